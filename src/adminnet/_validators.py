@@ -1,0 +1,39 @@
+"""Private helpers shared by the model's attrs validators.
+
+A validator that fails raises an adminnet error carrying a
+:class:`cattrs.AttributeValidationNote`, so that cattrs (and so
+:mod:`adminnet.serialization`) reports the failing *field* path, not just the object.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+import attrs
+from cattrs import AttributeValidationNote
+
+from adminnet.errors import AdminnetError
+
+__all__ = ["attach_note", "raise_for_field"]
+
+
+def attach_note(exc: BaseException, instance: object, attribute: attrs.Attribute[Any]) -> None:
+    """Attach the cattrs note naming ``attribute`` to ``exc`` (once)."""
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return
+    exc.add_note(
+        AttributeValidationNote(
+            f"Validating {type(instance).__name__} @ attribute {attribute.name}",
+            attribute.name,
+            attribute.type,
+        )
+    )
+
+
+def raise_for_field(
+    exc: AdminnetError, instance: object, attribute: attrs.Attribute[Any]
+) -> NoReturn:
+    """Raise ``exc`` attributed to ``attribute`` of ``instance``."""
+    attach_note(exc, instance, attribute)
+    raise exc

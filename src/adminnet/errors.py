@@ -1,0 +1,205 @@
+"""Galat adminnet (the adminnet exception tree).
+
+Every exception adminnet raises derives from :class:`AdminnetError` and also from the
+builtin it means, so ``except ValueError`` and ``except LookupError`` in callers keep
+working::
+
+    AdminnetError(Exception)                       root; never raised bare
+    ├── ValidationError(AdminnetError, ValueError) a value is not acceptable
+    │   ├── InvalidFormat                          wrong shape (characters, separators)
+    │   │   └── InvalidLength
+    │   ├── InvalidComponent                       a part is impossible
+    │   └── InconsistentData                       parts disagree
+    ├── UnknownEntity(AdminnetError, LookupError)  a lookup found nothing
+    │   └── AmbiguousName                          a name fits several entities
+    └── InvalidDataError(ValidationError)          loading a document failed
+
+Every error carries a stable ``code`` (``"nip.invalid_birth_date"``) that applications
+can map to their own (e.g. Indonesian) messages, and a short English message that
+names the thing and quotes the value:
+
+>>> from adminnet.errors import InvalidComponent
+>>> err = InvalidComponent("NIP birth date 19651332 is not a calendar date",
+...                        code="nip.invalid_birth_date")
+>>> err.code
+'nip.invalid_birth_date'
+>>> str(err)
+'NIP birth date 19651332 is not a calendar date'
+>>> isinstance(err, ValueError)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+import attrs
+
+__all__ = [
+    "AdminnetError",
+    "AmbiguousName",
+    "ErrorDetail",
+    "InconsistentData",
+    "InvalidComponent",
+    "InvalidDataError",
+    "InvalidFormat",
+    "InvalidLength",
+    "UnknownEntity",
+    "ValidationError",
+]
+
+
+class AdminnetError(Exception):
+    """Galat adminnet (root of every adminnet error); never raised bare.
+
+    Args:
+        message: Short English message naming the thing and quoting the value.
+        code: Stable machine-readable code; defaults to the class's ``default_code``.
+    """
+
+    default_code: ClassVar[str] = "adminnet.error"
+    default_message: ClassVar[str] = "adminnet error"
+
+    code: str
+    message: str
+
+    def __init__(self, message: str | None = None, *, code: str | None = None) -> None:
+        self.message = message if message is not None else self.default_message
+        self.code = code if code is not None else self.default_code
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r}, code={self.code!r})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.message, self.code))
+
+
+def _rebuild(cls: type[AdminnetError], message: str, code: str) -> AdminnetError:
+    return cls(message, code=code)
+
+
+class ValidationError(AdminnetError, ValueError):
+    """Nilai tidak sah (a value is not acceptable); base of value errors."""
+
+    default_code = "invalid"
+    default_message = "invalid value"
+
+
+class InvalidFormat(ValidationError):
+    """Format salah (wrong shape: characters, separators, grouping)."""
+
+    default_code = "invalid_format"
+    default_message = "value has the wrong format"
+
+
+class InvalidLength(InvalidFormat):
+    """Panjang salah (wrong number of characters or digits)."""
+
+    default_code = "invalid_length"
+    default_message = "value has the wrong length"
+
+
+class InvalidComponent(ValidationError):
+    """Komponen tidak mungkin (a part is impossible: month 13, unknown code)."""
+
+    default_code = "invalid_component"
+    default_message = "value has an impossible component"
+
+
+class InconsistentData(ValidationError):
+    """Data tidak konsisten (parts disagree: end before start, NIP vs birth date)."""
+
+    default_code = "inconsistent"
+    default_message = "parts of the value disagree"
+
+
+class UnknownEntity(AdminnetError, LookupError):
+    """Entitas tidak ditemukan (a lookup found nothing)."""
+
+    default_code = "unknown"
+    default_message = "no such entity"
+
+
+class AmbiguousName(UnknownEntity):
+    """Nama ambigu (a name fits several entities); ``candidates`` lists them.
+
+    Args:
+        message: What was looked up and why it is ambiguous.
+        candidates: Identifiers (codes or ids) of every entity that fits.
+        code: Stable code, ``"ambiguous"`` by default.
+    """
+
+    default_code = "ambiguous"
+    default_message = "the name fits several entities"
+
+    candidates: tuple[str, ...]
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        candidates: Iterable[str] = (),
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message, code=code)
+        self.candidates = tuple(candidates)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_ambiguous, (self.message, self.candidates, self.code))
+
+
+def _rebuild_ambiguous(message: str, candidates: tuple[str, ...], code: str) -> AmbiguousName:
+    return AmbiguousName(message, candidates=candidates, code=code)
+
+
+@attrs.frozen
+class ErrorDetail:
+    """Rincian galat (one problem found while loading a document).
+
+    Attributes:
+        path: JSONPath-like location of the bad value, e.g. ``$.parties[1].signatory_id``.
+        code: Stable code of the problem, e.g. ``nip.invalid_birth_date``.
+        message: Short English message.
+    """
+
+    path: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}  {self.code}  {self.message}"
+
+
+class InvalidDataError(ValidationError):
+    """Dokumen tidak sah (loading a document failed); ``errors`` lists every problem.
+
+    >>> err = InvalidDataError([ErrorDetail("$.nip", "nip.invalid_length", "NIP ...")])
+    >>> print(err)
+    $.nip  nip.invalid_length  NIP ...
+    >>> err.errors[0].path
+    '$.nip'
+
+    Args:
+        errors: Every problem found, each with its path, code and message.
+    """
+
+    default_code = "invalid_data"
+    default_message = "the document is not valid"
+
+    errors: tuple[ErrorDetail, ...]
+
+    def __init__(self, errors: Iterable[ErrorDetail], *, code: str | None = None) -> None:
+        self.errors = tuple(errors)
+        message = "\n".join(str(e) for e in self.errors) or self.default_message
+        super().__init__(message, code=code)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (InvalidDataError, (self.errors,), {"code": self.code})
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self.code = state["code"]

@@ -1,0 +1,433 @@
+"""Tanggal tidak lengkap dan periode (partial dates and periods).
+
+Historical facts about Indonesian administration are often known only to the year
+("Pemkot Ambon cooperated with LAN in 2016") or the month. :class:`PartialDate` keeps
+exactly what is known, in ISO 8601 reduced precision, and never claims more:
+
+>>> from adminnet.time import PartialDate, Period
+>>> d = PartialDate.parse("2016")
+>>> d.precision.value, str(d.earliest), str(d.latest)
+('year', '2016-01-01', '2016-12-31')
+>>> PartialDate.parse("2016") < PartialDate.parse("2017-03-16")
+True
+>>> PartialDate.parse("2016") < PartialDate.parse("2016-08-04")   # not surely
+False
+>>> PartialDate.parse("2016-08-04") < PartialDate.parse("2016")
+False
+
+:class:`Period` has partial-date ends, either of them open (``None``), and answers
+containment and overlap questions either *surely* (true whatever the unknown parts
+are) or *possibly* (true for some value of the unknown parts):
+
+>>> term = Period.parse("2016-08-04", "2017-05-22")
+>>> term.surely_contains("2017-03-16")
+True
+>>> coop = Period.parse("2016", None)
+>>> coop.surely_contains("2016-06-01"), coop.possibly_contains("2016-06-01")
+(False, True)
+
+Every ``at`` / ``as_of`` argument takes a :class:`pendulum.Date`, a
+:class:`datetime.date` or an ISO date string; ``None`` means today in Asia/Jakarta.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+from typing import Any, Final, TypeAlias
+
+import attrs
+import pendulum
+
+from adminnet._validators import raise_for_field
+from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
+
+__all__ = [
+    "DateLike",
+    "PartialDate",
+    "Period",
+    "Precision",
+    "as_date",
+    "today",
+]
+
+DateLike: TypeAlias = "pendulum.Date | _dt.date | str"
+"""What every ``at`` / ``as_of`` argument accepts: a date or an ISO date string."""
+
+DEFAULT_TIMEZONE: Final = "Asia/Jakarta"
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+
+
+def today() -> pendulum.Date:
+    """Hari ini (today's date in Asia/Jakarta, WIB)."""
+    return pendulum.today(DEFAULT_TIMEZONE).date()
+
+
+def _date(year: int, month: int, day: int) -> pendulum.Date:
+    return pendulum.Date(year, month, day)
+
+
+def as_date(value: DateLike | None, *, what: str = "date") -> pendulum.Date:
+    """Tanggal (turn an ``at`` / ``as_of`` argument into a :class:`pendulum.Date`).
+
+    Accepts a :class:`pendulum.Date`, a :class:`datetime.date` (a ``datetime`` is
+    refused: pass ``.date()`` explicitly) or an ISO ``YYYY-MM-DD`` string; ``None``
+    means today in Asia/Jakarta.
+
+    >>> as_date("2017-03-16")
+    Date(2017, 3, 16)
+    >>> as_date("16/03/2017")
+    Traceback (most recent call last):
+    adminnet.errors.InvalidFormat: date '16/03/2017' is not an ISO date (YYYY-MM-DD)
+
+    Raises:
+        InvalidFormat: the value is not a date or an ISO date string.
+        InvalidComponent: the string names an impossible date.
+    """
+    if value is None:
+        return today()
+    if isinstance(value, pendulum.Date) and not isinstance(value, _dt.datetime):
+        return value
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return _date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        m = _ISO_DATE.match(value)
+        if m is None:
+            msg = f"{what} {value!r} is not an ISO date (YYYY-MM-DD)"
+            raise InvalidFormat(msg, code="date.invalid_format")
+        try:
+            return _date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            msg = f"{what} {value!r} is not a calendar date"
+            raise InvalidComponent(msg, code="date.invalid_date") from None
+    msg = f"{what} must be a date or an ISO date string (got {type(value).__name__})"
+    raise InvalidFormat(msg, code="date.invalid_type")
+
+
+class Precision(enum.StrEnum):
+    """Ketelitian tanggal (precision of a :class:`PartialDate`)."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+    @property
+    def label(self) -> str:
+        """Indonesian label: tahun, bulan, hari."""
+        return _PRECISION_LABELS[self]
+
+
+_PRECISION_LABELS: Final = {
+    Precision.YEAR: "tahun",
+    Precision.MONTH: "bulan",
+    Precision.DAY: "hari",
+}
+
+
+def _check_year(instance: PartialDate, attribute: attrs.Attribute[Any], value: int) -> None:
+    if type(value) is not int or not 1 <= value <= 9999:
+        msg = f"year {value!r} is not between 1 and 9999"
+        raise_for_field(InvalidComponent(msg, code="partial_date.invalid_year"), instance, attribute)
+
+
+def _check_month(instance: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is None:
+        return
+    if type(value) is not int or not 1 <= value <= 12:
+        msg = f"month {value!r} is not between 1 and 12"
+        raise_for_field(
+            InvalidComponent(msg, code="partial_date.invalid_month"), instance, attribute
+        )
+
+
+def _check_day(instance: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is None:
+        return
+    if instance.month is None:
+        msg = f"day {value!r} given without a month"
+        raise_for_field(InvalidFormat(msg, code="partial_date.day_without_month"), instance, attribute)
+    try:
+        if type(value) is not int:
+            raise ValueError
+        _date(instance.year, instance.month, value)
+    except ValueError:
+        msg = f"{instance.year:04d}-{instance.month:02d}-{value!r} is not a calendar date"
+        raise_for_field(InvalidComponent(msg, code="partial_date.invalid_day"), instance, attribute)
+
+
+@attrs.frozen(kw_only=True, eq=True, order=False)
+class PartialDate:
+    """Tanggal tidak lengkap (a date known to the year, the month or the day).
+
+    Build it from parts, from an ISO string with :meth:`parse`, or from a date with
+    :meth:`from_date`. ``str()`` gives the ISO form back.
+
+    Comparison operators never claim more than is known: ``a < b`` is true only when
+    every day ``a`` may denote is before every day ``b`` may denote, so ``2016`` and
+    ``2016-08-04`` are neither ``<``, ``>`` nor ``==``. ``==`` is equality of the
+    value (same parts, same precision). Sort with ``key=PartialDate.sort_key``.
+    Comparisons with a :class:`pendulum.Date` or :class:`datetime.date` treat it as a
+    day-precision value.
+
+    Attributes:
+        year: Four-digit year, 1 to 9999.
+        month: Month 1 to 12, or ``None`` when only the year is known.
+        day: Day of the month, or ``None``; requires ``month``.
+    """
+
+    year: int = attrs.field(validator=_check_year)
+    month: int | None = attrs.field(default=None, validator=_check_month)
+    day: int | None = attrs.field(default=None, validator=_check_day)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ISO 8601 reduced precision: ``"2016"``, ``"2016-08"``, ``"2016-08-04"``.
+
+        >>> PartialDate.parse("2016-08")
+        PartialDate(year=2016, month=8, day=None)
+        >>> PartialDate.parse("2016-13")
+        Traceback (most recent call last):
+        adminnet.errors.InvalidComponent: month 13 is not between 1 and 12
+
+        Raises:
+            InvalidFormat: not of the form ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+            InvalidComponent: a month or day that does not exist.
+        """
+        if not isinstance(text, str):
+            msg = f"partial date must be a string (got {type(text).__name__})"
+            raise InvalidFormat(msg, code="partial_date.invalid_type")
+        m = _PARTIAL.match(text)
+        if m is None:
+            msg = f"partial date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+            raise InvalidFormat(msg, code="partial_date.invalid_format")
+        year, month, day = m.groups()
+        try:
+            return cls(
+                year=int(year),
+                month=None if month is None else int(month),
+                day=None if day is None else int(day),
+            )
+        except InvalidComponent as exc:
+            # Re-raise without the field note: parse() reports on the whole text.
+            raise type(exc)(exc.message, code=exc.code) from None
+
+    @classmethod
+    def from_date(cls, value: DateLike) -> PartialDate:
+        """Day-precision partial date of a date (or ISO date string)."""
+        d = as_date(value)
+        return cls(year=d.year, month=d.month, day=d.day)
+
+    @property
+    def precision(self) -> Precision:
+        """How much is known: year, month or day."""
+        if self.month is None:
+            return Precision.YEAR
+        if self.day is None:
+            return Precision.MONTH
+        return Precision.DAY
+
+    @property
+    def earliest(self) -> pendulum.Date:
+        """First day this value may denote."""
+        return _date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> pendulum.Date:
+        """Last day this value may denote."""
+        if self.month is None:
+            return _date(self.year, 12, 31)
+        if self.day is None:
+            return _date(self.year, self.month, 1).end_of("month")
+        return _date(self.year, self.month, self.day)
+
+    @property
+    def is_exact(self) -> bool:
+        """True when the day is known."""
+        return self.day is not None
+
+    def sort_key(self) -> tuple[pendulum.Date, pendulum.Date]:
+        """Deterministic sort key: earliest day, then latest day."""
+        return (self.earliest, self.latest)
+
+    def surely_contains(self, value: DateLike) -> bool:
+        """True if ``value`` is inside this date's range (for a year: within the year)."""
+        d = as_date(value)
+        return self.earliest <= d <= self.latest
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __lt__(self, other: object) -> bool:
+        o = _coerce(other)
+        if o is None:
+            return NotImplemented
+        return self.latest < o.earliest
+
+    def __gt__(self, other: object) -> bool:
+        o = _coerce(other)
+        if o is None:
+            return NotImplemented
+        return self.earliest > o.latest
+
+    def __le__(self, other: object) -> bool:
+        o = _coerce(other)
+        if o is None:
+            return NotImplemented
+        return self.latest <= o.earliest or self == o
+
+    def __ge__(self, other: object) -> bool:
+        o = _coerce(other)
+        if o is None:
+            return NotImplemented
+        return self.earliest >= o.latest or self == o
+
+
+def _coerce(other: object) -> PartialDate | None:
+    if isinstance(other, PartialDate):
+        return other
+    if isinstance(other, _dt.date) and not isinstance(other, _dt.datetime):
+        return PartialDate(year=other.year, month=other.month, day=other.day)
+    return None
+
+
+def _to_partial(value: PartialDate | DateLike | None) -> PartialDate | None:
+    if value is None or isinstance(value, PartialDate):
+        return value
+    if isinstance(value, str):
+        return PartialDate.parse(value)
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return PartialDate(year=value.year, month=value.month, day=value.day)
+    msg = f"period end must be a PartialDate, a date or a string (got {type(value).__name__})"
+    raise InvalidFormat(msg, code="period.invalid_type")
+
+
+def _check_partial(instance: Period, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, PartialDate):
+        msg = f"{attribute.name} must be a PartialDate or None (got {type(value).__name__})"
+        raise_for_field(InvalidFormat(msg, code="period.invalid_type"), instance, attribute)
+
+
+def _check_end(instance: Period, attribute: attrs.Attribute[Any], value: PartialDate | None) -> None:
+    _check_partial(instance, attribute, value)
+    start = instance.start
+    if value is not None and start is not None and value.latest < start.earliest:
+        msg = f"period end {value} is before its start {start}"
+        raise_for_field(InconsistentData(msg, code="period.end_before_start"), instance, attribute)
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """Periode (a span of days between two partial dates, either end open).
+
+    ``start`` and ``end`` are inclusive. A period whose end is *surely* before its
+    start is refused; one whose end is only *possibly* before its start
+    (``2016-08`` .. ``2016``) is accepted, since the real days may agree.
+
+    Attributes:
+        start: First day, as precise as known; ``None`` if unknown or open.
+        end: Last day, as precise as known; ``None`` if open (ongoing) or unknown.
+    """
+
+    start: PartialDate | None = attrs.field(default=None, validator=_check_partial)
+    end: PartialDate | None = attrs.field(default=None, validator=_check_end)
+
+    @classmethod
+    def parse(
+        cls, start: PartialDate | DateLike | None, end: PartialDate | DateLike | None = None
+    ) -> Period:
+        """Build a period from partial dates, dates or ISO strings (``None`` for open).
+
+        >>> str(Period.parse("2016-08-04", "2017-05-22"))
+        '2016-08-04/2017-05-22'
+        >>> Period.parse("2017", "2016")
+        Traceback (most recent call last):
+        adminnet.errors.InconsistentData: period end 2016 is before its start 2017
+        """
+        try:
+            return cls(start=_to_partial(start), end=_to_partial(end))
+        except InconsistentData as exc:
+            raise InconsistentData(exc.message, code=exc.code) from None
+
+    @property
+    def is_open(self) -> bool:
+        """True when either end is open."""
+        return self.start is None or self.end is None
+
+    def __str__(self) -> str:
+        """ISO 8601 interval form, ``..`` for an open end: ``2016-08-04/..``."""
+        return f"{self.start or '..'}/{self.end or '..'}"
+
+    def surely_contains(self, value: DateLike | None = None) -> bool:
+        """True if the day is inside the period whatever the unknown parts are."""
+        d = as_date(value)
+        return (self.start is None or self.start.latest <= d) and (
+            self.end is None or d <= self.end.earliest
+        )
+
+    def possibly_contains(self, value: DateLike | None = None) -> bool:
+        """True if the day is inside the period for some value of the unknown parts."""
+        d = as_date(value)
+        return (self.start is None or self.start.earliest <= d) and (
+            self.end is None or d <= self.end.latest
+        )
+
+    def surely_overlaps(self, other: Period) -> bool:
+        """True if some day is surely inside both periods."""
+        lo = _max_opt(_opt(self.start, latest=True), _opt(other.start, latest=True))
+        hi = _min_opt(_opt(self.end, latest=False), _opt(other.end, latest=False))
+        return lo is None or hi is None or lo <= hi
+
+    def possibly_overlaps(self, other: Period) -> bool:
+        """True if some day is possibly inside both periods."""
+        lo = _max_opt(_opt(self.start, latest=False), _opt(other.start, latest=False))
+        hi = _min_opt(_opt(self.end, latest=True), _opt(other.end, latest=True))
+        return lo is None or hi is None or lo <= hi
+
+    def surely_ends_before(self, value: DateLike) -> bool:
+        """True if the period surely ended before the day."""
+        return self.end is not None and self.end.latest < as_date(value)
+
+    def surely_starts_after(self, value: DateLike) -> bool:
+        """True if the period surely starts after the day."""
+        return self.start is not None and self.start.earliest > as_date(value)
+
+    def max_days(self) -> int | None:
+        """Longest possible length in days (inclusive), or ``None`` if open."""
+        if self.start is None or self.end is None:
+            return None
+        return (self.end.latest - self.start.earliest).in_days() + 1
+
+    def min_days(self) -> int | None:
+        """Shortest possible length in days (inclusive, at least 1), or ``None`` if open."""
+        if self.start is None or self.end is None:
+            return None
+        return max(1, (self.end.earliest - self.start.latest).in_days() + 1)
+
+
+def _opt(value: PartialDate | None, *, latest: bool) -> pendulum.Date | None:
+    if value is None:
+        return None
+    return value.latest if latest else value.earliest
+
+
+def _max_opt(a: pendulum.Date | None, b: pendulum.Date | None) -> pendulum.Date | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+def _min_opt(a: pendulum.Date | None, b: pendulum.Date | None) -> pendulum.Date | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b)

@@ -199,7 +199,8 @@ class InvalidDataError(ValidationError):
         super().__init__(message, code=code)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (InvalidDataError, (self.errors,), {"code": self.code})
+        return (_rebuild_data, (self.errors, self.code))
 
-    def __setstate__(self, state: dict[str, str]) -> None:
-        self.code = state["code"]
+
+def _rebuild_data(errors: tuple[ErrorDetail, ...], code: str) -> InvalidDataError:
+    return InvalidDataError(errors, code=code)

@@ -89,11 +89,16 @@ def as_date(value: DateLike | None, *, what: str = "date") -> pendulum.Date:
     """
     if value is None:
         return today()
-    if isinstance(value, pendulum.Date) and not isinstance(value, _dt.datetime):
+    obj: object = value
+    if isinstance(value, _dt.datetime):
+        msg = f"{what} must be a date, not a datetime ({value.isoformat()}): pass .date()"
+        raise InvalidFormat(msg, code="date.invalid_type")
+    if isinstance(value, pendulum.Date):
         return value
-    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+    if isinstance(value, _dt.date):
         return _date(value.year, value.month, value.day)
-    if isinstance(value, str):
+    if isinstance(obj, str):
+        value = obj
         m = _ISO_DATE.match(value)
         if m is None:
             msg = f"{what} {value!r} is not an ISO date (YYYY-MM-DD)"
@@ -103,7 +108,7 @@ def as_date(value: DateLike | None, *, what: str = "date") -> pendulum.Date:
         except ValueError:
             msg = f"{what} {value!r} is not a calendar date"
             raise InvalidComponent(msg, code="date.invalid_date") from None
-    msg = f"{what} must be a date or an ISO date string (got {type(value).__name__})"
+    msg = f"{what} must be a date or an ISO date string (got {type(obj).__name__})"
     raise InvalidFormat(msg, code="date.invalid_type")
 
 
@@ -130,7 +135,9 @@ _PRECISION_LABELS: Final = {
 def _check_year(instance: PartialDate, attribute: attrs.Attribute[Any], value: int) -> None:
     if type(value) is not int or not 1 <= value <= 9999:
         msg = f"year {value!r} is not between 1 and 9999"
-        raise_for_field(InvalidComponent(msg, code="partial_date.invalid_year"), instance, attribute)
+        raise_for_field(
+            InvalidComponent(msg, code="partial_date.invalid_year"), instance, attribute
+        )
 
 
 def _check_month(instance: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
@@ -148,7 +155,9 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[Any], value: in
         return
     if instance.month is None:
         msg = f"day {value!r} given without a month"
-        raise_for_field(InvalidFormat(msg, code="partial_date.day_without_month"), instance, attribute)
+        raise_for_field(
+            InvalidFormat(msg, code="partial_date.day_without_month"), instance, attribute
+        )
     try:
         if type(value) is not int:
             raise ValueError
@@ -196,8 +205,9 @@ class PartialDate:
             InvalidFormat: not of the form ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
             InvalidComponent: a month or day that does not exist.
         """
-        if not isinstance(text, str):
-            msg = f"partial date must be a string (got {type(text).__name__})"
+        obj: object = text
+        if not isinstance(obj, str):
+            msg = f"partial date must be a string (got {type(obj).__name__})"
             raise InvalidFormat(msg, code="partial_date.invalid_type")
         m = _PARTIAL.match(text)
         if m is None:
@@ -314,7 +324,9 @@ def _check_partial(instance: Period, attribute: attrs.Attribute[Any], value: obj
         raise_for_field(InvalidFormat(msg, code="period.invalid_type"), instance, attribute)
 
 
-def _check_end(instance: Period, attribute: attrs.Attribute[Any], value: PartialDate | None) -> None:
+def _check_end(
+    instance: Period, attribute: attrs.Attribute[Any], value: PartialDate | None
+) -> None:
     _check_partial(instance, attribute, value)
     start = instance.start
     if value is not None and start is not None and value.latest < start.earliest:

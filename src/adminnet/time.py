@@ -57,13 +57,17 @@ DateLike: TypeAlias = "pendulum.Date | _dt.date | str"
 
 DEFAULT_TIMEZONE: Final = "Asia/Jakarta"
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+
+
+_WIB: Final = _dt.timezone(_dt.timedelta(hours=7), "WIB")  # Asia/Jakarta: fixed +07 since 1964
 
 
 def today() -> pendulum.Date:
     """Hari ini (today's date in Asia/Jakarta, WIB)."""
-    return pendulum.today(DEFAULT_TIMEZONE).date()
+    now = _dt.datetime.now(_WIB)
+    return pendulum.Date(now.year, now.month, now.day)
 
 
 def _date(year: int, month: int, day: int) -> pendulum.Date:

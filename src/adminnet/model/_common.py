@@ -9,6 +9,7 @@ so a failing construction inside cattrs reports ``$.persons[3].nip`` rather than
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -58,6 +59,7 @@ def optional_text(value: object) -> object:
     return None if value is None else clean_text(value)
 
 
+@functools.cache
 def enum_converter(cls: type[enum.Enum]) -> Callable[[object], object]:
     """Converter: a member's value (``"kementerian"``) becomes the member.
 

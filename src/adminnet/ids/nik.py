@@ -1,0 +1,213 @@
+"""NIK (Nomor Induk Kependudukan, Indonesian population identity number).
+
+Every resident registered by Dukcapil has a 16-digit NIK, ``PPKKCC DDMMYY NNNN``:
+
+- ``PPKKCC``: the Kemendagri code of the kecamatan where the NIK was *first*
+  registered (it does not change when the person moves), checked here with the format
+  rules of :mod:`adminnet.ids.region_code` at level 3;
+- ``DDMMYY``: the date of birth; women have 40 added to the day (``41``-``71``), men
+  not (``01``-``31``); the two-digit year is resolved to the latest year not after a
+  reference date (``at``, today by default), so ``05`` is 2005 in 2026 and 1905 in 2004;
+- ``NNNN``: a serial number from ``0001``.
+
+The human form (:func:`format`) writes the kecamatan code dotted and the three parts
+apart, ``81.71.01 160370 0001``; :func:`compact` removes spaces, dots and hyphens
+wherever they are, so any such grouping (e.g. ``8171 0116 0370 0001``) is accepted.
+
+Legal basis: UU 23/2006 on population administration (Administrasi Kependudukan) as
+amended by UU 24/2013.
+
+>>> validate("8171011603700001", at="2026-01-01")
+'8171011603700001'
+>>> nik = parse("8171015603700002", at="2026-01-01")
+>>> nik.region_code, nik.birth_date, nik.gender.value, nik.serial
+('81.71.01', Date(1970, 3, 16), 'female', 2)
+>>> format("8171011603700001")
+'81.71.01 160370 0001'
+>>> validate("8171013603700001")
+Traceback (most recent call last):
+adminnet.errors.InvalidComponent: NIK '8171013603700001' has birth day 36, ...
+>>> validate("817101160370001")
+Traceback (most recent call last):
+adminnet.errors.InvalidLength: NIK '817101160370001' has 15 digits, expected 16
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import attrs
+import pendulum
+
+from adminnet.errors import InvalidComponent, InvalidFormat, InvalidLength, ValidationError
+from adminnet.ids import region_code as _region_code
+from adminnet.ids._gender import Gender
+from adminnet.time import DateLike, as_date
+
+__all__ = ["Nik", "compact", "format", "is_valid", "parse", "validate"]
+
+_SEPARATORS: Final = str.maketrans("", "", " .-")
+
+
+@attrs.frozen(kw_only=True)
+class Nik:
+    """Nomor Induk Kependudukan (the parts of a NIK).
+
+    Attributes:
+        number: The 16 digits.
+        region_code: The dotted kecamatan code of first registration, e.g. ``"81.71.01"``.
+        birth_date: The date of birth, its century resolved against the reference date.
+        gender: :attr:`Gender.FEMALE` when 40 was added to the day, else ``MALE``.
+        serial: The serial number, 1-9999.
+    """
+
+    number: str
+    region_code: str
+    birth_date: pendulum.Date
+    gender: Gender
+    serial: int
+
+
+def _region_check(code: str, birth_date: pendulum.Date) -> None:
+    """Hook: check the kecamatan ``code`` (dotted) against the region registry.
+
+    For now it does nothing: :func:`validate` has already checked the code's format.
+    The reference-data work will make it look ``code`` up in every historical snapshot
+    (a pre-2022 Papua code stays valid) and raise :class:`InvalidComponent` with code
+    ``nik.invalid_region`` when no snapshot has it; ``birth_date`` is there to bound
+    the snapshots to consult.
+    """
+
+
+def _type_error(number: object) -> InvalidFormat:
+    msg = f"NIK must be a string (got {type(number).__name__})"
+    return InvalidFormat(msg, code="nik.invalid_type")
+
+
+def compact(number: str) -> str:
+    """NIK ringkas (the NIK without spaces, dots and hyphens; no other checks).
+
+    >>> compact("81.71.01 160370 0001")
+    '8171011603700001'
+
+    Raises:
+        InvalidFormat: ``number`` is not a string (``nik.invalid_type``).
+    """
+    if not isinstance(number, str):
+        raise _type_error(number)
+    return number.strip().translate(_SEPARATORS)
+
+
+def _birth_date(number: str, digits: str, at: DateLike | None) -> tuple[pendulum.Date, Gender]:
+    day = int(digits[6:8])
+    month = int(digits[8:10])
+    yy = int(digits[10:12])
+    gender = Gender.MALE
+    if day > 40:
+        day -= 40
+        gender = Gender.FEMALE
+    if not 1 <= day <= 31:
+        msg = f"NIK {number!r} has birth day {digits[6:8]}, expected 01-31 (male) or 41-71 (female)"
+        raise InvalidComponent(msg, code="nik.invalid_birth_date")
+    if not 1 <= month <= 12:
+        msg = f"NIK {number!r} has birth month {digits[8:10]}, expected 01-12"
+        raise InvalidComponent(msg, code="nik.invalid_birth_date")
+    ref = as_date(at, what="reference date")
+    year = ref.year - (ref.year - yy) % 100
+    if (month, day) > (ref.month, ref.day) and year == ref.year:
+        year -= 100
+    try:
+        birth = pendulum.Date(year, month, day)
+    except ValueError:
+        msg = f"NIK {number!r} has birth date {day:02d}-{month:02d}-{year}, not a calendar date"
+        raise InvalidComponent(msg, code="nik.invalid_birth_date") from None
+    return birth, gender
+
+
+def _parse(number: str, at: DateLike | None) -> Nik:
+    digits = compact(number)
+    if not (digits.isdigit() and digits.isascii()) and digits:
+        msg = f"NIK {number!r} contains characters other than digits and separators"
+        raise InvalidFormat(msg, code="nik.invalid_format")
+    if len(digits) != 16:
+        msg = f"NIK {number!r} has {len(digits)} digits, expected 16"
+        raise InvalidLength(msg, code="nik.invalid_length")
+    try:
+        _region_code._check(digits[:6], digits[:6])
+    except ValidationError as exc:
+        msg = f"NIK {number!r} has region part {digits[:6]}, not a kecamatan code"
+        raise InvalidComponent(msg, code="nik.invalid_region") from exc
+    birth, gender = _birth_date(number, digits, at)
+    serial = int(digits[12:])
+    if serial == 0:
+        msg = f"NIK {number!r} has serial 0000, expected 0001-9999"
+        raise InvalidComponent(msg, code="nik.invalid_serial")
+    region = f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}"
+    _region_check(region, birth)
+    return Nik(number=digits, region_code=region, birth_date=birth, gender=gender, serial=serial)
+
+
+def validate(number: str, *, at: DateLike | None = None) -> str:
+    """Periksa NIK (check a NIK; return its 16 digits).
+
+    Args:
+        number: The NIK, compact or grouped with spaces, dots or hyphens.
+        at: Reference date that resolves the century of the birth year (the latest
+            year not after it); a date or ISO string, ``None`` for today (WIB).
+
+    >>> validate("8171 0116 0370 0001", at="2026-01-01")
+    '8171011603700001'
+
+    Raises:
+        InvalidFormat: not a string (``nik.invalid_type``) or not digits
+            (``nik.invalid_format``).
+        InvalidLength: not 16 digits (``nik.invalid_length``).
+        InvalidComponent: an impossible kecamatan code (``nik.invalid_region``), birth
+            date (``nik.invalid_birth_date``) or serial 0000 (``nik.invalid_serial``).
+    """
+    return _parse(number, at).number
+
+
+def is_valid(number: object, *, at: DateLike | None = None) -> bool:
+    """Apakah NIK sah (whether ``number`` is a valid NIK); never raises.
+
+    >>> is_valid("8171011603700001"), is_valid("8171011603700000"), is_valid(None)
+    (True, False, False)
+    """
+    if not isinstance(number, str):
+        return False
+    try:
+        _parse(number, at)
+    except ValidationError:
+        return False
+    return True
+
+
+def format(number: str, *, at: DateLike | None = None) -> str:
+    """NIK terformat (the human form ``PP.KK.CC DDMMYY NNNN`` of a valid NIK).
+
+    >>> format("8171015603700002")
+    '81.71.01 560370 0002'
+
+    Raises:
+        ValidationError: as :func:`validate`.
+    """
+    digits = _parse(number, at).number
+    return f"{digits[:2]}.{digits[2:4]}.{digits[4:6]} {digits[6:12]} {digits[12:]}"
+
+
+def parse(number: str, *, at: DateLike | None = None) -> Nik:
+    """Uraikan NIK (split a valid NIK into its parts).
+
+    The century of the birth year is the latest one that puts the birth date on or
+    before ``at`` (today by default):
+
+    >>> parse("3171010101050001", at="2026-01-01").birth_date
+    Date(2005, 1, 1)
+    >>> parse("3171010101050001", at="2004-06-30").birth_date
+    Date(1905, 1, 1)
+
+    Raises:
+        ValidationError: as :func:`validate`.
+    """
+    return _parse(number, at)

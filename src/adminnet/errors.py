@@ -165,14 +165,17 @@ class ErrorDetail:
         path: JSONPath-like location of the bad value, e.g. ``$.parties[1].signatory_id``.
         code: Stable code of the problem, e.g. ``nip.invalid_birth_date``.
         message: Short English message.
+        line: 1-based line number in a JSON Lines input, else ``None``.
     """
 
     path: str
     code: str
     message: str
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}  {self.code}  {self.message}"
+        where = self.path if self.line is None else f"line {self.line}: {self.path}"
+        return f"{where}  {self.code}  {self.message}"
 
 
 class InvalidDataError(ValidationError):

@@ -1,0 +1,383 @@
+"""NIP (Nomor Induk Pegawai, Indonesian civil-servant number).
+
+A PNS (*pegawai negeri sipil*) NIP has 18 digits, ``YYYYMMDD YYYYMM G NNN``:
+
+- digits 1-8: date of birth, a real calendar date (year 1900 or later);
+- digits 9-14: TMT CPNS (*terhitung mulai tanggal*, the month the CPNS appointment
+  took effect; the day is always the 1st), month 01-12;
+- digit 15: gender, ``1`` male, ``2`` female;
+- digits 16-18: serial number 001-999 among NIPs sharing the first 15 digits.
+
+The NI PPPK (*Nomor Induk* of a contract civil servant, PPPK) also has 18 digits, laid
+out ``YYYYMMDD YYYY CC G NNN``: birth date, year of first appointment as PPPK, a
+two-digit code (officially "jumlah perjanjian kerja"; ``21`` for full-time, ``24``
+seen for part-time), gender and serial. Digits 13-14 above 12 cannot be a TMT month,
+so they mark a PPPK number; any code 13-99 is accepted.
+
+Before January 2009 NIPs had 9 digits (the prefix named the agency, e.g. ``13x``
+Depdikbud); such a number validates as :attr:`NipKind.LEGACY` with no parts.
+
+Checks beyond the shape: the TMT (its first day) is on or after the 18th birthday,
+for PPPK the appointment year is at least the birth year + 18; the appointment is not
+after the reference date (``at``, default today in Asia/Jakarta): for PNS the TMT
+month is not after the reference month, for PPPK the year not after its year; a PPPK
+appointment year is 2014 or later (UU 5/2014 created PPPK), so a number whose digits
+13-14 exceed 12 with an earlier year is reported as a bad TMT month.
+
+Legal basis: Peraturan Kepala BKN 22/2007 (NIP PNS) and 43/2007 (requesting, issuing
+and using NIPs); 9-digit NIPs converted to 18 digits from January 2009; UU 20/2023 on
+ASN (PNS and PPPK); PP 11/2017 Pasal 23 (minimum age 18 when applying). No regulation
+fixing the NI PPPK layout was found; it follows published examples.
+
+>>> from adminnet.ids import nip
+>>> nip.validate("19650302 199003 1 002")
+'196503021990031002'
+>>> nip.validate("196513021990031002")
+Traceback (most recent call last):
+adminnet.errors.InvalidComponent: NIP birth date 19651302 is not a calendar date
+>>> nip.format("196503021990031002")
+'19650302 199003 1 002'
+>>> n = nip.parse("196503021990031002")
+>>> n.kind.label, str(n.birth_date), str(n.appointed), n.gender.label, n.serial
+('PNS', '1965-03-02', '1990-03', 'Laki-laki', 2)
+>>> nip.format("199001012021211001")
+'19900101 2021 21 1 001'
+"""
+
+from __future__ import annotations
+
+import time as _clock
+from typing import Final
+
+import attrs
+import pendulum
+
+import adminnet.time as _time
+from adminnet.errors import (
+    InconsistentData,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    ValidationError,
+)
+from adminnet.ids._gender import Gender
+from adminnet.model._enum import LabeledEnum, labels
+from adminnet.time import DateLike, PartialDate, as_date
+
+__all__ = [
+    "Gender",
+    "Nip",
+    "NipKind",
+    "compact",
+    "format",
+    "get_birth_date",
+    "get_gender",
+    "is_valid",
+    "parse",
+    "validate",
+]
+
+
+@labels({"pns": "PNS", "pppk": "PPPK", "legacy": "NIP lama"})
+class NipKind(LabeledEnum):
+    """Jenis nomor induk pegawai (kind of employee number).
+
+    ``pns`` is the 18-digit NIP of a PNS, ``pppk`` the 18-digit NI PPPK and
+    ``legacy`` the 9-digit NIP used before 2009 (*NIP lama*).
+    """
+
+    PNS = "pns"
+    PPPK = "pppk"
+    LEGACY = "legacy"
+
+
+@attrs.frozen(kw_only=True)
+class Nip:
+    """Rincian NIP (the parts of a NIP or NI PPPK), as returned by :func:`parse`.
+
+    A legacy 9-digit NIP has only ``kind`` and ``number``; every other part is ``None``.
+
+    Attributes:
+        kind: PNS, PPPK or legacy.
+        birth_date: Date of birth (digits 1-8).
+        appointed: TMT CPNS to the month (PNS) or year of first appointment (PPPK).
+        gender: Gender (digit 15).
+        serial: Serial number 1-999 (digits 16-18).
+        code: The PPPK code (digits 13-14, 13-99); ``None`` for PNS.
+        number: The canonical compact number.
+    """
+
+    kind: NipKind
+    birth_date: pendulum.Date | None
+    appointed: PartialDate | None
+    gender: Gender | None
+    serial: int | None
+    code: int | None
+    number: str
+
+
+_DELETE: Final = str.maketrans("", "", " .-\u00a0\u2009\u202f")
+_DIGITS: Final = frozenset("0123456789")
+_MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MIN_BIRTH_YEAR: Final = 1900
+_FIRST_PPPK_YEAR: Final = 2014
+_MIN_AGE: Final = 18
+_LEGACY_ZERO: Final = "000000000"
+
+# (today function, expiry as a POSIX timestamp, year, month, ISO date) of today's date.
+_today_cache: tuple[object, float, int, int, str] = (None, 0.0, 0, 0, "")
+
+
+def _quote(value: str) -> str:
+    text = repr(value)
+    return text if len(text) <= 42 else text[:40] + "…"
+
+
+def _type_error(number: object) -> InvalidFormat:
+    msg = f"NIP must be a string (got {type(number).__name__})"
+    return InvalidFormat(msg, code="nip.invalid_type")
+
+
+def _reference(at: DateLike | None) -> tuple[int, int, str]:
+    """Year, month and ISO text of the reference date (``None``: today, cached)."""
+    if at is not None:
+        d = as_date(at, what="reference date")
+        return d.year, d.month, d.isoformat()
+    global _today_cache  # a one-slot cache, replaced atomically
+    fn = _time.today
+    cached = _today_cache
+    if cached[0] is fn and _clock.time() < cached[1]:
+        return cached[2], cached[3], cached[4]
+    d = fn()
+    midnight = pendulum.datetime(d.year, d.month, d.day, tz=_time.DEFAULT_TIMEZONE)
+    _today_cache = (fn, midnight.add(days=1).timestamp(), d.year, d.month, d.isoformat())
+    return d.year, d.month, d.isoformat()
+
+
+def compact(number: str) -> str:
+    r"""Bentuk ringkas NIP (strip separators: spaces, NBSP, dots and hyphens).
+
+    Surrounding whitespace is removed too. Nothing else is checked:
+    ``compact("1965 03")`` is ``"196503"``.
+
+    >>> compact(" 19650302.199003-1\u00a0002 ")
+    '196503021990031002'
+
+    Raises:
+        InvalidFormat: ``number`` is not a string (code ``nip.invalid_type``).
+    """
+    if not isinstance(number, str):
+        raise _type_error(number)
+    return number.translate(_DELETE).strip()
+
+
+def _digits(number: object) -> str:
+    """Compact form of a NIP of 9 or 18 ASCII digits, or raise the shape error."""
+    if type(number) is str and len(number) == 18 and number.isascii() and number.isdigit():
+        return number
+    if not isinstance(number, str):
+        raise _type_error(number)
+    s = number.translate(_DELETE).strip()
+    if not s:
+        msg = f"NIP {_quote(number)} has no digits"
+        raise InvalidLength(msg, code="nip.invalid_length")
+    if not (s.isascii() and s.isdigit()):
+        bad = next(c for c in s if c not in _DIGITS)
+        msg = f"NIP {_quote(number)} has a character that is not a digit: {bad!r}"
+        raise InvalidFormat(msg, code="nip.invalid_format")
+    n = len(s)
+    if n != 18 and n != 9:
+        shown = s if n <= 40 else s[:40] + "…"
+        msg = f"NIP {shown} has {n} digit{'s' * (n != 1)}, not 18 (or 9 for a pre-2009 NIP)"
+        raise InvalidLength(msg, code="nip.invalid_length")
+    return s
+
+
+def _check(s: str, at: DateLike | None) -> tuple[int, int, int, int, int, bool]:
+    """Check an 18-digit number and return its parts.
+
+    Returns birth year, month and day, appointment year, TMT month or PPPK code, and
+    whether it is a PPPK number.
+    """
+    by = int(s[0:4])
+    bm = int(s[4:6])
+    bd = int(s[6:8])
+    if not (1 <= bm <= 12 and 1 <= bd <= _MONTH_DAYS[bm]) and not (
+        bm == 2 and bd == 29 and by % 4 == 0 and (by % 100 != 0 or by % 400 == 0)
+    ):
+        msg = f"NIP birth date {s[0:8]} is not a calendar date"
+        raise InvalidComponent(msg, code="nip.invalid_birth_date")
+    if by < _MIN_BIRTH_YEAR:
+        msg = f"NIP birth date {s[0:8]} is before {_MIN_BIRTH_YEAR}"
+        raise InvalidComponent(msg, code="nip.invalid_birth_date")
+    ay = int(s[8:12])
+    am = int(s[12:14])
+    pppk = am > 12
+    if am == 0 or (pppk and ay < _FIRST_PPPK_YEAR):
+        msg = (
+            f"NIP TMT {s[8:14]} has no month {s[12:14]}"
+            if am == 0
+            else f"NIP TMT {s[8:14]} has no month {s[12:14]}, and a NI PPPK (code > 12)"
+            f" cannot have a year before {_FIRST_PPPK_YEAR}"
+        )
+        raise InvalidComponent(msg, code="nip.invalid_appointment")
+    g = s[14]
+    if g != "1" and g != "2":
+        msg = f"NIP gender digit {g} is not 1 (male) or 2 (female)"
+        raise InvalidComponent(msg, code="nip.invalid_gender")
+    if s[15:18] == "000":
+        msg = f"NIP serial number {s[15:18]} is not between 001 and 999"
+        raise InvalidComponent(msg, code="nip.invalid_serial")
+    if pppk:
+        if ay - by < _MIN_AGE:
+            msg = (
+                f"NI PPPK appointment year {s[8:12]} is less than {_MIN_AGE} years"
+                f" after birth date {s[0:8]}"
+            )
+            raise InconsistentData(msg, code="nip.too_young")
+    elif ay * 10000 + am * 100 + 1 < (by + _MIN_AGE) * 10000 + bm * 100 + bd:
+        msg = f"NIP TMT {s[8:14]} is less than {_MIN_AGE} years after birth date {s[0:8]}"
+        raise InconsistentData(msg, code="nip.too_young")
+    ry, rm, iso = _reference(at)
+    if (ay > ry) if pppk else (ay * 12 + am > ry * 12 + rm):
+        what = "NI PPPK appointment year " + s[8:12] if pppk else "NIP TMT " + s[8:14]
+        msg = f"{what} is after the reference date {iso}"
+        raise InvalidComponent(msg, code="nip.appointed_in_future")
+    return by, bm, bd, ay, am, pppk
+
+
+def validate(number: str, *, at: DateLike | None = None) -> str:
+    """Periksa NIP (check a NIP or NI PPPK; return its canonical compact form).
+
+    >>> validate("19650302-199003-1-002")
+    '196503021990031002'
+    >>> validate("196503021990031002", at="1990-02-28")
+    Traceback (most recent call last):
+    adminnet.errors.InvalidComponent: NIP TMT 199003 is after the reference date 1990-02-28
+
+    Args:
+        number: The NIP, with or without separators.
+        at: Reference date for the "not appointed in the future" check (a
+            :class:`pendulum.Date`, :class:`datetime.date` or ISO string); ``None``
+            means today in Asia/Jakarta.
+
+    Raises:
+        InvalidFormat: not a string, or a character that is not a digit or separator.
+        InvalidLength: not 18 (or 9) digits.
+        InvalidComponent: impossible birth date, TMT month, gender digit or serial, or
+            an appointment after ``at``.
+        InconsistentData: appointed less than 18 years after birth.
+    """
+    s = _digits(number)
+    if len(s) == 9:
+        if s == _LEGACY_ZERO:
+            msg = f"NIP {s} is all zeros"
+            raise InvalidFormat(msg, code="nip.invalid_format")
+        return s
+    _check(s, at)
+    return s
+
+
+def is_valid(number: object, *, at: DateLike | None = None) -> bool:
+    """Apakah NIP sah (True if ``number`` is a valid NIP or NI PPPK; never raises for it).
+
+    >>> is_valid("196503021990031002"), is_valid(None), is_valid("19650302199003")
+    (True, False, False)
+
+    Raises:
+        ValidationError: only for a bad ``at`` argument (a caller bug), never for
+            ``number``.
+    """
+    if at is not None:
+        at = as_date(at, what="reference date")
+    try:
+        validate(number, at=at)  # type: ignore[arg-type]  # any object is reported
+    except ValidationError:
+        return False
+    return True
+
+
+def format(number: str) -> str:
+    """Bentuk cetak NIP (the human form, e.g. ``19650302 199003 1 002``).
+
+    PNS: ``19650302 199003 1 002``; PPPK: ``19900101 2021 21 1 001``; legacy 9-digit
+    NIPs in groups of three: ``130 123 456``. Only the shape (digits, length) is
+    checked; use :func:`validate` for the rest.
+
+    >>> format("199001012021211001")
+    '19900101 2021 21 1 001'
+    >>> format("130123456")
+    '130 123 456'
+
+    Raises:
+        InvalidFormat: not a string, or not digits and separators.
+        InvalidLength: not 18 (or 9) digits.
+    """
+    s = _digits(number)
+    if len(s) == 9:
+        return f"{s[0:3]} {s[3:6]} {s[6:9]}"
+    if int(s[12:14]) > 12:
+        return f"{s[0:8]} {s[8:12]} {s[12:14]} {s[14]} {s[15:18]}"
+    return f"{s[0:8]} {s[8:14]} {s[14]} {s[15:18]}"
+
+
+def parse(number: str, *, at: DateLike | None = None) -> Nip:
+    """Urai NIP (check a NIP or NI PPPK and return its parts).
+
+    >>> n = parse("19900101 2021 21 2 001")
+    >>> n.kind, str(n.appointed), n.code, n.gender
+    (<NipKind.PPPK: 'pppk'>, '2021', 21, <Gender.FEMALE: 'female'>)
+
+    Args:
+        number: The NIP, with or without separators.
+        at: Reference date, as for :func:`validate`.
+
+    Raises:
+        ValidationError: as :func:`validate`.
+    """
+    s = _digits(number)
+    if len(s) == 9:
+        validate(s)
+        return Nip(
+            kind=NipKind.LEGACY,
+            birth_date=None,
+            appointed=None,
+            gender=None,
+            serial=None,
+            code=None,
+            number=s,
+        )
+    by, bm, bd, ay, am, pppk = _check(s, at)
+    return Nip(
+        kind=NipKind.PPPK if pppk else NipKind.PNS,
+        birth_date=pendulum.Date(by, bm, bd),
+        appointed=PartialDate(year=ay) if pppk else PartialDate(year=ay, month=am),
+        gender=Gender.MALE if s[14] == "1" else Gender.FEMALE,
+        serial=int(s[15:18]),
+        code=am if pppk else None,
+        number=s,
+    )
+
+
+def get_birth_date(number: str, *, at: DateLike | None = None) -> pendulum.Date | None:
+    """Tanggal lahir (birth date in the NIP; ``None`` for a legacy NIP).
+
+    >>> get_birth_date("196503021990031002")
+    Date(1965, 3, 2)
+
+    Raises:
+        ValidationError: as :func:`validate`.
+    """
+    return parse(number, at=at).birth_date
+
+
+def get_gender(number: str, *, at: DateLike | None = None) -> Gender | None:
+    """Jenis kelamin (gender in the NIP; ``None`` for a legacy NIP).
+
+    >>> get_gender("196503021990031002").label
+    'Laki-laki'
+
+    Raises:
+        ValidationError: as :func:`validate`.
+    """
+    return parse(number, at=at).gender

@@ -47,9 +47,9 @@ def test_every_error_has_a_default_code_and_docstring(name: str) -> None:
 def test_code_and_message() -> None:
     """An error keeps its message and its stable code."""
     err = InvalidComponent("NIP birth date 19651332 is not a calendar date", code="nip.x")
-    assert "nip.x" == err.code
-    assert "NIP birth date 19651332 is not a calendar date" == str(err)
-    assert "invalid_length" == InvalidLength().code
+    assert err.code == "nip.x"
+    assert str(err) == "NIP birth date 19651332 is not a calendar date"
+    assert InvalidLength().code == "invalid_length"
 
 
 def test_invalid_data_error_lists_details() -> None:
@@ -60,11 +60,11 @@ def test_invalid_data_error_lists_details() -> None:
             ErrorDetail("$.agencies[0].id", "id.invalid", "bad id"),
         ]
     )
-    assert 2 == len(err.errors)
-    assert [
+    assert len(err.errors) == 2
+    assert str(err).splitlines() == [
         "$.persons[3].nip  nip.invalid_birth_date  NIP birth date ...",
         "$.agencies[0].id  id.invalid  bad id",
-    ] == str(err).splitlines()
+    ]
 
 
 @pytest.mark.parametrize(
@@ -83,4 +83,4 @@ def test_errors_pickle(err: AdminnetError) -> None:
     assert str(err) == str(back)
     if isinstance(err, AmbiguousName):
         assert isinstance(back, AmbiguousName)
-        assert ("32.01", "32.71") == back.candidates
+        assert back.candidates == ("32.01", "32.71")

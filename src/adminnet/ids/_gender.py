@@ -6,7 +6,7 @@ the model can re-export it.
 
 from __future__ import annotations
 
-from adminnet.model._enum import LabeledEnum, labels
+from adminnet._enum import LabeledEnum, labels
 
 __all__ = ["Gender"]
 

@@ -37,13 +37,13 @@ from typing import Final
 
 import attrs
 
+from adminnet._enum import LabeledEnum, labels
 from adminnet.errors import (
     InvalidComponent,
     InvalidFormat,
     UnknownEntity,
     ValidationError,
 )
-from adminnet.model._enum import LabeledEnum, labels
 
 __all__ = [
     "Golongan",

@@ -53,6 +53,7 @@ import attrs
 import pendulum
 
 import adminnet.time as _time
+from adminnet._enum import LabeledEnum, labels
 from adminnet.errors import (
     InconsistentData,
     InvalidComponent,
@@ -61,7 +62,6 @@ from adminnet.errors import (
     ValidationError,
 )
 from adminnet.ids._gender import Gender
-from adminnet.model._enum import LabeledEnum, labels
 from adminnet.time import DateLike, PartialDate, as_date
 
 __all__ = [

@@ -49,8 +49,8 @@ from typing import Final
 
 import attrs
 
+from adminnet._enum import LabeledEnum, labels
 from adminnet.errors import InvalidComponent, InvalidFormat, InvalidLength, ValidationError
-from adminnet.model._enum import LabeledEnum, labels
 
 __all__ = [
     "RegencyType",

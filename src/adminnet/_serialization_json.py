@@ -1,0 +1,225 @@
+"""Private: strict JSON text <-> Python values, with orjson as an optional accelerator.
+
+:func:`loads` gives the same result (or the same :class:`InvalidDataError`) whether or
+not orjson is installed:
+
+- The *exact* parser is the standard library's, with ``object_pairs_hook`` (duplicate
+  keys are reported with their paths, ``json.duplicate_key``), ``parse_float=Decimal``
+  (every JSON number is exact; no binary float ever appears), ``parse_constant``
+  (``NaN``/``Infinity`` become non-finite Decimals that the hooks refuse with
+  ``number.not_finite``), UTF-8 only (``json.invalid_encoding``), a leading BOM ignored
+  (RFC 8259 section 8.1), nesting too deep for the parser is ``json.too_deep``, and a
+  syntax error is ``json.invalid`` with its line and column.
+- orjson (when installed) parses first. Its result is used only when it is provably
+  what the exact parser would give: the text has no backslash (so every ``"`` is a
+  string delimiter), holds exactly twice as many ``"`` as the parsed value has keys and
+  strings (so no duplicate key was dropped), and the value holds no float (a JSON
+  number with a fraction or exponent). Anything else, the exact parser decides.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, Final
+
+from adminnet._serialization_errors import render_path
+from adminnet.errors import ErrorDetail, InvalidDataError, InvalidFormat
+
+__all__ = ["decode", "dumps", "dumps_bytes", "exact_loads", "fast_loads", "loads"]
+
+_BOM: Final = "\ufeff"
+_MAX_INT_DIGITS: Final = 4000
+
+_fast: list[Callable[[str | bytes], Any]] = []
+_orjson: list[Any] = []
+
+
+def _orjson_module() -> Any:
+    """orjson, or ``None`` when it is not installed (imported on first use)."""
+    if not _orjson:
+        try:
+            import orjson
+        except ImportError:  # pragma: no cover - depends on the environment
+            _orjson.append(None)
+        else:
+            _orjson.append(orjson)
+    return _orjson[0]
+
+
+def fast_loads() -> Callable[[str | bytes], Any]:
+    """The quickest available ``loads`` (orjson's, else the stdlib's), unverified."""
+    if not _fast:
+        orjson = _orjson_module()
+        _fast.append(orjson.loads if orjson is not None else json.loads)
+    return _fast[0]
+
+
+class _Pairs(dict[str, Any]):
+    """An object in which some key appeared more than once (``duplicates``)."""
+
+    __slots__ = ("duplicates",)
+
+    duplicates: list[str]
+
+
+def _parse_int(text: str) -> int | Decimal:
+    # Beyond Python's int-string limit the value stays exact as a Decimal; the hooks
+    # then report it as not an integer.
+    return int(text) if len(text) <= _MAX_INT_DIGITS else Decimal(text)
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 bytes to text, or ``json.invalid_encoding`` naming the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start]
+        msg = f"input is not UTF-8: byte 0x{bad:02x} at offset {exc.start} ({exc.reason})"
+        raise InvalidDataError([ErrorDetail("$", "json.invalid_encoding", msg)]) from None
+
+
+def exact_loads(text: str | bytes) -> Any:
+    """Parse JSON exactly (see the module docstring); raise InvalidDataError."""
+    if isinstance(text, bytes | bytearray | memoryview):
+        text = decode(bytes(text))
+    if text.startswith(_BOM):
+        text = text[1:]
+    seen_duplicate = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal seen_duplicate
+        obj = dict(items)
+        if len(obj) == len(items):
+            return obj
+        seen_duplicate = True
+        marked = _Pairs(obj)
+        counted: set[str] = set()
+        marked.duplicates = []
+        for key, _ in items:
+            if key in counted and key not in marked.duplicates:
+                marked.duplicates.append(key)
+            counted.add(key)
+        return marked
+
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=pairs,
+            parse_float=Decimal,
+            parse_int=_parse_int,
+            parse_constant=Decimal,
+        )
+    except json.JSONDecodeError as exc:
+        msg = f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        raise InvalidDataError([ErrorDetail("$", "json.invalid", msg)]) from None
+    except RecursionError:
+        msg = "JSON nesting is too deep to read"
+        raise InvalidDataError([ErrorDetail("$", "json.too_deep", msg)]) from None
+    if seen_duplicate:
+        raise InvalidDataError(_duplicates(value))
+    return value
+
+
+def _duplicates(value: Any) -> list[ErrorDetail]:
+    """Every duplicated key, in document order (iterative: any depth)."""
+    out: list[ErrorDetail] = []
+    stack: list[tuple[Any, list[Any]]] = [(value, [])]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node, _Pairs):
+                for key in node.duplicates:
+                    msg = f"key {key!r:.60} appears more than once in the object"
+                    out.append(ErrorDetail(render_path([*path, key]), "json.duplicate_key", msg))
+            children = list(node.items())
+        elif isinstance(node, list):
+            children = list(enumerate(node))
+        else:
+            continue
+        stack.extend((child, [*path, key]) for key, child in reversed(children))
+    return out
+
+
+def _verified(value: Any, quotes: int) -> bool:
+    """True if ``value`` has no float and ``quotes == 2 * (keys + strings)``."""
+    strings = 0
+    stack = [value]
+    pop = stack.pop
+    push = stack.append
+    while stack:
+        node = pop()
+        kind = type(node)
+        if kind is str:
+            strings += 1
+        elif kind is dict:
+            strings += len(node)
+            for child in node.values():
+                push(child)
+        elif kind is list:
+            for child in node:
+                push(child)
+        elif kind is float:
+            return False
+    return quotes == 2 * strings
+
+
+def loads(text: str | bytes) -> Any:
+    """Parse JSON strictly: orjson when it provably agrees, else the exact parser."""
+    orjson = _orjson_module()
+    if orjson is not None:
+        if isinstance(text, str):
+            clean = "\\" not in text
+            quotes = text.count('"') if clean else 0
+        else:
+            clean = b"\\" not in text
+            quotes = text.count(b'"') if clean else 0
+        if clean:
+            try:
+                value = orjson.loads(text)
+            except orjson.JSONDecodeError:
+                pass
+            else:
+                if _verified(value, quotes):
+                    return value
+    return exact_loads(text)
+
+
+def _unencodable(exc: Exception) -> InvalidFormat:
+    msg = f"the value cannot be written as JSON: {str(exc)[:200]}"
+    return InvalidFormat(msg, code="json.unencodable")
+
+
+def dumps_bytes(value: Any) -> bytes:
+    """Compact UTF-8 JSON (orjson when installed), one line, no trailing newline."""
+    orjson = _orjson_module()
+    if orjson is not None:
+        try:
+            out: bytes = orjson.dumps(value)
+        except TypeError as exc:  # orjson.JSONEncodeError: surrogates, odd types
+            raise _unencodable(exc) from None
+        return out
+    return dumps(value).encode("utf-8")
+
+
+def dumps(value: Any, *, indent: int | None = None) -> str:
+    """JSON text: compact on one line, or indented by ``indent`` spaces."""
+    if indent is None and _orjson_module() is not None:
+        return dumps_bytes(value).decode("utf-8")
+    try:
+        text = json.dumps(
+            value,
+            ensure_ascii=False,
+            allow_nan=False,
+            indent=indent,
+            separators=(",", ":") if indent is None else (",", ": "),
+        )
+    except (TypeError, ValueError) as exc:
+        raise _unencodable(exc) from None
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise _unencodable(exc) from None
+    return text

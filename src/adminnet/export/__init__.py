@@ -1,0 +1,39 @@
+"""Ekspor (exports: JSON Schema, Popolo, flat records and data frames).
+
+- :func:`json_schema`: JSON Schema (draft 2020-12) of an entity class or of the
+  Dataset document, agreeing with :mod:`adminnet.serialization`.
+- :func:`to_popolo`: a Dataset as Popolo persons, organizations, posts, memberships
+  and events.
+- :func:`to_records`, :func:`to_dataframe`: flat rows with dotted column names, and a
+  pandas DataFrame of them (the ``pandas`` extra).
+
+The functions are imported on first use, so ``import adminnet.export`` is cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Final
+
+__all__ = ["json_schema", "to_dataframe", "to_popolo", "to_records"]
+
+_WHERE: Final = {
+    "json_schema": "adminnet.export.jsonschema",
+    "to_popolo": "adminnet.export.popolo",
+    "to_records": "adminnet.export.tables",
+    "to_dataframe": "adminnet.export.tables",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        msg = f"module 'adminnet.export' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,148 @@
+"""Acara (events: signings, inaugurations, meetings), with timezone-aware starts."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+import attrs
+import pendulum
+
+from adminnet._enum import LabeledEnum, labels
+from adminnet._validators import raise_for_field
+from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
+from adminnet.ids import region_code as _region_code
+from adminnet.model._common import (
+    check_id,
+    check_ids,
+    check_optional_id,
+    check_optional_text,
+    check_text,
+    clean_text,
+    enum_converter,
+    ids_tuple,
+    instance_of,
+    optional_text,
+)
+
+__all__ = ["Event", "EventKind"]
+
+
+@labels(
+    {
+        "penandatanganan": "Penandatanganan",
+        "pelantikan": "Pelantikan",
+        "rapat": "Rapat",
+        "peluncuran": "Peluncuran",
+        "other": "Lainnya",
+    }
+)
+class EventKind(LabeledEnum):
+    """Jenis acara (kind of event: signing, inauguration, meeting, launch)."""
+
+    PENANDATANGANAN = "penandatanganan"
+    PELANTIKAN = "pelantikan"
+    RAPAT = "rapat"
+    PELUNCURAN = "peluncuran"
+    OTHER = "other"
+
+
+def _datetime_converter(value: object) -> object:
+    """An aware stdlib datetime becomes a pendulum DateTime in the same zone."""
+    if isinstance(value, pendulum.DateTime) or not isinstance(value, _dt.datetime):
+        return value
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value  # the validator refuses naive datetimes
+    return pendulum.instance(value)
+
+
+def _check_aware(instance: Event, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None and attribute.name == "end":
+        return
+    instance_of(pendulum.DateTime)(instance, attribute, value)
+    assert isinstance(value, pendulum.DateTime)
+    if value.tzinfo is None or value.utcoffset() is None:
+        msg = f"Event.{attribute.name} {value.isoformat()} has no timezone (naive is refused)"
+        raise_for_field(InvalidFormat(msg, code="event.naive_datetime"), instance, attribute)
+    if attribute.name == "end" and value < instance.start:
+        msg = f"event ends at {value.isoformat()}, before it starts at {instance.start.isoformat()}"
+        raise_for_field(InconsistentData(msg, code="event.end_before_start"), instance, attribute)
+
+
+def _region_converter(value: object) -> object:
+    if isinstance(value, str) and _region_code.is_valid(value):
+        return _region_code.format(value)
+    return value
+
+
+def _check_region(instance: Event, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or not _region_code.is_valid(value):
+        msg = f"Event.region_code {value!r:.40} is not a Kemendagri region code"
+        raise_for_field(InvalidFormat(msg, code="region_code.invalid_format"), instance, attribute)
+    from adminnet import regions  # lazy: the registry loads on first use
+
+    day = instance.start.date()
+    if regions.get(value, as_of=day) is None:
+        msg = f"region {value} does not exist on {day}"
+        raise_for_field(InvalidComponent(msg, code="region.unknown"), instance, attribute)
+
+
+def _to_event_kind(value: object) -> object:
+    """Converter: the value string of a EventKind becomes the member."""
+    return enum_converter(EventKind)(value)
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Acara (an event, e.g. the MoU signing of 16 March 2017 at Gedung LAN Veteran).
+
+    ``start`` must be a timezone-aware :class:`pendulum.DateTime` (an aware stdlib
+    ``datetime`` is converted); naive datetimes are refused, never taken as UTC.
+
+    Attributes:
+        id: Slug id.
+        kind: What kind of event.
+        name: Its name as written.
+        start: When it began, timezone-aware.
+        end: When it ended, timezone-aware, if known.
+        venue: Where, as written (``"Gedung LAN Veteran, Jakarta"``).
+        region_code: Kemendagri code of the region of the venue, if known.
+        organizer_id: Agency that organised it.
+        time_known: False when only the day is known: ``start`` is then midnight in
+            the event's timezone and only its date is meaningful.
+        chair_id: Person who chaired it (``dipimpin oleh``).
+        attendee_ids: Persons reported present (``hadir``), other than chair and witnesses.
+        witness_ids: Persons who witnessed it (``disaksikan oleh``).
+        agreement_ids: Agreements signed at it.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    kind: EventKind = attrs.field(converter=_to_event_kind, validator=instance_of(EventKind))
+    name: str = attrs.field(converter=clean_text, validator=check_text)
+    start: pendulum.DateTime = attrs.field(converter=_datetime_converter, validator=_check_aware)
+    end: pendulum.DateTime | None = attrs.field(
+        default=None, converter=_datetime_converter, validator=_check_aware
+    )
+    time_known: bool = attrs.field(default=True, validator=instance_of(bool))
+    venue: str | None = attrs.field(
+        default=None, converter=optional_text, validator=check_optional_text
+    )
+    region_code: str | None = attrs.field(
+        default=None, converter=_region_converter, validator=_check_region
+    )
+    organizer_id: str | None = attrs.field(default=None, validator=check_optional_id)
+    chair_id: str | None = attrs.field(default=None, validator=check_optional_id)
+    attendee_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=ids_tuple, validator=check_ids
+    )
+    witness_ids: tuple[str, ...] = attrs.field(default=(), converter=ids_tuple, validator=check_ids)
+    agreement_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=ids_tuple, validator=check_ids
+    )
+
+    @property
+    def date(self) -> pendulum.Date:
+        """The calendar day of the start, in the start's own timezone."""
+        return self.start.date()

@@ -1,0 +1,148 @@
+"""Orang (persons: officials and civil servants, with NIP, gender and birth date)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pendulum
+
+from adminnet._validators import raise_for_field
+from adminnet.errors import InconsistentData, InvalidFormat, ValidationError
+from adminnet.ids import nip as _nip
+from adminnet.ids._gender import Gender
+from adminnet.model._common import check_id, enum_converter, instance_of
+from adminnet.text.names import PersonName, parse_name
+
+__all__ = ["Gender", "Person", "PersonName"]
+
+
+def _name_converter(value: object) -> object:
+    """A string name is parsed (gelar split off); a PersonName passes through."""
+    if isinstance(value, str):
+        try:
+            return parse_name(value)
+        except ValidationError:
+            return value  # the validator reports it with the field's path
+    return value
+
+
+def _check_name(instance: Person, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, PersonName):
+        return
+    if isinstance(value, str):
+        try:
+            parse_name(value)
+        except ValidationError as exc:
+            raise_for_field(type(exc)(exc.message, code=exc.code), instance, attribute)
+    msg = f"Person.name must be a PersonName or str (got {type(value).__name__})"
+    raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
+
+
+def _nip_converter(value: object) -> object:
+    """Compact a NIP string (spaces and dots removed); other values pass through."""
+    if isinstance(value, str):
+        try:
+            return _nip.compact(value)
+        except ValidationError:
+            return value
+    return value
+
+
+def _check_nip(instance: Person, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        msg = f"Person.nip must be str or None (got {type(value).__name__})"
+        raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
+    try:
+        _nip.validate(value)
+    except ValidationError as exc:
+        raise_for_field(type(exc)(exc.message, code=exc.code), instance, attribute)
+
+
+def _check_birth_date(instance: Person, attribute: attrs.Attribute[Any], value: object) -> None:
+    instance_of(pendulum.Date, optional=True)(instance, attribute, value)
+    if isinstance(value, pendulum.DateTime):
+        msg = f"Person.birth_date must be a date, not a datetime ({value})"
+        raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
+
+
+def _date_converter(value: object) -> object:
+    """A stdlib date or an ISO string becomes a pendulum.Date; others pass through."""
+    if isinstance(value, pendulum.Date) or value is None:
+        return value
+    from adminnet.time import as_date
+
+    try:
+        return as_date(value)  # type: ignore[arg-type]
+    except ValidationError:
+        return value
+
+
+def _check_agreement(instance: Person, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Runs last: NIP, gender and birth date must agree."""
+    if instance.nip is None:
+        return
+    record = _nip.parse(instance.nip)
+    if (
+        instance.birth_date is not None
+        and record.birth_date is not None
+        and record.birth_date != instance.birth_date
+    ):
+        msg = (
+            f"NIP {instance.nip} encodes birth date {record.birth_date}, not {instance.birth_date}"
+        )
+        raise_for_field(
+            InconsistentData(msg, code="person.nip_birth_date_mismatch"), instance, attribute
+        )
+    if instance.gender is not None and record.gender is not None and record.gender != value:
+        msg = f"NIP {instance.nip} encodes gender {record.gender.value}, not {instance.gender}"
+        raise_for_field(
+            InconsistentData(msg, code="person.nip_gender_mismatch"), instance, attribute
+        )
+
+
+def _to_gender(value: object) -> object:
+    """Converter: the value string of a Gender becomes the member."""
+    return enum_converter(Gender)(value)
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """Orang (a person: an official, a civil servant, a signatory).
+
+    The name is a :class:`~adminnet.text.names.PersonName`; a string is parsed, so
+    ``name="Ir.Frans J.Papilaya,M.Si."`` is stored as the formal
+    ``Ir. Frans J. Papilaya, M.Si.``. When a NIP is given, the birth date and gender
+    it encodes must agree with the ``birth_date`` and ``gender`` fields (either may be
+    left ``None``).
+
+    >>> p = Person(id="papilaya", name="Ir.Frans J.Papilaya,M.Si.")
+    >>> str(p.name)
+    'Ir. Frans J. Papilaya, M.Si.'
+
+    Attributes:
+        id: Slug id, unique among the persons of a dataset.
+        name: Name with gelar.
+        nip: 18-digit NIP / NI PPPK, or the legacy 9-digit NIP, compact; optional.
+        gender: Jenis kelamin; optional.
+        birth_date: Tanggal lahir; optional.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    name: PersonName = attrs.field(converter=_name_converter, validator=_check_name)
+    nip: str | None = attrs.field(default=None, converter=_nip_converter, validator=_check_nip)
+    birth_date: pendulum.Date | None = attrs.field(
+        default=None, converter=_date_converter, validator=_check_birth_date
+    )
+    gender: Gender | None = attrs.field(
+        default=None,
+        converter=_to_gender,
+        validator=[instance_of(Gender, optional=True), _check_agreement],
+    )
+
+    @property
+    def nip_record(self) -> _nip.Nip | None:
+        """The parsed NIP (kind, birth date, appointment, gender, serial), if any."""
+        return None if self.nip is None else _nip.parse(self.nip)

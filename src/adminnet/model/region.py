@@ -1,0 +1,396 @@
+"""Wilayah administrasi pemerintahan (Indonesian administrative regions).
+
+A :class:`Region` is one unit of the Kemendagri hierarchy: a provinsi (level 1), a
+kabupaten or kota (level 2), a kecamatan or distrik (level 3) or a desa or kelurahan
+(level 4), identified by its Kemendagri code (``PP.KK.CC.DDDD``, stored dotted).
+
+The name is *bare*, without the kind in front: ``"Ambon"``, not ``"Kota Ambon"``;
+:attr:`Region.official_name` puts the kind back. Provinces keep the name the
+Kemendagri decree gives them (``"Daerah Khusus Ibukota Jakarta"``, ``"Maluku"``).
+
+>>> from adminnet.model.region import Region, RegionKind
+>>> ambon = Region(code="8171", name="Ambon", kind="kota")
+>>> ambon.code, ambon.official_name, ambon.parent_code, ambon.level
+('81.71', 'Kota Ambon', '81', 2)
+>>> ambon.timezone, ambon.is_autonomous
+('Asia/Jayapura', True)
+>>> Region(code="31.71", name="Jakarta Pusat", kind="kota_administrasi").official_name
+'Kota Administrasi Jakarta Pusat'
+>>> Region(code="81.71", name="Ambon", kind="kabupaten")
+Traceback (most recent call last):
+adminnet.errors.InconsistentData: region 81.71 is a kota code (71-99), not a kabupaten
+
+The registry of real regions, with their history, is :mod:`adminnet.regions`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import attrs
+
+from adminnet._enum import LabeledEnum, labels
+from adminnet._validators import raise_for_field
+from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat, ValidationError
+from adminnet.ids import region_code as _region_code
+from adminnet.model._common import check_text, clean_text, enum_converter, instance_of
+from adminnet.time import Period
+
+__all__ = ["Region", "RegionKind", "RegionName"]
+
+
+@labels(
+    {
+        "provinsi": "Provinsi",
+        "kabupaten": "Kabupaten",
+        "kota": "Kota",
+        "kabupaten_administrasi": "Kabupaten Administrasi",
+        "kota_administrasi": "Kota Administrasi",
+        "kecamatan": "Kecamatan",
+        "distrik": "Distrik",
+        "kelurahan": "Kelurahan",
+        "desa": "Desa",
+        "desa_adat": "Desa Adat",
+    }
+)
+class RegionKind(LabeledEnum):
+    """Jenis wilayah (kind of region; the label is the Indonesian term).
+
+    ``distrik`` is the kecamatan of the Papua provinces (UU 21/2001); the
+    ``*_administrasi`` kinds are DKI Jakarta's non-autonomous kabupaten and kota.
+    """
+
+    PROVINSI = "provinsi"
+    KABUPATEN = "kabupaten"
+    KOTA = "kota"
+    KABUPATEN_ADMINISTRASI = "kabupaten_administrasi"
+    KOTA_ADMINISTRASI = "kota_administrasi"
+    KECAMATAN = "kecamatan"
+    DISTRIK = "distrik"
+    KELURAHAN = "kelurahan"
+    DESA = "desa"
+    DESA_ADAT = "desa_adat"
+
+
+_AUTONOMOUS: Final = frozenset({RegionKind.PROVINSI, RegionKind.KABUPATEN, RegionKind.KOTA})
+_LEVEL_OF_LENGTH: Final = {2: 1, 4: 2, 6: 3, 10: 4}
+
+# Kinds a code may have, by level and (levels 2 and 4) by the first digit of its last part.
+_KABUPATEN_KINDS: Final = (RegionKind.KABUPATEN, RegionKind.KABUPATEN_ADMINISTRASI)
+_KOTA_KINDS: Final = (RegionKind.KOTA, RegionKind.KOTA_ADMINISTRASI)
+_DISTRICT_KINDS: Final = (RegionKind.KECAMATAN, RegionKind.DISTRIK)
+_VILLAGE_KIND: Final = {
+    "1": RegionKind.KELURAHAN,
+    "2": RegionKind.DESA,
+    "3": RegionKind.DESA_ADAT,
+}
+
+# IANA time zone by province (Keppres 41/1987): WIB, WITA, WIT; Kalimantan Barat and
+# Kalimantan Tengah are WIB under the name Asia/Pontianak.
+_PONTIANAK: Final = frozenset({"61", "62"})
+_ZONE_BY_ISLAND_GROUP: Final = {
+    "1": "Asia/Jakarta",
+    "2": "Asia/Jakarta",
+    "3": "Asia/Jakarta",
+    "5": "Asia/Makassar",
+    "6": "Asia/Makassar",
+    "7": "Asia/Makassar",
+    "8": "Asia/Jayapura",
+    "9": "Asia/Jayapura",
+}
+
+# ISO 3166-2:ID subdivision codes of the 38 provinces (the four 2022 Papua provinces
+# were added by ISO as ID-PS, ID-PT, ID-PE and ID-PD).
+_ISO_3166_2: Final = {
+    "11": "ID-AC",
+    "12": "ID-SU",
+    "13": "ID-SB",
+    "14": "ID-RI",
+    "15": "ID-JA",
+    "16": "ID-SS",
+    "17": "ID-BE",
+    "18": "ID-LA",
+    "19": "ID-BB",
+    "21": "ID-KR",
+    "31": "ID-JK",
+    "32": "ID-JB",
+    "33": "ID-JT",
+    "34": "ID-YO",
+    "35": "ID-JI",
+    "36": "ID-BT",
+    "51": "ID-BA",
+    "52": "ID-NB",
+    "53": "ID-NT",
+    "61": "ID-KB",
+    "62": "ID-KT",
+    "63": "ID-KS",
+    "64": "ID-KI",
+    "65": "ID-KU",
+    "71": "ID-SA",
+    "72": "ID-ST",
+    "73": "ID-SN",
+    "74": "ID-SG",
+    "75": "ID-GO",
+    "76": "ID-SR",
+    "81": "ID-MA",
+    "82": "ID-MU",
+    "91": "ID-PA",
+    "92": "ID-PB",
+    "93": "ID-PS",
+    "94": "ID-PT",
+    "95": "ID-PE",
+    "96": "ID-PD",
+}
+
+# A level-1/2 name must be bare: these words in front mean the kind was left in.
+_KIND_WORDS: Final = ("provinsi ", "kabupaten ", "kota ", "kab. ", "prov. ")
+
+
+def _dotted(digits: str) -> str:
+    n = len(digits)
+    if n == 2:
+        return digits
+    if n == 4:
+        return f"{digits[:2]}.{digits[2:]}"
+    if n == 6:
+        return f"{digits[:2]}.{digits[2:4]}.{digits[4:]}"
+    return f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}.{digits[6:]}"
+
+
+def _to_dotted(value: object) -> object:
+    """Converter: a well-formed code, dotted or compact, becomes the dotted form.
+
+    Anything else passes through unchanged for the validator to report.
+    """
+    if not isinstance(value, str):
+        return value
+    try:
+        return _dotted(_region_code.validate(value))
+    except ValidationError:
+        return value
+
+
+_KIND_CONVERTER: Final = enum_converter(RegionKind)
+
+
+def _to_kind(value: object) -> object:
+    """Converter: ``"kota"`` becomes :attr:`RegionKind.KOTA`; other values pass through."""
+    return _KIND_CONVERTER(value)
+
+
+def _to_dotted_tuple(value: object) -> object:
+    """Converter: a list or tuple of codes becomes a tuple of dotted codes."""
+    if isinstance(value, list | tuple):
+        return tuple(_to_dotted(v) for v in value)
+    return value
+
+
+def _check_code(instance: Region, attribute: attrs.Attribute[Any], value: object) -> None:
+    try:
+        _region_code.validate(value)  # type: ignore[arg-type]  # non-str is reported
+    except ValidationError as exc:
+        raise_for_field(exc, instance, attribute)
+
+
+def _check_name(instance: Region, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_text(instance, attribute, value)
+    assert isinstance(value, str)  # for mypy; checked above
+    code = instance.code
+    if isinstance(code, str) and len(code) <= 5 and value.lower().startswith(_KIND_WORDS):
+        msg = (
+            f"region {code} name {value!r} starts with its kind;"
+            ' give the bare name ("Ambon", not "Kota Ambon")'
+        )
+        raise_for_field(InvalidFormat(msg, code="region.name_has_kind"), instance, attribute)
+
+
+def _allowed_kinds(digits: str) -> tuple[RegionKind, ...]:
+    n = len(digits)
+    if n == 2:
+        return (RegionKind.PROVINSI,)
+    if n == 4:
+        return _KOTA_KINDS if digits[2] >= "7" else _KABUPATEN_KINDS
+    if n == 6:
+        return _DISTRICT_KINDS
+    return (_VILLAGE_KIND[digits[6]],)
+
+
+_KIND_EXPLANATION: Final = {
+    RegionKind.PROVINSI: "a provinsi code (PP)",
+    RegionKind.KABUPATEN: "a kabupaten code (01-69)",
+    RegionKind.KOTA: "a kota code (71-99)",
+    RegionKind.KECAMATAN: "a kecamatan/distrik code (PP.KK.CC)",
+    RegionKind.KELURAHAN: "a kelurahan code (1xxx)",
+    RegionKind.DESA: "a desa code (2xxx)",
+    RegionKind.DESA_ADAT: "a desa adat code (3xxx)",
+}
+
+
+def _check_kind(instance: Region, attribute: attrs.Attribute[Any], value: object) -> None:
+    instance_of(RegionKind)(instance, attribute, value)
+    code: object = instance.code
+    if not isinstance(code, str):
+        return  # the code's own validator has already failed
+    digits = code.replace(".", "")
+    if len(digits) not in _LEVEL_OF_LENGTH or not digits.isdigit():
+        return  # the code's own validator has already failed
+    allowed = _allowed_kinds(digits)
+    if value not in allowed:
+        assert isinstance(value, RegionKind)  # for mypy; checked above
+        msg = f"region {code} is {_KIND_EXPLANATION[allowed[0]]}, not a {value.label.lower()}"
+        raise_for_field(InconsistentData(msg, code="region.kind_mismatch"), instance, attribute)
+
+
+def _check_successors(instance: Region, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        msg = f"region successors must be a tuple of codes (got {type(value).__name__})"
+        raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
+    code = instance.code
+    seen: set[str] = set()
+    for item in value:
+        try:
+            digits = _region_code.validate(item)
+        except ValidationError as exc:
+            raise_for_field(exc, instance, attribute)
+        if item == code:
+            msg = f"region {code} lists itself as its successor"
+            raise_for_field(
+                InconsistentData(msg, code="region.self_successor"), instance, attribute
+            )
+        if isinstance(code, str) and len(digits) != len(code.replace(".", "")):
+            msg = f"region {code} successor {item} is not of the same level"
+            raise_for_field(
+                InconsistentData(msg, code="region.successor_level"), instance, attribute
+            )
+        if item in seen:
+            msg = f"region {code} lists successor {item} more than once"
+            raise_for_field(
+                InvalidComponent(msg, code="region.duplicate_successor"), instance, attribute
+            )
+        seen.add(item)
+    if value and isinstance(instance.valid, Period) and instance.valid.end is None:
+        msg = f"region {code} has successors {', '.join(value)} but no end of validity"
+        raise_for_field(
+            InconsistentData(msg, code="region.successors_without_end"), instance, attribute
+        )
+
+
+@attrs.frozen(kw_only=True)
+class RegionName:
+    """Nama wilayah berlaku (a name a region code had during a period).
+
+    Attributes:
+        name: The bare name (``"Mamuju Utara"``).
+        valid: When the code had this name; open ends when unknown or ongoing.
+        basis: The legal basis of the change that ended or started it, if any
+            (``"PP 61/2017"``).
+    """
+
+    name: str = attrs.field(converter=clean_text, validator=check_text)
+    valid: Period = attrs.field(factory=Period, validator=instance_of(Period))
+    basis: str | None = attrs.field(default=None, validator=instance_of(str, optional=True))
+
+
+@attrs.frozen(kw_only=True)
+class Region:
+    """Wilayah (a provinsi, kabupaten/kota, kecamatan/distrik or desa/kelurahan).
+
+    Attributes:
+        code: Kemendagri code, stored dotted (``"81.71"``); a compact code
+            (``"8171"``) is accepted and dotted.
+        name: Bare name (``"Ambon"``); for levels 1-2 a name starting with its kind
+            (``"Kota Ambon"``) is refused.
+        kind: :class:`RegionKind`; must fit the code (kabupaten 01-69, kota 71-99,
+            kelurahan 1xxx, desa 2xxx, desa adat 3xxx).
+        valid: Period in which the unit held this code; both ends ``None`` when no
+            change is known since Permendagri 56/2015 (start unknown, still current).
+        successors: For a retired code, the codes that replaced it (``("96.01",)``);
+            requires an end of validity.
+    """
+
+    code: str = attrs.field(converter=_to_dotted, validator=_check_code)
+    name: str = attrs.field(converter=clean_text, validator=_check_name)
+    kind: RegionKind = attrs.field(converter=_to_kind, validator=_check_kind)
+    valid: Period = attrs.field(factory=Period, validator=instance_of(Period))
+    successors: tuple[str, ...] = attrs.field(
+        default=(), converter=_to_dotted_tuple, validator=_check_successors
+    )
+
+    @property
+    def level(self) -> int:
+        """Tingkat (1 provinsi, 2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan)."""
+        return _LEVEL_OF_LENGTH[len(self.code.replace(".", ""))]
+
+    @property
+    def parent_code(self) -> str | None:
+        """Kode induk (the dotted code of the level above; ``None`` for a province)."""
+        code = self.code
+        return None if len(code) == 2 else code.rsplit(".", 1)[0]
+
+    @property
+    def province_code(self) -> str:
+        """Kode provinsi (the two-digit province code)."""
+        return self.code[:2]
+
+    @property
+    def official_name(self) -> str:
+        """Nama resmi (kind and name: ``"Kota Ambon"``, ``"Provinsi Maluku"``)."""
+        return f"{self.kind.label} {self.name}"
+
+    @property
+    def is_autonomous(self) -> bool:
+        """Daerah otonom (provinsi, kabupaten and kota; not the administrasi units).
+
+        DKI Jakarta's kabupaten and kota administrasi, kecamatan and desa/kelurahan
+        have no regional government of their own.
+        """
+        return self.kind in _AUTONOMOUS
+
+    @property
+    def is_current(self) -> bool:
+        """Masih berlaku (the code has no end of validity)."""
+        return self.valid.end is None
+
+    @property
+    def timezone(self) -> str:
+        """Zona waktu (IANA name by province: WIB, WITA or WIT, Keppres 41/1987).
+
+        ``Asia/Jakarta`` (WIB) for Sumatra, Kepulauan Riau and Java;
+        ``Asia/Pontianak`` (WIB) for Kalimantan Barat (61) and Kalimantan Tengah (62);
+        ``Asia/Makassar`` (WITA) for Bali, Nusa Tenggara, the rest of Kalimantan and
+        Sulawesi; ``Asia/Jayapura`` (WIT) for Maluku and Papua.
+        """
+        province = self.code[:2]
+        if province in _PONTIANAK:
+            return "Asia/Pontianak"
+        return _ZONE_BY_ISLAND_GROUP[province[0]]
+
+    @property
+    def iso_3166_2(self) -> str | None:
+        """Kode ISO 3166-2 (``"ID-MA"`` for Maluku); ``None`` below the province level."""
+        if len(self.code) != 2:
+            return None
+        return _ISO_3166_2.get(self.code)
+
+
+def _trusted_region(
+    code: str,
+    name: str,
+    kind: RegionKind,
+    valid: Period,
+    successors: tuple[str, ...] = (),
+) -> Region:
+    """Build a :class:`Region` from already checked values, skipping the validators.
+
+    For the registry only: its data was checked when it was built
+    (``scripts/build_regions.py``) and the tests rebuild every region with the
+    validators on. Values must already be canonical (dotted code, clean name).
+    """
+    region = object.__new__(Region)
+    setter = object.__setattr__
+    setter(region, "code", code)
+    setter(region, "name", name)
+    setter(region, "kind", kind)
+    setter(region, "valid", valid)
+    setter(region, "successors", successors)
+    return region

@@ -1,0 +1,875 @@
+"""Nama orang dengan gelar (Indonesian personal names with academic and religious titles).
+
+Indonesian officials are written with their *gelar* around the name: front titles
+(``Prof.``, ``Dr.``, ``dr.``, ``Ir.``, ``Drs.``, ``H.``, ``Hj.``, ``K.H.`` ...) before it,
+academic degrees (``S.H.``, ``M.Si.``, ``Ph.D.``, ``Sp.PD.`` ...) after it. By PUEBI every
+abbreviation ends with a period, a comma separates the name from the first back title
+and each later one, and no comma follows the front titles.
+
+:func:`parse_name` splits such a string into a :class:`PersonName`; ``str()`` of the
+result is the formal PUEBI form:
+
+>>> n = parse_name("Ir.Frans J.Papilaya,M.Si.")
+>>> n
+PersonName(given='Frans J. Papilaya', prefixes=('Ir.',), suffixes=('M.Si.',))
+>>> str(n)
+'Ir. Frans J. Papilaya, M.Si.'
+>>> str(parse_name("DR. dr. Hendra Gunawan, SpJP (K), FINASIM"))
+'Dr. dr. Hendra Gunawan, Sp.JP(K), FINASIM'
+
+Rules (decisions where usage varies):
+
+- **Known titles are canonicalised.** Dots, spaces, hyphens and case are ignored when
+  a title is recognised (``M.Si``, ``MSi``, ``M. Si.``, ``m.si`` are all ``M.Si.``;
+  ``PhD`` is ``Ph.D.``; ``SH`` is ``S.H.``); the canonical spellings are
+  :data:`FRONT_TITLES` and :data:`BACK_TITLES`.
+- **Case tells dr. from Dr.**: ``dr.`` (all lower case) is a physician, any other
+  casing (``Dr.``, ``DR.``) is the doctorate ``Dr.`` (so in an all-capitals record a
+  physician's ``DR.`` reads as a doctorate: the case that would tell is gone).
+  ``drg.``, ``drh.`` and ``apt.`` are always written in lower case, ``Drs.``/``Dra.``
+  always capitalised. An honorary doctorate is ``Dr. (H.C.)`` (from ``Dr. (HC)``
+  etc.) and is not a doctorate for :attr:`PersonName.has_doctorate`.
+- **Front titles** count only at the start, in a row, and only if known: an initial
+  such as ``J.`` inside the name is never a title, and ``H.`` is *Haji* only at the
+  front. Dotless ``Prof``, ``Dr``, ``dr``, ``drg``, ``drh``, ``Ir``, ``Drs``, ``Dra``,
+  ``Hj`` and ``KH`` are accepted; a bare ``H`` (an initial as likely as *Haji*),
+  ``Ns`` and ``apt`` need their dot. ``R.``/``Raden``, ``Kyai``, ``Haji`` written out,
+  and military or police ranks are not gelar: they stay in the name (so titles written
+  after a rank are not recognised either). Commas among front titles are dropped.
+  Spaced titles are joined when the pieces spell a title with as many dots as pieces
+  (``K. H.`` -> ``K.H.``, ``M. Si.`` -> ``M.Si.``, but ``Dr. A. Budi`` is not
+  ``Dra. Budi``).
+- **Back titles** start at a comma, or without a comma at a known title written with a
+  dot (``Adi Suryanto M.Si``). After that point every token must look like a title:
+  a known one, an unknown dotted abbreviation starting with a capital (``S.Agr``,
+  kept as written with its final dot added), a consultant mark ``(K)`` (joined to the
+  title before: ``Sp.A(K)``) or, after a first title, an acronym of capitals
+  (``FINASIM``, ``CFrA``, kept verbatim). Otherwise the comma belongs to the name
+  (``"Papilaya, Frans"`` stays whole). A dotless known title with no comma before it
+  (``Budi Santoso SH``) stays in the name, since it may be a name word; two initials
+  that spell a dotted title at the end (``Budi S. H.``) are read as that title.
+  Titles only, with no name (``"Dr., M.Si."``, ``"S.H."``), is an error; a dotless
+  title-like word alone stays a name (``"Dr. Ma"``, ``"SH"``).
+- **Messy spacing** is repaired: a dot glued to a following word of four letters or
+  more gets a space (``J.Papilaya`` -> ``J. Papilaya``; ``M.A.S.`` and ``M.Nuh`` stay),
+  spaces before dots and commas are dropped, runs of spaces collapse, and edge
+  punctuation (``,;:`` dashes, bullets) is trimmed. A final period after a name word of
+  four letters or more is sentence punctuation and dropped (``Asman Abnur.``), one after
+  a shorter word is kept (``Agus S.``, ``Moh.``).
+- **Unicode**: input is NFC-normalised, every kind of white space (tab, newline, NBSP
+  U+00A0 ...) is a space, and invisible format characters (zero-width space U+200B,
+  ZWNJ/ZWJ U+200C/U+200D, word joiner U+2060, BOM U+FEFF, soft hyphen ...) are
+  *removed*, so the text reads as it looks. Other control characters are an error.
+- **Case is kept**: an all-capitals name (``ADI SURYANTO``) is not re-cased.
+- **Nothing is lost**: the letters and digits of the input, compared case-insensitively,
+  appear in ``str()`` of the result in the same order; only spaces and punctuation
+  change. Unknown tokens stay in the name.
+- **Errors** (:class:`~adminnet.errors.InvalidFormat`): a non-string is
+  ``name.invalid_type``; nothing left, or titles only (``"Dr., M.Si."``), is
+  ``name.empty``; a name without a letter is ``name.no_letters``; a control character
+  is ``name.invalid_character``; more than 1,000 letters and digits (no real name
+  comes near) is :class:`~adminnet.errors.InvalidLength` ``name.too_long``.
+
+Parsing is idempotent (``parse_name(str(n)) == n``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from typing import Any, Final, NamedTuple, NoReturn
+
+import attrs
+
+from adminnet._validators import raise_for_field
+from adminnet.errors import InvalidFormat, InvalidLength
+
+__all__ = ["BACK_TITLES", "FRONT_TITLES", "PersonName", "parse_name"]
+
+FRONT_TITLES: Final[tuple[str, ...]] = (
+    "Prof.",
+    "Dr.",
+    "Dr. (H.C.)",
+    "Dr.-Ing.",
+    "Dr.rer.nat.",
+    "Dr.rer.pol.",
+    "dr.",
+    "drg.",
+    "drh.",
+    "Ir.",
+    "Drs.",
+    "Dra.",
+    "H.",
+    "Hj.",
+    "K.H.",
+    "Ns.",
+    "apt.",
+)
+"""Gelar depan (front titles) recognised by :func:`parse_name`, in canonical spelling."""
+
+BACK_TITLES: Final[tuple[str, ...]] = (
+    # diploma (D1-D3) and older academy titles
+    "A.P.",
+    "A.M.",
+    "A.Ma.",
+    "A.Ma.Pd.",
+    "A.Md.",
+    "A.Md.Ak.",
+    "A.Md.Farm.",
+    "A.Md.Gz.",
+    "A.Md.Keb.",
+    "A.Md.Kep.",
+    "A.Md.Kes.",
+    "A.Md.Kom.",
+    "A.Md.Par.",
+    "A.Md.T.",
+    # sarjana terapan (D4)
+    "S.Tr.",
+    "S.Tr.Ak.",
+    "S.Tr.IP.",
+    "S.Tr.Keb.",
+    "S.Tr.Kep.",
+    "S.Tr.Kes.",
+    "S.Tr.Sos.",
+    "S.Tr.T.",
+    "S.ST.",
+    "S.STP.",
+    # sarjana (S1)
+    "S.A.P.",
+    "S.Ag.",
+    "S.Ak.",
+    "S.Ars.",
+    "S.Ds.",
+    "S.E.",
+    "S.E.I.",
+    "S.Farm.",
+    "S.Gz.",
+    "S.H.",
+    "S.H.I.",
+    "S.Hum.",
+    "S.Hut.",
+    "S.I.K.",
+    "S.I.Kom.",
+    "S.IP.",
+    "S.K.M.",
+    "S.KG.",
+    "S.KH.",
+    "S.Ked.",
+    "S.Kel.",
+    "S.Kep.",
+    "S.Kom.",
+    "S.Kom.I.",
+    "S.M.",
+    "S.P.",
+    "S.Pd.",
+    "S.Pd.I.",
+    "S.Pi.",
+    "S.Psi.",
+    "S.Pt.",
+    "S.S.",
+    "S.Si.",
+    "S.Sn.",
+    "S.Sos.",
+    "S.Sos.I.",
+    "S.Stat.",
+    "S.Sy.",
+    "S.T.",
+    "S.TP.",
+    "S.Th.",
+    "S.Th.I.",
+    # magister (S2)
+    "LL.M.",
+    "M.A.",
+    "M.A.P.",
+    "M.Ag.",
+    "M.Agr.",
+    "M.Ak.",
+    "M.Arch.",
+    "M.B.A.",
+    "M.Biomed.",
+    "M.Com.",
+    "M.Div.",
+    "M.E.",
+    "M.E.I.",
+    "M.Ec.",
+    "M.Ec.Dev.",
+    "M.Econ.",
+    "M.Ed.",
+    "M.Eng.",
+    "M.Farm.",
+    "M.Gz.",
+    "M.H.",
+    "M.H.I.",
+    "M.Han.",
+    "M.Hum.",
+    "M.I.Kom.",
+    "M.K.M.",
+    "M.Ked.",
+    "M.Kep.",
+    "M.Kes.",
+    "M.Kn.",
+    "M.Kom.",
+    "M.Litt.",
+    "M.M.",
+    "M.P.",
+    "M.P.A.",
+    "M.P.H.",
+    "M.P.M.",
+    "M.P.P.",
+    "M.Pd.",
+    "M.Pd.I.",
+    "M.Phil.",
+    "M.Psi.",
+    "M.S.",
+    "M.Sc.",
+    "M.Si.",
+    "M.Sn.",
+    "M.Soc.Sc.",
+    "M.Stat.",
+    "M.T.",
+    "M.Th.",
+    "M.Tr.",
+    "M.Tr.IP.",
+    "MARS",
+    # doktor (S3) and foreign postgraduate diplomas
+    "D.B.A.",
+    "D.Sc.",
+    "DEA",
+    "Ed.D.",
+    "Ph.D.",
+    # dokter spesialis (medical and dental specialists)
+    "Sp.A.",
+    "Sp.An.",
+    "Sp.And.",
+    "Sp.B.",
+    "Sp.BA.",
+    "Sp.BM.",
+    "Sp.BP-RE.",
+    "Sp.BS.",
+    "Sp.BTKV.",
+    "Sp.DV.",
+    "Sp.DVE.",
+    "Sp.EM.",
+    "Sp.F.",
+    "Sp.FK.",
+    "Sp.FM.",
+    "Sp.GK.",
+    "Sp.JP.",
+    "Sp.KFR.",
+    "Sp.KG.",
+    "Sp.KGA.",
+    "Sp.KJ.",
+    "Sp.KK.",
+    "Sp.KN.",
+    "Sp.KO.",
+    "Sp.M.",
+    "Sp.MK.",
+    "Sp.N.",
+    "Sp.OG.",
+    "Sp.OT.",
+    "Sp.Ok.",
+    "Sp.Onk.Rad.",
+    "Sp.Ort.",
+    "Sp.P.",
+    "Sp.PA.",
+    "Sp.PD.",
+    "Sp.PK.",
+    "Sp.PM.",
+    "Sp.Perio.",
+    "Sp.Pros.",
+    "Sp.RKG.",
+    "Sp.RM.",
+    "Sp.Rad.",
+    "Sp.S.",
+    "Sp.THT.",
+    "Sp.THT-KL.",
+    "Sp.U.",
+    # profesi (professional titles and memberships)
+    "Ak.",
+    "Apt.",
+    "CA",
+    "CIA",
+    "CPA",
+    "FINASIM",
+    "IPM",
+    "IPP",
+    "IPU",
+    "Psikolog",
+    "QIA",
+)
+"""Gelar belakang (back titles) recognised by :func:`parse_name`, in canonical spelling.
+
+Unknown abbreviations after the name (``S.Agr``, ``Sp.PD-KGEH``) are kept too; this
+tuple only lists those whose spelling is normalised.
+"""
+
+# Front titles that may be written without their dot ("Ir Soekarno", "Hj Siti").
+_DOTLESS_FRONT: Final = frozenset(
+    {"prof", "dr", "dr(hc)", "drg", "drh", "ir", "drs", "dra", "hj", "kh"}
+)
+_DOCTORATES_FRONT: Final = frozenset({"Dr.", "Dr.-Ing.", "Dr.rer.nat.", "Dr.rer.pol."})
+_DOCTORATES_BACK: Final = frozenset({"Ph.D.", "Ed.D.", "D.B.A.", "D.Sc."})
+
+_SPACE_BEFORE_DOT: Final = re.compile(r" +\.")
+_DOT_RUN: Final = re.compile(r"\.{2,}")
+# A dot glued to a following word of four letters or more: "J.Papilaya", "Ir.Frans".
+_GLUED: Final = re.compile(r"\.(?=[^\W\d_]{4})")
+# An abbreviation-shaped token: capital first, short segments joined by dots or hyphens.
+_ABBREV: Final = re.compile(r"[A-Z][A-Za-z]{0,3}(?:[.\-][A-Za-z]{1,5})*\.?\Z")
+_LETTERS_DOTS: Final = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)*\.?\Z")
+# An acronym of capitals (FINASIM, CFrA, FISQua), accepted after a first back title.
+_ACRONYM: Final = re.compile(r"[A-Z](?=(?:[a-z0-9]*[A-Z]))[A-Za-z0-9]{1,9}\Z")
+_EDGE: Final = " ,;:-\u2010\u2011\u2012\u2013\u2014\u2015\u2022\u00b7*/|"
+_EDGE_LEAD: Final = _EDGE + "."
+_K_MARK: Final = ("(K)", "(k)")
+_MAX_ALNUM: Final = 1000  # letters and digits in a name, titles included
+_MAX_CACHED: Final = 40  # longer tokens are not cached (they are not titles or names)
+_MAX_GLUED_FRONT: Final = 24  # longest text of a front title glued to what follows
+
+
+def _key(text: str) -> str:
+    """Lookup key of a title: no dots, spaces or hyphens, lower case."""
+    return text.replace(".", "").replace(" ", "").replace("-", "").lower()
+
+
+@cache
+def _front_table() -> dict[str, str]:
+    return {_key(t): t for t in FRONT_TITLES if t != "dr."}
+
+
+@cache
+def _back_table() -> dict[str, str]:
+    return {_key(t): t for t in BACK_TITLES}
+
+
+def _front_lookup(text: str, *, strict: bool = True) -> str | None:
+    """Canonical front title for ``text``, or None.
+
+    With ``strict`` (parsing), titles outside ``_DOTLESS_FRONT`` need a dot.
+    """
+    key = _key(text)
+    if not key.isascii():
+        return None
+    if key == "dr":
+        return "dr." if text.replace(".", "").replace(" ", "") == "dr" else "Dr."
+    canonical = _front_table().get(key)
+    if canonical is None:
+        return None
+    if strict and "." not in text and key not in _DOTLESS_FRONT:
+        return None
+    return canonical
+
+
+def _back_lookup(text: str) -> str | None:
+    key = _key(text)
+    if not key.isascii():
+        return None
+    return _back_table().get(key)
+
+
+def _canonical_back(text: str) -> str:
+    """Canonical spelling of a back title; unknown ones verbatim, final dot ensured."""
+    base, marked = text, False
+    if len(text) > 3 and text.endswith(_K_MARK):
+        base, marked = text[:-3], True
+    canonical = _back_lookup(base)
+    if canonical is None:
+        canonical = base
+        if "." in base and not base.endswith(".") and _LETTERS_DOTS.match(base):
+            canonical = base + "."
+    return canonical.rstrip(".") + "(K)" if marked else canonical
+
+
+def _clean_char(ch: str) -> str:
+    if ch.isspace():
+        return " "
+    if unicodedata.category(ch) == "Cf":
+        return ""
+    return ch
+
+
+def _clean(text: str) -> str:
+    """NFC, white space to single spaces, invisible format characters removed, trimmed."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    if not text.isprintable():
+        text = "".join(map(_clean_char, text))
+        text = unicodedata.normalize("NFC", text)
+    if "  " in text or text.startswith(" ") or text.endswith(" "):
+        text = " ".join(text.split())
+    return text
+
+
+def _first_bad_char(text: str) -> str | None:
+    for ch in text:
+        if not ch.isprintable() and ch != " ":
+            return ch
+    return None
+
+
+# --- the value type ------------------------------------------------------------------
+
+
+def _convert_given(value: object) -> object:
+    return _clean(value) if isinstance(value, str) else value
+
+
+def _convert_prefixes(value: object) -> object:
+    if isinstance(value, list):
+        value = tuple(value)
+    if isinstance(value, tuple):
+        return tuple(_canonical_prefix(v) if isinstance(v, str) else v for v in value)
+    return value
+
+
+def _canonical_prefix(value: str) -> str:
+    text = _clean(value)
+    return _front_lookup(text, strict=False) or text
+
+
+def _convert_suffixes(value: object) -> object:
+    if isinstance(value, list):
+        value = tuple(value)
+    if isinstance(value, tuple):
+        return tuple(_canonical_back(_clean(v)) if isinstance(v, str) else v for v in value)
+    return value
+
+
+def _fail(instance: object, attribute: attrs.Attribute[Any], msg: str, code: str) -> NoReturn:
+    raise_for_field(InvalidFormat(msg, code=code), instance, attribute)
+
+
+def _check_given(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    field = f"{type(instance).__name__}.{attribute.name}"
+    if not isinstance(value, str):
+        msg = f"{field} must be str (got {type(value).__name__} {value!r:.60})"
+        _fail(instance, attribute, msg, "name.invalid_type")
+    if not value:
+        _fail(instance, attribute, f"{field} must not be empty", "name.empty")
+    bad = _first_bad_char(value)
+    if bad is not None:
+        msg = f"{field} {value!r:.60} contains control character U+{ord(bad):04X}"
+        _fail(instance, attribute, msg, "name.invalid_character")
+    if not any(map(str.isalpha, value)):
+        _fail(instance, attribute, f"{field} {value!r:.60} has no letters", "name.no_letters")
+    if len(value) > _MAX_ALNUM and (count := sum(map(str.isalnum, value))) > _MAX_ALNUM:
+        msg = f"{field} {value!r:.60} has {count} letters and digits, more than {_MAX_ALNUM}"
+        raise_for_field(InvalidLength(msg, code="name.too_long"), instance, attribute)
+
+
+def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    field = f"{type(instance).__name__}.{attribute.name}"
+    if not isinstance(value, tuple):
+        msg = f"{field} must be a tuple of str (got {type(value).__name__} {value!r:.60})"
+        _fail(instance, attribute, msg, "name.invalid_type")
+    for i, item in enumerate(value):
+        where = f"{field}[{i}]"
+        if not isinstance(item, str):
+            msg = f"{where} must be str (got {type(item).__name__} {item!r:.60})"
+            _fail(instance, attribute, msg, "name.invalid_type")
+        if not item:
+            _fail(instance, attribute, f"{where} must not be empty", "name.empty")
+        bad = _first_bad_char(item)
+        if bad is not None:
+            msg = f"{where} {item!r:.60} contains control character U+{ord(bad):04X}"
+            _fail(instance, attribute, msg, "name.invalid_character")
+        if "," in item or not any(map(str.isalpha, item)):
+            msg = f"{where} {item!r:.60} is not a title (needs a letter, no comma)"
+            _fail(instance, attribute, msg, "name.invalid_title")
+
+
+@attrs.frozen(kw_only=True)
+class PersonName:
+    """Nama orang dengan gelar (a person's name with titles).
+
+    ``str()`` is the formal PUEBI form: front titles, the name, then a comma before
+    each back title.
+
+    >>> n = PersonName(given="Budi Santoso", prefixes=["Prof", "DR", "Ir"],
+    ...                suffixes=["MSc", "PhD"])
+    >>> str(n)
+    'Prof. Dr. Ir. Budi Santoso, M.Sc., Ph.D.'
+    >>> n.plain, n.has_doctorate, n.is_medical_doctor
+    ('Budi Santoso', True, False)
+
+    The converters NFC-normalise and trim the texts, turn lists into tuples and give
+    known titles their canonical spelling (see :data:`FRONT_TITLES`,
+    :data:`BACK_TITLES`); unknown titles are kept. ``parse_name(str(n)) == n`` holds
+    whenever the titles are known ones and ``given`` is itself a parsed name.
+
+    Attributes:
+        given: The name without titles, e.g. ``"Frans J. Papilaya"``; at least one
+            letter.
+        prefixes: Gelar depan in order, e.g. ``("Prof.", "Dr.", "Ir.")``.
+        suffixes: Gelar belakang in order, e.g. ``("M.Sc.", "Ph.D.")``.
+    """
+
+    given: str = attrs.field(converter=_convert_given, validator=_check_given)
+    prefixes: tuple[str, ...] = attrs.field(
+        default=(), converter=_convert_prefixes, validator=_check_titles
+    )
+    suffixes: tuple[str, ...] = attrs.field(
+        default=(), converter=_convert_suffixes, validator=_check_titles
+    )
+
+    def __str__(self) -> str:
+        text = " ".join((*self.prefixes, self.given)) if self.prefixes else self.given
+        if self.suffixes:
+            return f"{text}, {', '.join(self.suffixes)}"
+        return text
+
+    @property
+    def formal(self) -> str:
+        """Nama lengkap dengan gelar (the formal form, same as ``str()``)."""
+        return str(self)
+
+    @property
+    def plain(self) -> str:
+        """Nama tanpa gelar (the name without titles)."""
+        return self.given
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        """Semua gelar (front titles, then back titles)."""
+        return self.prefixes + self.suffixes
+
+    @property
+    def has_doctorate(self) -> bool:
+        """Bergelar doktor: ``Dr.`` (or a German ``Dr.-Ing.`` ...) or ``Ph.D.`` etc.
+
+        An honorary ``Dr. (H.C.)`` and the physician's ``dr.`` do not count.
+        """
+        return any(p in _DOCTORATES_FRONT for p in self.prefixes) or any(
+            s in _DOCTORATES_BACK for s in self.suffixes
+        )
+
+    @property
+    def is_medical_doctor(self) -> bool:
+        """Dokter (a physician: the lower-case ``dr.`` front title)."""
+        return "dr." in self.prefixes
+
+    @property
+    def is_professor(self) -> bool:
+        """Profesor (the ``Prof.`` front title)."""
+        return "Prof." in self.prefixes
+
+
+_set = object.__setattr__
+
+
+def _build(given: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> PersonName:
+    """A PersonName from parts already canonical and checked (skips the converters)."""
+    name = object.__new__(PersonName)
+    _set(name, "given", given)
+    _set(name, "prefixes", prefixes)
+    _set(name, "suffixes", suffixes)
+    return name
+
+
+# --- parsing --------------------------------------------------------------------------
+
+
+class _Info(NamedTuple):
+    """What one token can be; cached per token text (see :func:`_info`)."""
+
+    key: str  # lookup key (see _key)
+    front: str | None  # canonical front title of the token alone (parsing rules)
+    front_join: bool  # the token may begin a front title written in several tokens
+    back_join: bool  # the token may begin a back title written in several tokens
+    canonical: str  # canonical back-title spelling (the token itself if unknown)
+    lead: bool  # may open the back titles
+    follow: bool  # may come after a first back title
+    strong: bool  # known title written with a dot: opens the back titles without a comma
+    known: bool  # a known back title
+    attach: bool  # a bare "(K)", joined to the title before
+
+
+def _key_prefixes(titles: tuple[str, ...]) -> frozenset[str]:
+    """Every prefix of the key of each title with two dots or more."""
+    return frozenset(
+        key[:end]
+        for key in (_key(t) for t in titles if t.count(".") >= 2)
+        for end in range(1, len(key) + 1)
+    )
+
+
+@cache
+def _join_starts() -> tuple[frozenset[str], frozenset[str]]:
+    """Keys that may begin a front / back title written in several tokens.
+
+    A title of ``k`` tokens needs ``k`` dots or more, and the key of a joined text is
+    the keys of its parts run together, so a join can only start at such a key.
+    """
+    return _key_prefixes(FRONT_TITLES), _key_prefixes(BACK_TITLES)
+
+
+def _info(token: str) -> _Info:
+    """What ``token`` can be (cached, unless the token is too long to be a title)."""
+    return _cached_info(token) if len(token) <= _MAX_CACHED else _token_info(token)
+
+
+def _token_info(token: str) -> _Info:
+    key = _key(token)
+    front_starts, back_starts = _join_starts()
+    front = _front_lookup(token)
+    front_join = key in front_starts
+    back_join = key in back_starts
+    if token in _K_MARK:
+        return _Info(key, front, front_join, back_join, "(K)", False, True, False, False, True)
+    marked = len(token) > 3 and token.endswith(_K_MARK)
+    base = token[:-3] if marked else token
+    known = _back_lookup(base) is not None
+    canonical = _canonical_back(token)
+    # The canonical "Sp.A(K)" drops the base's final dot, so a marked base need not
+    # have one.
+    if known or (("." in base or marked) and _ABBREV.match(base)):
+        strong = known and "." in base
+        return _Info(key, front, front_join, back_join, canonical, True, True, strong, known, False)
+    follow = _ACRONYM.match(base) is not None
+    return _Info(key, front, front_join, back_join, canonical, False, follow, False, False, False)
+
+
+_cached_info = lru_cache(maxsize=8192)(_token_info)
+
+_NO_ATTACH: Final = _Info("k", None, False, False, "(K)", False, False, False, False, False)
+
+
+def _may_join(tokens: list[str], i: int, info: _Info, starts: frozenset[str]) -> bool:
+    """Cheap test before :func:`_joinable`: the first two keys begin a known title."""
+    return i + 1 < len(tokens) and info.key + _info(tokens[i + 1]).key in starts
+
+
+def _pieces(word: str) -> tuple[str, ...]:
+    """``J.Papilaya`` -> ``("J.", "Papilaya")`` unless the word is a known title."""
+    return _cached_pieces(word) if len(word) <= _MAX_CACHED else _word_pieces(word)
+
+
+def _word_pieces(word: str) -> tuple[str, ...]:
+    if "." not in word or _GLUED.search(word) is None:
+        return (word,)
+    if _back_lookup(word) is not None or _front_lookup(word) is not None:
+        return (word,)
+    return tuple(_GLUED.sub(". ", word).split(" "))
+
+
+_cached_pieces = lru_cache(maxsize=8192)(_word_pieces)
+
+
+def _tokenize(text: str) -> tuple[list[str], list[bool]]:
+    """Tokens of ``text`` and, for each, whether a comma comes before it."""
+    tokens: list[str] = []
+    commas: list[bool] = []
+    pending = False
+    for chunk in text.split(","):
+        for word in chunk.split():
+            for token in _pieces(word):
+                tokens.append(token)
+                commas.append(pending)
+                pending = False
+        pending = True
+    return tokens, commas
+
+
+def _joinable(tokens: list[str], commas: list[bool], i: int, k: int, *, front: bool) -> bool:
+    """Tokens i..i+k-1 may form one title: each part ends in a dot, no comma inside.
+
+    A part may also be followed by one in parentheses (``Dr. (H.C.)``), and at the
+    front a dotless title counts as dotted (``Dr rer. nat.``), since its canonical
+    spelling will be. The caller also requires the title found to have at least ``k``
+    dots, so that ``K. H.`` joins into ``K.H.`` but ``Dr. A.`` never into ``Dra.``.
+    Commas among the front titles are ignored (the formal form drops them).
+    """
+    if i + k > len(tokens):
+        return False
+    for t in range(i, i + k - 1):
+        if commas[t + 1] and not front:
+            return False
+        token = tokens[t]
+        if not (
+            token.endswith(".")
+            or tokens[t + 1].startswith("(")
+            or (front and t == i and _info(token).front is not None)
+        ):
+            return False
+    return True
+
+
+def _take_front(tokens: list[str], commas: list[bool]) -> tuple[list[str], int]:
+    """Front titles at the start; returns them and the index of the first other token."""
+    prefixes: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        info = _info(token)
+        found = None
+        if info.front_join and _may_join(tokens, i, info, _join_starts()[0]):
+            for k in (3, 2):
+                if _joinable(tokens, commas, i, k, front=True):
+                    found = _front_lookup("".join(tokens[i : i + k]))
+                    if found is not None and found.count(".") >= k:
+                        i += k
+                        break
+                    found = None  # "Dr. A. Budi" is not "Dra."
+        if found is None and info.front is not None:
+            found = info.front
+            i += 1
+        if found is None:
+            # A glued run such as "Dr.Ir.H." or "K.H.Ma'ruf": the longest front title.
+            for p in range(min(len(token) - 2, _MAX_GLUED_FRONT), 0, -1):
+                if token[p] == ".":
+                    found = _front_lookup(token[: p + 1])
+                    if found is not None:
+                        tokens[i] = token[p + 1 :]
+                        break
+        if found is None:
+            break
+        prefixes.append(found)
+    return prefixes, i
+
+
+def _units(tokens: list[str], commas: list[bool]) -> list[tuple[int, int, _Info]]:
+    """Group the tokens into units ``(start, end, info)``, joining titles like ``M. Si.``."""
+    units: list[tuple[int, int, _Info]] = []
+    j, n = 0, len(tokens)
+    while j < n:
+        info = _info(tokens[j])
+        k = 1
+        if info.back_join and _may_join(tokens, j, info, _join_starts()[1]):
+            for size in (3, 2):
+                if _joinable(tokens, commas, j, size, front=False):
+                    canonical = _back_lookup("".join(tokens[j : j + size]))
+                    if canonical is not None and canonical.count(".") >= size:
+                        info = _Info(
+                            "", None, False, False, canonical, True, True, True, True, False
+                        )
+                        k = size
+                        break
+        if info.attach and (not units or units[-1][2].canonical.endswith(")")):
+            info = _NO_ATTACH  # nothing to mark
+        units.append((j, j + k, info))
+        j += k
+    return units
+
+
+def _is_sentence_period(token: str) -> bool:
+    """A final period after a word of four letters or more that is not a title."""
+    return (
+        token.endswith(".")
+        and token[-2:-1].isalpha()
+        and "." not in token[:-1]
+        and sum(c.isalpha() for c in token) >= 4
+        and _back_lookup(token) is None
+        and _front_lookup(token) is None
+    )
+
+
+def _invalid(text: str, problem: str, code: str) -> InvalidFormat:
+    msg = f"name {text!r:.60} {problem}"
+    return InvalidFormat(msg, code=code)
+
+
+def _parse_clean(s: str, text: str) -> PersonName:
+    """Parse the cleaned string ``s`` (``text`` is the input, for messages)."""
+    if " ." in s:
+        s = _SPACE_BEFORE_DOT.sub(".", s)
+    if ".." in s:
+        s = _DOT_RUN.sub(".", s)
+    s = s.lstrip(_EDGE_LEAD).rstrip(_EDGE)
+    tokens, commas = _tokenize(s)
+    if not tokens:
+        raise _invalid(text, "is empty", "name.empty")
+    prefixes, i = _take_front(tokens, commas)
+    if i:
+        tokens, commas = tokens[i:], commas[i:]
+    if not tokens:
+        raise _invalid(text, "has titles but no name", "name.empty")
+    if tokens[-1].endswith(".") and _is_sentence_period(tokens[-1]):
+        tokens[-1] = tokens[-1][:-1]
+    units = _units(tokens, commas)
+
+    # The back titles start at the first unit (never the first) that may open them and
+    # is followed only by title-like units: scan from the end while units are title-like.
+    m = split = len(units)
+    for u in range(m - 1, 0, -1):
+        start, _, info = units[u]
+        if not info.follow:
+            break
+        if info.lead and (commas[start] or info.strong):
+            split = u
+
+    end = units[split][0] if split < m else len(tokens)
+    if (
+        units[0][2].known  # cheap test first: usually a name word
+        and all(units[u][2].known for u in range(split))
+        and any("." in t for t in tokens[:end])
+    ):
+        raise _invalid(text, "has titles but no name", "name.empty")
+
+    if end == 1:
+        given = tokens[0]
+    else:
+        parts = [tokens[0]]
+        for t in range(1, end):
+            parts.append(", " if commas[t] else " ")
+            parts.append(tokens[t])
+        given = "".join(parts)
+    if not any(map(str.isalpha, given)):
+        raise _invalid(text, "has no letters", "name.no_letters")
+
+    suffixes: list[str] = []
+    for _, _, info in units[split:]:
+        if info.attach:
+            suffixes[-1] = suffixes[-1].rstrip(".") + "(K)"
+        else:
+            suffixes.append(info.canonical)
+    return _build(given, tuple(prefixes), tuple(suffixes))
+
+
+def parse_name(text: str) -> PersonName:
+    """Urai nama bergelar (parse a person's name with gelar into a PersonName).
+
+    See the module documentation for the rules.
+
+    >>> parse_name("Dr. Adi Suryanto, M.Si")
+    PersonName(given='Adi Suryanto', prefixes=('Dr.',), suffixes=('M.Si.',))
+    >>> str(parse_name("hj. siti nur-aini,SE,MM"))
+    'Hj. siti nur-aini, S.E., M.M.'
+    >>> parse_name("Dr., M.Si.")
+    Traceback (most recent call last):
+    adminnet.errors.InvalidFormat: name 'Dr., M.Si.' has titles but no name
+
+    Args:
+        text: The name as written, with or without titles.
+
+    Returns:
+        The name, its front titles and its back titles, titles in canonical spelling.
+
+    Raises:
+        InvalidFormat: ``name.invalid_type`` (not a str), ``name.empty`` (no name,
+            titles only), ``name.no_letters``, ``name.invalid_character`` (a control
+            character); InvalidLength ``name.too_long`` (over 1,000 letters and digits).
+    """
+    obj: object = text
+    if not isinstance(obj, str):
+        msg = f"name must be str (got {type(obj).__name__} {obj!r:.60})"
+        raise InvalidFormat(msg, code="name.invalid_type")
+    s = _clean(obj)
+    if not s.isprintable():
+        bad = _first_bad_char(s) or "?"
+        raise _invalid(
+            text, f"contains control character U+{ord(bad):04X}", "name.invalid_character"
+        )
+    if not s:
+        raise _invalid(text, "is empty", "name.empty")
+    if len(s) > _MAX_ALNUM and (count := sum(map(str.isalnum, s))) > _MAX_ALNUM:
+        msg = f"name {text!r:.60} has {count} letters and digits, more than {_MAX_ALNUM}"
+        raise InvalidLength(msg, code="name.too_long")
+    # Fast path: no dot, comma or parenthesis, starts and ends with a letter, and the
+    # first word is not a dotless front title: the whole text is the name.
+    if "." not in s and "," not in s and "(" not in s and s[0].isalpha() and s[-1].isalpha():
+        space = s.find(" ")
+        first = s if space < 0 else s[:space]
+        if first.lower() not in _DOTLESS_FRONT:
+            return _build(s, (), ())
+    return _parse_clean(s, text)

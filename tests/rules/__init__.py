@@ -1,0 +1,1 @@
+"""Tests of adminnet.rules: the engine, the built-in rules and the reports."""

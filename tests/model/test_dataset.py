@@ -111,3 +111,9 @@ def test_equality_ignores_indexes() -> None:
 def test_summary() -> None:
     """summary counts each kind."""
     assert make().summary()["persons"] == 2
+
+
+def test_repr_html() -> None:
+    """Notebooks get a table of counts."""
+    html = make()._repr_html_()
+    assert "<td>persons</td><td style='text-align:right'>2</td>" in html

@@ -280,6 +280,17 @@ class Dataset:
         """How many entities of each kind."""
         return {kind: len(getattr(self, kind)) for kind in (*KINDS, "measurements")}
 
+    def _repr_html_(self) -> str:
+        """A notebook summary: a table of the counts of each kind."""
+        rows = "".join(
+            f"<tr><td>{kind}</td><td style='text-align:right'>{n}</td></tr>"
+            for kind, n in self.summary().items()
+        )
+        return (
+            "<table><thead><tr><th>Dataset</th><th>count</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+        )
+
 
 def _by_start(tenures: Iterable[Tenure]) -> tuple[Tenure, ...]:
     def key(t: Tenure) -> tuple[Any, ...]:

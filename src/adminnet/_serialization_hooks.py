@@ -27,6 +27,7 @@ from cattrs.errors import IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from adminnet._serialization_errors import got, is_structuring_note, note_name, render_path
+from adminnet._validators import short
 from adminnet.errors import (
     AdminnetError,
     ErrorDetail,
@@ -202,7 +203,7 @@ def _structure_decimal(value: object, _cls: Any) -> Decimal:
         try:
             number = Decimal(text)
         except InvalidOperation:  # pragma: no cover - the pattern is stricter
-            msg = f"{text!r:.40} is not a decimal number"
+            msg = f"{short(text, 40)} is not a decimal number"
             raise InvalidFormat(msg, code="number.invalid") from None
     elif kind is float:
         f: float = value  # type: ignore[assignment]

@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 from adminnet._serialization_errors import render_path
+from adminnet._validators import short
 from adminnet.errors import ErrorDetail, InvalidDataError, InvalidFormat
 
 __all__ = ["decode", "dumps", "dumps_bytes", "exact_loads", "fast_loads", "loads"]
@@ -131,7 +132,7 @@ def _duplicates(value: Any) -> list[ErrorDetail]:
         if isinstance(node, dict):
             if isinstance(node, _Pairs):
                 for key in node.duplicates:
-                    msg = f"key {key!r:.60} appears more than once in the object"
+                    msg = f"key {short(key, 60)} appears more than once in the object"
                     out.append(ErrorDetail(render_path([*path, key]), "json.duplicate_key", msg))
             children = list(node.items())
         elif isinstance(node, list):

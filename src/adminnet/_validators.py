@@ -7,6 +7,7 @@ A validator that fails raises an adminnet error carrying a
 
 from __future__ import annotations
 
+import reprlib
 from typing import Any, NoReturn
 
 import attrs
@@ -14,7 +15,7 @@ from cattrs import AttributeValidationNote
 
 from adminnet.errors import AdminnetError
 
-__all__ = ["attach_note", "raise_for_field"]
+__all__ = ["attach_note", "raise_for_field", "short"]
 
 
 def attach_note(exc: BaseException, instance: object, attribute: attrs.Attribute[Any]) -> None:
@@ -37,3 +38,19 @@ def raise_for_field(
     """Raise ``exc`` attributed to ``attribute`` of ``instance``."""
     attach_note(exc, instance, attribute)
     raise exc
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 60
+_SHORT.maxother = 60
+_SHORT.maxlevel = 2
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = _SHORT.maxset = 4
+
+
+def short(value: object, limit: int = 60) -> str:
+    """A bounded repr for messages: never builds the repr of a huge or deep value."""
+    try:
+        text = _SHORT.repr(value)
+    except Exception:
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from adminnet._validators import short
 from adminnet.errors import (
     AmbiguousName,
     InvalidComponent,
@@ -680,7 +681,7 @@ def _pick(text: str, candidates: dict[str, int], agencies: dict[str, Agency]) ->
     ids = sorted(aid for aid, score in candidates.items() if score == best)
     if len(ids) == 1:
         return agencies[ids[0]]
-    msg = f"{text!r:.80} names several agencies: {', '.join(ids)}"
+    msg = f"{short(text, 80)} names several agencies: {', '.join(ids)}"
     raise AmbiguousName(msg, candidates=ids, code="agency.ambiguous")
 
 
@@ -721,7 +722,7 @@ def lookup(id_or_acronym: str, *, as_of: DateLike | None = None) -> Agency:
             return agency
     found = _central(_catalog().acronyms, _key(stripped), day)
     if not found:
-        msg = f"no agency has the id or acronym {text!r:.80}"
+        msg = f"no agency has the id or acronym {short(text, 80)}"
         raise UnknownEntity(msg, code="agency.unknown")
     return _pick(text, found, _catalog().agencies)
 
@@ -858,7 +859,7 @@ def resolve(text: str, *, as_of: DateLike | None = None) -> Agency:
             return agency
     segments = _tokens(stripped)
     if not segments:
-        msg = f"{text!r:.80} does not name an agency"
+        msg = f"{short(text, 80)} does not name an agency"
         raise UnknownEntity(msg, code="agency.unknown")
     words = [w for seg in segments for w in seg]
     key = _squash(_strip_ri(words))
@@ -875,7 +876,7 @@ def resolve(text: str, *, as_of: DateLike | None = None) -> Agency:
         return _pick(text, local, governments)
     if blocked is not None:
         raise UnknownEntity(_not_autonomous_message(blocked), code="agency.not_autonomous")
-    msg = f"no agency is named {text!r:.80}"
+    msg = f"no agency is named {short(text, 80)}"
     raise UnknownEntity(msg, code="agency.unknown")
 
 
@@ -899,7 +900,7 @@ def all(*, kind: AgencyKind | str | None = None, as_of: DateLike | None = None) 
         try:
             wanted = AgencyKind(kind)
         except ValueError:
-            msg = f"{kind!r:.60} is not an agency kind"
+            msg = f"{short(kind, 60)} is not an agency kind"
             raise InvalidFormat(msg, code="agency.invalid_kind") from None
     day = None if as_of is None else as_date(as_of, what="as_of")
     result = [
@@ -983,7 +984,7 @@ def search(text: str, *, as_of: DateLike | None = None, limit: int = 10) -> list
     """
     _check_text(text, "search text")
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        msg = f"limit must be a positive int (got {limit!r:.40})"
+        msg = f"limit must be a positive int (got {short(limit, 40)})"
         raise InvalidFormat(msg, code="agency.invalid_limit")
     day = as_date(as_of, what="as_of")
     words = [w for seg in _tokens(text) for w in seg]

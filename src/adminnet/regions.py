@@ -48,6 +48,7 @@ from typing import Any, Final
 
 import pendulum
 
+from adminnet._validators import short
 from adminnet.errors import AmbiguousName, InvalidComponent, InvalidFormat, UnknownEntity
 from adminnet.model.region import Region, RegionKind, RegionName, _trusted_region
 from adminnet.time import DateLike, PartialDate, Period, as_date
@@ -459,7 +460,7 @@ def latest(code: str, *, default: Region | None = None) -> Region | None:
 
 def _unknown_code(code: str, day: pendulum.Date | None) -> UnknownEntity:
     when = "" if day is None else f" as of {day.isoformat()}"
-    msg = f"no region with code {code!r:.40}{when}"
+    msg = f"no region with code {short(code, 40)}{when}"
     return UnknownEntity(msg, code="regions.unknown_code")
 
 
@@ -602,7 +603,7 @@ def all(  # pycountry-style registry API
 
 def _length_of_level(level: object) -> int:
     if type(level) is not int or level not in _LENGTH_OF_LEVEL:
-        msg = f"region level must be 1, 2, 3 or 4 (got {level!r:.40})"
+        msg = f"region level must be 1, 2, 3 or 4 (got {short(level, 40)})"
         raise InvalidComponent(msg, code="regions.invalid_level")
     return _LENGTH_OF_LEVEL[level]
 
@@ -947,7 +948,7 @@ def _check_search_args(text: object, level: object, within: object, limit: objec
         msg = f"within must be a region code string (got {type(within).__name__})"
         raise InvalidFormat(msg, code="regions.invalid_type")
     if type(limit) is not int or limit < 0:
-        msg = f"limit must be a non-negative int (got {limit!r:.40})"
+        msg = f"limit must be a non-negative int (got {short(limit, 40)})"
         raise InvalidComponent(msg, code="regions.invalid_limit")
 
 
@@ -1091,8 +1092,10 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
         return next(iter(matches.values()))
     when = "" if day is None else f" as of {day.isoformat()}"
     if not matches:
-        msg = f"no region named {code_or_name!r:.60}{when}"
+        msg = f"no region named {short(code_or_name, 60)}{when}"
         raise UnknownEntity(msg, code="regions.unknown_name")
     codes = sorted(matches, key=lambda c: (len(c), c))
-    msg = f"region name {code_or_name!r:.60} fits {len(codes)} regions{when}: {', '.join(codes)}"
+    msg = (
+        f"region name {short(code_or_name, 60)} fits {len(codes)} regions{when}: {', '.join(codes)}"
+    )
     raise AmbiguousName(msg, candidates=codes, code="regions.ambiguous_name")

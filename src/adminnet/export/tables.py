@@ -62,6 +62,7 @@ from typing import TYPE_CHECKING, Any, Final, overload
 
 import attrs
 
+from adminnet._validators import short
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 from adminnet.model.dataset import KINDS, Dataset
 
@@ -252,7 +253,7 @@ def _joined(values: list[object], column: str) -> str:
         cell = _cell(v)
         text = cell if isinstance(cell, str) else json.dumps(cell)
         if "," in text:
-            msg = f"column {column}: item {text!r:.60} contains a comma; cannot join the list"
+            msg = f"column {column}: item {short(text, 60)} contains a comma; cannot join the list"
             raise InvalidComponent(msg, code="tables.ambiguous_list")
         texts.append(text)
     return _SEPARATOR.join(texts)

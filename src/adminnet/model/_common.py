@@ -17,7 +17,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from adminnet._validators import raise_for_field
+from adminnet._validators import raise_for_field, short
 from adminnet.errors import InvalidComponent, InvalidFormat
 
 __all__ = [
@@ -108,7 +108,7 @@ class _InstanceOf:
             cls = type(instance).__name__
             msg = (
                 f"{cls}.{attribute.name} must be {_type_name(self.type)}"
-                f" (got {type(value).__name__} {value!r:.60})"
+                f" (got {type(value).__name__} {short(value, 60)})"
             )
             raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
 
@@ -137,7 +137,7 @@ class _TupleOf:
             ):
                 msg = (
                     f"{cls}.{attribute.name}[{i}] must be {_type_name(self.type)}"
-                    f" (got {type(item).__name__} {item!r:.60})"
+                    f" (got {type(item).__name__} {short(item, 60)})"
                 )
                 raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
 
@@ -151,7 +151,7 @@ def _check_one_id(instance: object, attribute: attrs.Attribute[Any], value: obje
     if not isinstance(value, str) or ID_PATTERN.match(value) is None:
         cls = type(instance).__name__
         msg = (
-            f"{cls}.{attribute.name} {value!r:.60} is not an id"
+            f"{cls}.{attribute.name} {short(value, 60)} is not an id"
             " (lower-case letters and digits joined by - _ . :)"
         )
         raise_for_field(InvalidFormat(msg, code="id.invalid"), instance, attribute)
@@ -185,7 +185,7 @@ def check_text(instance: object, attribute: attrs.Attribute[Any], value: object)
     """Validator: a non-empty string (after :func:`clean_text`)."""
     cls = type(instance).__name__
     if not isinstance(value, str):
-        msg = f"{cls}.{attribute.name} must be str (got {type(value).__name__} {value!r:.60})"
+        msg = f"{cls}.{attribute.name} must be str (got {type(value).__name__} {short(value, 60)})"
         raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
     if not value:
         msg = f"{cls}.{attribute.name} must not be empty"

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._validators import raise_for_field
+from adminnet._validators import raise_for_field, short
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 from adminnet.ids import region_code as _region_code
 from adminnet.model._common import (
@@ -207,7 +207,7 @@ def _check_region_code(instance: Agency, attribute: attrs.Attribute[Any], value:
             raise_for_field(InvalidFormat(msg, code="agency.region_required"), instance, attribute)
         return
     if not isinstance(value, str) or not _region_code.is_valid(value):
-        msg = f"Agency.region_code {value!r:.40} is not a Kemendagri region code"
+        msg = f"Agency.region_code {short(value, 40)} is not a Kemendagri region code"
         raise_for_field(InvalidFormat(msg, code="agency.invalid_region_code"), instance, attribute)
     assert isinstance(value, str)
     if kind in _CENTRAL_KINDS:

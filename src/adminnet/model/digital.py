@@ -21,7 +21,7 @@ from typing import Any, Final
 import attrs
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._validators import raise_for_field
+from adminnet._validators import raise_for_field, short
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat, UnknownEntity
 from adminnet.model._common import (
     check_id,
@@ -507,7 +507,7 @@ GRADING_SCHEMES: Final[dict[str, GradingScheme]] = {
 def _score(value: object, indicator: Indicator) -> Decimal:
     converted = _decimal(value)
     if not isinstance(converted, Decimal) or not converted.is_finite():
-        msg = f"{indicator.label} score {value!r:.40} is not a finite number"
+        msg = f"{indicator.label} score {short(value, 40)} is not a finite number"
         raise InvalidFormat(msg, code="score.invalid")
     if not indicator.contains(converted):
         msg = (

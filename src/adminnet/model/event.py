@@ -9,7 +9,7 @@ import attrs
 import pendulum
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._validators import raise_for_field
+from adminnet._validators import raise_for_field, short
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 from adminnet.ids import region_code as _region_code
 from adminnet.model._common import (
@@ -79,7 +79,7 @@ def _check_region(instance: Event, attribute: attrs.Attribute[Any], value: objec
     if value is None:
         return
     if not isinstance(value, str) or not _region_code.is_valid(value):
-        msg = f"Event.region_code {value!r:.40} is not a Kemendagri region code"
+        msg = f"Event.region_code {short(value, 40)} is not a Kemendagri region code"
         raise_for_field(InvalidFormat(msg, code="region_code.invalid_format"), instance, attribute)
     from adminnet import regions  # lazy: the registry loads on first use
 

@@ -93,8 +93,11 @@ def _check_agreement(instance: Person, attribute: attrs.Attribute[Any], value: o
         msg = (
             f"NIP {instance.nip} encodes birth date {record.birth_date}, not {instance.birth_date}"
         )
+        # Reported at birth_date, the field that disagrees (this check runs last).
         raise_for_field(
-            InconsistentData(msg, code="person.nip_birth_date_mismatch"), instance, attribute
+            InconsistentData(msg, code="person.nip_birth_date_mismatch"),
+            instance,
+            attrs.fields(Person).birth_date,
         )
     if instance.gender is not None and record.gender is not None and record.gender != value:
         msg = f"NIP {instance.nip} encodes gender {record.gender.value}, not {instance.gender}"

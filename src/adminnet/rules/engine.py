@@ -43,7 +43,7 @@ import attrs
 import pendulum
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._validators import raise_for_field
+from adminnet._validators import raise_for_field, short
 from adminnet.errors import (
     AdminnetError,
     ErrorDetail,
@@ -99,7 +99,7 @@ def _to_severity(value: object) -> object:
 
 def _check_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or _CODE.match(value) is None:
-        msg = f"rule code {value!r:.40} is not 1-8 capital letters and 3 digits (like TEN002)"
+        msg = f"rule code {short(value, 40)} is not 1-8 capital letters and 3 digits (like TEN002)"
         raise_for_field(InvalidFormat(msg, code="rules.invalid_code"), instance, attribute)
 
 
@@ -237,11 +237,11 @@ def _check_params(instance: object, attribute: attrs.Attribute[Any], value: obje
         raise_for_field(InvalidFormat(msg, code="rules.invalid_params"), instance, attribute)
     for name, default in value.items():
         if not isinstance(name, str) or _PARAM_NAME.match(name) is None:
-            msg = f"rule parameter name {name!r:.40} is not a snake_case identifier"
+            msg = f"rule parameter name {short(name, 40)} is not a snake_case identifier"
             raise_for_field(InvalidFormat(msg, code="rules.invalid_params"), instance, attribute)
         if not isinstance(default, _PARAM_TYPES):
             msg = (
-                f"rule parameter {name} default {default!r:.40} is not a bool, int, float,"
+                f"rule parameter {name} default {short(default, 40)} is not a bool, int, float,"
                 " Decimal or str"
             )
             raise_for_field(InvalidFormat(msg, code="rules.invalid_params"), instance, attribute)
@@ -542,7 +542,7 @@ def _selectors(value: object, what: str) -> tuple[str, ...]:
     for item in items:
         if not isinstance(item, str) or _SELECTOR.match(item) is None:
             msg = (
-                f"{what} selector {item!r:.40} is not ALL, a rule code or a code prefix"
+                f"{what} selector {short(item, 40)} is not ALL, a rule code or a code prefix"
                 " (capital letters, then up to 3 digits)"
             )
             raise InvalidFormat(msg, code="rules.invalid_selector")
@@ -706,13 +706,13 @@ class Registry:
             for name, value in overrides.items():
                 if name not in r.params:
                     known = ", ".join(sorted(r.params)) or "none"
-                    msg = f"rule {code} has no parameter {name!r:.40} (parameters: {known})"
+                    msg = f"rule {code} has no parameter {short(name, 40)} (parameters: {known})"
                     raise UnknownEntity(msg, code="rules.unknown_param")
                 default = r.params[name]
                 if not _param_ok(default, value):
                     msg = (
                         f"parameter {name} of {code} must be {_param_kind(default)}"
-                        f" (got {type(value).__name__} {value!r:.40})"
+                        f" (got {type(value).__name__} {short(value, 40)})"
                     )
                     raise InvalidFormat(msg, code="rules.invalid_param")
             out[code] = dict(overrides)
@@ -746,7 +746,7 @@ class Registry:
 
 
 def _unknown_rule(code: object) -> UnknownEntity:
-    msg = f"no rule with code {code!r:.40}"
+    msg = f"no rule with code {short(code, 40)}"
     return UnknownEntity(msg, code="rules.unknown_rule")
 
 

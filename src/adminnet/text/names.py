@@ -82,7 +82,7 @@ from typing import Any, Final, NamedTuple, NoReturn
 
 import attrs
 
-from adminnet._validators import raise_for_field
+from adminnet._validators import raise_for_field, short
 from adminnet.errors import InvalidFormat, InvalidLength
 
 __all__ = ["BACK_TITLES", "FRONT_TITLES", "PersonName", "parse_name"]
@@ -443,39 +443,39 @@ def _fail(instance: object, attribute: attrs.Attribute[Any], msg: str, code: str
 def _check_given(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     field = f"{type(instance).__name__}.{attribute.name}"
     if not isinstance(value, str):
-        msg = f"{field} must be str (got {type(value).__name__} {value!r:.60})"
+        msg = f"{field} must be str (got {type(value).__name__} {short(value, 60)})"
         _fail(instance, attribute, msg, "name.invalid_type")
     if not value:
         _fail(instance, attribute, f"{field} must not be empty", "name.empty")
     bad = _first_bad_char(value)
     if bad is not None:
-        msg = f"{field} {value!r:.60} contains control character U+{ord(bad):04X}"
+        msg = f"{field} {short(value, 60)} contains control character U+{ord(bad):04X}"
         _fail(instance, attribute, msg, "name.invalid_character")
     if not any(map(str.isalpha, value)):
-        _fail(instance, attribute, f"{field} {value!r:.60} has no letters", "name.no_letters")
+        _fail(instance, attribute, f"{field} {short(value, 60)} has no letters", "name.no_letters")
     if len(value) > _MAX_ALNUM and (count := sum(map(str.isalnum, value))) > _MAX_ALNUM:
-        msg = f"{field} {value!r:.60} has {count} letters and digits, more than {_MAX_ALNUM}"
+        msg = f"{field} {short(value, 60)} has {count} letters and digits, more than {_MAX_ALNUM}"
         raise_for_field(InvalidLength(msg, code="name.too_long"), instance, attribute)
 
 
 def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     field = f"{type(instance).__name__}.{attribute.name}"
     if not isinstance(value, tuple):
-        msg = f"{field} must be a tuple of str (got {type(value).__name__} {value!r:.60})"
+        msg = f"{field} must be a tuple of str (got {type(value).__name__} {short(value, 60)})"
         _fail(instance, attribute, msg, "name.invalid_type")
     for i, item in enumerate(value):
         where = f"{field}[{i}]"
         if not isinstance(item, str):
-            msg = f"{where} must be str (got {type(item).__name__} {item!r:.60})"
+            msg = f"{where} must be str (got {type(item).__name__} {short(item, 60)})"
             _fail(instance, attribute, msg, "name.invalid_type")
         if not item:
             _fail(instance, attribute, f"{where} must not be empty", "name.empty")
         bad = _first_bad_char(item)
         if bad is not None:
-            msg = f"{where} {item!r:.60} contains control character U+{ord(bad):04X}"
+            msg = f"{where} {short(item, 60)} contains control character U+{ord(bad):04X}"
             _fail(instance, attribute, msg, "name.invalid_character")
         if "," in item or not any(map(str.isalpha, item)):
-            msg = f"{where} {item!r:.60} is not a title (needs a letter, no comma)"
+            msg = f"{where} {short(item, 60)} is not a title (needs a letter, no comma)"
             _fail(instance, attribute, msg, "name.invalid_title")
 
 
@@ -765,7 +765,7 @@ def _is_sentence_period(token: str) -> bool:
 
 
 def _invalid(text: str, problem: str, code: str) -> InvalidFormat:
-    msg = f"name {text!r:.60} {problem}"
+    msg = f"name {short(text, 60)} {problem}"
     return InvalidFormat(msg, code=code)
 
 
@@ -852,7 +852,7 @@ def parse_name(text: str) -> PersonName:
     """
     obj: object = text
     if not isinstance(obj, str):
-        msg = f"name must be str (got {type(obj).__name__} {obj!r:.60})"
+        msg = f"name must be str (got {type(obj).__name__} {short(obj, 60)})"
         raise InvalidFormat(msg, code="name.invalid_type")
     s = _clean(obj)
     if not s.isprintable():
@@ -863,7 +863,7 @@ def parse_name(text: str) -> PersonName:
     if not s:
         raise _invalid(text, "is empty", "name.empty")
     if len(s) > _MAX_ALNUM and (count := sum(map(str.isalnum, s))) > _MAX_ALNUM:
-        msg = f"name {text!r:.60} has {count} letters and digits, more than {_MAX_ALNUM}"
+        msg = f"name {short(text, 60)} has {count} letters and digits, more than {_MAX_ALNUM}"
         raise InvalidLength(msg, code="name.too_long")
     # Fast path: no dot, comma or parenthesis, starts and ends with a letter, and the
     # first word is not a dotless front title: the whole text is the name.

@@ -10,55 +10,59 @@ frozen attrs classes that cannot be built invalid.
 >>> str(adminnet.Person(id="papilaya", name="Ir.Frans J.Papilaya,M.Si.").name)
 'Ir. Frans J. Papilaya, M.Si.'
 
-``import adminnet`` reads no data file and does not import hypothesis; the registries
+``import adminnet`` reads no data file, does not import hypothesis, and imports the
+entity modules only when a name is first used (PEP 562); the registries
 (:mod:`adminnet.regions`, :mod:`adminnet.agencies`) load on first use.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from adminnet.errors import (
-    AdminnetError,
-    AmbiguousName,
-    ErrorDetail,
-    InconsistentData,
-    InvalidComponent,
-    InvalidDataError,
-    InvalidFormat,
-    InvalidLength,
-    UnknownEntity,
-    ValidationError,
-)
-from adminnet.ids._gender import Gender
-from adminnet.model.agency import Agency, AgencyKind, AgencyName
-from adminnet.model.agreement import (
-    Agreement,
-    AgreementKind,
-    AgreementStatus,
-    CooperationArea,
-    Party,
-)
-from adminnet.model.dataset import Dataset
-from adminnet.model.digital import (
-    DigitalizationTarget,
-    GradingScheme,
-    Indicator,
-    IppGrade,
-    Measurement,
-    Progress,
-    PublicService,
-    ServiceMaturity,
-    SpbePredicate,
-    ipp_grade,
-    spbe_predicate,
-)
-from adminnet.model.event import Event, EventKind
-from adminnet.model.person import Person
-from adminnet.model.position import Capacity, Decree, Position, Role, Tenure
-from adminnet.model.region import Region, RegionKind, RegionName
-from adminnet.text.names import PersonName
-from adminnet.time import PartialDate, Period, Precision
+if TYPE_CHECKING:
+    from adminnet.errors import (
+        AdminnetError,
+        AmbiguousName,
+        ErrorDetail,
+        InconsistentData,
+        InvalidComponent,
+        InvalidDataError,
+        InvalidFormat,
+        InvalidLength,
+        UnknownEntity,
+        ValidationError,
+    )
+    from adminnet.ids._gender import Gender
+    from adminnet.model.agency import Agency, AgencyKind, AgencyName
+    from adminnet.model.agreement import (
+        Agreement,
+        AgreementKind,
+        AgreementStatus,
+        CooperationArea,
+        Party,
+    )
+    from adminnet.model.dataset import Dataset
+    from adminnet.model.digital import (
+        DigitalizationTarget,
+        GradingScheme,
+        Indicator,
+        IppGrade,
+        Measurement,
+        Progress,
+        PublicService,
+        ServiceMaturity,
+        SpbePredicate,
+        ipp_grade,
+        spbe_predicate,
+    )
+    from adminnet.model.event import Event, EventKind
+    from adminnet.model.person import Person
+    from adminnet.model.position import Capacity, Decree, Position, Role, Tenure
+    from adminnet.model.region import Region, RegionKind, RegionName
+    from adminnet.serialization import make_converter
+    from adminnet.text.names import PersonName
+    from adminnet.time import PartialDate, Period, Precision
 
 __all__ = [
     "AdminnetError",
@@ -110,16 +114,68 @@ __all__ = [
     "spbe_predicate",
 ]
 
+_EXPORTS: dict[str, str] = {
+    "AdminnetError": "adminnet.errors",
+    "Agency": "adminnet.model.agency",
+    "AgencyKind": "adminnet.model.agency",
+    "AgencyName": "adminnet.model.agency",
+    "Agreement": "adminnet.model.agreement",
+    "AgreementKind": "adminnet.model.agreement",
+    "AgreementStatus": "adminnet.model.agreement",
+    "AmbiguousName": "adminnet.errors",
+    "Capacity": "adminnet.model.position",
+    "CooperationArea": "adminnet.model.agreement",
+    "Dataset": "adminnet.model.dataset",
+    "Decree": "adminnet.model.position",
+    "DigitalizationTarget": "adminnet.model.digital",
+    "ErrorDetail": "adminnet.errors",
+    "Event": "adminnet.model.event",
+    "EventKind": "adminnet.model.event",
+    "Gender": "adminnet.ids._gender",
+    "GradingScheme": "adminnet.model.digital",
+    "InconsistentData": "adminnet.errors",
+    "Indicator": "adminnet.model.digital",
+    "InvalidComponent": "adminnet.errors",
+    "InvalidDataError": "adminnet.errors",
+    "InvalidFormat": "adminnet.errors",
+    "InvalidLength": "adminnet.errors",
+    "IppGrade": "adminnet.model.digital",
+    "Measurement": "adminnet.model.digital",
+    "PartialDate": "adminnet.time",
+    "Party": "adminnet.model.agreement",
+    "Period": "adminnet.time",
+    "Person": "adminnet.model.person",
+    "PersonName": "adminnet.text.names",
+    "Position": "adminnet.model.position",
+    "Precision": "adminnet.time",
+    "Progress": "adminnet.model.digital",
+    "PublicService": "adminnet.model.digital",
+    "Region": "adminnet.model.region",
+    "RegionKind": "adminnet.model.region",
+    "RegionName": "adminnet.model.region",
+    "Role": "adminnet.model.position",
+    "ServiceMaturity": "adminnet.model.digital",
+    "SpbePredicate": "adminnet.model.digital",
+    "Tenure": "adminnet.model.position",
+    "UnknownEntity": "adminnet.errors",
+    "ValidationError": "adminnet.errors",
+    "ipp_grade": "adminnet.model.digital",
+    "spbe_predicate": "adminnet.model.digital",
+    "make_converter": "adminnet.serialization",
+}
+
 
 def __getattr__(name: str) -> Any:
+    """Import re-exported names on first use: ``import adminnet`` stays cheap."""
+    module = _EXPORTS.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import version
 
         return version("adminnet")
-    if name == "make_converter":
-        from adminnet.serialization import make_converter
-
-        return make_converter
     msg = f"module 'adminnet' has no attribute {name!r}"
     raise AttributeError(msg)
 

@@ -26,6 +26,7 @@ from adminnet.model.region import Region
 from adminnet.serialization import from_dict, to_dict
 from adminnet.time import PartialDate, Period
 from test_serialization import BUILDERS
+from test_serialization_errors import _paths, _replace
 
 ALL_TYPES = [*ENTITY_CLASSES, PartialDate]
 Validator = jsonschema.Draft202012Validator
@@ -176,26 +177,6 @@ json_values = st.recursive(
     ),
     max_leaves=10,
 )
-
-
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix]
-    if isinstance(value, dict):
-        for k, v in value.items():
-            out += _paths(v, (*prefix, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            out += _paths(v, (*prefix, i))
-    return out
-
-
-def _replace(doc: Any, path: tuple[Any, ...], new: Any) -> Any:
-    if not path:
-        return new
-    head, *rest = path
-    copy = dict(doc) if isinstance(doc, dict) else list(doc)
-    copy[head] = _replace(doc[head], tuple(rest), new)
-    return copy
 
 
 @pytest.mark.parametrize("cls", ALL_TYPES, ids=lambda c: c.__name__)

@@ -232,7 +232,7 @@ def _describe(source: str, ds: Any) -> str:
     from adminnet.text.dates import format_date
 
     lines = [f"adminnet check: {source}"]
-    counts = ", ".join(f"{n} {k}" for k, n in ds.summary().items() if n)
+    counts = ", ".join(f"{k}: {n}" for k, n in ds.summary().items() if n)
     lines.append(f"  {counts or 'empty dataset'}")
     if ds.agencies:
         names = "; ".join(a.name + (f" ({a.acronym})" if a.acronym else "") for a in ds.agencies)
@@ -295,7 +295,7 @@ def _check_jsonl(args: argparse.Namespace, cls: type) -> int:
         if error_count > len(errors[: args.max_errors]):
             print(f"... {error_count} problems in all")
         print(f"{total} {cls.__name__} records read, {total - _bad_lines(errors)} valid,", end=" ")
-        print(f"{error_count} problems")
+        print(f"{error_count} {'problem' if error_count == 1 else 'problems'}")
     return EXIT_INVALID_INPUT if error_count else EXIT_OK
 
 

@@ -59,6 +59,9 @@ def _datetime_converter(value: object) -> object:
 def _check_aware(instance: Event, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None and attribute.name == "end":
         return
+    if isinstance(value, _dt.datetime) and (value.tzinfo is None or value.utcoffset() is None):
+        msg = f"Event.{attribute.name} {value.isoformat()} has no timezone (naive is refused)"
+        raise_for_field(InvalidFormat(msg, code="event.naive_datetime"), instance, attribute)
     instance_of(pendulum.DateTime)(instance, attribute, value)
     assert isinstance(value, pendulum.DateTime)
     if value.tzinfo is None or value.utcoffset() is None:

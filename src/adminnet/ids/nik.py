@@ -3,8 +3,9 @@
 Every resident registered by Dukcapil has a 16-digit NIK, ``PPKKCC DDMMYY NNNN``:
 
 - ``PPKKCC``: the Kemendagri code of the kecamatan where the NIK was *first*
-  registered (it does not change when the person moves), checked here with the format
-  rules of :mod:`adminnet.ids.region_code` at level 3;
+  registered (it does not change when the person moves, nor when the region is later
+  renumbered), checked with the format rules of :mod:`adminnet.ids.region_code` at
+  level 3 and then against the region registry (see *Region part* below);
 - ``DDMMYY``: the date of birth; women have 40 added to the day (``41``-``71``), men
   not (``01``-``31``); the two-digit year is resolved to the latest year not after a
   reference date (``at``, today by default), so ``05`` is 2005 in 2026 and 1905 in 2004;
@@ -13,9 +14,6 @@ Every resident registered by Dukcapil has a 16-digit NIK, ``PPKKCC DDMMYY NNNN``
 The human form (:func:`format`) writes the kecamatan code dotted and the three parts
 apart, ``81.71.01 160370 0001``; :func:`compact` removes spaces, dots and hyphens
 wherever they are, so any such grouping (e.g. ``8171 0116 0370 0001``) is accepted.
-
-Legal basis: UU 23/2006 on population administration (Administrasi Kependudukan) as
-amended by UU 24/2013.
 
 >>> validate("8171011603700001", at="2026-01-01")
 '8171011603700001'
@@ -30,11 +28,40 @@ adminnet.errors.InvalidComponent: NIK '8171013603700001' has birth day 36, ...
 >>> validate("817101160370001")
 Traceback (most recent call last):
 adminnet.errors.InvalidLength: NIK '817101160370001' has 15 digits, expected 16
+
+Region part. A NIK keeps the code of its first registration for life, so it may carry
+a code that is no longer in force. The registry (:mod:`adminnet.regions`) knows
+kecamatan only as they are now and kabupaten/kota codes since 2015, so the check is:
+
+- a current kecamatan code is valid (``current_region_code`` is that code);
+- under a kabupaten/kota code retired since 2015 (the 2022 Papua split: Kabupaten
+  Sorong 92.01 became 96.01 and its kecamatan were renumbered), any kecamatan number
+  is valid and ``current_region_code`` is the successor kabupaten/kota (``"96.01"``);
+- a code in a gap of the numbering, not in force today, is valid with
+  ``current_region_code=None``: a kecamatan number below the highest one of its
+  kabupaten/kota (Kabupaten Ciamis, 32.07, has kecamatan 29-37 but no 20-28 today), or
+  a kabupaten/kota number below the highest of its kind in its province (Kota Tarakan
+  was 64.73 in Kalimantan Timur until Kalimantan Utara was formed in 2012; it is 65.71
+  now). Kemendagri numbers new regions upwards, so such gaps are codes retired before
+  the registry's history begins, which real NIKs still carry;
+- any other code (a kecamatan number above every one issued in its kabupaten/kota, a
+  kabupaten/kota or province that never existed) is ``nik.invalid_region``.
+
+>>> nik = parse("9201011203850001", at="2026-01-01")   # Kabupaten Sorong, before 2022
+>>> nik.region_code, nik.current_region_code
+('92.01.01', '96.01')
+>>> validate("8171991603700001")
+Traceback (most recent call last):
+adminnet.errors.InvalidComponent: NIK region part 81.71.99 is not a kecamatan of Kota Ambon ...
+
+Legal basis: UU 23/2006 on population administration (Administrasi Kependudukan) as
+amended by UU 24/2013; region codes: Permendagri 137/2017 and its successors.
 """
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Final
 
 import attrs
 import pendulum
@@ -43,6 +70,9 @@ from adminnet.errors import InvalidComponent, InvalidFormat, InvalidLength, Vali
 from adminnet.ids import region_code as _region_code
 from adminnet.ids._gender import Gender
 from adminnet.time import DateLike, as_date
+
+if TYPE_CHECKING:
+    from adminnet.model.region import Region
 
 __all__ = ["Nik", "compact", "format", "is_valid", "parse", "validate"]
 
@@ -59,6 +89,12 @@ class Nik:
         birth_date: The date of birth, its century resolved against the reference date.
         gender: :attr:`Gender.FEMALE` when 40 was added to the day, else ``MALE``.
         serial: The serial number, 1-9999.
+        current_region_code: The region in force today that ``region_code`` now lies
+            in: the kecamatan code itself while it is current, the successor
+            kabupaten/kota of a retired one (``"96.01"`` for ``"92.01.01"``), ``None``
+            when the registry cannot tell (a retired code it has no history for). It
+            comes from the region registry, not from the number, so it takes no part in
+            equality and hashing.
     """
 
     number: str
@@ -66,17 +102,55 @@ class Nik:
     birth_date: pendulum.Date
     gender: Gender
     serial: int
+    current_region_code: str | None = attrs.field(default=None, eq=False)
 
 
-def _region_check(code: str, birth_date: pendulum.Date) -> None:
+def _region_check(code: str, birth_date: pendulum.Date) -> str | None:
     """Hook: check the kecamatan ``code`` (dotted) against the region registry.
 
-    For now it does nothing: :func:`validate` has already checked the code's format.
-    The reference-data work will make it look ``code`` up in every historical snapshot
-    (a pre-2022 Papua code stays valid) and raise :class:`InvalidComponent` with code
-    ``nik.invalid_region`` when no snapshot has it; ``birth_date`` is there to bound
-    the snapshots to consult.
+    Returns the code of the region in force today that ``code`` lies in (see the
+    module documentation), or ``None`` when the registry cannot tell. ``birth_date``
+    does not narrow the check: a NIK may be first registered long after birth, and the
+    registers kept retired codes for months or years after the law changed them.
+
+    Raises:
+        InvalidComponent: no kecamatan with this code was ever issued
+            (``nik.invalid_region``).
     """
+    from adminnet import regions  # lazy: importing adminnet.ids loads no data
+
+    if regions.get(code) is not None:
+        return code
+    regency = regions.latest(code[:5])
+    if regency is not None:
+        if regency.valid.end is not None:  # retired: its kecamatan are not in the registry
+            successors = regency.successors
+            return successors[0] if len(successors) == 1 else None
+        highest = _highest(regions.children(regency.code))
+        if int(code[6:]) < highest:
+            return None
+        msg = (
+            f"NIK region part {code} is not a kecamatan of {regency.official_name}"
+            f" (codes {code[:5]}.01-{highest:02d})"
+        )
+        raise InvalidComponent(msg, code="nik.invalid_region")
+    province = regions.latest(code[:2])
+    if province is not None:
+        number = int(code[3:5])
+        kota = number > 70
+        issued = [r for r in regions.children(province.code) if (int(r.code[3:]) > 70) is kota]
+        if number < _highest(issued):
+            return None
+        what = "kota" if kota else "kabupaten"
+        msg = f"NIK region part {code} is under no {what} of {province.official_name}"
+        raise InvalidComponent(msg, code="nik.invalid_region")
+    msg = f"NIK region part {code} is under no province of the region registry"
+    raise InvalidComponent(msg, code="nik.invalid_region")
+
+
+def _highest(found: Iterable[Region]) -> int:
+    """The highest last two digits among the codes of ``found`` (0 if none)."""
+    return max((int(r.code[-2:]) for r in found), default=0)
 
 
 def _type_error(number: object) -> InvalidFormat:
@@ -143,8 +217,15 @@ def _parse(number: str, at: DateLike | None) -> Nik:
         msg = f"NIK {number!r} has serial 0000, expected 0001-9999"
         raise InvalidComponent(msg, code="nik.invalid_serial")
     region = f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}"
-    _region_check(region, birth)
-    return Nik(number=digits, region_code=region, birth_date=birth, gender=gender, serial=serial)
+    current = _region_check(region, birth)
+    return Nik(
+        number=digits,
+        region_code=region,
+        birth_date=birth,
+        gender=gender,
+        serial=serial,
+        current_region_code=current,
+    )
 
 
 def validate(number: str, *, at: DateLike | None = None) -> str:

@@ -400,6 +400,12 @@ def run_cli(path: Path, jobs: int) -> dict[str, Any]:
     }
 
 
+def _cpu(run: dict[str, Any]) -> int:
+    """The ``Percent of CPU this job got`` of a run, as an int (0 if unknown)."""
+    text = str(run["cpu"]).rstrip("%")
+    return int(text) if text.isdigit() else 0
+
+
 # --- report -------------------------------------------------------------------------
 
 
@@ -523,7 +529,17 @@ def end_to_end(args: argparse.Namespace) -> list[list[str]]:
                 f" {r['max_rss_mb']:.0f} MB, summed RSS {r['sum_rss_mb']:.0f} MB, summed PSS"
                 f" {r['sum_pss_mb']:.0f} MB, CPU {r['cpu']}, exit {r['exit']}: {r['stdout']}"
             )
-        wall = statistics.median(r["wall_s"] for r in runs)
+        # A run in which the command got less than 90 % of its cores was slowed by other
+        # work on this shared machine: the wall figure is the median of the others.
+        clean = [r for r in runs if _cpu(r) >= 90 * jobs] or runs
+        wall = statistics.median(r["wall_s"] for r in clean)
+        each = ", ".join(f"{r['wall_s']:.1f} s at {r['cpu']}" for r in runs)
+        note = (
+            f"median of {len(clean)} of {len(runs)} runs with >= {90 * jobs} % CPU"
+            if clean is not runs and len(clean) < len(runs)
+            else f"median of {len(runs)}"
+            + ("" if any(_cpu(r) >= 90 * jobs for r in runs) else ", all CONTENDED")
+        )
         rss = statistics.median(r["max_rss_mb"] for r in runs)
         total_rss = statistics.median(r["sum_rss_mb"] for r in runs)
         total_pss = statistics.median(r["sum_pss_mb"] for r in runs)
@@ -536,9 +552,9 @@ def end_to_end(args: argparse.Namespace) -> list[list[str]]:
         rows.append(
             _row(
                 f"records: e2e `adminnet check` {E2E_RECORDS:,} Person, --jobs {jobs}, wall"
-                f" (median of {len(runs)}; exit {'/'.join(map(str, exits))})",
+                f" (exit {'/'.join(map(str, exits))})",
                 f"< {BUDGET_E2E_S:.0f} s" if budgeted else "n/a (informative)",
-                f"{wall:.1f} s ({E2E_RECORDS / wall / 1000:,.0f}k rec/s)",
+                f"{wall:.1f} s ({E2E_RECORDS / wall / 1000:,.0f}k rec/s; {note}; runs: {each})",
                 "n/a",
                 "n/a",
                 "n/a",

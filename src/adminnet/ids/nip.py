@@ -46,6 +46,7 @@ adminnet.errors.InvalidComponent: NIP birth date 19651302 is not a calendar date
 
 from __future__ import annotations
 
+import datetime as _dt
 import time as _clock
 from typing import Final
 
@@ -124,8 +125,24 @@ _FIRST_PPPK_YEAR: Final = 2014
 _MIN_AGE: Final = 18
 _LEGACY_ZERO: Final = "000000000"
 
-# (today function, expiry as a POSIX timestamp, year, month, ISO date) of today's date.
-_today_cache: tuple[object, float, int, int, str] = (None, 0.0, 0, 0, "")
+# Today's date, a one-slot cache replaced whole: (today function, expiry as a POSIX
+# timestamp, year, month, ISO date, "YYYYMM", steady). "steady" says the function is the
+# real adminnet.time.today, whose date never goes back: a NIP not after the cached date
+# is not after today either, so validate() may accept it without reading the clock.
+_today_cache: tuple[object, float, int, int, str, str, bool] = (None, 0.0, 0, 0, "", "", False)
+_STEADY_TODAY: Final = _time.today if _time.today.__module__ == _time.__name__ else None
+
+# Memos of the fast path of validate(), filled on first sight of a part that _check
+# accepts and emptied when full (anything else is not stored and goes the slow way).
+# An appointment is compared as a "YYYYMM" key: the TMT for a PNS, "YYYY00" for a PPPK.
+_CACHE_LIMIT: Final = 50_000
+_births: dict[str, tuple[str, str]] = {}  # digits 1-8 -> earliest (PNS, PPPK) key
+_appointments: dict[str, tuple[str, int]] = {}  # digits 9-14 -> (key, 0 PNS or 1 PPPK)
+_tails: set[str] = set()  # digits 15-18: gender 1 or 2, serial not 000
+_at_cache: tuple[object, str] = (None, "")  # last reference date of an exact plain type
+# Memo of parse(): digits 9-14 of a number validate() accepted -> (kind, appointment, PPPK
+# code). PartialDate is frozen and slotted, so sharing one between results is safe.
+_appointeds: dict[str, tuple[NipKind, PartialDate, int | None]] = {}
 
 
 def _quote(value: str) -> str:
@@ -150,8 +167,73 @@ def _reference(at: DateLike | None) -> tuple[int, int, str]:
         return cached[2], cached[3], cached[4]
     d = fn()
     midnight = pendulum.datetime(d.year, d.month, d.day, tz=_time.DEFAULT_TIMEZONE)
-    _today_cache = (fn, midnight.add(days=1).timestamp(), d.year, d.month, d.isoformat())
-    return d.year, d.month, d.isoformat()
+    y, m, iso = d.year, d.month, d.isoformat()
+    expiry = midnight.add(days=1).timestamp()
+    _today_cache = (fn, expiry, y, m, iso, f"{y:04d}{m:02d}", fn is _STEADY_TODAY)
+    return y, m, iso
+
+
+def _birth_limits(text: str) -> tuple[str, str] | None:
+    """Memoised earliest appointment keys for birth digits ``text``; ``None`` if bad.
+
+    A PNS TMT (its 1st day) is late enough from the month of the 18th birthday if that
+    is on the 1st, else from the next month; a PPPK year from the birth year + 18. "~"
+    sorts after every key (an 18th birthday after the year 9999).
+    """
+    if not (text.isascii() and text.isdigit()):
+        return None
+    by, bm, bd = int(text[0:4]), int(text[4:6]), int(text[6:8])
+    if by < _MIN_BIRTH_YEAR or not (
+        (1 <= bm <= 12 and 1 <= bd <= _MONTH_DAYS[bm])
+        or (bm == 2 and bd == 29 and by % 4 == 0 and (by % 100 != 0 or by % 400 == 0))
+    ):
+        return None
+    ay, am = by + _MIN_AGE, bm + (bd != 1)
+    if am > 12:
+        ay, am = ay + 1, 1
+    pns = f"{ay:04d}{am:02d}" if ay <= 9999 else "~"
+    pppk = f"{by + _MIN_AGE:04d}00" if by + _MIN_AGE <= 9999 else "~"
+    if len(_births) >= _CACHE_LIMIT:
+        _births.clear()
+    limits = _births[text] = (pns, pppk)
+    return limits
+
+
+def _appointment(text: str) -> tuple[str, int] | None:
+    """Memoised comparison key and kind of TMT digits ``text``; ``None`` if bad."""
+    if not (text.isascii() and text.isdigit()) or text[4:] == "00":
+        return None
+    if text[4:] <= "12":
+        found = text, 0
+    elif text[:4] >= str(_FIRST_PPPK_YEAR):
+        found = text[:4] + "00", 1
+    else:
+        return None
+    if len(_appointments) >= _CACHE_LIMIT:
+        _appointments.clear()
+    _appointments[text] = found
+    return found
+
+
+def _tail(text: str) -> bool:
+    """Whether digits 15-18 ``text`` are a good gender and serial (memoised if so)."""
+    if text.isascii() and text.isdigit() and text[0] in "12" and text[1:] != "000":
+        _tails.add(text)  # at most 1,998 of them
+        return True
+    return False
+
+
+def _at_key(at: DateLike) -> str:
+    """The "YYYYMM" key of a reference date (the last one of a plain type memoised)."""
+    global _at_cache  # a one-slot cache, replaced atomically
+    cached = _at_cache
+    if cached[0] is at:
+        return cached[1]
+    d = as_date(at, what="reference date")
+    key = f"{d.year:04d}{d.month:02d}"
+    if type(at) is str or type(at) is pendulum.Date or type(at) is _dt.date:
+        _at_cache = (at, key)  # immutable, and held so that its id is not reused
+    return key
 
 
 def compact(number: str) -> str:
@@ -268,6 +350,33 @@ def validate(number: str, *, at: DateLike | None = None) -> str:
             an appointment after ``at``.
         InconsistentData: appointed less than 18 years after birth.
     """
+    # Fast path for a valid canonical 18-digit number: memoised parts and comparisons of
+    # "YYYYMM" keys decide exactly as _check does; anything they do not accept (every
+    # error included) goes the slow way, _validate.
+    if type(number) is str and len(number) == 18:
+        limits = _births.get(number[:8]) or _birth_limits(number[:8])
+        appointed = _appointments.get(number[8:14]) or _appointment(number[8:14])
+        if (
+            limits is not None
+            and appointed is not None
+            and (number[14:] in _tails or _tail(number[14:]))
+            and limits[appointed[1]] <= appointed[0]
+        ):
+            if at is None:
+                cached = _today_cache
+                if (
+                    cached[0] is _time.today
+                    and (cached[6] or _clock.time() < cached[1])
+                    and appointed[0] <= cached[5]
+                ):
+                    return number
+            elif appointed[0] <= _at_key(at):
+                return number
+    return _validate(number, at)
+
+
+def _validate(number: object, at: DateLike | None) -> str:
+    """:func:`validate` without its fast path."""
     s = _digits(number)
     if len(s) == 9:
         if s == _LEGACY_ZERO:
@@ -335,9 +444,8 @@ def parse(number: str, *, at: DateLike | None = None) -> Nip:
     Raises:
         ValidationError: as :func:`validate`.
     """
-    s = _digits(number)
+    s = validate(number, at=at)
     if len(s) == 9:
-        validate(s)
         return Nip(
             kind=NipKind.LEGACY,
             birth_date=None,
@@ -347,16 +455,30 @@ def parse(number: str, *, at: DateLike | None = None) -> Nip:
             code=None,
             number=s,
         )
-    by, bm, bd, ay, am, pppk = _check(s, at)
+    kind, appointed, code = _appointeds.get(s[8:14]) or _appointed(s[8:14])
     return Nip(
-        kind=NipKind.PPPK if pppk else NipKind.PNS,
-        birth_date=pendulum.Date(by, bm, bd),
-        appointed=PartialDate(year=ay) if pppk else PartialDate(year=ay, month=am),
+        kind=kind,
+        birth_date=pendulum.Date(int(s[0:4]), int(s[4:6]), int(s[6:8])),
+        appointed=appointed,
         gender=Gender.MALE if s[14] == "1" else Gender.FEMALE,
         serial=int(s[15:18]),
-        code=am if pppk else None,
+        code=code,
         number=s,
     )
+
+
+def _appointed(text: str) -> tuple[NipKind, PartialDate, int | None]:
+    """Memoised kind, appointment and PPPK code of digits 9-14 ``text`` (already checked)."""
+    year, month = int(text[0:4]), int(text[4:6])
+    found: tuple[NipKind, PartialDate, int | None]
+    if month > 12:
+        found = NipKind.PPPK, PartialDate(year=year), month
+    else:
+        found = NipKind.PNS, PartialDate(year=year, month=month), None
+    if len(_appointeds) >= _CACHE_LIMIT:
+        _appointeds.clear()
+    _appointeds[text] = found
+    return found
 
 
 def get_birth_date(number: str, *, at: DateLike | None = None) -> pendulum.Date | None:

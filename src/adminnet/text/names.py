@@ -410,17 +410,49 @@ def _first_bad_char(text: str) -> str | None:
 
 # --- the value type ------------------------------------------------------------------
 
+# Bounded memos for the constructor. The canonical spelling of a title and whether a
+# title is valid depend on its text alone, so both are remembered per title text: only
+# for an exact ``str`` (a subclass may change the result, e.g. keep its own type) of at
+# most _MAX_CACHED characters, and a memo is emptied when it reaches _MAX_MEMO entries
+# (half a megabyte for the three when full; _formal_tails below, 1.5 MB at most).
+_MAX_MEMO: Final = 2048
+_prefix_memo: dict[str, str] = {}
+_suffix_memo: dict[str, str] = {}
+_valid_titles: set[str] = set()
+
+
+def _remember(memo: dict[str, str], text: str, result: str) -> str:
+    """Store ``result`` for ``text`` in ``memo`` (bounded) and return it."""
+    if len(text) <= _MAX_CACHED:
+        if len(memo) >= _MAX_MEMO:
+            memo.clear()
+        memo[text] = result
+    return result
+
 
 def _convert_given(value: object) -> object:
+    if type(value) is str and value.isascii() and value.isprintable():
+        # What _clean does to such a text, without the call.
+        if "  " not in value and value and value[0] != " " and value[-1] != " ":
+            return value
+        return " ".join(value.split())
     return _clean(value) if isinstance(value, str) else value
 
 
 def _convert_prefixes(value: object) -> object:
-    if isinstance(value, list):
-        value = tuple(value)
-    if isinstance(value, tuple):
-        return tuple(_canonical_prefix(v) if isinstance(v, str) else v for v in value)
-    return value
+    if not isinstance(value, (list, tuple)):
+        return value
+    memo = _prefix_memo
+    out: list[object] = []
+    for v in value:
+        if type(v) is str:
+            canonical = memo.get(v)
+            if canonical is None:
+                canonical = _remember(memo, v, _canonical_prefix(v))
+            out.append(canonical)
+        else:
+            out.append(_canonical_prefix(v) if isinstance(v, str) else v)
+    return tuple(out)
 
 
 def _canonical_prefix(value: str) -> str:
@@ -429,11 +461,19 @@ def _canonical_prefix(value: str) -> str:
 
 
 def _convert_suffixes(value: object) -> object:
-    if isinstance(value, list):
-        value = tuple(value)
-    if isinstance(value, tuple):
-        return tuple(_canonical_back(_clean(v)) if isinstance(v, str) else v for v in value)
-    return value
+    if not isinstance(value, (list, tuple)):
+        return value
+    memo = _suffix_memo
+    out: list[object] = []
+    for v in value:
+        if type(v) is str:
+            canonical = memo.get(v)
+            if canonical is None:
+                canonical = _remember(memo, v, _canonical_back(_clean(v)))
+            out.append(canonical)
+        else:
+            out.append(_canonical_back(_clean(v)) if isinstance(v, str) else v)
+    return tuple(out)
 
 
 def _fail(instance: object, attribute: attrs.Attribute[Any], msg: str, code: str) -> NoReturn:
@@ -441,6 +481,15 @@ def _fail(instance: object, attribute: attrs.Attribute[Any], msg: str, code: str
 
 
 def _check_given(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # The usual case first: printable (so no control character; a space is printable),
+    # short enough not to need counting, and with a letter.
+    if (
+        type(value) is str
+        and 0 < len(value) <= _MAX_ALNUM
+        and value.isprintable()
+        and (value[0].isalpha() or any(map(str.isalpha, value)))
+    ):
+        return
     field = f"{type(instance).__name__}.{attribute.name}"
     if not isinstance(value, str):
         msg = f"{field} must be str (got {type(value).__name__} {short(value, 60)})"
@@ -459,6 +508,13 @@ def _check_given(instance: object, attribute: attrs.Attribute[Any], value: objec
 
 
 def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    valid = _valid_titles
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not str or item not in valid:
+                break
+        else:
+            return  # every title already found valid
     field = f"{type(instance).__name__}.{attribute.name}"
     if not isinstance(value, tuple):
         msg = f"{field} must be a tuple of str (got {type(value).__name__} {short(value, 60)})"
@@ -477,6 +533,10 @@ def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: obje
         if "," in item or not any(map(str.isalpha, item)):
             msg = f"{where} {short(item, 60)} is not a title (needs a letter, no comma)"
             _fail(instance, attribute, msg, "name.invalid_title")
+        if type(item) is str and len(item) <= _MAX_CACHED:
+            if len(valid) >= _MAX_MEMO:
+                valid.clear()
+            valid.add(item)
 
 
 @attrs.frozen(kw_only=True)
@@ -555,15 +615,19 @@ class PersonName:
         return "Prof." in self.prefixes
 
 
-_set = object.__setattr__
+# The slots' own setters (the class is frozen: its __setattr__ refuses).
+_set_given = PersonName.__dict__["given"].__set__
+_set_prefixes = PersonName.__dict__["prefixes"].__set__
+_set_suffixes = PersonName.__dict__["suffixes"].__set__
+_new = object.__new__
 
 
 def _build(given: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> PersonName:
     """A PersonName from parts already canonical and checked (skips the converters)."""
-    name = object.__new__(PersonName)
-    _set(name, "given", given)
-    _set(name, "prefixes", prefixes)
-    _set(name, "suffixes", suffixes)
+    name: PersonName = _new(PersonName)
+    _set_given(name, given)
+    _set_prefixes(name, prefixes)
+    _set_suffixes(name, suffixes)
     return name
 
 
@@ -826,6 +890,148 @@ def _parse_clean(s: str, text: str) -> PersonName:
     return _build(given, tuple(prefixes), tuple(suffixes))
 
 
+# The back titles of a name in (near) formal form, by the text from the first comma on
+# (``", S.Sos., M.Si."``): their canonical spellings and the titles as written. Bounded
+# like the constructor's memos; only texts of at most _MAX_TAIL characters are kept.
+_formal_tails: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_MAX_TAIL: Final = 80
+
+
+def _formal_tail(tail: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Back titles of ``tail`` (``", S.H., MM"``) if each comma has one known title."""
+    suffixes: list[str] = []
+    written: list[str] = []
+    for chunk in tail[1:].split(","):
+        title = chunk[1:] if chunk[:1] == " " else chunk
+        if " " in title:
+            return None
+        info = _info(title)
+        if not info.known:
+            return None
+        suffixes.append(info.canonical)
+        written.append(title)
+    return tuple(suffixes), tuple(written)
+
+
+# _info of the words of names in formal form, by word: a plain dict is quicker to ask
+# than the LRU cache behind _info. Bounded like the memos above.
+_word_infos: dict[str, _Info] = {}
+
+
+def _word_info(token: str) -> _Info:
+    """:func:`_info` of ``token``, remembered in ``_word_infos``."""
+    info = _info(token)
+    if len(token) <= _MAX_CACHED:
+        if len(_word_infos) >= _MAX_MEMO:
+            _word_infos.clear()
+        _word_infos[token] = info
+    return info
+
+
+def _parse_formal(s: str) -> PersonName | None:
+    """Fast path of :func:`_parse_clean` for names in (near) formal form, or None.
+
+    The shape is what ``str(PersonName)`` writes: front titles, the name, then a comma
+    before each back title, every back title a known one written as one word (also
+    ``"Budi,SH,MM"``). Whenever the text may need another rule of the slow path (a
+    parenthesis, a title written in pieces, an initial that may be one, titles only,
+    messy spacing ...) this returns None and the caller runs :func:`_parse_clean`, so
+    the result is always the slow path's.
+    """
+    if "(" in s or " ." in s or ".." in s or s[0] in _EDGE_LEAD or s[-1] in _EDGE:
+        return None
+    # Back titles: one known title after each comma. Such a title never joins another
+    # token (a comma comes between) and is never a sentence period.
+    comma = s.find(",")
+    if comma < 0:
+        head = s
+        suffixes: tuple[str, ...] = ()
+    else:
+        head, tail = s[:comma], s[comma:]
+        hit = _formal_tails.get(tail)
+        if hit is None:
+            hit = _formal_tail(tail)
+            if hit is None:
+                return None
+            if len(tail) <= _MAX_TAIL:
+                if len(_formal_tails) >= _MAX_MEMO:
+                    _formal_tails.clear()
+                _formal_tails[tail] = hit
+        suffixes, written = hit
+    # The name part, split as _tokenize does (a glued dot can only be inside a word).
+    if "." in head and _GLUED.search(head) is not None:
+        tokens = [piece for word in head.split() for piece in _pieces(word)]
+    else:
+        tokens = head.split()
+    n = len(tokens)
+    if suffixes:
+        tokens += written
+    # Front titles: what _take_front does while no title is written in pieces or glued
+    # to the next word; when one may be, _take_front itself runs.
+    infos = _word_infos
+    front_starts, back_starts = _join_starts()
+    prefixes: list[str] = []
+    i = 0
+    while i < n:
+        token = tokens[i]
+        info = infos.get(token) or _word_info(token)
+        front = info.front
+        if (info.front_join and _may_join(tokens, i, info, front_starts)) or (
+            front is None and "." in token[1:-1]  # a glued run such as "Dr.Ir.H."
+        ):
+            prefixes, i = _take_front(tokens, [False] * n + [True] * len(suffixes))
+            break
+        if front is None:
+            break
+        prefixes.append(front)
+        i += 1
+    if i >= n:
+        return None  # titles only, or titles running into the back titles
+    rest = tokens[i:n]
+    last = rest[-1]
+    if not suffixes and last.endswith(".") and _is_sentence_period(last):
+        rest[-1] = last = last[:-1]
+    given = " ".join(rest)
+    # Every word of the name stays a unit of its own: the last one cannot be a back
+    # title, and none (only one ending in a dot may) starts a title written in pieces
+    # ("M. Sc"), so the back titles start exactly at the first comma.
+    if (infos.get(last) or _word_info(last)).follow:
+        return None
+    if given.find(".", 0, len(given) - len(last)) >= 0:
+        for j in range(len(rest) - 1):
+            token = rest[j]
+            if token.endswith("."):
+                info = infos.get(token) or _word_info(token)
+                if info.back_join and info.key + _info(rest[j + 1]).key in back_starts:
+                    return None
+    if not (given[0].isalpha() or any(map(str.isalpha, given))):
+        return None  # the slow path raises name.no_letters
+    name: PersonName = _new(PersonName)  # as _build does
+    _set_given(name, given)
+    _set_prefixes(name, tuple(prefixes))
+    _set_suffixes(name, suffixes)
+    return name
+
+
+def _checked(text: object) -> str:
+    """The cleaned text, or the error of :func:`parse_name` for it."""
+    if not isinstance(text, str):
+        msg = f"name must be str (got {type(text).__name__} {short(text, 60)})"
+        raise InvalidFormat(msg, code="name.invalid_type")
+    s = _clean(text)
+    if not s.isprintable():
+        bad = _first_bad_char(s) or "?"
+        raise _invalid(
+            text, f"contains control character U+{ord(bad):04X}", "name.invalid_character"
+        )
+    if not s:
+        raise _invalid(text, "is empty", "name.empty")
+    if len(s) > _MAX_ALNUM and (count := sum(map(str.isalnum, s))) > _MAX_ALNUM:
+        msg = f"name {short(text, 60)} has {count} letters and digits, more than {_MAX_ALNUM}"
+        raise InvalidLength(msg, code="name.too_long")
+    return s
+
+
 def parse_name(text: str) -> PersonName:
     """Urai nama bergelar (parse a person's name with gelar into a PersonName).
 
@@ -850,21 +1056,20 @@ def parse_name(text: str) -> PersonName:
             titles only), ``name.no_letters``, ``name.invalid_character`` (a control
             character); InvalidLength ``name.too_long`` (over 1,000 letters and digits).
     """
-    obj: object = text
-    if not isinstance(obj, str):
-        msg = f"name must be str (got {type(obj).__name__} {short(obj, 60)})"
-        raise InvalidFormat(msg, code="name.invalid_type")
-    s = _clean(obj)
-    if not s.isprintable():
-        bad = _first_bad_char(s) or "?"
-        raise _invalid(
-            text, f"contains control character U+{ord(bad):04X}", "name.invalid_character"
-        )
-    if not s:
-        raise _invalid(text, "is empty", "name.empty")
-    if len(s) > _MAX_ALNUM and (count := sum(map(str.isalnum, s))) > _MAX_ALNUM:
-        msg = f"name {short(text, 60)} has {count} letters and digits, more than {_MAX_ALNUM}"
-        raise InvalidLength(msg, code="name.too_long")
+    s = text
+    # The usual text needs none of the checks below: clean already (ASCII, printable,
+    # single spaces, trimmed), not empty and short.
+    if not (
+        type(s) is str
+        and s.isascii()
+        and s.isprintable()
+        and "  " not in s
+        and s
+        and s[0] != " "
+        and s[-1] != " "
+        and len(s) <= _MAX_ALNUM
+    ):
+        s = _checked(text)
     # Fast path: no dot, comma or parenthesis, starts and ends with a letter, and the
     # first word is not a dotless front title: the whole text is the name.
     if "." not in s and "," not in s and "(" not in s and s[0].isalpha() and s[-1].isalpha():
@@ -872,4 +1077,7 @@ def parse_name(text: str) -> PersonName:
         first = s if space < 0 else s[:space]
         if first.lower() not in _DOTLESS_FRONT:
             return _build(s, (), ())
-    return _parse_clean(s, text)
+    # Fast path for names in (near) formal form; a str subclass, whose methods might
+    # answer differently, always takes the slow path.
+    name = _parse_formal(s) if type(s) is str else None
+    return _parse_clean(s, text) if name is None else name

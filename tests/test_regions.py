@@ -16,6 +16,7 @@ from collections import Counter
 from importlib import resources
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -133,6 +134,85 @@ def test_every_region_passes_the_validators(everything: tuple[Region, ...]) -> N
             code=r.code, name=r.name, kind=r.kind, valid=r.valid, successors=r.successors
         )
         assert rebuilt == r
+
+
+_REGION_FIELDS = tuple(a.name for a in attrs.fields(Region))
+
+
+def _assert_same_as_validated(trusted: Region, validated: Region) -> None:
+    """``trusted`` (built without validators) is what ``Region(...)`` builds, types too."""
+    assert type(trusted) is Region
+    assert trusted == validated
+    for field in _REGION_FIELDS:
+        ours, theirs = getattr(trusted, field), getattr(validated, field)
+        assert type(ours) is type(theirs), (trusted.code, field)
+    assert [type(c) for c in trusted.successors] == [type(c) for c in validated.successors]
+    assert hash(trusted) == hash(validated)
+    assert repr(trusted) == repr(validated)
+
+
+def test_trusted_construction_equals_validated_for_every_region() -> None:
+    """Every region the registry builds without validators equals Region(...) of its data.
+
+    The registry trusts its shipped data (``regions._region``); this check makes the
+    trust explicit for every current region (built by a first ``get``, by the compact
+    or the dotted code, and by ``all``), every retired code and every former name.
+    """
+    regions._reset()
+    data = regions._data()
+    lines, n = data.lines, data.n
+    built = []
+    for i in range(1, n + 1):
+        compact = lines[i]
+        # Half by the compact code, half by the dotted one: both first-get paths.
+        region = regions.get(compact if i % 2 else regions._dotted(compact))
+        assert region is not None
+        built.append(region)
+        validated = Region(
+            code=compact, name=lines[i + n], kind=region.kind.value, valid=region.valid
+        )
+        _assert_same_as_validated(region, validated)
+    every = regions.all()
+    assert len(every) == n
+    assert all(a is b for a, b in zip(every, built, strict=True))
+    regions._reset()  # all() first this time: the objects of its own path
+    for region in regions.all():
+        compact = region.code.replace(".", "")
+        name = lines[data.row(compact) + n]
+        validated = Region(code=compact, name=name, kind=region.kind.value, valid=region.valid)
+        _assert_same_as_validated(region, validated)
+    retired = 0
+    for compact, h in data.history.items():
+        if h.end is None:
+            continue
+        region = regions.latest(compact)
+        assert region is not None
+        assert h.kind is not None
+        validated = Region(
+            code=compact,
+            name=h.name,
+            kind=h.kind.value,
+            valid=h.valid,
+            successors=list(region.successors),
+        )
+        _assert_same_as_validated(region, validated)
+        retired += 1
+    assert retired == 26
+    former = 0
+    for compact, names in data.former.items():
+        current = regions.get(compact)
+        assert current is not None
+        for old in names:
+            assert old.valid.end is not None
+            region = regions.get(compact, as_of=old.valid.end.earliest)
+            assert region is not None
+            assert region.name == old.name
+            validated = Region(
+                code=compact, name=old.name, kind=current.kind.value, valid=current.valid
+            )
+            _assert_same_as_validated(region, validated)
+            former += 1
+    assert former == 3
 
 
 def test_names_equal_reference_2025(reference_dir: Path, everything: tuple[Region, ...]) -> None:
@@ -314,13 +394,123 @@ def test_get_accepts_dotted_and_compact() -> None:
 
 
 @pytest.mark.parametrize(
-    "code", ["", "81.7", "817.1", "81.70", "00", "99", "81.71.", "abc", "8171x", "٨١٧١"]
+    ("first", "then"),
+    [
+        ("81.71.01.1006", "8171011006"),
+        ("8171011006", "81.71.01.1006"),
+        (" 81.71.01.1006\t", "81.71.01.1006"),
+        ("\n8171011006 ", "8171011006"),
+        ("81.71.01", " 817101 "),
+        ("81", " 81 "),
+    ],
+)
+def test_first_get_by_any_form_gives_one_object(first: str, then: str) -> None:
+    """After a fresh load, every form of a code gives the same object, whichever came first."""
+    regions._reset()
+    region = regions.get(first)
+    assert region is not None
+    assert region.code == then.strip() or region.code.replace(".", "") == then.strip()
+    assert regions.get(then) is region
+    assert regions.get(region.code) is region
+    assert regions.get(region.code.replace(".", "")) is region
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "",
+        "81.7",
+        "817.1",
+        "81.70",
+        "00",
+        "99",
+        "81.71.",
+        "abc",
+        "8171x",
+        "٨١٧١",
+        "8.171",  # the dots must sit between whole parts
+        "81.7101",
+        "817.101",
+        "81.710.1",
+        "81.71.011006",
+        "8171.01.1006",
+        "81.71.01.10.06",
+        "81..71",
+        ".8171",
+        "8171.",
+        "81.71.01.9999",  # well-formed, no such desa
+        "81.71.99.1001",  # no such kecamatan
+        "8171019999",
+        "817101100",
+        "81710110061",
+        "8171 011006",
+        "８１.７１",  # fullwidth digits
+        "81.71.01.１006",
+    ],
 )
 def test_get_unknown_string_gives_default(code: str) -> None:
     """Any string that is not a current code gives the default."""
     marker = regions.get("11")
     assert regions.get(code) is None
     assert regions.get(code, default=marker) is marker
+
+
+def _reference_compact(text: str, current: frozenset[str]) -> str | None:
+    """What get must accept, written plainly: a current code, compact or dotted."""
+    text = text.strip()
+    compact = text.replace(".", "")
+    if compact not in current:
+        return None
+    parts = [compact[:2], compact[2:4], compact[4:6], compact[6:]]
+    dotted = ".".join(p for p in parts if p)
+    return compact if text in (compact, dotted) else None
+
+
+@pytest.fixture(scope="module")
+def current_codes() -> frozenset[str]:
+    """Every current code, compact."""
+    return frozenset(r.code.replace(".", "") for r in regions.all())
+
+
+_CODE_CHARS = "0123456789. \t\u0661\uff11x"
+
+
+@st.composite
+def _code_like(draw: st.DrawFn) -> str:
+    """A real code (compact or dotted) with a few edits, or a string of code characters."""
+    if draw(st.booleans()):
+        return draw(st.text(alphabet=_CODE_CHARS, max_size=15))
+    code = draw(st.sampled_from(["11", "81.71", "92.01", "96.01", "81.71.01", "81.71.01.1006"]))
+    if draw(st.booleans()):
+        code = code.replace(".", "")
+    chars = list(code)
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(chars)))
+        edit = draw(st.sampled_from(["insert", "delete", "replace"]))
+        new = draw(st.sampled_from(_CODE_CHARS))
+        if edit == "insert":
+            chars.insert(at, new)
+        elif at < len(chars):
+            if edit == "delete":
+                del chars[at]
+            else:
+                chars[at] = new
+    return "".join(chars)
+
+
+@given(_code_like())
+def test_get_accepts_exactly_the_compact_and_dotted_codes(
+    current_codes: frozenset[str], text: str
+) -> None:
+    """get (first or cached) finds a region exactly for a current code's two forms."""
+    expected = _reference_compact(text, current_codes)
+    for _ in range(2):  # the first get, then the cached one
+        region = regions.get(text)
+        if expected is None:
+            assert region is None
+        else:
+            assert region is not None
+            assert region.code.replace(".", "") == expected
 
 
 @pytest.mark.parametrize("code", [8171, None, b"8171", 81.71, ["81.71"]])

@@ -1,0 +1,136 @@
+"""Tests of the adminnet.model namespace: lazy re-exports (PEP 562)."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+import adminnet
+import adminnet.model as model
+
+# Where each name of adminnet.model.__all__ is defined (written out, not read from the
+# module under test, so that a wrong mapping there fails here).
+DEFINED_IN = {
+    "Agency": "adminnet.model.agency",
+    "AgencyKind": "adminnet.model.agency",
+    "AgencyName": "adminnet.model.agency",
+    "Agreement": "adminnet.model.agreement",
+    "AgreementKind": "adminnet.model.agreement",
+    "AgreementStatus": "adminnet.model.agreement",
+    "Capacity": "adminnet.model.position",
+    "CooperationArea": "adminnet.model.agreement",
+    "Dataset": "adminnet.model.dataset",
+    "Decree": "adminnet.model.position",
+    "DigitalizationTarget": "adminnet.model.digital",
+    "Event": "adminnet.model.event",
+    "EventKind": "adminnet.model.event",
+    "Gender": "adminnet.ids._gender",
+    "GradingScheme": "adminnet.model.digital",
+    "Indicator": "adminnet.model.digital",
+    "IppGrade": "adminnet.model.digital",
+    "Measurement": "adminnet.model.digital",
+    "Party": "adminnet.model.agreement",
+    "Person": "adminnet.model.person",
+    "PersonName": "adminnet.text.names",
+    "Position": "adminnet.model.position",
+    "Progress": "adminnet.model.digital",
+    "PublicService": "adminnet.model.digital",
+    "Region": "adminnet.model.region",
+    "RegionKind": "adminnet.model.region",
+    "RegionName": "adminnet.model.region",
+    "Role": "adminnet.model.position",
+    "ServiceMaturity": "adminnet.model.digital",
+    "SpbePredicate": "adminnet.model.digital",
+    "Tenure": "adminnet.model.position",
+    "ipp_grade": "adminnet.model.digital",
+    "spbe_predicate": "adminnet.model.digital",
+}
+
+
+def test_all_is_sorted_and_complete() -> None:
+    """__all__ is sorted, has no duplicates and lists exactly the re-exported names."""
+    assert model.__all__ == sorted(set(model.__all__))
+    assert set(model.__all__) == set(DEFINED_IN)
+
+
+@pytest.mark.parametrize("name", sorted(DEFINED_IN))
+def test_name_resolves_to_its_definition(name: str) -> None:
+    """Each name of __all__ is the very object of the module that defines it."""
+    defining = importlib.import_module(DEFINED_IN[name])
+    assert getattr(model, name) is getattr(defining, name)
+
+
+@pytest.mark.parametrize("name", sorted(DEFINED_IN))
+def test_name_is_also_in_adminnet(name: str) -> None:
+    """adminnet re-exports the same object as adminnet.model."""
+    assert getattr(adminnet, name) is getattr(model, name)
+
+
+def test_dir_lists_every_name() -> None:
+    """dir(adminnet.model) lists every name of __all__, resolved or not."""
+    assert set(model.__all__) <= set(dir(model))
+
+
+def test_star_import_gives_every_name() -> None:
+    """from adminnet.model import * binds every name of __all__."""
+    namespace: dict[str, object] = {}
+    exec("from adminnet.model import *", namespace)
+    assert {n for n in namespace if not n.startswith("__")} == set(DEFINED_IN)
+
+
+@pytest.mark.parametrize("name", ["Nope", "person_name", "__version__", "_EXPORT"])
+def test_unknown_attribute_raises_attribute_error(name: str) -> None:
+    """An unknown name raises AttributeError with the usual message."""
+    with pytest.raises(AttributeError) as info:
+        getattr(model, name)
+    assert str(info.value) == f"module 'adminnet.model' has no attribute {name!r}"
+
+
+def test_unknown_name_in_from_import_is_import_error() -> None:
+    """from adminnet.model import <unknown> is an ImportError, not something else."""
+    with pytest.raises(ImportError, match="cannot import name 'Nope'"):
+        exec("from adminnet.model import Nope", {})
+
+
+def test_submodules_stay_importable_by_from_import() -> None:
+    """from adminnet.model import person still gives the submodule (not a name)."""
+    namespace: dict[str, object] = {}
+    exec("from adminnet.model import person, region", namespace)
+    assert namespace["person"] is sys.modules["adminnet.model.person"]
+    assert namespace["region"] is sys.modules["adminnet.model.region"]
+
+
+_LAZY_SCRIPT = """
+import sys
+{statement}
+loaded = sorted(m for m in sys.modules if m.startswith("adminnet.model."))
+print(" ".join(loaded))
+"""
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("from adminnet import Person", ["adminnet.model._common", "adminnet.model.person"]),
+        (
+            "from adminnet.model.person import Person",
+            ["adminnet.model._common", "adminnet.model.person"],
+        ),
+        ("import adminnet.model", []),
+        ("from adminnet.model import Region", ["adminnet.model._common", "adminnet.model.region"]),
+    ],
+)
+def test_one_entity_does_not_import_the_others(statement: str, expected: list[str]) -> None:
+    """Importing one entity class loads only its own module (and the shared helpers)."""
+    out = subprocess.run(
+        [sys.executable, "-c", _LAZY_SCRIPT.format(statement=statement)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    assert out == expected
+    for other in ("adminnet.model.agreement", "adminnet.model.digital", "adminnet.model.dataset"):
+        assert other not in out

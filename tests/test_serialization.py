@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 import subprocess
 import sys
@@ -1151,6 +1152,129 @@ def test_fast_line_path_agrees(base: Person) -> None:
     fast = person_from_line(line)
     assert fast is None or fast == base
     assert from_json(Person, line) == base
+
+
+def _escape_some(text: str, picks: list[int], how: list[str]) -> str:
+    """``text`` with some characters inside JSON strings written as escapes."""
+    out: list[str] = []
+    inside = False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            inside = not inside
+            out.append(ch)
+        elif inside and i in picks:
+            kind = how[picks.index(i) % len(how)]
+            out.append({"u": f"\\u{ord(ch):04x}", "U": f"\\u{ord(ch):04X}"}.get(kind, ch))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_EXTRA_MEMBERS = st.sampled_from(
+    [
+        ',"id":"zz"',
+        ',"name":"Adi"',
+        ',"\\u0069d":"zz"',
+        ',"gender":"male"',
+        ',"nip":null',
+        ',"birth_date":"1965-03-02"',
+        ',"x":"y"',
+        ',"name":"A\\"B"',
+        ',"name":"\\ud800"',
+        ',"name":"Bud\\u0000i"',
+        ',"name":"Budi\\nSantoso"',
+        ',"nip":"19650302 199003 1 002"',
+        ',"nip":"130123456"',
+    ]
+)
+
+
+@given(
+    base=persons(),
+    picks=st.lists(st.integers(0, 300), max_size=6),
+    how=st.lists(st.sampled_from(["u", "U", "keep"]), min_size=1, max_size=3),
+    extra=st.lists(_EXTRA_MEMBERS, max_size=2),
+    as_bytes=st.booleans(),
+)
+def test_fast_line_path_agrees_with_exact_parser(
+    base: Person, picks: list[int], how: list[str], extra: list[str], as_bytes: bool
+) -> None:
+    """Escapes, duplicate keys and odd members never make the line path differ."""
+    from adminnet._serialization_json import exact_loads
+
+    text = _escape_some(to_json(base), picks, how)
+    text = text[:-1] + "".join(extra) + "}"
+    line: str | bytes = text.encode("utf-8", "surrogatepass") if as_bytes else text
+    fast = person_from_line(line)
+    try:
+        exact: Person | str = _general_person(exact_loads(text))
+    except InvalidDataError as exc:
+        exact = repr(exc.errors)
+    if fast is not None:
+        assert fast == exact
+        assert type(fast.birth_date) is type(exact.birth_date)  # type: ignore[union-attr]
+    if not extra:
+        assert fast is None or fast == base
+
+
+_LINE_VALUES: dict[str, list[Any]] = {
+    "id": ["p-1", "P-1"],
+    "name": [
+        "Budi",
+        "Dr. Budi Santoso, M.Si.",
+        "Dr., M.Si.",
+        "Ir.Frans J.Papilaya,M.Si.",
+        "  Budi  ",
+        "",
+        "123",
+        {"given": "Budi", "prefixes": ["Dr."], "suffixes": ["S.E.", "M.M."]},
+        {"given": " Budi  S", "prefixes": [], "suffixes": ["(K)"]},
+        {"given": "Budi", "prefixes": ["Dr"], "suffixes": ["PhD"]},
+        {"given": "", "prefixes": [], "suffixes": []},
+        {"given": "Budi", "prefixes": ["X", ""], "suffixes": []},
+        {"given": "Budi", "prefixes": [], "suffixes": ["a,b"]},
+    ],
+    "nip": [
+        None,
+        "196503021990031002",
+        "196503021990032002",
+        "196513021990031002",
+        "196503021990031000",
+        "199001012021211001",
+        "199001012099011001",
+        "130123456",
+        "19650302 199003 1 002",
+    ],
+    "birth_date": [None, "1965-03-02", "1965-03-03", "1965-02-30", "1990-01-01"],
+    "gender": [None, "male", "female"],
+}
+
+
+def test_written_layout_path_agrees_with_exact_path() -> None:
+    """Lines in the layout adminnet writes (read by one regex) give the exact path's Person.
+
+    Every combination of the values above (valid, invalid, disagreeing NIP, birth date
+    and gender), as str and bytes, with and without a line end.
+    """
+    accepted = 0
+    keys = list(_LINE_VALUES)
+    for values in itertools.product(*_LINE_VALUES.values()):
+        record = dict(zip(keys, values, strict=True))
+        exact = _general_person(record)
+        text = json.dumps(record, separators=(",", ":"))
+        for line in (text, (text + "\n").encode()):
+            fast = person_from_line(line)
+            if fast is not None:
+                accepted += 1
+                assert fast == exact, line
+                assert type(fast.birth_date) is type(exact.birth_date)  # type: ignore[union-attr]
+            elif isinstance(exact, Person):
+                # A valid record defers only when its titles are not written canonically.
+                name = record["name"]
+                assert isinstance(name, dict), line
+                written = (tuple(name["prefixes"]), tuple(name["suffixes"]))
+                assert (exact.name.prefixes, exact.name.suffixes) != written, line
+    assert accepted > 300
 
 
 @pytest.mark.parametrize(

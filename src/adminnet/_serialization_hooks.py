@@ -16,6 +16,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
+from contextvars import ContextVar
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final, NoReturn
 
@@ -549,11 +550,15 @@ class _PersonHook(_ClassHook):
     """Person: a fast path for the common valid record, cattrs for everything else."""
 
     def __call__(self, value: object, cls: Any) -> Any:
-        fast = _fast_person()
-        person = fast(value)
-        if person is not None:
-            return person
+        if value is not REFUSED.get():
+            person = _fast_person()(value)
+            if person is not None:
+                return person
         return super().__call__(value, cls)
+
+
+REFUSED: ContextVar[object] = ContextVar("adminnet_fast_refused", default=None)
+"""The parsed record the fast path has just refused: its hook goes straight to cattrs."""
 
 
 @functools.cache

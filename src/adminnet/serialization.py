@@ -111,7 +111,7 @@ from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 
 from adminnet._serialization_errors import MAX_DETAILS, cap, details_of, got, too_many
-from adminnet._serialization_hooks import FORMAT_VERSION, configure
+from adminnet._serialization_hooks import FORMAT_VERSION, REFUSED, configure
 from adminnet._serialization_json import dumps, dumps_bytes, loads
 from adminnet.errors import ErrorDetail, InvalidDataError, InvalidFormat
 from adminnet.time import PartialDate
@@ -259,7 +259,17 @@ def _load(cls: type[T], text: str | bytes) -> T:
         fast = person_from_line(text)
         if fast is not None:
             return fast  # type: ignore[return-value]
+        return _structure_refused(cls, loads(text))
     return _structure(cls, loads(text))
+
+
+def _structure_refused(cls: type[T], data: object) -> T:
+    """:func:`_structure` of a record the fast path refused (it is not tried again)."""
+    token = REFUSED.set(data)
+    try:
+        return _structure(cls, data)
+    finally:
+        REFUSED.reset(token)
 
 
 def _person_class() -> type:
@@ -376,7 +386,7 @@ def iter_jsonl(
         if _is_blank(line):
             continue
         try:
-            result = _structure(cls, loads(line)) if fast is not None else _load(cls, line)
+            result = _structure_refused(cls, loads(line)) if fast is not None else _load(cls, line)
         except InvalidDataError as exc:
             report(
                 InvalidDataError(

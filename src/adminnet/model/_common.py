@@ -65,15 +65,13 @@ def enum_converter(cls: type[enum.Enum]) -> Callable[[object], object]:
 
     Anything that is not a value of ``cls`` passes through for the validator to report.
     """
+    members: dict[object, object] = {m.value: m for m in cls}
 
     def convert(value: object) -> object:
         if isinstance(value, cls):
             return value
         if isinstance(value, str):
-            try:
-                return cls(value)
-            except ValueError:
-                return value
+            return members.get(value, value)
         return value
 
     return convert

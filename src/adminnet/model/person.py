@@ -106,9 +106,12 @@ def _check_agreement(instance: Person, attribute: attrs.Attribute[Any], value: o
         )
 
 
+_gender_member = enum_converter(Gender)
+
+
 def _to_gender(value: object) -> object:
     """Converter: the value string of a Gender becomes the member."""
-    return enum_converter(Gender)(value)
+    return _gender_member(value)
 
 
 @attrs.frozen(kw_only=True)

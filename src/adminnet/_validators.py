@@ -11,7 +11,6 @@ import reprlib
 from typing import Any, NoReturn
 
 import attrs
-from cattrs import AttributeValidationNote
 
 from adminnet.errors import AdminnetError
 
@@ -20,6 +19,8 @@ __all__ = ["attach_note", "raise_for_field", "short"]
 
 def attach_note(exc: BaseException, instance: object, attribute: attrs.Attribute[Any]) -> None:
     """Attach the cattrs note naming ``attribute`` to ``exc`` (once)."""
+    from cattrs import AttributeValidationNote  # on first failure: not at import
+
     for note in getattr(exc, "__notes__", ()):
         if isinstance(note, AttributeValidationNote):
             return

@@ -134,3 +134,20 @@ def test_one_entity_does_not_import_the_others(statement: str, expected: list[st
     assert out == expected
     for other in ("adminnet.model.agreement", "adminnet.model.digital", "adminnet.model.dataset"):
         assert other not in out
+
+
+def test_entity_import_does_not_import_cattrs() -> None:
+    """cattrs loads with serialization (or a first validation error), not with a model class."""
+    script = (
+        "import sys\n"
+        "from adminnet import Person\n"
+        "print('cattrs' in sys.modules)\n"
+        "try:\n"
+        "    Person(id='X', name='Budi')\n"
+        "except Exception as exc:\n"
+        "    print(type(exc.__notes__[0]).__name__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    ).stdout.split()
+    assert out == ["False", "AttributeValidationNote"]

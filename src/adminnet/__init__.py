@@ -17,8 +17,9 @@ entity modules only when a name is first used (PEP 562); the registries
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from adminnet._lazy import exports
 
 if TYPE_CHECKING:
     from adminnet.errors import (
@@ -165,19 +166,16 @@ _EXPORTS: dict[str, str] = {
 }
 
 
+_exported, _ = exports(__name__, _EXPORTS, __all__)
+
+
 def __getattr__(name: str) -> Any:
     """Import re-exported names on first use: ``import adminnet`` stays cheap."""
-    module = _EXPORTS.get(name)
-    if module is not None:
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value
-        return value
     if name == "__version__":
         from importlib.metadata import version
 
         return version("adminnet")
-    msg = f"module 'adminnet' has no attribute {name!r}"
-    raise AttributeError(msg)
+    return _exported(name)
 
 
 def __dir__() -> list[str]:

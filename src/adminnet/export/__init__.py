@@ -12,8 +12,9 @@ The functions are imported on first use, so ``import adminnet.export`` is cheap.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any, Final
+from typing import Final
+
+from adminnet._lazy import exports
 
 __all__ = ["json_schema", "to_dataframe", "to_popolo", "to_records"]
 
@@ -25,15 +26,4 @@ _WHERE: Final = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        msg = f"module 'adminnet.export' has no attribute {name!r}"
-        raise AttributeError(msg)
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = exports(__name__, _WHERE, sorted(__all__))

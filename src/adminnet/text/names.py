@@ -77,6 +77,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any, Final, NamedTuple, NoReturn
 
@@ -439,19 +440,19 @@ def _convert_given(value: object) -> object:
     return _clean(value) if isinstance(value, str) else value
 
 
-def _convert_prefixes(value: object) -> object:
+def _convert_titles(value: object, memo: dict[str, str], canonical: Callable[[str], str]) -> object:
+    """A list or tuple of titles as a tuple of ``canonical`` spellings (memoised per text)."""
     if not isinstance(value, (list, tuple)):
         return value
-    memo = _prefix_memo
     out: list[object] = []
     for v in value:
         if type(v) is str:
-            canonical = memo.get(v)
-            if canonical is None:
-                canonical = _remember(memo, v, _canonical_prefix(v))
-            out.append(canonical)
+            spelled = memo.get(v)
+            if spelled is None:
+                spelled = _remember(memo, v, canonical(v))
+            out.append(spelled)
         else:
-            out.append(_canonical_prefix(v) if isinstance(v, str) else v)
+            out.append(canonical(v) if isinstance(v, str) else v)  # str subclasses: no memo
     return tuple(out)
 
 
@@ -460,20 +461,16 @@ def _canonical_prefix(value: str) -> str:
     return _front_lookup(text, strict=False) or text
 
 
+def _canonical_suffix(value: str) -> str:
+    return _canonical_back(_clean(value))
+
+
+def _convert_prefixes(value: object) -> object:
+    return _convert_titles(value, _prefix_memo, _canonical_prefix)
+
+
 def _convert_suffixes(value: object) -> object:
-    if not isinstance(value, (list, tuple)):
-        return value
-    memo = _suffix_memo
-    out: list[object] = []
-    for v in value:
-        if type(v) is str:
-            canonical = memo.get(v)
-            if canonical is None:
-                canonical = _remember(memo, v, _canonical_back(_clean(v)))
-            out.append(canonical)
-        else:
-            out.append(_canonical_back(_clean(v)) if isinstance(v, str) else v)
-    return tuple(out)
+    return _convert_titles(value, _suffix_memo, _canonical_suffix)
 
 
 def _fail(instance: object, attribute: attrs.Attribute[Any], msg: str, code: str) -> NoReturn:

@@ -7,6 +7,7 @@ Usage (from the repository root)::
     .venv/bin/python bench/bench_records.py --e2e-only   # the 4,000,050-record CLI run
     .venv/bin/python bench/bench_records.py --no-write   # print only
     .venv/bin/python bench/bench_records.py --profile    # cProfile of adminnet (PROFILE.md)
+    .venv/bin/python bench/bench_records.py --parts      # adminnet's time by part (PROFILE.md)
 
 **In process** (one interpreter, the same input for all three, repetitions interleaved,
 median time, ratio of throughputs):
@@ -592,6 +593,77 @@ def profile(args: argparse.Namespace) -> None:
         pstats.Stats(prof).sort_stats("tottime").print_stats(25)
 
 
+def _cpu_per_item(fn: Callable[[], object], items: int, repeat: int) -> float:
+    """Median CPU time of ``fn()`` per item, in us (gc paused while timing)."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        start = time.process_time()
+        fn()
+        times.append(time.process_time() - start)
+        gc.enable()
+    return statistics.median(times) / items * 1e6
+
+
+def parts(args: argparse.Namespace) -> None:
+    """Where adminnet's time goes: the shared rule functions alone, and the loader
+    with them replaced by lookups of their precomputed results (PROFILE.md)."""
+    import orjson
+
+    import adminnet._serialization_fast as fast
+
+    lines, _ = _lines(args.n, invalid=0.0, names="mixed")
+    docs = [orjson.loads(line) for line in lines]
+    texts = [d["name"] for d in docs if isinstance(d["name"], str)]
+    objects = [d["name"] for d in docs if isinstance(d["name"], dict)]
+    nips = [d["nip"] for d in docs if d.get("nip")]
+    n, rep = len(lines), args.repeat
+
+    def each(fn: Callable[[Any], object], items: Sequence[Any]) -> Callable[[], None]:
+        def run() -> None:
+            for item in items:
+                fn(item)
+
+        return run
+
+    def person_name(value: dict[str, Any]) -> PersonName:
+        return PersonName(
+            given=value["given"], prefixes=value["prefixes"], suffixes=value["suffixes"]
+        )
+
+    def load() -> None:
+        for _ in iter_jsonl(Person, lines):
+            pass
+
+    rows = [
+        ("parse_name, string names", each(parse_name, texts), len(texts)),
+        ("PersonName(...), object names (the peers)", each(person_name, objects), len(objects)),
+        ("nip.validate", each(nip_module.validate, nips), len(nips)),
+        ("orjson.loads", each(orjson.loads, lines), n),
+        (
+            "the line regex + groups",
+            each(lambda b: fast._LINE.match(b.decode("latin-1")).groups(), lines),
+            n,
+        ),  # type: ignore[union-attr]
+        ("iter_jsonl(Person), all of it", load, n),
+    ]
+    for label, fn, items in rows:
+        us = _cpu_per_item(fn, items, rep)
+        print(f"{label:45} {us:6.2f} us each  {us * items / n:6.2f} us a record")
+    parsed = {t: parse_name(t) for t in texts}
+    real = (fast.parse_name, fast._validate_nip)
+    try:
+        fast.parse_name = parsed.__getitem__  # type: ignore[assignment]
+        us = _cpu_per_item(load, n, rep)
+        print(f"{'iter_jsonl, parse_name looked up':45} {us:6.2f} us a record")
+        fast._validate_nip = str  # type: ignore[assignment]
+        us = _cpu_per_item(load, n, rep)
+        print(f"{'iter_jsonl, parse_name and nip looked up':45} {us:6.2f} us a record")
+    finally:
+        fast.parse_name, fast._validate_nip = real  # type: ignore[misc]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Person JSONL: adminnet vs pydantic vs msgspec")
     parser.add_argument("--n", type=int, default=100_000, help="records in process")
@@ -604,9 +676,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs to run")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--profile", action="store_true", help="cProfile adminnet and stop")
+    parser.add_argument("--parts", action="store_true", help="time adminnet's parts and stop")
     args = parser.parse_args(argv)
     if args.profile:
         profile(args)
+        return 0
+    if args.parts:
+        parts(args)
         return 0
     rows: list[list[str]] = []
     if not args.e2e_only:

@@ -1,8 +1,9 @@
 """Benchmark adminnet.agencies.resolve on every printed name of the SPBE 2023-2024 table.
 
-Usage::
+Usage (from the repository root)::
 
-    python bench/bench_agencies.py [--repeat N]
+    .venv/bin/python bench/bench_agencies.py            # run, print, update RESULTS.md
+    .venv/bin/python bench/bench_agencies.py --no-write # run and print only
 
 Reads ``reference/spbe/spbe_2023_2024.csv`` (``$ADMINNET_REFERENCE`` or
 ``../shared/reference``), resolves every row once to warm up (loading the catalog and
@@ -11,27 +12,30 @@ time per name (the median over names of each name's median), the 90th percentile
 and the slowest name. Budget: median under 50 us per name. Also reports the cold
 first call (import to first result) in a fresh interpreter.
 
-The result is printed; if ``bench/RESULTS.md`` exists, a row is appended to it.
+The row (``agencies:``, no peer) goes to ``bench/RESULTS.md`` through
+``run_all.write_rows``. Exit status 1 when over budget.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from run_all import machine, today, write_rows
+
 from adminnet import agencies
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = Path(os.environ.get("ADMINNET_REFERENCE", ROOT.parent / "shared" / "reference"))
 RESULTS = ROOT / "bench" / "RESULTS.md"
+COMMAND = ".venv/bin/python bench/bench_agencies.py"
+PREFIX = "agencies:"
 BUDGET_US = 50.0
 
 
@@ -55,6 +59,7 @@ def _cold_start_ms() -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="adminnet.agencies.resolve benchmark")
     parser.add_argument("--repeat", type=int, default=50, help="timings per name")
+    parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
     names = _names()
     for text, as_of in names:  # warm-up: loads the catalog, regions and caches
@@ -83,16 +88,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  p90 per name:    {p90:.1f} us")
     print(f"  slowest name:    {slowest[1]:.1f} us  {slowest[0]!r}")
     print(f"  cold first call: {cold:.0f} ms (import + catalog + region index)")
-    if RESULTS.exists():
-        row = (
-            f"| {dt.date.today().isoformat()} | agencies.resolve (SPBE names, n={len(names)}) "
-            f"| median {median:.1f} us, p90 {p90:.1f} us, max {slowest[1]:.1f} us; "
-            f"cold first call {cold:.0f} ms | budget < {BUDGET_US:.0f} us: {verdict} "
-            f"| Python {platform.python_version()} |\n"
-        )
-        with RESULTS.open("a", encoding="utf-8") as f:
-            f.write(row)
-        print(f"appended a row to {RESULTS.relative_to(ROOT)}")
+    row = [
+        f"{PREFIX} resolve SPBE names (n={len(names)}), median",
+        f"< {BUDGET_US:.0f} us: {'ok' if median < BUDGET_US else 'OVER'}",
+        f"{median:.1f} us (p90 {p90:.1f} us, max {slowest[1]:.1f} us;"
+        f" cold first call {cold:.0f} ms)",
+        "n/a",
+        "n/a",
+        "n/a",
+        today(),
+        machine(),
+        f"`{COMMAND}`",
+    ]
+    if not args.no_write:
+        write_rows([row], path=RESULTS, prefixes=[PREFIX])
+        print(f"updated {RESULTS}")
     return 0 if median < BUDGET_US else 1
 
 

@@ -16,15 +16,17 @@ workers. Measured per side:
   (already asked once: the usual case) and cold (first ask of each code after the load);
 - ``search``: median per call over a fixed list of queries (adminnet searches all four
   levels; lokal-id searches levels 1-3 unless told otherwise).
+
+The rows (``regions:``) go to ``bench/RESULTS.md`` through ``run_all.write_rows``, with
+lokal-id as the peer and the verdict against each budget of DESIGN.md.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import importlib.metadata
 import json
 import os
-import platform
 import random
 import statistics
 import subprocess
@@ -32,6 +34,8 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from run_all import machine, today, write_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -177,103 +181,39 @@ def _fmt_mb(value: float) -> str:
     return f"{value / 1e6:.1f} MB"
 
 
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
-def _rows(ours: dict[str, float], peer: dict[str, float]) -> list[list[str]]:
-    def ratio(a: float, b: float) -> str:
-        return f"{a / b:.2f}" if b else "n/a"
-
-    rows = [
-        [
-            "regions: load all 4 levels, time",
-            f"< {_fmt_time(BUDGET_LOAD_S)}",
-            _fmt_time(ours["load_s"]),
-            _fmt_time(peer["load_s"]),
-            ratio(ours["load_s"], peer["load_s"]),
-        ],
-        [
-            "regions: load all 4 levels, extra RSS",
-            f"< {_fmt_mb(BUDGET_LOAD_RSS)}",
-            _fmt_mb(ours["load_rss"]),
-            _fmt_mb(peer["load_rss"]),
-            ratio(ours["load_rss"], peer["load_rss"]),
-        ],
-        [
-            "regions: load + search index, time",
-            f"< {_fmt_time(BUDGET_LOAD_S)}",
-            _fmt_time(ours["load_s"] + ours["index_s"]),
-            _fmt_time(peer["load_s"]),
-            ratio(ours["load_s"] + ours["index_s"], peer["load_s"]),
-        ],
-        [
-            "regions: load + search index, extra RSS",
-            f"< {_fmt_mb(BUDGET_LOAD_RSS)}",
-            _fmt_mb(ours["load_rss"] + ours["index_rss"]),
-            _fmt_mb(peer["load_rss"]),
-            ratio(ours["load_rss"] + ours["index_rss"], peer["load_rss"]),
-        ],
-        [
-            "regions: get by code, warm (median)",
-            f"< {_fmt_time(BUDGET_GET_S)}",
-            _fmt_time(ours["get_warm_s"]),
-            _fmt_time(peer["get_warm_s"]),
-            ratio(ours["get_warm_s"], peer["get_warm_s"]),
-        ],
-        [
-            "regions: get by code, first ask (median)",
-            f"< {_fmt_time(BUDGET_GET_S)}",
-            _fmt_time(ours["get_cold_s"]),
-            _fmt_time(peer["get_cold_s"]),
-            ratio(ours["get_cold_s"], peer["get_cold_s"]),
-        ],
-        [
-            "regions: search (median)",
-            f"< {_fmt_time(BUDGET_SEARCH_S)}",
-            _fmt_time(ours["search_s"]),
-            _fmt_time(peer["search_s"]),
-            ratio(ours["search_s"], peer["search_s"]),
-        ],
+def _rows(ours: dict[str, float], peer: dict[str, float], peer_name: str) -> list[list[str]]:
+    load_index_s = ours["load_s"] + ours["index_s"]
+    load_index_rss = ours["load_rss"] + ours["index_rss"]
+    t, mb = _fmt_time, _fmt_mb
+    specs = [  # metric, budget, adminnet, peer, format
+        ("load all 4 levels, time", BUDGET_LOAD_S, ours["load_s"], peer["load_s"], t),
+        ("load all 4 levels, extra RSS", BUDGET_LOAD_RSS, ours["load_rss"], peer["load_rss"], mb),
+        ("load + search index, time", BUDGET_LOAD_S, load_index_s, peer["load_s"], t),
+        ("load + search index, extra RSS", BUDGET_LOAD_RSS, load_index_rss, peer["load_rss"], mb),
+        ("get by code, warm (median)", BUDGET_GET_S, ours["get_warm_s"], peer["get_warm_s"], t),
+        (
+            "get by code, first ask (median)",
+            BUDGET_GET_S,
+            ours["get_cold_s"],
+            peer["get_cold_s"],
+            t,
+        ),
+        ("search (median)", BUDGET_SEARCH_S, ours["search_s"], peer["search_s"], t),
     ]
-    date = dt.date.today().isoformat()
-    machine = _machine()
-    return [[*row, date, machine, f"`{COMMAND}`"] for row in rows]
-
-
-HEADER = (
-    "| metric | budget | adminnet | peer | ratio | date | machine | command |\n"
-    "|---|---|---|---|---|---|---|---|\n"
-)
-
-
-def _write(rows: list[list[str]]) -> None:
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-    if HEADER not in text:
-        text = (
-            "# Benchmark results\n\n"
-            "One row per measurement; each benchmark script rewrites its own rows.\n"
-            "`ratio` is adminnet / peer: below 1 means adminnet is faster or smaller.\n"
-            "Peers: regions = lokal-id 0.7.2.\n\n" + HEADER
-        )
-    head, _, table = text.partition(HEADER)
-    kept = [ln for ln in table.splitlines() if ln.strip() and not ln.startswith(f"| {PREFIX}")]
-    ours = ["| " + " | ".join(row) + " |" for row in rows]
-    lines = [ln for ln in kept if ln.startswith("|")] + ours
-    tail = [ln for ln in kept if not ln.startswith("|")]
-    body = "\n".join(lines) + "\n"
-    if tail:
-        body += "\n" + "\n".join(tail) + "\n"
-    RESULTS.write_text(head + HEADER + body, encoding="utf-8")
+    return [
+        [
+            f"{PREFIX} {metric}",
+            f"< {fmt(budget)}: {'ok' if value < budget else 'OVER'}",
+            fmt(value),
+            peer_name,
+            fmt(peer_value),
+            f"{value / peer_value:.2f}" if peer_value else "n/a",
+            today(),
+            machine(),
+            f"`{COMMAND}`",
+        ]
+        for metric, budget, value, peer_value, fmt in specs
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -288,17 +228,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     ours = _median_of([_run_worker("adminnet") for _ in range(args.runs)])
     peer = _median_of([_run_worker("lokal") for _ in range(args.runs)])
-    rows = _rows(ours, peer)
+    rows = _rows(ours, peer, f"lokal-id {importlib.metadata.version('lokal-id')}")
     for row in rows:
         print(
-            f"{row[0]:<45} budget {row[1]:>10}  adminnet {row[2]:>10}  "
-            f"lokal-id {row[3]:>10}  ratio {row[4]}"
+            f"{row[0]:<45} budget {row[1]:>16}  adminnet {row[2]:>10}  "
+            f"{row[3]} {row[4]:>10}  ratio {row[5]}"
         )
     if not ours.get("search_ok"):
         print("warning: search('ambon') did not rank Kota Ambon first", file=sys.stderr)
     if not args.no_write:
-        _write(rows)
-        print(f"updated {RESULTS.relative_to(ROOT)}")
+        write_rows(rows, path=RESULTS, prefixes=[PREFIX])
+        print(f"updated {RESULTS}")
     return 0
 
 

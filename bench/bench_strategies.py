@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from run_all import machine, today, write_rows
+from run_all import row, write_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -87,17 +87,12 @@ def _cold() -> float:
 
 def _rows(warm: float, cold: float) -> list[list[str]]:
     return [
-        [
+        row(
             f"{PREFIX} draw {EXAMPLES} datasets() examples, {label}",
             f"< {BUDGET_S:.2f} s: {'ok' if seconds < BUDGET_S else 'OVER'}",
             f"{seconds:.2f} s",
-            "n/a",
-            "n/a",
-            "n/a",
-            today(),
-            machine(),
-            f"`{COMMAND}`",
-        ]
+            COMMAND,
+        )
         for label, seconds in (("warm (median)", warm), ("cold incl. data load (median)", cold))
     ]
 
@@ -115,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     warm = statistics.median(_draw_100() for _ in range(args.runs))
     cold = statistics.median(_cold() for _ in range(args.runs))
     rows = _rows(warm, cold)
-    for row in rows:
-        print(f"{row[0]:<75} {row[2]:>8}  (budget {row[1]})")
+    for line in rows:
+        print(f"{line[0]:<75} {line[2]:>8}  (budget {line[1]})")
     if not args.no_write:
         write_rows(rows, path=RESULTS, prefixes=[PREFIX])
         print(f"updated {RESULTS}")

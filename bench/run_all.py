@@ -38,7 +38,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["HEADER", "machine", "today", "write_rows"]
+__all__ = ["HEADER", "machine", "row", "today", "write_rows"]
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -167,6 +167,20 @@ def _notes(path: Path) -> str:
     lines = path.read_text(encoding="utf-8").splitlines()
     last = max((i for i, ln in enumerate(lines) if ln.strip().startswith("|")), default=-1)
     return "\n".join(lines[last + 1 :]) if last >= 0 else ""
+
+
+def row(
+    metric: str,
+    budget: str,
+    measured: str,
+    command: str,
+    *,
+    peer: str = "n/a",
+    peer_value: str = "n/a",
+    ratio: str = "n/a",
+) -> list[str]:
+    """One row of :data:`HEADER`, dated today, on this machine (``command`` unquoted)."""
+    return [metric, budget, measured, peer, peer_value, ratio, today(), machine(), f"`{command}`"]
 
 
 def write_rows(

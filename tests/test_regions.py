@@ -154,7 +154,7 @@ def _assert_same_as_validated(trusted: Region, validated: Region) -> None:
 def test_trusted_construction_equals_validated_for_every_region() -> None:
     """Every region the registry builds without validators equals Region(...) of its data.
 
-    The registry trusts its shipped data (``regions._region``); this check makes the
+    The registry trusts its shipped data (``model.region._trusted_region``); this check makes the
     trust explicit for every current region (built by a first ``get``, by the compact
     or the dotted code, and by ``all``), every retired code and every former name.
     """

@@ -166,7 +166,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 
-_exported, _ = exports(__name__, _EXPORTS, __all__)
+_exported = exports(__name__, _EXPORTS, __all__)[0]
 
 
 def __getattr__(name: str) -> Any:

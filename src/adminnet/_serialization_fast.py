@@ -355,17 +355,18 @@ _LINE: Final = re.compile(
 _match_line: Final = _LINE.match
 # Title lists as written in a line ('"S.E.","M.M."') -> checked tuple, or None.
 _title_lists: dict[tuple[str, str], tuple[str, ...] | None] = {}
+_UNSEEN: Final = object()
 
 
 def _written_titles(raw: str, field: str) -> tuple[str, ...] | None:
     key = (field, raw)
-    titles = _title_lists.get(key, ())
-    if titles == ():
+    titles = _title_lists.get(key, _UNSEEN)
+    if titles is _UNSEEN:
         titles = _titles(tuple(raw[1:-1].split('","')), field)
         if len(_title_lists) >= _CACHE_LIMIT:
             _title_lists.clear()
         _title_lists[key] = titles
-    return titles
+    return titles  # type: ignore[return-value]
 
 
 def person_from_line(line: str | bytes, loads: Callable[[Any], Any] | None = None) -> Person | None:

@@ -373,6 +373,17 @@ class Region:
         return _ISO_3166_2.get(self.code)
 
 
+def _slot_setter(name: str) -> Any:
+    return Region.__dict__[name].__set__  # the slot itself: no frozen __setattr__
+
+
+_SET_CODE: Final = _slot_setter("code")
+_SET_NAME: Final = _slot_setter("name")
+_SET_KIND: Final = _slot_setter("kind")
+_SET_VALID: Final = _slot_setter("valid")
+_SET_SUCCESSORS: Final = _slot_setter("successors")
+
+
 def _trusted_region(
     code: str,
     name: str,
@@ -383,14 +394,15 @@ def _trusted_region(
     """Build a :class:`Region` from already checked values, skipping the validators.
 
     For the registry only: its data was checked when it was built
-    (``scripts/build_regions.py``) and the tests rebuild every region with the
-    validators on. Values must already be canonical (dotted code, clean name).
+    (``scripts/build_regions.py``), and ``tests/test_regions.py`` rebuilds every
+    shipped region through ``Region(...)`` and compares, field types included. Values
+    must already be canonical (dotted code, clean bare name, a kind that fits the
+    code, a tuple of dotted codes). About 0.26 us, against 4.5 us for ``Region(...)``.
     """
-    region = object.__new__(Region)
-    setter = object.__setattr__
-    setter(region, "code", code)
-    setter(region, "name", name)
-    setter(region, "kind", kind)
-    setter(region, "valid", valid)
-    setter(region, "successors", successors)
+    region: Region = object.__new__(Region)
+    _SET_CODE(region, code)
+    _SET_NAME(region, name)
+    _SET_KIND(region, kind)
+    _SET_VALID(region, valid)
+    _SET_SUCCESSORS(region, successors)
     return region

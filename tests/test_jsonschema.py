@@ -87,7 +87,7 @@ def test_schema_details() -> None:
     assert defs["Dataset"]["required"] == ["format_version"]
     assert defs["Gender"]["enum"] == ["male", "female"]
     assert "pattern" in defs["Person"]["properties"]["id"]
-    assert defs["Indicator"]["properties"]["minimum"]["type"] == ["string", "number"]
+    assert defs["Indicator"]["properties"]["minimum"]["type"] == ["string", "integer"]
     assert defs["Agreement"]["properties"]["parties"]["minItems"] == 2
     assert defs["Agreement"]["required"] == ["id", "kind", "title", "parties"]
     assert defs["PartialDate"]["type"] == "string"
@@ -132,6 +132,7 @@ INVALID: list[tuple[type, Any]] = [
     (Indicator, {**_IND, "maximum": "NaN"}),
     (Indicator, {**_IND, "maximum": True}),
     (Indicator, {**_IND, "higher_is_better": 1}),
+    (Indicator, {**_IND, "maximum": 2.79}),  # a JSON fraction: number.float
     (Tenure, {"id": "t", "person_id": "p", "position_id": "q", "period": {"start": "2016-13"}}),
     (Tenure, {"id": "t", "person_id": "p", "position_id": "q", "period": {"from": "2016"}}),
     (Tenure, {"id": "t", "person_id": "p", "position_id": "q", "period": None}),
@@ -139,6 +140,9 @@ INVALID: list[tuple[type, Any]] = [
     (Agreement, {"id": "a", "kind": "mou", "title": "T", "parties": []}),
     (Agreement, {"id": "a", "kind": "adendum", "title": "T", "parties": [{"agency_id": "x"}]}),
     (Agency, {"id": "a", "name": "A", "kind": "other", "region_code": "817.1"}),
+    (Agency, {"id": "a", "name": "A", "kind": "other", "region_code": "81.7101"}),
+    (Agency, {"id": "a", "name": "A", "kind": "other", "region_code": "8171.01"}),
+    (Agency, {"id": "a", "name": "A", "kind": "other", "region_code": "81.71.1001"}),
     (Region, {"code": "81.71", "name": "Ambon", "kind": "kota", "successors": "96.01"}),
     (PartialDate, "2016-1"),
     (PartialDate, "0000"),

@@ -677,6 +677,34 @@ def test_search_ranks_tiers() -> None:
     assert all(codes.index(r.code) < codes.index(word.code) for r in prefix[1:])  # type: ignore[union-attr]
 
 
+def test_search_typo_tier_skips_queries_longer_than_any_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A query too long to be one typo from a name never builds its typo variants.
+
+    Building them costs memory quadratic in the query's length (a 3,000-character
+    query took 720 MB); a name one insertion longer than the longest name is still found.
+    """
+    regions.search("ambon")
+    longest = regions._index()[1].longest
+    assert 30 < longest < 100
+    real = regions._edits1
+    asked: list[int] = []
+
+    def counting(word: str) -> set[str]:
+        asked.append(len(word))
+        return real(word)
+
+    monkeypatch.setattr(regions, "_edits1", counting)
+    assert regions.search("q" * (longest + 2)) == []
+    assert regions.search("q" * 100_000) == []
+    assert asked == []
+    regions.search("q" * (longest + 1))
+    assert asked == [longest + 1]
+    typo = "ambonn"
+    assert regions.search(typo)[0].code == "81.71"
+
+
 def test_search_filters() -> None:
     """level, within and limit restrict the results."""
     assert all(r.level == 3 for r in regions.search("sorong", level=3))

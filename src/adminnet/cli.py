@@ -21,6 +21,7 @@ inside the command that needs it, so ``adminnet --help`` answers at once.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -34,6 +35,7 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_RULE_ERRORS = 1
 EXIT_INVALID_INPUT = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command killed by it
 
 # Entity types --type and `schema` accept, by name (loaded lazily).
 _TYPE_NAMES = (
@@ -139,7 +141,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"adminnet {args.command}: {exc.code}: {exc}", file=sys.stderr)
         return EXIT_INVALID_INPUT
     except BrokenPipeError:
-        return EXIT_OK
+        # The reader went away (``adminnet check ... | head``): the outcome is unknown,
+        # so say what a program killed by SIGPIPE says, never "ok"; and send the rest
+        # of stdout nowhere so that the interpreter's final flush cannot fail again.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:  # a file to write (export --csv DIR) or an unexpected read
+        detail = _os_error(exc)
+        print(f"adminnet {args.command}: {detail.code}: {detail.message}", file=sys.stderr)
+        return EXIT_INVALID_INPUT
 
 
 # --- check -------------------------------------------------------------------------
@@ -150,6 +162,9 @@ def _check(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         print("adminnet check: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_INVALID_INPUT
+    if args.max_errors < 0:
+        print("adminnet check: --max-errors must be at least 0", file=sys.stderr)
         return EXIT_INVALID_INPUT
     jsonl = args.type_name is not None or any(f.endswith((".jsonl", ".ndjson")) for f in args.files)
     if jsonl:
@@ -167,17 +182,16 @@ def _check(args: argparse.Namespace) -> int:
         from adminnet.serialization import from_json
 
         datasets = []
-        failed = False
+        failures: list[tuple[str, Any]] = []  # every file's load errors, then one report
         for name in args.files:
             try:
-                datasets.append((name, from_json(Dataset, _read(name))))
+                datasets.append((_shown(name), from_json(Dataset, _read(name))))
             except InvalidDataError as exc:
-                failed = True
-                _print_load_errors(name, exc.errors, args)
+                failures.extend((_shown(name), d) for d in exc.errors)
             except OSError as exc:
-                failed = True
-                _print_load_errors(name, [_os_error(exc)], args)
-        if failed:
+                failures.append((_shown(name), _os_error(exc)))
+        if failures:
+            _print_load_errors(failures, args, sys.stdout)
             return EXIT_INVALID_INPUT
     dataset = datasets[0][1]
     for _, other in datasets[1:]:
@@ -209,22 +223,34 @@ def _read(name: str) -> bytes:
 def _os_error(exc: OSError) -> Any:
     from adminnet.errors import ErrorDetail
 
-    return ErrorDetail("$", "file.unreadable", f"{exc.strerror or exc}: {exc.filename}")
+    where = "" if exc.filename is None else f": {_shown(os.fsdecode(exc.filename))}"
+    return ErrorDetail("$", "file.unreadable", f"{exc.strerror or exc}{where}")
 
 
-def _print_load_errors(name: str, details: Sequence[Any], args: argparse.Namespace) -> None:
+def _shown(name: str) -> str:
+    r"""A file name as printable text (undecodable bytes of a name as ``\xNN``)."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _error_rows(errors: Sequence[tuple[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {"file": f, "line": d.line, "path": d.path, "code": d.code, "message": d.message}
+        for f, d in errors
+    ]
+
+
+def _print_load_errors(
+    errors: Sequence[tuple[str, Any]], args: argparse.Namespace, out: IO[str]
+) -> None:
+    """The load errors of every file: one JSON object (``--json``) or a line each."""
     if args.json:
-        rows = [
-            {"file": name, "line": d.line, "path": d.path, "code": d.code, "message": d.message}
-            for d in details
-        ]
-        print(json.dumps({"file": name, "load_errors": rows}, ensure_ascii=False))
+        print(json.dumps({"load_errors": _error_rows(errors)}, ensure_ascii=False), file=out)
         return
-    for d in details[: args.max_errors]:
+    for name, d in errors[: args.max_errors]:
         where = f"{name}:{d.line}" if d.line is not None else name
-        print(f"{where}: {d.path}  {d.code}  {d.message}")
-    if len(details) > args.max_errors:
-        print(f"... and {len(details) - args.max_errors} more")
+        print(f"{where}: {d.path}  {d.code}  {d.message}", file=out)
+    if len(errors) > args.max_errors:
+        print(f"... and {len(errors) - args.max_errors} more", file=out)
 
 
 def _describe(source: str, ds: Any) -> str:
@@ -261,46 +287,81 @@ def _describe(source: str, ds: Any) -> str:
 
 
 def _check_jsonl(args: argparse.Namespace, cls: type) -> int:
-    total = 0
-    errors: list[Any] = []
-    error_count = 0
+    """Load JSONL files; every file is read even after an unreadable one."""
+    tally = _Tally(0)  # the counts of all files
+    errors: list[tuple[str, Any]] = []  # the first --max-errors, with their file
     progress = _Progress(enabled=sys.stderr.isatty() and not args.json)
     for name in args.files:
+        room = args.max_errors - len(errors)
         try:
             if args.jobs > 1 and name != "-" and os.path.isfile(name):
-                n, errs, count = _parallel_jsonl(name, cls, args.jobs, args.max_errors)
+                part = _parallel_jsonl(name, cls, args.jobs, room)
             else:
-                n, errs, count = _serial_jsonl(name, cls, args.max_errors, progress)
+                part = _serial_jsonl(name, cls, room, progress)
         except OSError as exc:
-            _print_load_errors(name, [_os_error(exc)], args)
-            return EXIT_INVALID_INPUT
-        total += n
-        error_count += count
-        errors.extend((name, d) for d in errs)
+            part = _Tally(room)
+            part.add(_os_error(exc))
+            part.unreadable = 1
+        tally.merge(part)
+        errors.extend((_shown(name), d) for d in part.kept)
     progress.done()
+    valid = tally.records - tally.bad_records
     if args.json:
-        rows = [
-            {"file": f, "line": d.line, "path": d.path, "code": d.code, "message": d.message}
-            for f, d in errors
-        ]
-        print(
-            json.dumps(
-                {"type": cls.__name__, "records": total, "invalid": error_count, "errors": rows},
-                ensure_ascii=False,
-            )
-        )
+        out = {
+            "type": cls.__name__,
+            "records": tally.records,
+            "valid": valid,
+            "invalid": tally.bad_records,
+            "problems": tally.problems,
+            "unreadable_files": tally.unreadable,
+            "errors": _error_rows(errors),
+        }
+        print(json.dumps(out, ensure_ascii=False))
     else:
-        for f, d in errors[: args.max_errors]:
-            print(f"{f}:{d.line}: {d.path}  {d.code}  {d.message}")
-        if error_count > len(errors[: args.max_errors]):
-            print(f"... {error_count} problems in all")
-        print(f"{total} {cls.__name__} records read, {total - _bad_lines(errors)} valid,", end=" ")
-        print(f"{error_count} {'problem' if error_count == 1 else 'problems'}")
-    return EXIT_INVALID_INPUT if error_count else EXIT_OK
+        for f, d in errors:
+            where = f"{f}:{d.line}" if d.line is not None else f
+            print(f"{where}: {d.path}  {d.code}  {d.message}")
+        if tally.problems > len(errors):
+            print(f"... {tally.problems} problems in all")
+        problems = "problem" if tally.problems == 1 else "problems"
+        print(
+            f"{tally.records} {cls.__name__} records read, {valid} valid,"
+            f" {tally.problems} {problems}"
+        )
+    return EXIT_INVALID_INPUT if tally.problems else EXIT_OK
 
 
-def _bad_lines(errors: Sequence[tuple[str, Any]]) -> int:
-    return len({(f, d.line) for f, d in errors})
+class _Tally:
+    """Records, bad records and problems of JSONL input, keeping the first ``keep`` errors.
+
+    A bad record is a line with at least one problem: iter_jsonl reports each bad
+    line once, with all its problems, so counting the reports counts the bad lines.
+    """
+
+    def __init__(self, keep: int) -> None:
+        self.keep = keep
+        self.kept: list[Any] = []
+        self.records = 0
+        self.bad_records = 0
+        self.problems = 0
+        self.unreadable = 0
+
+    def add(self, detail: Any) -> None:
+        self.problems += 1
+        if len(self.kept) < self.keep:
+            self.kept.append(detail)
+
+    def bad_line(self, details: Sequence[Any]) -> None:
+        self.bad_records += 1
+        for d in details:
+            self.add(d)
+
+    def merge(self, other: _Tally) -> None:
+        """Add the counts of ``other`` (its kept errors stay with it)."""
+        self.records += other.records
+        self.bad_records += other.bad_records
+        self.problems += other.problems
+        self.unreadable += other.unreadable
 
 
 class _Progress:
@@ -335,26 +396,20 @@ def _lines(name: str) -> Iterator[bytes]:
         yield from f
 
 
-def _serial_jsonl(
-    name: str, cls: type, keep: int, progress: _Progress
-) -> tuple[int, list[Any], int]:
+def _serial_jsonl(name: str, cls: type, keep: int, progress: _Progress) -> _Tally:
     from adminnet.serialization import iter_jsonl
 
-    kept: list[Any] = []
-    count = 0
+    tally = _Tally(keep)
 
     def on_error(exc: Any) -> None:
-        nonlocal count
-        for d in exc.errors:
-            count += 1
-            if len(kept) < keep:
-                kept.append(d)
+        tally.bad_line(exc.errors)
 
     lines = _counting(_lines(name))
     for records, _ in enumerate(iter_jsonl(cls, lines, on_error=on_error), 1):
         if not records % 65536:
-            progress.update(records, count)
-    return lines.count, kept, count
+            progress.update(records, tally.problems)
+    tally.records = lines.count
+    return tally
 
 
 class _counting:  # noqa: N801 - a tiny iterator wrapper
@@ -400,22 +455,20 @@ def _chunks(name: str, jobs: int) -> list[tuple[int, int, int]]:
     return result
 
 
-def _work(task: tuple[str, str, int, int, int, int]) -> tuple[int, list[Any], int]:
+def _work(task: tuple[str, str, int, int, int, int]) -> _Tally:
     name, type_name, start, end, first_line, keep = task
     import attrs
 
     from adminnet.serialization import iter_jsonl
 
     cls = _type(type_name)
-    kept: list[Any] = []
-    count = 0
+    tally = _Tally(keep)
 
     def on_error(exc: Any) -> None:
-        nonlocal count
-        for d in exc.errors:
-            count += 1
-            if len(kept) < keep:
-                kept.append(attrs.evolve(d, line=(d.line or 1) + first_line - 1))
+        details = exc.errors
+        if len(tally.kept) < keep:  # line numbers of the whole file, for the kept ones
+            details = [attrs.evolve(d, line=(d.line or 1) + first_line - 1) for d in details]
+        tally.bad_line(details)
 
     def lines() -> Iterator[bytes]:
         with open(name, "rb") as f:
@@ -431,19 +484,21 @@ def _work(task: tuple[str, str, int, int, int, int]) -> tuple[int, list[Any], in
     counted = _counting(lines())
     for _ in iter_jsonl(cls, counted, on_error=on_error):
         pass
-    return counted.count, kept, count
+    tally.records = counted.count
+    return tally
 
 
-def _parallel_jsonl(name: str, cls: type, jobs: int, keep: int) -> tuple[int, list[Any], int]:
+def _parallel_jsonl(name: str, cls: type, jobs: int, keep: int) -> _Tally:
     import multiprocessing
 
     tasks = [(name, cls.__name__, s, e, line, keep) for s, e, line in _chunks(name, jobs)]
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         results = pool.map(_work, tasks)
-    total = sum(r[0] for r in results)
-    kept = [d for r in results for d in r[1]][:keep]
-    count = sum(r[2] for r in results)
-    return total, kept, count
+    tally = _Tally(keep)
+    for part in results:
+        tally.merge(part)
+        tally.kept.extend(part.kept[: keep - len(tally.kept)])
+    return tally
 
 
 # --- region, nip, schema, example, export -------------------------------------------
@@ -452,7 +507,12 @@ def _parallel_jsonl(name: str, cls: type, jobs: int, keep: int) -> tuple[int, li
 def _region(args: argparse.Namespace) -> int:
     from adminnet import regions
 
-    found = regions.search(args.query, limit=args.limit, as_of=args.as_of)
+    # A code (dotted or compact) is that region; anything else is searched by name.
+    by_code = regions.get(args.query, as_of=args.as_of)
+    if by_code is not None and args.limit > 0:
+        found = [by_code]
+    else:
+        found = regions.search(args.query, limit=args.limit, as_of=args.as_of)
     rows = []
     for r in found:
         province = regions.get(r.code[:2], as_of=args.as_of) if r.level > 1 else r
@@ -562,12 +622,18 @@ def _export(args: argparse.Namespace) -> int:
     else:
         from adminnet.serialization import from_json
 
+        shown = _shown(args.file)
         try:
             ds = from_json(Dataset, _read(args.file))
         except InvalidDataError as exc:
-            _print_load_errors(
-                args.file, exc.errors, argparse.Namespace(json=False, max_errors=200)
-            )
+            failures = [(shown, d) for d in exc.errors]
+        except OSError as exc:
+            failures = [(shown, _os_error(exc))]
+        else:
+            failures = []
+        if failures:  # on stderr: stdout is for the export
+            plain = argparse.Namespace(json=False, max_errors=200)
+            _print_load_errors(failures, plain, sys.stderr)
             return EXIT_INVALID_INPUT
     if args.popolo:
         from adminnet.export import to_popolo
@@ -578,15 +644,20 @@ def _export(args: argparse.Namespace) -> int:
 
     from adminnet.export import to_records
 
-    os.makedirs(args.csv, exist_ok=True)
-    for table, rows in to_records(ds).items():
-        path = os.path.join(args.csv, f"{table}.csv")
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            if rows:
-                writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-                writer.writeheader()
-                writer.writerows(rows)
-        print(f"{path}: {len(rows)} rows", file=sys.stderr)
+    try:
+        os.makedirs(args.csv, exist_ok=True)
+        for table, rows in to_records(ds).items():
+            path = os.path.join(args.csv, f"{table}.csv")
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                if rows:
+                    writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+                    writer.writeheader()
+                    writer.writerows(rows)
+            print(f"{_shown(path)}: {len(rows)} rows", file=sys.stderr)
+    except OSError as exc:
+        where = "" if exc.filename is None else f": {_shown(os.fsdecode(exc.filename))}"
+        print(f"adminnet export: file.unwritable: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_INVALID_INPUT
     return EXIT_OK
 
 

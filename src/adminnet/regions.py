@@ -843,6 +843,8 @@ class _Index:
             small[len(compact)].append(norm_of[n + j])
         every_norm = sorted(exact)
         every_token = sorted(tokens)
+        # A query longer than this plus one is no typo away from any name (tier 3).
+        self.longest = max(map(len, every_norm), default=0)
         self.level_norms = {length: sorted(set(v)) for length, v in small.items()}
         self.level_norms[10] = every_norm
         self.level_tokens = {
@@ -1101,7 +1103,9 @@ def search(
             if sum(1 for key in best.values() if key < bound) >= limit:
                 continue
             if tier == 3 and query not in variants:
-                near = _edits1(query) if len(query) >= 4 else set()
+                # Only a query of a name's length, give or take one, can be one typo
+                # away; longer ones skip building the ~50n variants (memory ~ n**2).
+                near = _edits1(query) if 4 <= len(query) <= index.longest + 1 else set()
                 variants[query] = {v for v in near if v in index.exact}
             for entry in index.tier(tier, query, bound[2], variants.get(query)):
                 compact = index.compact_of(entry)

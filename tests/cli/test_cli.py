@@ -177,3 +177,105 @@ def test_schema_example_export(tmp_path: Path) -> None:
     result = run("export", "--csv", str(tmp_path / "csv"))
     assert 0 == result.returncode
     assert (tmp_path / "csv" / "tenures.csv").read_text("utf-8").count("\n") == 6
+
+
+def test_export_unreadable_and_unwritable(tmp_path: Path) -> None:
+    """export: an unreadable FILE or an unwritable DIR exit 2, errors on stderr only."""
+    for missing in (tmp_path / "missing.json", tmp_path):
+        result = run("export", "--popolo", str(missing))
+        assert 2 == result.returncode
+        assert "" == result.stdout  # stdout is for the Popolo document
+        assert "file.unreadable" in result.stderr
+    junk = tmp_path / "junk.json"
+    junk.write_text("{not json", encoding="utf-8")
+    result = run("export", "--popolo", str(junk))
+    assert (2, "") == (result.returncode, result.stdout)
+    assert "json.invalid" in result.stderr
+    result = run("export", "--csv", str(junk))  # a file where a folder is wanted
+    assert 2 == result.returncode
+    assert "file.unwritable" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_jsonl_counts_records_not_kept_errors(tmp_path: Path) -> None:
+    """Valid and invalid records are counted over the whole input, not the printed errors."""
+    path = tmp_path / "bad.jsonl"
+    path.write_text(_person_lines(300, bad_every=1), encoding="utf-8")
+    for jobs in ("1", "2"):
+        result = run("check", str(path), "--type", "Person", "--max-errors", "5", "--jobs", jobs)
+        assert 2 == result.returncode
+        assert 5 == result.stdout.count("nip.invalid_birth_date")
+        assert result.stdout.endswith("300 Person records read, 0 valid, 300 problems\n")
+    two = tmp_path / "two.jsonl"
+    two.write_text('{"id": "Bad", "name": "", "gender": "pria"}\n{"id": "ok", "name": "Budi"}\n')
+    data = json.loads(run("check", str(two), "--type", "Person", "--json").stdout)
+    assert (2, 1, 1, 3) == (data["records"], data["valid"], data["invalid"], data["problems"])
+    assert 3 == len(data["errors"])
+    assert 2 == run("check", str(two), "--type", "Person", "--max-errors", "-1").returncode
+
+
+def test_check_jsonl_reads_every_file(tmp_path: Path) -> None:
+    """An unreadable JSONL file is reported and the other files are still checked."""
+    path = tmp_path / "persons.jsonl"
+    path.write_text(_person_lines(10, bad_every=5), encoding="utf-8")
+    missing = tmp_path / "missing.jsonl"
+    result = run("check", str(missing), str(path), "--type", "Person", "--json")
+    assert 2 == result.returncode
+    data = json.loads(result.stdout)
+    assert (10, 8, 1) == (data["records"], data["valid"], data["unreadable_files"])
+    assert ["file.unreadable", "nip.invalid_birth_date", "nip.invalid_birth_date"] == [
+        e["code"] for e in data["errors"]
+    ]
+
+
+def test_check_json_load_errors_of_several_files_are_one_document(tmp_path: Path) -> None:
+    """--json prints one JSON object whatever the number of files that fail to load."""
+    junk = tmp_path / "junk.json"
+    junk.write_text("{not json", encoding="utf-8")
+    result = run("check", "--json", str(junk), str(tmp_path / "missing.json"))
+    assert 2 == result.returncode
+    data = json.loads(result.stdout)
+    assert [(str(junk), "json.invalid"), (str(tmp_path / "missing.json"), "file.unreadable")] == [
+        (e["file"], e["code"]) for e in data["load_errors"]
+    ]
+
+
+def test_region_by_code() -> None:
+    """region QUERY takes a code (dotted or compact) as well as a name."""
+    for code in ("81.71", "8171"):
+        result = run("region", code)
+        assert 0 == result.returncode
+        assert result.stdout.splitlines()[1].startswith("81.71  Kota Ambon")
+    data = json.loads(run("region", "93.01", "--json", "--as-of", "2023-01-01").stdout)
+    assert ["93.01"] == [r["code"] for r in data]
+    assert 1 == run("region", "93.01", "--as-of", "2020-01-01").returncode
+
+
+def test_broken_pipe_is_not_success(tmp_path: Path) -> None:
+    """A reader that goes away early (``| head -1``) never turns a failure into exit 0."""
+    assert ADMINNET is not None
+    path = tmp_path / "bad.jsonl"
+    path.write_text(_person_lines(5000, bad_every=1), encoding="utf-8")
+    proc = subprocess.Popen(
+        [ADMINNET, "check", str(path), "--type", "Person", "--max-errors", "5000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=300)
+    assert 141 == proc.returncode
+    assert b"Traceback" not in err
+
+
+def test_undecodable_file_name_is_printed(tmp_path: Path) -> None:
+    """A file name that is not UTF-8 is shown with escapes, even on a strict UTF-8 stdout."""
+    assert ADMINNET is not None
+    name = os.fsencode(tmp_path) + b"/no\xff.json"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run(
+        [ADMINNET, "check", name], capture_output=True, env=env, timeout=300, check=False
+    )
+    assert 2 == result.returncode
+    assert b"no\\xff.json: $  file.unreadable" in result.stdout

@@ -5,7 +5,9 @@ writes, and refuses what the converter refuses *by shape*: unknown and missing k
 wrong JSON types, enum values, the formats of ids, dates, partial dates, date-times,
 region codes and decimals. Rules that need computation (a NIP's calendar date, a period
 whose end is before its start, an indicator value off its scale) are the converter's
-alone, so the schema accepts a superset of the valid documents.
+alone, so the schema accepts a superset of the valid documents. One shape JSON Schema
+cannot tell apart: a decimal written ``3.0`` is an "integer" to it, while the converter
+refuses every JSON fraction (``number.float``: a binary float may have lost digits).
 
 >>> from adminnet.model.person import Person
 >>> schema = json_schema(Person)
@@ -46,7 +48,11 @@ DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 
 ID_PATTERN: Final = r"^[a-z0-9]+(?:[-_.:][a-z0-9]+)*$"
 TEXT_PATTERN: Final = r"[^\s\u200b\u200c\u200d\u2060\ufeff]"
-REGION_PATTERN: Final = r"^[0-9]{2}(?:\.?[0-9]{2}(?:\.?[0-9]{2}(?:\.?[0-9]{4})?)?)?$"
+# Dotted ("81.71.01") or compact ("817101"), never a mix ("81.7101"), as the converter.
+REGION_PATTERN: Final = (
+    r"^[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{4})?)?"
+    r"|[0-9]{2}(?:[0-9]{2}(?:[0-9]{4})?)?)?$"
+)
 NIP_PATTERN: Final = r"^[0-9 .\u00a0\u2009\u202f-]*[0-9][0-9 .\u00a0\u2009\u202f-]*$"
 DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 DATETIME_PATTERN: Final = (
@@ -214,8 +220,9 @@ class _Builder:
             return {"type": "string"}
         if tp is Decimal:
             return {
-                "description": "A decimal number, written as a string ('2.79')",
-                "type": ["string", "number"],
+                "description": "A decimal number, written as a string ('2.79'); a JSON"
+                " integer is read too, a JSON fraction (2.79, also 3.0) is refused",
+                "type": ["string", "integer"],
                 "pattern": DECIMAL_PATTERN,
             }
         if tp is pendulum.DateTime:

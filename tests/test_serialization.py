@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -995,6 +996,29 @@ def test_iter_jsonl_undecodable_file() -> None:
     assert [e.code for e in info.value.errors] == ["json.invalid_encoding"]
 
 
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85"])
+def test_iter_jsonl_splits_text_at_newlines_only(brk: str) -> None:
+    """A whole text is split at \\n only: other line breaks may stand raw in a JSON string."""
+    line = '{"id":"a","name":{"given":"Budi' + brk + 'x","prefixes":[],"suffixes":[]}}'
+    text = line + "\r\n\n" + line.replace('"a"', '"b"') + "\n"
+    for whole in (text, text.encode()):
+        assert list(iter_jsonl(Person, whole)) == [
+            from_json(Person, line),
+            from_json(Person, line.replace('"a"', '"b"')),
+        ]
+
+
+def test_iter_jsonl_numbers_lines_of_a_text_by_newlines() -> None:
+    """Line numbers of a whole text count \\n; a raw control character is refused."""
+    text = '{"id":"a","name":"Budi\x0bx"}\n\n{"id":"B","name":"Budi"}\n'
+    for whole in (text, text.encode()):
+        with pytest.raises(InvalidDataError) as info:
+            list(iter_jsonl(Person, whole))
+        assert [(1, "json.invalid"), (3, "id.invalid")] == [
+            (d.line, d.code) for d in info.value.errors
+        ]
+
+
 def test_iter_jsonl_is_lazy() -> None:
     """Records are yielded as lines arrive (streaming)."""
 
@@ -1018,6 +1042,17 @@ def test_write_jsonl_round_trip(people: list[Person]) -> None:
     assert len(lines) == len(people)
     assert list(iter_jsonl(Person, lines)) == people
     assert list(iter_jsonl(Person, io.BytesIO(bin_out.getvalue()))) == people
+
+
+def test_write_jsonl_to_a_codecs_writer(tmp_path: Path) -> None:
+    """A codecs.open() writer takes text, though its mode says "wb"."""
+    import codecs
+
+    path = tmp_path / "out.jsonl"
+    with codecs.open(str(path), "w", encoding="utf-8") as f:
+        assert "b" in f.mode
+        assert write_jsonl([Period.parse("2016", None)], f) == 1
+    assert path.read_text("utf-8") == '{"start":"2016","end":null}\n'
 
 
 def test_write_jsonl_refuses_non_entities() -> None:
@@ -1351,12 +1386,48 @@ def test_results_do_not_depend_on_orjson(monkeypatch: pytest.MonkeyPatch) -> Non
         except InvalidDataError as exc:
             return exc.errors
 
-    with_orjson = [outcome(d) for d in docs]
+    person = '{"id":"a","name":"Budi","nip":"196503021990031002","gender":"male"}'
+    lines: list[str | bytes] = [
+        person,
+        person.encode(),
+        person.replace('"id"', ' "id"').encode(),  # another layout: parsed, not matched
+        person.encode("utf-16"),  # json.loads alone would guess UTF-16 and accept it
+        person.encode("utf-16-le"),
+        person.encode("utf-32"),
+        person.encode("utf-8-sig"),
+        b'{"id":"a","name":"Bud\xe9"}',
+    ]
+
+    def person_outcomes() -> Any:
+        found: list[Any] = []
+        for line in lines:
+            try:
+                found.append(from_json(Person, line))
+            except InvalidDataError as exc:
+                found.append(exc.errors)
+            found.append(
+                list(iter_jsonl(Person, [line], on_error=lambda e: found.append(e.errors)))
+            )
+        return found
+
+    with_orjson = [outcome(d) for d in docs], person_outcomes()
     monkeypatch.setattr(sj, "_orjson", [None])
-    monkeypatch.setattr(sj, "_fast", [json.loads])
-    without = [outcome(d) for d in docs]
+    monkeypatch.setattr(sj, "_fast", [])  # chosen again: the stdlib fallback
+    without = [outcome(d) for d in docs], person_outcomes()
+    assert sj.fast_loads() is not sj.json.loads
     assert with_orjson == without
     assert to_json(lan_mou_2017()) == docs[0]
+
+    # Each line: from_json's answer, then iter_jsonl's reports and its records.
+    def kind(x: Any) -> Any:
+        if isinstance(x, list):
+            return [kind(p) for p in x]
+        return x[0].code if isinstance(x, tuple) else type(x).__name__
+
+    ok = ["Person", ["Person"]]
+    utf16 = ["json.invalid_encoding", "json.invalid_encoding", []]
+    nul = ["json.invalid", "json.invalid", []]  # UTF-16-LE without BOM: UTF-8 with NULs
+    assert [kind(x) for x in without[1]] == ok * 3 + utf16 + nul + utf16 + ok + utf16
 
 
 def test_region_code_wire_form() -> None:

@@ -22,9 +22,10 @@ the exact error list. It never raises. How it stays equivalent:
   one-pass line path (:func:`person_from_line`) inlines them, and is used only while
   ``attrs.fields(Person)`` still has exactly the converters and validators it was
   written for (:func:`_specialised_ok`, checked once with the plan).
-- Person's NIP cross-check (``_check_agreement``, which parses the NIP again) is
-  replaced by comparing the NIP's digits with the birth date and gender given; the
-  plan is disabled if that validator is no longer the last one of ``gender``.
+- Person's NIP cross-checks (``_check_birth_agreement`` and ``_check_agreement``,
+  which parse the NIP again) are replaced by comparing the NIP's digits with the birth
+  date and gender given; the plan is disabled if they are no longer the last
+  validators of ``birth_date`` and ``gender``.
 - Titles of a PersonName are checked once per distinct tuple, by the real
   constructor, and remembered (the title converter and validator depend on the title
   alone).
@@ -114,13 +115,13 @@ def _identity(value: Any) -> Any:
     return value
 
 
-def _checks(a: Any, *, skip: object = None) -> tuple[tuple[Check, Any], ...]:
-    """The validators of a field, flattened (``and_`` lists), in order."""
+def _checks(a: Any, *, skip: tuple[object, ...] = ()) -> tuple[tuple[Check, Any], ...]:
+    """The validators of a field, flattened (``and_`` lists), in order, but ``skip``."""
     validator = a.validator
     if validator is None:
         return ()
     parts = getattr(validator, "_validators", None) or (validator,)
-    return tuple((v, a) for v in parts if v is not skip)
+    return tuple((v, a) for v in parts if v not in skip)
 
 
 def _make_plan() -> _Plan:
@@ -135,17 +136,24 @@ def _make_plan() -> _Plan:
     ):
         return _Plan(enabled=False)
     gender_parts: Any = getattr(f.gender.validator, "_validators", ())
-    if not gender_parts or gender_parts[-1] is not person._check_agreement:
-        return _Plan(enabled=False)  # the cross-check this module replaces has changed
+    birth_parts: Any = getattr(f.birth_date.validator, "_validators", ())
+    if (
+        not gender_parts
+        or gender_parts[-1] is not person._check_agreement
+        or not birth_parts
+        or birth_parts[-1] is not person._check_birth_agreement
+    ):
+        return _Plan(enabled=False)  # the cross-checks this module replaces have changed
     try:
         person_convert = tuple(_converter(a) for a in f)
         given_convert = _converter(n.given)
     except TypeError:
         return _Plan(enabled=False)
-    checks = tuple(_checks(a, skip=person._check_agreement) for a in f)
+    cross = (person._check_agreement, person._check_birth_agreement)
+    checks = tuple(_checks(a, skip=cross) for a in f)
     return _Plan(
         enabled=True,
-        specialised=_specialised_ok(f, gender_parts),
+        specialised=_specialised_ok(f, gender_parts, birth_parts),
         person_set=tuple(_setter(Person, name) for name in _PERSON_FIELDS),
         person_convert=person_convert,
         person_checks=checks,
@@ -155,7 +163,7 @@ def _make_plan() -> _Plan:
     )
 
 
-def _specialised_ok(f: Any, gender_parts: Any) -> bool:
+def _specialised_ok(f: Any, gender_parts: Any, birth_parts: Any) -> bool:
     """Person's fields have exactly the converters and validators :func:`_person` inlines."""
     return (
         f.id.converter is None
@@ -165,7 +173,7 @@ def _specialised_ok(f: Any, gender_parts: Any) -> bool:
         and f.nip.converter is person._nip_converter
         and f.nip.validator is person._check_nip
         and f.birth_date.converter is person._date_converter
-        and f.birth_date.validator is person._check_birth_date
+        and tuple(birth_parts) == (person._check_birth_date, person._check_birth_agreement)
         and f.gender.converter is person._to_gender
         and len(gender_parts) == 2
         and type(gender_parts[0]) is type(instance_of(Gender, optional=True))

@@ -518,21 +518,33 @@ def _validator_errors(
         setter(inst, a.name, v)
     found: list[Exception] = []
     seen: set[tuple[str, str]] = set()
+    own = attrs.fields_dict(cls)
     for a in attrs.fields(cls):
         if a.validator is None or a.name in failed:
             continue
         try:
             a.validator(inst, a, getattr(inst, a.name))
         except Exception as exc:
+            # Kept: an error the validator reports at a field of this class, its own or
+            # another (a cross-field check such as Person's NIP/birth date agreement).
             if (keep_first and not found) or (
                 isinstance(exc, AdminnetError)
-                and note_name(exc) == a.name
+                and _noted_field(exc, own)
                 and (exc.code, exc.message) not in seen
             ):
                 found.append(exc)
             if isinstance(exc, AdminnetError):
                 seen.add((exc.code, exc.message))
     return found
+
+
+def _noted_field(exc: BaseException, own: dict[str, attrs.Attribute[Any]]) -> bool:
+    """Whether ``exc``'s note names a field of the class whose fields are ``own``."""
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            field = own.get(str(note.name))
+            return field is not None and note.type is field.type
+    return False
 
 
 class _PersonNameHook(_ClassHook):
@@ -588,9 +600,12 @@ class _DatasetHook(_ClassHook):
         try:
             dataset = super().__call__(rest, cls)
         except ClassValidationError as group:
-            errors = list(group.exceptions)
-            if len(errors) == 1 and getattr(errors[0], "code", None) == "dataset.duplicate_id":
-                errors = [_duplicate_ids(rest)]
+            # Duplicate ids (found by the constructor, at the collection) are reported
+            # at each repeated id, whatever else is wrong with the document.
+            errors = [
+                _duplicate_ids(rest) if getattr(e, "code", None) == "dataset.duplicate_id" else e
+                for e in group.exceptions
+            ]
             raise ClassValidationError(group.message, version_errors + errors, Dataset) from None
         except AdminnetError as single:  # non-detailed converter
             if single.code == "dataset.duplicate_id":

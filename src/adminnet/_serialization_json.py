@@ -50,11 +50,20 @@ def _orjson_module() -> Any:
 
 
 def fast_loads() -> Callable[[str | bytes], Any]:
-    """The quickest available ``loads`` (orjson's, else the stdlib's), unverified."""
+    """The quickest available ``loads`` (orjson's, else the stdlib's), unverified.
+
+    Bytes must be UTF-8 either way: orjson reads only UTF-8, and the stdlib fallback
+    decodes strictly first, since ``json.loads`` would guess UTF-16 or UTF-32 from the
+    bytes and accept what the exact path refuses (``json.invalid_encoding``).
+    """
     if not _fast:
         orjson = _orjson_module()
-        _fast.append(orjson.loads if orjson is not None else json.loads)
+        _fast.append(orjson.loads if orjson is not None else _stdlib_loads)
     return _fast[0]
+
+
+def _stdlib_loads(text: str | bytes) -> Any:
+    return json.loads(text if isinstance(text, str) else bytes(text).decode("utf-8"))
 
 
 class _Pairs(dict[str, Any]):

@@ -101,6 +101,7 @@ results and error lists are the same; orjson, when installed, parses and writes 
 
 from __future__ import annotations
 
+import codecs
 import io
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, Final, TypeVar, overload
@@ -306,7 +307,7 @@ def iter_jsonl(
     *,
     on_error: Callable[[InvalidDataError], object] | None = None,
 ) -> Iterator[T]:
-    """Baca JSON Lines (yield one ``cls`` per line; stream, constant memory).
+    r"""Baca JSON Lines (yield one ``cls`` per line; stream, constant memory).
 
     Blank lines are skipped; line numbers count every line from 1. Each problem's
     :class:`~adminnet.errors.ErrorDetail` carries its ``line``.
@@ -317,7 +318,9 @@ def iter_jsonl(
     ``on_error``, it is called with each bad line's InvalidDataError and reading goes
     on; nothing is raised.
 
-    A ``str`` or ``bytes`` given as ``lines`` is split into lines.
+    A ``str`` or ``bytes`` given as ``lines`` is split at each ``\n`` (a ``\r`` before
+    it is white space), never at the other Unicode line breaks (U+2028, U+0085...),
+    which JSON allows inside a string and ``write_jsonl`` writes as they are.
 
     >>> from adminnet.time import PartialDate
     >>> list(iter_jsonl(PartialDate, ['"2016"', '', '"2017-03"']))
@@ -331,8 +334,11 @@ def iter_jsonl(
             ``on_error``; at once if ``lines`` is not iterable or its iteration fails
             to decode text.
     """
-    if isinstance(lines, str | bytes):
-        lines = lines.splitlines()
+    whole: object = lines
+    if isinstance(whole, str):
+        lines = whole.split("\n")  # not splitlines(): U+2028 may stand raw in a string
+    elif isinstance(whole, bytes):
+        lines = whole.split(b"\n")
     try:
         iterator = iter(lines)
     except TypeError:
@@ -402,7 +408,8 @@ def iter_jsonl(
 
 
 def _is_binary(stream: object) -> bool:
-    if isinstance(stream, io.TextIOBase):
+    # A codecs writer (codecs.open) takes text but reports its file's mode ("wb").
+    if isinstance(stream, io.TextIOBase | codecs.StreamWriter | codecs.StreamReaderWriter):
         return False
     if isinstance(stream, io.RawIOBase | io.BufferedIOBase):
         return True

@@ -80,27 +80,27 @@ def _date_converter(value: object) -> object:
         return value
 
 
-def _check_agreement(instance: Person, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Runs last: NIP, gender and birth date must agree."""
-    if instance.nip is None:
+def _check_birth_agreement(
+    instance: Person, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    """The birth date the NIP encodes is ``birth_date`` (validators run once all is set)."""
+    if instance.nip is None or value is None:
         return
-    record = _nip.parse(instance.nip)
-    if (
-        instance.birth_date is not None
-        and record.birth_date is not None
-        and record.birth_date != instance.birth_date
-    ):
-        msg = (
-            f"NIP {instance.nip} encodes birth date {record.birth_date}, not {instance.birth_date}"
-        )
-        # Reported at birth_date, the field that disagrees (this check runs last).
+    encoded = _nip.parse(instance.nip).birth_date
+    if encoded is not None and encoded != value:
+        msg = f"NIP {instance.nip} encodes birth date {encoded}, not {value}"
         raise_for_field(
-            InconsistentData(msg, code="person.nip_birth_date_mismatch"),
-            instance,
-            attrs.fields(Person).birth_date,
+            InconsistentData(msg, code="person.nip_birth_date_mismatch"), instance, attribute
         )
-    if instance.gender is not None and record.gender is not None and record.gender != value:
-        msg = f"NIP {instance.nip} encodes gender {record.gender.value}, not {instance.gender}"
+
+
+def _check_agreement(instance: Person, attribute: attrs.Attribute[Any], value: object) -> None:
+    """The gender the NIP encodes is ``gender`` (the birth date: _check_birth_agreement)."""
+    if instance.nip is None or value is None:
+        return
+    encoded = _nip.parse(instance.nip).gender
+    if encoded is not None and encoded != value:
+        msg = f"NIP {instance.nip} encodes gender {encoded.value}, not {instance.gender}"
         raise_for_field(
             InconsistentData(msg, code="person.nip_gender_mismatch"), instance, attribute
         )
@@ -140,7 +140,9 @@ class Person:
     name: PersonName = attrs.field(converter=_name_converter, validator=_check_name)
     nip: str | None = attrs.field(default=None, converter=_nip_converter, validator=_check_nip)
     birth_date: pendulum.Date | None = attrs.field(
-        default=None, converter=_date_converter, validator=_check_birth_date
+        default=None,
+        converter=_date_converter,
+        validator=[_check_birth_date, _check_birth_agreement],
     )
     gender: Gender | None = attrs.field(
         default=None,

@@ -19,7 +19,7 @@ from adminnet.errors import (
     InvalidLength,
     ValidationError,
 )
-from adminnet.ids import nik, region_code
+from adminnet.ids import nik, nip, region_code
 from adminnet.ids._gender import Gender
 from adminnet.ids.nik import Nik
 
@@ -187,11 +187,11 @@ def test_at_defaults_to_today() -> None:
 
 @pytest.mark.parametrize("at", ["16/03/2017", "2017-02-30", 20170316, dt.datetime(2017, 3, 16)])
 def test_bad_reference_date_is_an_adminnet_error(at: object) -> None:
-    """A malformed at raises an adminnet ValidationError; is_valid says False."""
-    with pytest.raises(ValidationError) as info:
-        nik.validate("8171011603700001", at=at)  # type: ignore[arg-type]
-    assert info.value.code.startswith("date.")
-    assert nik.is_valid("8171011603700001", at=at) is False  # type: ignore[arg-type]
+    """A malformed at raises an adminnet ValidationError, from is_valid too (a caller bug)."""
+    for check in (nik.validate, nik.is_valid):
+        with pytest.raises(ValidationError) as info:
+            check("8171011603700001", at=at)  # type: ignore[arg-type]
+        assert info.value.code.startswith("date.")
 
 
 # --- format, compact, messages ----------------------------------------------------
@@ -206,6 +206,14 @@ def test_format() -> None:
 def test_compact_does_not_validate() -> None:
     """compact only removes spaces, dots and hyphens, like python-stdnum."""
     assert nik.compact(" 00.00-abc ") == "0000abc"
+
+
+def test_separators_are_the_nip_ones() -> None:
+    """No-break spaces separate a NIK's groups as they do a NIP's."""
+    spaced = "8171\u00a00116\u20090370\u202f0001"
+    assert nik.compact(spaced) == "8171011603700001"
+    assert nik.validate(spaced, at=AT) == "8171011603700001"
+    assert nip.compact("1965\u00a00302\u2009199003\u202f1002") == "196503021990031002"
 
 
 def test_region_error_names_the_part_and_keeps_the_cause() -> None:

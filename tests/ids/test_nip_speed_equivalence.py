@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import time
+import types
 from typing import Any
 
 import pendulum
@@ -330,12 +331,36 @@ def test_today_memo_expires(monkeypatch: pytest.MonkeyPatch) -> None:
         past.month,
         past.isoformat(),
         f"{past.year:04d}{past.month:02d}",
-        True,
+        time.time() - 86_401.0,  # the day it was today began
     )
     monkeypatch.setattr(nip, "_today_cache", stale)
     assert nip.validate(number) == number
     later = today.add(months=1)
     assert not nip.is_valid(f"19700101{later.year:04d}{later.month:02d}1001")
+
+
+def test_today_memo_follows_a_clock_set_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clock set back (freezegun, time-machine, a correction) is today again at once."""
+    number = "199001012020031001"  # TMT 2020-03
+    assert nip.validate(number) == number  # the real today fills the memo
+    then = dt.datetime(1995, 6, 1, 5, 0, tzinfo=dt.UTC)
+
+    class Then(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> Then:  # type: ignore[override]
+            return cls.fromtimestamp(then.timestamp(), tz)
+
+    fake = types.ModuleType("datetime")
+    fake.__dict__.update(vars(dt))
+    fake.datetime = Then  # type: ignore[attr-defined]
+    monkeypatch.setattr(adminnet.time, "_dt", fake)
+    monkeypatch.setattr(time, "time", then.timestamp)
+    assert adminnet.time.today() == pendulum.Date(1995, 6, 1)
+    with pytest.raises(InvalidComponent) as info:
+        nip.validate(number)
+    assert str(info.value) == "NIP TMT 202003 is after the reference date 1995-06-01"
+    assert nip.is_valid("199001011995061001") is False  # TMT 1995-06 but born 1990
+    assert nip.validate("197001011995061001") == "197001011995061001"
 
 
 def test_memos_stay_bounded() -> None:

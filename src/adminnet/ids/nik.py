@@ -76,7 +76,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Nik", "compact", "format", "is_valid", "parse", "validate"]
 
-_SEPARATORS: Final = str.maketrans("", "", " .-")
+# The separators nip.compact removes too: space, dot, hyphen and the no-break spaces.
+_SEPARATORS: Final = str.maketrans("", "", " .-\u00a0\u2009\u202f")
 
 
 @attrs.frozen(kw_only=True)
@@ -159,7 +160,7 @@ def _type_error(number: object) -> InvalidFormat:
 
 
 def compact(number: str) -> str:
-    """NIK ringkas (the NIK without spaces, dots and hyphens; no other checks).
+    """NIK ringkas (the NIK without spaces, no-break spaces, dots and hyphens; no checks).
 
     >>> compact("81.71.01 160370 0001")
     '8171011603700001'
@@ -250,11 +251,17 @@ def validate(number: str, *, at: DateLike | None = None) -> str:
 
 
 def is_valid(number: object, *, at: DateLike | None = None) -> bool:
-    """Apakah NIK sah (whether ``number`` is a valid NIK); never raises.
+    """Apakah NIK sah (True if ``number`` is a valid NIK; never raises for it).
 
     >>> is_valid("8171011603700001"), is_valid("8171011603700000"), is_valid(None)
     (True, False, False)
+
+    Raises:
+        ValidationError: only for a bad ``at`` argument (a caller bug), never for
+            ``number``; as :func:`adminnet.ids.nip.is_valid`.
     """
+    if at is not None:
+        at = as_date(at, what="reference date")
     if not isinstance(number, str):
         return False
     try:

@@ -125,12 +125,11 @@ _FIRST_PPPK_YEAR: Final = 2014
 _MIN_AGE: Final = 18
 _LEGACY_ZERO: Final = "000000000"
 
-# Today's date, a one-slot cache replaced whole: (today function, expiry as a POSIX
-# timestamp, year, month, ISO date, "YYYYMM", steady). "steady" says the function is the
-# real adminnet.time.today, whose date never goes back: a NIP not after the cached date
-# is not after today either, so validate() may accept it without reading the clock.
-_today_cache: tuple[object, float, int, int, str, str, bool] = (None, 0.0, 0, 0, "", "", False)
-_STEADY_TODAY: Final = _time.today if _time.today.__module__ == _time.__name__ else None
+# Today's date, a one-slot cache replaced whole: (today function, end of that day as a
+# POSIX timestamp, year, month, ISO date, "YYYYMM", start of that day). It holds only
+# while the clock reads within the day: a clock set back (a correction, or time-machine
+# and freezegun in tests) reads today again, as does one past midnight.
+_today_cache: tuple[object, float, int, int, str, str, float] = (None, 0.0, 0, 0, "", "", 0.0)
 
 # Memos of the fast path of validate(), filled on first sight of a part that _check
 # accepts and emptied when full (anything else is not stored and goes the slow way).
@@ -163,13 +162,13 @@ def _reference(at: DateLike | None) -> tuple[int, int, str]:
     global _today_cache  # a one-slot cache, replaced atomically
     fn = _time.today
     cached = _today_cache
-    if cached[0] is fn and _clock.time() < cached[1]:
+    if cached[0] is fn and cached[6] <= _clock.time() < cached[1]:
         return cached[2], cached[3], cached[4]
     d = fn()
     midnight = pendulum.datetime(d.year, d.month, d.day, tz=_time.DEFAULT_TIMEZONE)
     y, m, iso = d.year, d.month, d.isoformat()
     expiry = midnight.add(days=1).timestamp()
-    _today_cache = (fn, expiry, y, m, iso, f"{y:04d}{m:02d}", fn is _STEADY_TODAY)
+    _today_cache = (fn, expiry, y, m, iso, f"{y:04d}{m:02d}", midnight.timestamp())
     return y, m, iso
 
 
@@ -366,7 +365,7 @@ def validate(number: str, *, at: DateLike | None = None) -> str:
                 cached = _today_cache
                 if (
                     cached[0] is _time.today
-                    and (cached[6] or _clock.time() < cached[1])
+                    and cached[6] <= _clock.time() < cached[1]
                     and appointed[0] <= cached[5]
                 ):
                     return number

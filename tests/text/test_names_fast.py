@@ -120,7 +120,9 @@ def test_formal_names_take_the_fast_path(text: str) -> None:
     [
         "K. H. Ahmad Dahlan",  # front title written in pieces
         "Dr. H. C. Budi",
-        "Dr. Ing Budi",  # joins into Dr.-Ing.
+        "Dr. Ing Budi",  # Dr. before the name word Ing (Dr. Ing. would be Dr.-Ing.)
+        "Dr. Ing. Budi",
+        "Dr.H. Budi",  # glued Dr. and H., not drh.
         "Dr. Rer. Nat. Budi",
         "Budi M. Sc, S.H.",  # an initial joining a back title
         "Budi Santoso S. H.",

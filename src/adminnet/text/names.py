@@ -22,13 +22,17 @@ Rules (decisions where usage varies):
 - **Known titles are canonicalised.** Dots, spaces, hyphens and case are ignored when
   a title is recognised (``M.Si``, ``MSi``, ``M. Si.``, ``m.si`` are all ``M.Si.``;
   ``PhD`` is ``Ph.D.``; ``SH`` is ``S.H.``); the canonical spellings are
-  :data:`FRONT_TITLES` and :data:`BACK_TITLES`.
+  :data:`FRONT_TITLES` and :data:`BACK_TITLES`. A front title is never read from a
+  text with more dots or hyphens than it has: glued titles split at their dots
+  (``Dr.H.`` is ``Dr. H.``, not ``drh.``; ``Dr.A. Budi`` is ``Dr.`` before ``A. Budi``)
+  and ``Dr-`` or ``Hj-`` is no title.
 - **Case tells dr. from Dr.**: ``dr.`` (all lower case) is a physician, any other
   casing (``Dr.``, ``DR.``) is the doctorate ``Dr.`` (so in an all-capitals record a
   physician's ``DR.`` reads as a doctorate: the case that would tell is gone).
   ``drg.``, ``drh.`` and ``apt.`` are always written in lower case, ``Drs.``/``Dra.``
-  always capitalised. An honorary doctorate is ``Dr. (H.C.)`` (from ``Dr. (HC)``
-  etc.) and is not a doctorate for :attr:`PersonName.has_doctorate`.
+  always capitalised. An honorary doctorate is ``Dr. (H.C.)`` (from ``Dr. (HC)``,
+  ``Dr.H.C.`` etc.; spaced ``Dr. H. C.`` is ``Dr.``, *Haji* and an initial) and is not
+  a doctorate for :attr:`PersonName.has_doctorate`.
 - **Front titles** count only at the start, in a row, and only if known: an initial
   such as ``J.`` inside the name is never a title, and ``H.`` is *Haji* only at the
   front. Dotless ``Prof``, ``Dr``, ``dr``, ``drg``, ``drh``, ``Ir``, ``Drs``, ``Dra``,
@@ -38,13 +42,18 @@ Rules (decisions where usage varies):
   after a rank are not recognised either). Commas among front titles are dropped.
   Spaced titles are joined when the pieces spell a title with as many dots as pieces
   (``K. H.`` -> ``K.H.``, ``M. Si.`` -> ``M.Si.``, but ``Dr. A. Budi`` is not
-  ``Dra. Budi``).
+  ``Dra. Budi``). ``Ing`` is also a name word, so ``Dr.-Ing.`` needs the dot of
+  ``Ing.`` or the hyphen (``Dr. Ing.``, ``Dr.Ing.``, ``Dr.-Ing``; ``Dr. Ing Budi`` is
+  ``Dr.`` before ``Ing Budi``), and after the physician's ``dr.`` it is the name
+  (``dr. Ing. Budi``).
 - **Back titles** start at a comma, or without a comma at a known title written with a
   dot (``Adi Suryanto M.Si``). After that point every token must look like a title:
   a known one, an unknown dotted abbreviation starting with a capital (``S.Agr``,
   kept as written with its final dot added), a consultant mark ``(K)`` (joined to the
-  title before: ``Sp.A(K)``) or, after a first title, an acronym of capitals
-  (``FINASIM``, ``CFrA``, kept verbatim). Otherwise the comma belongs to the name
+  title before: ``Sp.A(K)``, also glued ``Sp.Perio(K)``) or, after a first title, an
+  acronym of capitals (``FINASIM``, ``CFrA``, kept verbatim). ``Sp.``, and ``Sp``
+  before ``(K)``, begin a specialist title: they are never ``S.P.`` (a consultant
+  mark follows a specialist title). Otherwise the comma belongs to the name
   (``"Papilaya, Frans"`` stays whole). A dotless known title with no comma before it
   (``Budi Santoso SH``) stays in the name, since it may be a name word; two initials
   that spell a dotted title at the end (``Budi S. H.``) are read as that title.
@@ -309,6 +318,14 @@ tuple only lists those whose spelling is normalised.
 _DOTLESS_FRONT: Final = frozenset(
     {"prof", "dr", "dr(hc)", "drg", "drh", "ir", "drs", "dra", "hj", "kh"}
 )
+# Other spellings of front titles, looked up like FRONT_TITLES: "Dr.H.C." (the H.C.
+# written as one word) is the honorary doctorate.
+_FRONT_ALIASES: Final = {"Dr.H.C.": "Dr. (H.C.)"}
+_HC_GLUED: Final = re.compile(r"[Hh]\.[Cc]")
+# Doctorates written "Dr." and what may also begin a name ("Ing.", "H.C."): after a
+# lower-case "dr" (the physician) they are the name unless a hyphen or a parenthesis
+# says otherwise ("dr.-Ing.", "dr (HC)").
+_DR_WORDS: Final = frozenset({"Dr. (H.C.)", "Dr.-Ing."})
 _DOCTORATES_FRONT: Final = frozenset({"Dr.", "Dr.-Ing.", "Dr.rer.nat.", "Dr.rer.pol."})
 _DOCTORATES_BACK: Final = frozenset({"Ph.D.", "Ed.D.", "D.B.A.", "D.Sc."})
 
@@ -336,7 +353,9 @@ def _key(text: str) -> str:
 
 @cache
 def _front_table() -> dict[str, str]:
-    return {_key(t): t for t in FRONT_TITLES if t != "dr."}
+    table = {_key(t): t for t in FRONT_TITLES if t != "dr."}
+    table.update((_key(t), canonical) for t, canonical in _FRONT_ALIASES.items())
+    return table
 
 
 @cache
@@ -347,26 +366,52 @@ def _back_table() -> dict[str, str]:
 def _front_lookup(text: str, *, strict: bool = True) -> str | None:
     """Canonical front title for ``text``, or None.
 
-    With ``strict`` (parsing), titles outside ``_DOTLESS_FRONT`` need a dot.
+    The text may not have more dots or hyphens than the title (``Dr.H.`` is ``Dr.`` and
+    ``H.`` glued, not ``drh.``; ``Dr-`` is no title). With ``strict`` (parsing), titles
+    outside ``_DOTLESS_FRONT`` need a dot; a title in two pieces needs the dot of the
+    second unless it is a single letter or begins with a hyphen (``Dr.Ing`` and
+    ``Dr. Ing`` are ``Dr.`` before the name word ``Ing``; ``K.H``, ``Dr.-Ing`` and
+    ``Dr. rer. nat`` are titles); and after the physician's lower-case ``dr``, ``Ing.``
+    and ``H.C.`` belong to the name unless a hyphen or a parenthesis says otherwise.
     """
     key = _key(text)
     if not key.isascii():
         return None
     if key == "dr":
-        return "dr." if text.replace(".", "").replace(" ", "") == "dr" else "Dr."
-    canonical = _front_table().get(key)
+        canonical: str | None = "dr." if text.replace(".", "").replace(" ", "") == "dr" else "Dr."
+    else:
+        canonical = _front_table().get(key)
     if canonical is None:
         return None
-    if strict and "." not in text and key not in _DOTLESS_FRONT:
+    if text.count(".") > canonical.count(".") or text.count("-") > canonical.count("-"):
         return None
+    if key == "drhc" and not _HC_GLUED.search(text) and (strict or "." in text):
+        return None  # "Dr. H. C." is Dr. and H. before an initial
+    if strict and key != "dr":
+        if "." not in text:
+            return None if key not in _DOTLESS_FRONT else canonical
+        last = text.rpartition(".")[2].strip()
+        if (
+            len(last) > 1
+            and last[0] not in "-("
+            and last[-1] != ")"
+            and len(text.replace(".", " ").split()) == 2
+        ):
+            return None  # a dotless word after one title: "Dr.Ing", "Dr. Ing"
+        if canonical in _DR_WORDS and text[:2] == "dr" and "(" not in text and "-" not in text:
+            return None  # the physician: "dr. Ing." is dr. before the name
     return canonical
 
 
-def _back_lookup(text: str) -> str | None:
+def _back_lookup(text: str, *, marked: bool = False) -> str | None:
+    """Canonical back title for ``text`` (``marked``: a ``(K)`` followed it), or None."""
     key = _key(text)
     if not key.isascii():
         return None
-    return _back_table().get(key)
+    canonical = _back_table().get(key)
+    if canonical == "S.P." and (marked or (text[-1] == "." and text.count(".") == 1)):
+        return None  # "Sp." and "Sp(K)" begin a specialist title: they are not S.P.
+    return canonical
 
 
 def _canonical_back(text: str) -> str:
@@ -374,7 +419,7 @@ def _canonical_back(text: str) -> str:
     base, marked = text, False
     if len(text) > 3 and text.endswith(_K_MARK):
         base, marked = text[:-3], True
-    canonical = _back_lookup(base)
+    canonical = _back_lookup(base, marked=marked)
     if canonical is None:
         canonical = base
         if "." in base and not base.endswith(".") and _LETTERS_DOTS.match(base):
@@ -662,7 +707,7 @@ def _join_starts() -> tuple[frozenset[str], frozenset[str]]:
     A title of ``k`` tokens needs ``k`` dots or more, and the key of a joined text is
     the keys of its parts run together, so a join can only start at such a key.
     """
-    return _key_prefixes(FRONT_TITLES), _key_prefixes(BACK_TITLES)
+    return _key_prefixes((*FRONT_TITLES, *_FRONT_ALIASES)), _key_prefixes(BACK_TITLES)
 
 
 def _info(token: str) -> _Info:
@@ -680,7 +725,7 @@ def _token_info(token: str) -> _Info:
         return _Info(key, front, front_join, back_join, "(K)", False, True, False, False, True)
     marked = len(token) > 3 and token.endswith(_K_MARK)
     base = token[:-3] if marked else token
-    known = _back_lookup(base) is not None
+    known = _back_lookup(base, marked=marked) is not None
     canonical = _canonical_back(token)
     # The canonical "Sp.A(K)" drops the base's final dot, so a marked base need not
     # have one.
@@ -709,7 +754,8 @@ def _pieces(word: str) -> tuple[str, ...]:
 def _word_pieces(word: str) -> tuple[str, ...]:
     if "." not in word or _GLUED.search(word) is None:
         return (word,)
-    if _back_lookup(word) is not None or _front_lookup(word) is not None:
+    marked = len(word) > 3 and word.endswith(_K_MARK)  # "Sp.Perio(K)"
+    if _back_lookup(word[:-3] if marked else word) is not None or _front_lookup(word) is not None:
         return (word,)
     return tuple(_GLUED.sub(". ", word).split(" "))
 
@@ -767,7 +813,7 @@ def _take_front(tokens: list[str], commas: list[bool]) -> tuple[list[str], int]:
         if info.front_join and _may_join(tokens, i, info, _join_starts()[0]):
             for k in (3, 2):
                 if _joinable(tokens, commas, i, k, front=True):
-                    found = _front_lookup("".join(tokens[i : i + k]))
+                    found = _front_lookup(" ".join(tokens[i : i + k]))
                     if found is not None and found.count(".") >= k:
                         i += k
                         break
@@ -879,11 +925,16 @@ def _parse_clean(s: str, text: str) -> PersonName:
         raise _invalid(text, "has no letters", "name.no_letters")
 
     suffixes: list[str] = []
-    for _, _, info in units[split:]:
+    before = (0, 0)  # the tokens of the last title
+    for start, stop, info in units[split:]:
         if info.attach:
-            suffixes[-1] = suffixes[-1].rstrip(".") + "(K)"
+            if before[1] - before[0] == 1:  # one token, so "Sp (K)" reads as "Sp(K)"
+                suffixes[-1] = _canonical_back(tokens[before[0]] + "(K)")
+            else:
+                suffixes[-1] = suffixes[-1].rstrip(".") + "(K)"
         else:
             suffixes.append(info.canonical)
+            before = (start, stop)
     return _build(given, tuple(prefixes), tuple(suffixes))
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 from cattrs import AttributeValidationNote, ClassValidationError, IterableValidationError
 from cattrs.errors import CattrsError, StructureHandlerNotFoundError
@@ -25,10 +25,12 @@ from adminnet.errors import AdminnetError, ErrorDetail, InvalidDataError
 __all__ = [
     "MAX_DETAILS",
     "Segment",
+    "attribute_note",
     "cap",
     "details_of",
     "got",
     "is_structuring_note",
+    "note_name",
     "render_path",
 ]
 
@@ -191,10 +193,15 @@ def is_cattrs_error(exc: BaseException) -> bool:
     return isinstance(exc, CattrsError)
 
 
-def note_name(exc: BaseException) -> str | None:
-    """The attribute named by the first :class:`AttributeValidationNote` of ``exc``."""
+def attribute_note(exc: BaseException) -> AttributeValidationNote | None:
+    """The first :class:`AttributeValidationNote` of ``exc``, if any."""
     for note in getattr(exc, "__notes__", ()):
         if isinstance(note, AttributeValidationNote):
-            name: Any = note.name
-            return str(name)
+            return note
     return None
+
+
+def note_name(exc: BaseException) -> str | None:
+    """The attribute named by the first :class:`AttributeValidationNote` of ``exc``."""
+    note = attribute_note(exc)
+    return None if note is None else str(note.name)

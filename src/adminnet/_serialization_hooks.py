@@ -27,7 +27,13 @@ from cattrs import AttributeValidationNote, ClassValidationError, IterableValida
 from cattrs.errors import IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from adminnet._serialization_errors import got, is_structuring_note, note_name, render_path
+from adminnet._serialization_errors import (
+    attribute_note,
+    got,
+    is_structuring_note,
+    note_name,
+    render_path,
+)
 from adminnet._validators import short
 from adminnet.errors import (
     AdminnetError,
@@ -540,11 +546,9 @@ def _validator_errors(
 
 def _noted_field(exc: BaseException, own: dict[str, attrs.Attribute[Any]]) -> bool:
     """Whether ``exc``'s note names a field of the class whose fields are ``own``."""
-    for note in getattr(exc, "__notes__", ()):
-        if isinstance(note, AttributeValidationNote):
-            field = own.get(str(note.name))
-            return field is not None and note.type is field.type
-    return False
+    note = attribute_note(exc)
+    field = None if note is None else own.get(str(note.name))
+    return field is not None and note is not None and note.type is field.type
 
 
 class _PersonNameHook(_ClassHook):

@@ -220,11 +220,11 @@ def _read(name: str) -> bytes:
         return f.read()
 
 
-def _os_error(exc: OSError) -> Any:
+def _os_error(exc: OSError, code: str = "file.unreadable") -> Any:
     from adminnet.errors import ErrorDetail
 
     where = "" if exc.filename is None else f": {_shown(os.fsdecode(exc.filename))}"
-    return ErrorDetail("$", "file.unreadable", f"{exc.strerror or exc}{where}")
+    return ErrorDetail("$", code, f"{exc.strerror or exc}{where}")
 
 
 def _shown(name: str) -> str:
@@ -239,6 +239,11 @@ def _error_rows(errors: Sequence[tuple[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+def _error_line(name: str, d: Any) -> str:
+    where = f"{name}:{d.line}" if d.line is not None else name
+    return f"{where}: {d.path}  {d.code}  {d.message}"
+
+
 def _print_load_errors(
     errors: Sequence[tuple[str, Any]], args: argparse.Namespace, out: IO[str]
 ) -> None:
@@ -247,8 +252,7 @@ def _print_load_errors(
         print(json.dumps({"load_errors": _error_rows(errors)}, ensure_ascii=False), file=out)
         return
     for name, d in errors[: args.max_errors]:
-        where = f"{name}:{d.line}" if d.line is not None else name
-        print(f"{where}: {d.path}  {d.code}  {d.message}", file=out)
+        print(_error_line(name, d), file=out)
     if len(errors) > args.max_errors:
         print(f"... and {len(errors) - args.max_errors} more", file=out)
 
@@ -319,8 +323,7 @@ def _check_jsonl(args: argparse.Namespace, cls: type) -> int:
         print(json.dumps(out, ensure_ascii=False))
     else:
         for f, d in errors:
-            where = f"{f}:{d.line}" if d.line is not None else f
-            print(f"{where}: {d.path}  {d.code}  {d.message}")
+            print(_error_line(f, d))
         if tally.problems > len(errors):
             print(f"... {tally.problems} problems in all")
         problems = "problem" if tally.problems == 1 else "problems"
@@ -655,8 +658,8 @@ def _export(args: argparse.Namespace) -> int:
                     writer.writerows(rows)
             print(f"{_shown(path)}: {len(rows)} rows", file=sys.stderr)
     except OSError as exc:
-        where = "" if exc.filename is None else f": {_shown(os.fsdecode(exc.filename))}"
-        print(f"adminnet export: file.unwritable: {exc.strerror or exc}{where}", file=sys.stderr)
+        detail = _os_error(exc, "file.unwritable")
+        print(f"adminnet export: {detail.code}: {detail.message}", file=sys.stderr)
         return EXIT_INVALID_INPUT
     return EXIT_OK
 

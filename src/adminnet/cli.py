@@ -148,8 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
-    except OSError as exc:  # a file to write (export --csv DIR) or an unexpected read
-        detail = _os_error(exc)
+    except OSError as exc:  # e.g. standard output full: files are reported where read
+        detail = _os_error(exc, "io.error")
         print(f"adminnet {args.command}: {detail.code}: {detail.message}", file=sys.stderr)
         return EXIT_INVALID_INPUT
 

@@ -1,0 +1,692 @@
+"""The builder: link the mentions (same person, back references, events) into a Dataset.
+
+Everything here reads the :class:`~adminnet.extract._scan.Scan`; nothing reads the
+text again except the cue words of event roles (``dipimpin oleh``, ``disaksikan
+oleh``, ``melantik``, ``hadir``) inside a sentence already found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from adminnet.errors import AdminnetError
+from adminnet.extract import _adapters as ad
+from adminnet.extract._mention import Mention, MentionKind, PositionReading
+from adminnet.extract._scan import (
+    _GENERIC_BEFORE,
+    Figure,
+    Scan,
+    _is_name_word,
+    _name_value,
+    fold,
+    scan_name,
+)
+from adminnet.model.agency import Agency
+from adminnet.model.agreement import Agreement, AgreementKind, Party
+from adminnet.model.dataset import Dataset
+from adminnet.model.digital import (
+    IPP_INDEX,
+    ONLINE_SERVICE_SHARE,
+    SPBE_INDEX,
+    Indicator,
+    Measurement,
+)
+from adminnet.model.event import Event, EventKind
+from adminnet.model.person import Person
+from adminnet.model.position import Position, Role, Tenure
+from adminnet.text.names import PersonName
+from adminnet.time import PartialDate, Period
+
+K = MentionKind
+
+_CHAIR: Final = re.compile(r"\b(?:dipimpin|diketuai|dibuka)\s+(?:langsung\s+)?oleh\b", re.I)
+_WITNESS: Final = re.compile(r"\b(?:disaksikan|menyaksikan)\s+(?:langsung\s+)?(?:oleh\s+)?", re.I)
+_ATTEND: Final = re.compile(r"\b(?:hadir\w*|dihadiri(?:\s+oleh)?|menghadiri)\b", re.I)
+_SIGNED_BY: Final = re.compile(r"\b(?:ditandatangani|menandatangani)\b", re.I)
+_INAUGURATE: Final = re.compile(r"\bmelantik\b", re.I)
+_INAUGURATED: Final = re.compile(r"\bdilantik\s+(?:menjadi|sebagai)\b", re.I)
+_AS: Final = re.compile(r"\b(?:sebagai|menjadi)\b", re.I)
+_ON_BEHALF: Final = re.compile(r"\batas\s+nama\b", re.I)
+_SINCE: Final = re.compile(r"\b(?:sejak|semenjak|mulai)\b", re.I)
+_SPBE: Final = re.compile(r"\bindeks\s+SPBE\b|\bSPBE\b", re.I)
+_IPP: Final = re.compile(r"\bIPP\b|\bindeks\s+pelayanan\s+publik\b", re.I)
+_ONLINE: Final = re.compile(r"\blayanan\b.*\b(?:online|daring|elektronik|digital)\b", re.I)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def _words(name: PersonName) -> list[str]:
+    return [w.lower() for w in re.findall(r"[^\W\d_]+", name.given)]
+
+
+def _near(a: str, b: str) -> bool:
+    """Two name words written alike: equal, y/i or one edit apart (4 letters or more)."""
+    if a == b:
+        return True
+    if len(a) < 4 or len(b) < 4 or a[0] != b[0]:
+        return False
+    if a.replace("y", "i") == b.replace("y", "i"):
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _part_of(short: list[str], long_: list[str]) -> bool:
+    """Every word of ``short`` is, in order, a word (or run of words) of ``long_``."""
+    j = 0
+    matched_long = False
+    for w in short:
+        found = False
+        while j < len(long_):
+            if len(w) == 1:  # an initial
+                if long_[j][0] == w:
+                    j += 1
+                    found = True
+                    break
+                j += 1
+                continue
+            joined = ""
+            for k in range(j, min(len(long_), j + 3)):
+                joined += long_[k]
+                if _near(w, joined):
+                    j = k + 1
+                    found = True
+                    matched_long = matched_long or len(w) >= 4
+                    break
+            if found:
+                break
+            j += 1
+        if not found:
+            return False
+    return matched_long
+
+
+def same_person(a: PersonName, b: PersonName) -> bool:
+    """True if two printed names can be one person (``Bayuaji`` of ``Indrata Nur Bayu Aji``)."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    if wa == wb:
+        return True
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return _part_of(short, long_)
+
+
+@attrs.define
+class _Cluster:
+    id: str
+    name: PersonName
+    mentions: list[Mention] = attrs.field(factory=list)
+    positions: list[tuple[PositionReading, Mention]] = attrs.field(factory=list)
+    first: int = 0
+
+
+def _richer(a: PersonName, b: PersonName) -> PersonName:
+    ka = (len(a.prefixes) + len(a.suffixes), len(a.given))
+    kb = (len(b.prefixes) + len(b.suffixes), len(b.given))
+    return b if kb > ka else a
+
+
+@attrs.define
+class Builder:
+    """Links the mentions of one scan and builds the draft dataset."""
+
+    s: Scan
+    published: pendulum.Date | None
+    source: str | None
+    notes: list[str] = attrs.field(factory=list)
+    clusters: list[_Cluster] = attrs.field(factory=list)
+    refs: list[tuple[int, int, _Cluster]] = attrs.field(factory=list)  # (start, sent, who)
+    sources: dict[str, list[Mention]] = attrs.field(factory=lambda: defaultdict(list))
+    event_days: dict[str, tuple[pendulum.Date, set[int]]] = attrs.field(factory=dict)
+
+    # --- persons ----------------------------------------------------------------------
+
+    def _cluster_for(self, name: PersonName, at: int) -> _Cluster:
+        matches = [c for c in self.clusters if same_person(c.name, name)]
+        if len(matches) == 1:
+            c = matches[0]
+            c.name = _richer(c.name, name)
+            return c
+        c = _Cluster(id="", name=name, first=at)
+        self.clusters.append(c)
+        return c
+
+    def _by_position(self, reading: PositionReading) -> _Cluster | None:
+        found = []
+        for c in self.clusters:
+            for r, _ in c.positions:
+                same_place = (
+                    reading.agency_id == r.agency_id
+                    if reading.agency_id is not None
+                    else True
+                )
+                if r.role is reading.role and same_place:
+                    found.append(c)
+                    break
+        return found[-1] if len({id(c) for c in found}) == 1 else None
+
+    def link_persons(self) -> None:
+        s = self.s
+        for link in sorted(s.links, key=lambda lk: lk.person.start):
+            pos = link.position
+            if link.person.kind is K.PERSON:
+                c = self._cluster_for(link.person.value, link.person.start)
+                c.mentions.append(link.person)
+                if pos is not None and pos is not link.person:
+                    c.positions.append((pos.value, pos))
+                    c.mentions.append(pos)
+                self.refs.append((link.person.start, s.sentence_of(link.person.start), c))
+            elif pos is not None:
+                c2 = self._by_position(pos.value)
+                if c2 is not None:
+                    c2.mentions.append(pos)
+                    self.refs.append((pos.start, s.sentence_of(pos.start), c2))
+        self._known_names()
+        self.refs.sort(key=lambda r: r[0])
+
+    def _known_names(self) -> None:
+        """Later mentions of a known person by part of the name ("Abnur")."""
+        s = self.s
+        if not self.clusters:
+            return
+        index: dict[str, list[_Cluster]] = defaultdict(list)
+        for c in self.clusters:
+            for w in set(_words(c.name)):
+                if len(w) >= 4:
+                    index[w].append(c)
+        toks = s.tokens
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if not _is_name_word(t.text) or fold(t.text) not in index or not s.free(t.start, t.end):
+                i += 1
+                continue
+            if i > 0 and toks[i - 1].sent == t.sent and _is_name_word(toks[i - 1].text):
+                i += 1  # inside a longer run: its start is tried instead
+                continue
+            found = scan_name(s, i)
+            if found is None:
+                i += 1
+                continue
+            ns, ne, nxt = found
+            value = _name_value(s, ns, ne)
+            if isinstance(value, PersonName) and s.free(ns, ne):
+                hits = [c for c in self.clusters if same_person(c.name, value)]
+                if len(hits) == 1:
+                    m = s.mention(K.PERSON, ns, ne, value, "person.known-name", 0.8)
+                    hits[0].mentions.append(m)
+                    self.refs.append((ns, s.sentence_of(ns), hits[0]))
+            i = max(nxt, i + 1)
+
+    def _assign_ids(self) -> None:
+        used: set[str] = set()
+        for c in sorted(self.clusters, key=lambda c: c.first):
+            base = _slug(c.name.given)
+            ident, n = base, 2
+            while ident in used:
+                ident, n = f"{base}-{n}", n + 1
+            used.add(ident)
+            c.id = ident
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def _in_sentence(self, kind: MentionKind, sent: int) -> list[Mention]:
+        return [m for m in self.s.mentions if m.kind is kind and self.s.sentence_of(m.start) == sent]
+
+    def _refs_between(self, sent: int, lo: int, hi: int) -> list[tuple[int, _Cluster]]:
+        out = []
+        seen: set[int] = set()
+        for start, rs, c in self.refs:
+            if rs == sent and lo <= start < hi and id(c) not in seen:
+                seen.add(id(c))
+                out.append((start, c))
+        return out
+
+    def _generic_at(self, sent: int, lo: int, hi: int) -> int:
+        """Offset of the first group word (``sejumlah``, ``para``) in [lo, hi), else hi."""
+        for t in self.s.tokens:
+            if t.start >= hi:
+                break
+            if t.start >= lo and t.sent == sent and fold(t.text) in _GENERIC_BEFORE:
+                return t.start
+        return hi
+
+    # --- the dataset ------------------------------------------------------------------
+
+    def build(self) -> tuple[Dataset, dict[str, tuple[Mention, ...]]]:
+        self.link_persons()
+        self._assign_ids()
+        s = self.s
+        agencies: dict[str, Agency] = {}
+        for m in s.mentions:
+            if m.kind is K.AGENCY:
+                agencies.setdefault(m.value.id, m.value)
+                self.sources[m.value.id].append(m)
+        positions: dict[str, Position] = {}
+        tenures: dict[str, Tenure] = {}
+        persons: dict[str, Person] = {}
+        for c in self.clusters:
+            try:
+                persons[c.id] = Person(id=c.id, name=c.name)
+            except AdminnetError as exc:
+                self.notes.append(f"person {c.name} left out: {exc}")
+                continue
+            self.sources[c.id].extend(c.mentions)
+        for c in self.clusters:
+            if c.id not in persons:
+                continue
+            for reading, m in c.positions:
+                pos = self._position(reading, agencies)
+                if pos is None:
+                    continue
+                positions.setdefault(pos.id, pos)
+                self.sources[pos.id].append(m)
+                tid = f"{c.id}-{pos.id}"
+                if tid not in tenures:
+                    try:
+                        tenures[tid] = Tenure(
+                            id=tid,
+                            person_id=c.id,
+                            position_id=pos.id,
+                            period=Period(),
+                            capacity=reading.capacity,
+                        )
+                    except AdminnetError as exc:  # pragma: no cover - built from valid parts
+                        self.notes.append(f"tenure {tid} left out: {exc}")
+                        continue
+                self.sources[tid].append(m)
+        events = self._events(agencies, positions, tenures, persons)
+        agreements = self._agreements(agencies, tenures, positions, events)
+        measurements = self._measurements(events)
+        ds = Dataset(
+            agencies=tuple(agencies.values()),
+            persons=tuple(persons.values()),
+            positions=tuple(positions.values()),
+            tenures=tuple(tenures.values()),
+            agreements=tuple(agreements),
+            events=tuple(events),
+            measurements=tuple(measurements),
+        )
+        provenance = {
+            k: tuple(sorted(set(v), key=lambda m: (m.start, m.end, m.kind.value)))
+            for k, v in self.sources.items()
+        }
+        return ds, provenance
+
+    def _position(self, reading: PositionReading, agencies: dict[str, Agency]) -> Position | None:
+        if reading.agency_id is None:
+            return None
+        agency = ad_get(reading.agency_id, agencies)
+        if agency is None:
+            return None
+        from adminnet.rules.positions import ROLE_AGENCY_KINDS
+
+        allowed = ROLE_AGENCY_KINDS.get(reading.role)
+        if allowed is not None and agency.kind not in allowed:
+            self.notes.append(
+                f"{reading.title}: a {reading.role.label} does not belong to {agency.id}"
+                f" ({agency.kind.label}); position left out"
+            )
+            return None
+        agencies.setdefault(agency.id, agency)
+        if reading.role is Role.OTHER:
+            pid = _slug(reading.title)
+        else:
+            pid = f"{_slug(reading.role.value)}-{agency.id}"
+        try:
+            return Position(id=pid, agency_id=agency.id, role=reading.role, title=reading.title)
+        except AdminnetError as exc:  # pragma: no cover - built from valid parts
+            self.notes.append(f"position {pid} left out: {exc}")
+            return None
+
+    # --- events -----------------------------------------------------------------------
+
+    def _events(
+        self,
+        agencies: dict[str, Agency],
+        positions: dict[str, Position],
+        tenures: dict[str, Tenure],
+        persons: dict[str, Person],
+    ) -> list[Event]:
+        s = self.s
+        words = [m for m in s.mentions if m.kind is K.EVENT]
+        if not words:
+            return []
+        by_key: dict[tuple[EventKind, str], dict[str, Any]] = {}
+        pending: list[Mention] = []
+        for w in words:
+            sent = s.sentence_of(w.start)
+            dates = [m for m in self._in_sentence(K.DATE, sent) if m.rule.startswith("date.") and not m.rule.startswith("date.year")]
+            if not dates:
+                pending.append(w)
+                continue
+            d = dates[0]
+            if d.value is None:
+                self.notes.append(
+                    f"no {w.value.label.lower()} event built from {d.text!r}:"
+                    f" {d.error}" if d.error else f"no event built from {d.text!r}"
+                )
+                continue
+            key = (w.value, str(d.value))
+            ev = by_key.setdefault(key, {"kind": w.value, "date": d.value, "sents": set(), "mentions": []})
+            ev["sents"].add(sent)
+            ev["mentions"].extend([w, d])
+        for w in pending:
+            same = [e for e in by_key.values() if e["kind"] is w.value]
+            if len(same) == 1:
+                same[0]["sents"].add(s.sentence_of(w.start))
+                same[0]["mentions"].append(w)
+        events: list[Event] = []
+        only = len(by_key) == 1
+        for ev in by_key.values():
+            built = self._event(ev, agencies, positions, tenures, persons, only)
+            if built is not None:
+                events.append(built)
+        return events
+
+    def _person_agency(self, c: _Cluster) -> str | None:
+        for reading, _ in c.positions:
+            if reading.agency_id is not None:
+                return reading.agency_id
+        return None
+
+    def _event(
+        self,
+        ev: dict[str, Any],
+        agencies: dict[str, Agency],
+        positions: dict[str, Position],
+        tenures: dict[str, Tenure],
+        persons: dict[str, Person],
+        only: bool,
+    ) -> Event | None:
+        s = self.s
+        kind: EventKind = ev["kind"]
+        day: pendulum.Date = ev["date"]
+        chair: _Cluster | None = None
+        witnesses: list[_Cluster] = []
+        attendees: list[_Cluster] = []
+        venue: Mention | None = None
+        city: Mention | None = None
+        clock: Mention | None = None
+        agreement_word: Mention | None = None
+        for sent in sorted(ev["sents"]):
+            lo, hi = s.sentence_spans[sent]
+            for m in _CHAIR.finditer(s.text, lo, hi):
+                refs = self._refs_between(sent, m.end(), hi)
+                if refs and chair is None:
+                    chair = refs[0][1]
+            for m in _INAUGURATE.finditer(s.text, lo, hi):
+                before = self._refs_between(sent, lo, m.start())
+                if before and chair is None:
+                    chair = before[-1][1]
+            for m in _WITNESS.finditer(s.text, lo, hi):
+                stop = self._generic_at(sent, m.end(), hi)
+                witnesses.extend(c for _, c in self._refs_between(sent, m.end(), stop))
+                attendees.extend(c for _, c in self._refs_between(sent, stop, hi))
+            for m in self._in_sentence(K.VENUE, sent):
+                venue = venue or m
+            for m in self._in_sentence(K.REGION, sent):
+                if m.rule == "region.venue-city":
+                    city = city or m
+            for m in self._in_sentence(K.TIME, sent):
+                clock = clock or m
+            for m in self._in_sentence(K.AGREEMENT, sent):
+                if m.value is not None:
+                    agreement_word = agreement_word or m
+        if only:  # "Hadirnya ... dalam kegiatan ini": attendance cues anywhere
+            for sent, (lo, hi) in enumerate(s.sentence_spans):
+                for m in _ATTEND.finditer(s.text, lo, hi):
+                    clause_end = s.text.find(",", m.end(), hi)
+                    clause_end = hi if clause_end < 0 else clause_end
+                    start = m.start() if m.group(0).lower().startswith("hadirnya") else m.end()
+                    attendees.extend(c for _, c in self._refs_between(sent, start, clause_end))
+        chosen = {id(chair)} if chair is not None else set()
+        witness_ids = _unique_ids([c for c in witnesses if id(c) not in chosen], persons)
+        chosen |= {id(c) for c in witnesses}
+        attendee_ids = _unique_ids([c for c in attendees if id(c) not in chosen], persons)
+        organizer = self._person_agency(chair) if chair is not None else None
+        tz, how = self._zone(clock, city, organizer, agencies)
+        hour, minute = (0, 0)
+        time_known = False
+        if clock is not None:
+            hour, minute = clock.value[0], clock.value[1]
+            time_known = True
+        start = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=tz)
+        org_tag = organizer or "acara"
+        eid = f"{org_tag}-{_slug(kind.value)}-{day.isoformat()}"
+        name = kind.label
+        if agreement_word is not None:
+            name += f" {agreement_word.text}"
+        if organizer is not None and organizer in agencies:
+            a = agencies[organizer]
+            name += f" {a.acronym_at(day) or a.name_at(day)}"
+        region_code = city.value.code if city is not None else None
+        try:
+            event = Event(
+                id=eid,
+                kind=kind,
+                name=name,
+                start=start,
+                time_known=time_known,
+                venue=None if venue is None else venue.text,
+                region_code=region_code,
+                organizer_id=organizer,
+                chair_id=None if chair is None or chair.id not in persons else chair.id,
+                witness_ids=witness_ids,
+                attendee_ids=attendee_ids,
+            )
+        except AdminnetError as exc:
+            self.notes.append(f"event {eid} left out: {exc}")
+            return None
+        if how:
+            self.notes.append(f"event {eid}: {how}")
+        self.sources[eid].extend(ev["mentions"])
+        for m in (venue, city, clock):
+            if m is not None:
+                self.sources[eid].append(m)
+        self.event_days[eid] = (day, ev["sents"])
+        return event
+
+    def _zone(
+        self,
+        clock: Mention | None,
+        city: Mention | None,
+        organizer: str | None,
+        agencies: dict[str, Agency],
+    ) -> tuple[str, str]:
+        if clock is not None and clock.value[2] is not None:
+            return clock.value[2], ""
+        if city is not None:
+            return city.value.timezone, ""
+        if organizer is not None and organizer in agencies:
+            code = agencies[organizer].region_code
+            region = ad.region_by_code(code, self.s.day) if code else None
+            if region is not None:
+                return region.timezone, "the zone is the organizer's region's (none printed)"
+        return "Asia/Jakarta", "no zone or place printed: WIB (Asia/Jakarta) assumed, check it"
+
+    # --- agreements -------------------------------------------------------------------
+
+    def _agreements(
+        self,
+        agencies: dict[str, Agency],
+        tenures: dict[str, Tenure],
+        positions: dict[str, Position],
+        events: list[Event],
+    ) -> list[Agreement]:
+        s = self.s
+        words = [m for m in s.mentions if m.kind is K.AGREEMENT]
+        kinds = {m.value for m in words if m.value is not None}
+        article_kind = next(iter(kinds)) if len(kinds) == 1 else None
+        out: dict[str, Agreement] = {}
+        for sent in sorted({s.sentence_of(m.start) for m in words}):
+            parties = []
+            seen: set[str] = set()
+            party_mentions = []
+            for m in self._in_sentence(K.AGENCY, sent):
+                if m.value.id not in seen:
+                    seen.add(m.value.id)
+                    parties.append(m.value)
+                    party_mentions.append(m)
+            if len(parties) < 2:
+                continue
+            here = [m for m in self._in_sentence(K.AGREEMENT, sent)]
+            specific = [m for m in here if m.value is not None]
+            conf_note = ""
+            if specific:
+                kind = specific[0].value
+            elif article_kind is not None:
+                kind = article_kind
+                conf_note = f"kind {kind.label} read from the article's other mentions"
+            else:
+                kind = AgreementKind.NOTA_KESEPAHAMAN
+                conf_note = "kind not printed: nota kesepahaman assumed, check it"
+            lo, hi = s.sentence_spans[sent]
+            years = [
+                m for m in self._in_sentence(K.DATE, sent) if m.value is not None
+            ]
+            signed_on: PartialDate | None = None
+            effective_start: PartialDate | None = None
+            for m in years:
+                pd = m.value if isinstance(m.value, PartialDate) else _partial(m.value)
+                if _SINCE.search(m.text):
+                    effective_start = effective_start or pd
+                signed_on = signed_on or pd
+            event_id = None
+            for e in events:
+                known = self.event_days.get(e.id)
+                if known is not None and sent in known[1] and e.kind is EventKind.PENANDATANGANAN:
+                    event_id = e.id
+                    signed_on = signed_on or _partial(known[0])
+            areas = []
+            for m in self._in_sentence(K.AREA, sent):
+                if m.value not in areas:
+                    areas.append(m.value)
+            party_objs = []
+            signing = bool(_SIGNED_BY.search(s.text, lo, hi)) or event_id is not None
+            for a in parties:
+                signatory = None
+                if signing:
+                    signers = {
+                        c.id
+                        for _, c in self._refs_between(sent, lo, hi)
+                        if any(r.agency_id == a.id for r, _ in c.positions)
+                    }
+                    if len(signers) == 1:
+                        signatory = next(iter(signers))
+                party_objs.append(Party(agency_id=a.id, signatory_id=signatory))
+            short = {AgreementKind.NOTA_KESEPAHAMAN: "mou", AgreementKind.PERJANJIAN_KERJA_SAMA: "pks",
+                     AgreementKind.KESEPAKATAN_BERSAMA: "kb", AgreementKind.ADENDUM: "adendum"}[kind]
+            when = str(signed_on) if signed_on is not None else "undated"
+            gid = f"{short}-{'-'.join(sorted(a.id for a in parties))}-{when}"
+            day0 = self.published or s.day
+            title = "Kerja sama " + " dan ".join(a.name_at(day0) for a in parties)
+            if areas:
+                title += " dalam bidang " + ", ".join(a.label.lower() for a in areas)
+            effective = Period(start=effective_start or signed_on)
+            try:
+                g = Agreement(
+                    id=gid,
+                    kind=kind,
+                    title=title,
+                    parties=tuple(party_objs),
+                    signed_on=signed_on,
+                    effective=effective,
+                    areas=tuple(areas),
+                    event_id=event_id,
+                )
+            except AdminnetError as exc:
+                self.notes.append(f"agreement {gid} left out: {exc}")
+                continue
+            if gid in out:
+                continue
+            out[gid] = g
+            if conf_note:
+                self.notes.append(f"agreement {gid}: {conf_note}")
+            self.sources[gid].extend(party_mentions + here + years + self._in_sentence(K.AREA, sent))
+            for a in parties:
+                agencies.setdefault(a.id, a)
+        if out and events:
+            # an event lists the agreements signed at it
+            pass
+        return list(out.values())
+
+    # --- measurements -----------------------------------------------------------------
+
+    def _measurements(self, events: list[Event]) -> list[Measurement]:
+        s = self.s
+        out: list[Measurement] = []
+        on: PartialDate | None = None
+        if self.published is not None:
+            on = _partial(self.published)
+        elif events:
+            on = _partial(events[0].date)
+        for m in s.mentions:
+            if m.kind is not K.FIGURE or not isinstance(m.value, Figure):
+                continue
+            sent = s.sentence_of(m.start)
+            lo, hi = s.sentence_spans[sent]
+            before = s.text[max(lo, m.start - 80) : m.start]
+            indicator: Indicator | None = None
+            if m.value.unit is None and _SPBE.search(before):
+                indicator = SPBE_INDEX
+            elif m.value.unit is None and _IPP.search(before):
+                indicator = IPP_INDEX
+            elif m.value.unit == "%" and _ONLINE.search(s.text, lo, hi):
+                indicator = ONLINE_SERVICE_SHARE
+            if indicator is None:
+                continue
+            if on is None:
+                self.notes.append(f"measurement {m.text!r} left out: no date (give published)")
+                continue
+            agencies_here = {a.value.id for a in self._in_sentence(K.AGENCY, sent)}
+            try:
+                out.append(
+                    Measurement(
+                        indicator=indicator,
+                        value=Decimal(m.value.value),
+                        on=on,
+                        agency_id=next(iter(agencies_here)) if len(agencies_here) == 1 else None,
+                        source=self.source,
+                    )
+                )
+            except AdminnetError as exc:
+                self.notes.append(f"measurement {m.text!r} left out: {exc}")
+        return out
+
+
+def _partial(d: pendulum.Date) -> PartialDate:
+    return PartialDate(year=d.year, month=d.month, day=d.day)
+
+
+def _unique_ids(clusters: list[_Cluster], persons: dict[str, Person]) -> tuple[str, ...]:
+    out: list[str] = []
+    for c in clusters:
+        if c.id in persons and c.id not in out:
+            out.append(c.id)
+    return tuple(out)
+
+
+def ad_get(agency_id: str, agencies: dict[str, Agency]) -> Agency | None:
+    """An agency met in the text, or from the catalog / local governments."""
+    if agency_id in agencies:
+        return agencies[agency_id]
+    from adminnet import agencies as catalog
+
+    try:
+        return catalog.get(agency_id)
+    except AdminnetError:
+        return None

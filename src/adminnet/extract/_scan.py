@@ -1,0 +1,1275 @@
+"""The scanner: tokens, sentences, and the rules that find mentions with their spans.
+
+Every rule looks at a bounded window of tokens, so scanning is linear in the length
+of the text. Rules run in a fixed order (positions with their holders, venues,
+agencies, regions, dates and times, agreement kinds, areas, figures, event words) and
+a later rule never claims characters an earlier one took.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Final, NamedTuple
+
+import attrs
+import pendulum
+
+from adminnet.errors import AdminnetError, InvalidComponent
+from adminnet.extract import _adapters as ad
+from adminnet.extract._mention import Mention, MentionKind, PositionReading
+from adminnet.model.agency import Agency, AgencyKind
+from adminnet.model.agreement import AgreementKind, CooperationArea
+from adminnet.model.event import EventKind
+from adminnet.model.position import Capacity, Role
+
+K = MentionKind
+
+_TOKEN: Final = re.compile(r"[^\s,()\[\]\"\u201c\u201d;:!?/]+|[,()\[\]\"\u201c\u201d;:!?/]")
+_BLANK_LINE: Final = re.compile(r"\n[ \t\r\f\v]*\n")
+_MAX_NAME_WORDS: Final = 6
+_MAX_PLACE_TOKENS: Final = 12
+_MAX_REGION_TOKENS: Final = 4
+
+
+class Token(NamedTuple):
+    """A token: its text, span and sentence number."""
+
+    text: str
+    start: int
+    end: int
+    sent: int
+
+
+def fold(token: str) -> str:
+    """A token for comparison: lower case, without trailing dots."""
+    return token.rstrip(".").lower()
+
+
+# --- gazetteers ----------------------------------------------------------------------
+
+_CENTRAL = "central"
+_ORG = "org"
+_PROV, _KAB, _KOTA, _DAERAH = "provinsi", "kabupaten", "kota", "daerah"
+
+# Role words (folded tokens) -> role and what kind of place follows them.
+_ROLES: Final[tuple[tuple[tuple[str, ...], Role, str], ...]] = (
+    (("wakil", "wali", "kota"), Role.WAKIL_WALI_KOTA, _KOTA),
+    (("wakil", "walikota"), Role.WAKIL_WALI_KOTA, _KOTA),
+    (("wawali",), Role.WAKIL_WALI_KOTA, _KOTA),
+    (("wakil", "gubernur"), Role.WAKIL_GUBERNUR, _PROV),
+    (("wagub",), Role.WAKIL_GUBERNUR, _PROV),
+    (("wakil", "bupati"), Role.WAKIL_BUPATI, _KAB),
+    (("wabup",), Role.WAKIL_BUPATI, _KAB),
+    (("wali", "kota"), Role.WALI_KOTA, _KOTA),
+    (("walikota",), Role.WALI_KOTA, _KOTA),
+    (("wako",), Role.WALI_KOTA, _KOTA),
+    (("gubernur",), Role.GUBERNUR, _PROV),
+    (("bupati",), Role.BUPATI, _KAB),
+    (("sekretaris", "daerah"), Role.SEKRETARIS_DAERAH, _DAERAH),
+    (("sekda",), Role.SEKRETARIS_DAERAH, _DAERAH),
+    (("sekretaris", "kementerian"), Role.SEKRETARIS_KEMENTERIAN, _CENTRAL),
+    (("sesmen",), Role.SEKRETARIS_KEMENTERIAN, _CENTRAL),
+    (("sekretaris", "jenderal"), Role.SEKRETARIS_JENDERAL, _CENTRAL),
+    (("sekjen",), Role.SEKRETARIS_JENDERAL, _CENTRAL),
+    (("sekretaris", "utama"), Role.SEKRETARIS_UTAMA, _CENTRAL),
+    (("sestama",), Role.SEKRETARIS_UTAMA, _CENTRAL),
+    (("menteri",), Role.MENTERI, _CENTRAL),
+    (("kepala",), Role.KEPALA, _CENTRAL),
+    (("direktur", "jenderal"), Role.OTHER, _CENTRAL),
+    (("dirjen",), Role.OTHER, _CENTRAL),
+    (("direktur", "utama"), Role.OTHER, _ORG),
+    (("dirut",), Role.OTHER, _ORG),
+    (("rektor",), Role.OTHER, _ORG),
+    (("ketua",), Role.OTHER, _CENTRAL),
+)
+_ROLE_FIRST: Final = frozenset(words[0] for words, _, _ in _ROLES)
+_ROLE_LABELS: Final[dict[tuple[str, ...], str]] = {
+    ("direktur", "jenderal"): "Direktur Jenderal",
+    ("dirjen",): "Direktur Jenderal",
+    ("direktur", "utama"): "Direktur Utama",
+    ("dirut",): "Direktur Utama",
+    ("rektor",): "Rektor",
+    ("ketua",): "Ketua",
+}
+
+# Capacity words (folded) -> capacity; "Pejabat" reads as Penjabat only before the
+# title of a regional head (press usage).
+_CAPACITIES: Final[tuple[tuple[tuple[str, ...], Capacity, bool], ...]] = (
+    (("penjabat", "sementara"), Capacity.PENJABAT_SEMENTARA, False),
+    (("pelaksana", "tugas"), Capacity.PELAKSANA_TUGAS, False),
+    (("pelaksana", "harian"), Capacity.PELAKSANA_HARIAN, False),
+    (("pjs",), Capacity.PENJABAT_SEMENTARA, False),
+    (("pj",), Capacity.PENJABAT, False),
+    (("penjabat",), Capacity.PENJABAT, False),
+    (("pejabat",), Capacity.PENJABAT, True),
+    (("plt",), Capacity.PELAKSANA_TUGAS, False),
+    (("plh",), Capacity.PELAKSANA_HARIAN, False),
+)
+_GENERIC_BEFORE: Final = frozenset(
+    {"para", "sejumlah", "seluruh", "semua", "setiap", "tiap", "beberapa", "jajaran"}
+)
+_LEVEL_WORDS: Final[dict[str, str]] = {
+    "kabupaten": _KAB,
+    "kab": _KAB,
+    "kota": _KOTA,
+    "provinsi": _PROV,
+    "prov": _PROV,
+    "propinsi": _PROV,
+}
+_LEVEL_PRINTED: Final = {_KAB: "Kabupaten", _KOTA: "Kota", _PROV: "Provinsi"}
+
+# Words that open the name of a government body (found in the catalog) ...
+_GOV_CUES: Final = frozenset(
+    {
+        "kementerian",
+        "kementrian",
+        "kemenko",
+        "lembaga",
+        "badan",
+        "pemerintah",
+        "pemkot",
+        "pemko",
+        "pemkab",
+        "pemprov",
+        "komisi",
+        "sekretariat",
+        "kantor",
+        "otorita",
+        "arsip",
+        "ombudsman",
+        "kejaksaan",
+        "kepolisian",
+        "mahkamah",
+        "dewan",
+        "majelis",
+    }
+)
+# ... and of bodies outside the catalog, kept as agencies of kind other.
+_OUTSIDE_CUES: Final = frozenset(
+    {
+        "universitas",
+        "institut",
+        "politeknik",
+        "akademi",
+        "sekolah",
+        "pt",
+        "perum",
+        "yayasan",
+        "bank",
+        "rumah",
+        "rsud",
+        "koperasi",
+        "perusahaan",
+        "asosiasi",
+    }
+)
+_VENUE_CUES: Final = frozenset(
+    {
+        "gedung",
+        "aula",
+        "kantor",
+        "hotel",
+        "ruang",
+        "balai",
+        "pendopo",
+        "pendapa",
+        "wisma",
+        "graha",
+        "auditorium",
+        "istana",
+        "rumah",
+        "gelanggang",
+        "convention",
+    }
+)
+_CONNECTORS: Final = frozenset({"dan", "&", "serta"})
+_NAME_STOP: Final = frozenset(
+    {
+        "indonesia",
+        "ri",
+        "republik",
+        "nasional",
+        "pusat",
+        "daerah",
+        "negara",
+        "the",
+        "of",
+        "mou",
+        "pks",
+        "asn",
+        "pns",
+        "dprd",
+        "dpr",
+        "tni",
+        "polri",
+        "selaku",
+        "wib",
+        "wita",
+        "wit",
+    }
+)
+
+_AGREEMENT_PATTERNS: Final[tuple[tuple[str, AgreementKind | None, str], ...]] = (
+    (r"Memorandum\s+of\s+Understanding(?:\s*\(\s*MoU\s*\))?", AgreementKind.NOTA_KESEPAHAMAN, "mou"),
+    (r"[Nn]ota\s+[Kk]esepahaman(?:\s*\(\s*MoU\s*\))?", AgreementKind.NOTA_KESEPAHAMAN, "nota"),
+    (r"\bMo[Uu]\b", AgreementKind.NOTA_KESEPAHAMAN, "mou"),
+    (r"[Kk]esepakatan\s+[Bb]ersama", AgreementKind.KESEPAKATAN_BERSAMA, "kb"),
+    (
+        r"[Pp]erjanjian\s+[Kk]erja\s*-?\s*[Ss]ama(?:\s*\(\s*PKS\s*\))?",
+        AgreementKind.PERJANJIAN_KERJA_SAMA,
+        "pks",
+    ),
+    (r"\bPKS\b", AgreementKind.PERJANJIAN_KERJA_SAMA, "pks"),
+    (r"\b[Aa]dd?endum\b", AgreementKind.ADENDUM, "adendum"),
+    (r"\b[Kk]erja\s*-?\s*[Ss]ama\b", None, "cooperation"),
+)
+_AGREEMENT_RE: Final = re.compile("|".join(f"(?:{p})" for p, _, _ in _AGREEMENT_PATTERNS))
+
+_AREA_PATTERNS: Final[tuple[tuple[str, CooperationArea], ...]] = (
+    (r"kajian\s+kebijakan", CooperationArea.KAJIAN_KEBIJAKAN),
+    (r"pendidikan\s+dan\s+pelatihan|diklat", CooperationArea.PENDIDIKAN_DAN_PELATIHAN),
+    (r"inovasi\s+administrasi\s+negara", CooperationArea.INOVASI_ADMINISTRASI_NEGARA),
+    (r"pendidikan\s+tinggi", CooperationArea.PENDIDIKAN_TINGGI),
+    (r"pelayanan\s+publik", CooperationArea.PELAYANAN_PUBLIK),
+    (r"transformasi\s+digital|digitalisasi", CooperationArea.TRANSFORMASI_DIGITAL),
+    (r"pengembangan\s+kompetensi", CooperationArea.PENGEMBANGAN_KOMPETENSI),
+)
+_AREA_RE: Final = re.compile(
+    "|".join(f"\\b(?:{p})\\b" for p, _ in _AREA_PATTERNS), re.IGNORECASE
+)
+
+_EVENT_WORDS: Final[dict[str, EventKind]] = {
+    "penandatanganan": EventKind.PENANDATANGANAN,
+    "menandatangani": EventKind.PENANDATANGANAN,
+    "ditandatangani": EventKind.PENANDATANGANAN,
+    "pelantikan": EventKind.PELANTIKAN,
+    "melantik": EventKind.PELANTIKAN,
+    "dilantik": EventKind.PELANTIKAN,
+    "rapat": EventKind.RAPAT,
+    "peluncuran": EventKind.PELUNCURAN,
+    "meluncurkan": EventKind.PELUNCURAN,
+    "diluncurkan": EventKind.PELUNCURAN,
+    "launching": EventKind.PELUNCURAN,
+}
+_EVENT_RE: Final = re.compile(r"\b(?:" + "|".join(_EVENT_WORDS) + r")\b", re.IGNORECASE)
+
+# Dates: a named month (the month itself is checked by parse_date), d/m in
+# parentheses after an optional weekday and part of day, numeric d/m/yyyy, ISO.
+_DATE_NAMED: Final = re.compile(
+    r"(?:\b([A-Z][a-z]+(?:'[a-z]+)?)\s*,?\s+)?(?<![\d.,])\b(\d{1,2})\s+([A-Za-z]{3,9})\.?"
+    r"(?:\s+((?:19|20)\d{2}))?(?![\w])"
+)
+_DATE_PAREN: Final = re.compile(
+    r"(?:\b([A-Z][a-z]+(?:'[a-z]+)?)(?:\s+(?:pagi|siang|sore|malam))?\s*)?"
+    r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{2,4}))?\s*\)"
+)
+_DATE_NUMERIC: Final = re.compile(r"(?<![\d.,/])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d])")
+_DATE_ISO: Final = re.compile(r"(?<![\d.,/-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d])")
+_YEAR: Final = re.compile(
+    r"\b(sejak|semenjak|pada|tahun|mulai|hingga|sampai)\s+(?:tahun\s+)?((?:19|20)\d{2})\b"
+    r"(?:\s+lalu)?",
+    re.IGNORECASE,
+)
+_TIME: Final = re.compile(
+    r"\b(?:(?:pukul|pkl\.?|jam)\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)\s*(WIB|WITA|WIT)\b"
+    r"|\b(?:pukul|pkl\.?)\s*([01]?\d|2[0-3])[.:]([0-5]\d)\b",
+)
+_ZONES: Final = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+_FIGURE: Final = re.compile(
+    r"(?<![\w.,/])(Rp\.?\s?)?(\d[\d.,]*\d|\d)(?![\w/])"
+    r"(?:\s*(%|persen|orang|ribu|juta|miliar|milyar|triliun|trilyun|poin|unit|layanan))?",
+)
+_UNIT_OF: Final = {"%": "%", "persen": "%"}
+_MULTIPLIER_WORDS: Final = frozenset({"ribu", "juta", "miliar", "milyar", "triliun", "trilyun"})
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names, lower case, read off ``format_date`` (their owner)."""
+    from adminnet.text.dates import format_date
+
+    words: set[str] = set()
+    for day in range(7):
+        words.add(format_date(pendulum.date(2017, 1, 2 + day)).split(",")[0].lower())
+    for month in range(1, 13):
+        words.add(format_date(pendulum.date(2017, month, 1), weekday=False).split()[1].lower())
+    return frozenset(words)
+
+
+# --- the scanner ---------------------------------------------------------------------
+
+
+@attrs.define
+class PersonLink:
+    """A person mention and the position mention it was printed with (if any)."""
+
+    person: Mention
+    position: Mention | None
+    rule: str
+
+
+@attrs.define
+class Scan:
+    """Everything found in one text: the mentions and the pairings between them."""
+
+    text: str
+    tokens: list[Token]
+    day: pendulum.Date
+    year: int | None
+    mentions: list[Mention] = attrs.field(factory=list)
+    links: list[PersonLink] = attrs.field(factory=list)
+    covered: bytearray = attrs.field(factory=bytearray)
+    sentence_spans: list[tuple[int, int]] = attrs.field(factory=list)
+
+    def free(self, start: int, end: int) -> bool:
+        """True if no earlier mention took any character of [start, end)."""
+        return not any(self.covered[start:end])
+
+    def add(self, mention: Mention) -> Mention:
+        """Record a mention and claim its characters."""
+        self.mentions.append(mention)
+        self.covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        return mention
+
+    def mention(
+        self,
+        kind: MentionKind,
+        start: int,
+        end: int,
+        value: object,
+        rule: str,
+        confidence: float = 1.0,
+        error: AdminnetError | None = None,
+    ) -> Mention:
+        """Make and record a mention of ``text[start:end]``."""
+        return self.add(
+            Mention(
+                kind=kind,
+                start=start,
+                end=end,
+                text=self.text[start:end],
+                value=value,
+                confidence=confidence,
+                rule=rule,
+                error=error,
+            )
+        )
+
+    def sentence_of(self, offset: int) -> int:
+        """The number of the sentence holding a character offset."""
+        lo, hi = 0, len(self.sentence_spans) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentence_spans[mid][0] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
+def tokenize(text: str) -> tuple[list[Token], list[tuple[int, int]]]:
+    """Tokens with sentence numbers, and each sentence's character span."""
+    raw = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tokens: list[Token] = []
+    spans: list[tuple[int, int]] = []
+    sent = 0
+    sent_start = 0
+    front = ad.front_title_keys()
+    prev: tuple[str, int, int] | None = None
+    for tok in raw:
+        if prev is not None:
+            gap = text[prev[2] : tok[1]]
+            if ("\n" in gap and _BLANK_LINE.search(gap)) or _ends_sentence(prev[0], tok[0], front):
+                spans.append((sent_start, prev[2]))
+                sent += 1
+                sent_start = tok[1]
+        tokens.append(Token(tok[0], tok[1], tok[2], sent))
+        prev = tok
+    spans.append((sent_start, len(text)))
+    return tokens, spans
+
+
+def _ends_sentence(tok: str, nxt: str, front: frozenset[str]) -> bool:
+    if tok in ("!", "?"):
+        return True
+    if not tok.endswith("."):
+        return False
+    word = tok.rstrip(".")
+    if not word or "." in word or word.lower() in front:
+        return False
+    if not (len(word) >= 4 or word.islower() or word.isdigit()):
+        return False
+    first = nxt[:1]
+    return first.isupper() or first.isdigit() or first in "\"\u201c("
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isalpha() and tok[:1].isupper()
+
+
+def _is_acronym(tok: str) -> bool:
+    letters = tok.rstrip(".")
+    return (
+        2 <= len(letters) <= 12
+        and letters[:1].isupper()
+        and sum(c.isupper() for c in letters) >= 2
+        and letters.replace("-", "").isalnum()
+    )
+
+
+def _is_short_form(tok: str) -> bool:
+    """An acronym or a short form in parentheses: ``(LAN)``, ``(Pemkot)``, ``(PANRB)``."""
+    return _is_acronym(tok) or (_is_cap(tok) and tok.isalpha() and len(tok) <= 12)
+
+
+def _is_name_word(tok: str) -> bool:
+    """A capitalised word, an initial or a glued front title (``Ir.Frans``)."""
+    if not _is_cap(tok) and not fold(tok) in ad.front_title_keys():
+        return False
+    word = fold(tok)
+    if word in _calendar_words() or word in _NAME_STOP or word in _ROLE_FIRST:
+        return False
+    if word in _GOV_CUES or word in _OUTSIDE_CUES or word in _VENUE_CUES or word in _LEVEL_WORDS:
+        return False
+    if any(c.isdigit() for c in tok):
+        return False
+    core = tok.replace(".", "").replace("-", "").replace("'", "").replace("\u2019", "")
+    return core.isalpha()
+
+
+def _is_back_title(tok: str) -> bool:
+    if tok in ("(K)", "(k)"):
+        return True
+    key = ad._key(tok)
+    if key in ad.back_title_keys():
+        return True
+    # an unknown dotted abbreviation: S.Agr, M.Kes.
+    return bool(re.fullmatch(r"[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,5}\.?){1,3}", tok))
+
+
+def _title_only(tok: str) -> bool:
+    return ad._key(tok) in ad.front_title_keys() and "." in tok or fold(tok) in ("prof", "dr")
+
+
+def scan_name(s: Scan, i: int, *, stop: int | None = None) -> tuple[int, int, int] | None:
+    """A person's name starting at token ``i``: (start char, end char, next token).
+
+    Front titles, then one to six name words, then back titles after commas (or a
+    dotted one without comma). At least one name word of two letters or more.
+    """
+    toks = s.tokens
+    n = len(toks) if stop is None else min(stop, len(toks))
+    if i >= n:
+        return None
+    sent = toks[i].sent
+    j = i
+    words = 0
+    long_words = 0
+    ended = False
+    while j < n and toks[j].sent == sent and words < _MAX_NAME_WORDS:
+        t = toks[j].text
+        if words == 0 and _title_only(t):
+            j += 1
+            continue
+        if not _is_name_word(t):
+            break
+        if ad._key(t) in ad.back_title_keys() and words > 0 and "." in t:
+            break
+        words += 1
+        core = fold(t)
+        if len(core) >= 2 and "." not in core:
+            long_words += 1
+        elif "." in core:  # glued: Ir.Frans, J.Papilaya
+            long_words += 1
+        j += 1
+        if t.endswith(".") and len(core) >= 4 and "." not in core:
+            ended = True  # sentence punctuation after a name word
+            break
+    if words == 0 or long_words == 0:
+        return None
+    end_tok = j
+    if not ended:
+        # back titles: ", M.Si" or glued "M.Si" without a comma
+        while end_tok < n and toks[end_tok].sent == sent:
+            k = end_tok
+            if toks[k].text == ",":
+                k += 1
+            titles = 0
+            while k < n and toks[k].sent == sent and _is_back_title(toks[k].text):
+                k += 1
+                titles += 1
+            if titles == 0 or (toks[end_tok].text != "," and "." not in toks[end_tok].text):
+                break
+            end_tok = k
+    start = toks[i].start
+    last = toks[end_tok - 1]
+    end = last.end
+    if last.text.endswith(".") and len(fold(last.text)) >= 4 and "." not in fold(last.text):
+        end -= len(last.text) - len(last.text.rstrip("."))
+    return start, end, end_tok
+
+
+def _name_value(s: Scan, start: int, end: int) -> object | None:
+    name = ad.name(s.text[start:end])
+    if name is None or not any(len(w) >= 2 for w in re.findall(r"[^\W\d_]+", name.given)):
+        return None
+    return name
+
+
+# --- positions -----------------------------------------------------------------------
+
+
+def _match_words(
+    toks: list[Token], i: int, words: tuple[str, ...], sent: int
+) -> bool:
+    if i + len(words) > len(toks):
+        return False
+    for k, w in enumerate(words):
+        t = toks[i + k]
+        if t.sent != sent or fold(t.text) != w:
+            return False
+    return True
+
+
+def _capacity_at(toks: list[Token], i: int) -> tuple[Capacity, int, bool] | None:
+    sent = toks[i].sent
+    if not _is_cap(toks[i].text):
+        return None
+    for words, cap, needs_head in _CAPACITIES:
+        if _match_words(toks, i, words, sent):
+            return cap, i + len(words), needs_head
+    return None
+
+
+def _role_at(toks: list[Token], i: int) -> tuple[Role, str, tuple[str, ...], int] | None:
+    if i >= len(toks) or not _is_cap(toks[i].text):
+        return None
+    sent = toks[i].sent
+    if fold(toks[i].text) not in _ROLE_FIRST:
+        return None
+    for words, role, place in _ROLES:
+        if _match_words(toks, i, words, sent):
+            return role, place, words, i + len(words)
+    return None
+
+
+def _place_candidates(toks: list[Token], k: int, limit: int) -> list[int]:
+    """Token indexes after which a place part may end (longest first)."""
+    sent = toks[k].sent if k < len(toks) else -1
+    ends: list[int] = []
+    j = k
+    depth = 0
+    while j < len(toks) and j < k + limit and toks[j].sent == sent:
+        t = toks[j].text
+        if t == "(":
+            if j + 2 < len(toks) and toks[j + 2].text == ")" and _is_short_form(toks[j + 1].text):
+                j += 3
+                ends.append(j)
+                continue
+            break
+        if depth:
+            break
+        if _is_cap(t) or _is_acronym(t):
+            if fold(t) in _ROLE_FIRST and j > k:
+                break
+            if _title_only(t):
+                break
+            j += 1
+            ends.append(j)
+            if t.endswith(".") and len(fold(t)) >= 4:
+                break
+            continue
+        if fold(t) in ("dan", "&") and j > k:
+            j += 1
+            continue
+        if t == "," and j > k and j + 1 < len(toks) and _is_cap(toks[j + 1].text):
+            # a comma inside an official name ("Desa, Pembangunan Daerah Tertinggal, dan")
+            j += 1
+            continue
+        break
+    return ends[::-1]
+
+
+def _resolve_central(
+    s: Scan, k: int, role: Role, *, cue_included: bool
+) -> tuple[Agency, int, float, str] | None:
+    toks = s.tokens
+    if k >= len(toks):
+        return None
+    ends = _place_candidates(toks, k, _MAX_PLACE_TOKENS)
+    ministry = role in (Role.MENTERI, Role.SEKRETARIS_KEMENTERIAN)
+    for e in ends:
+        text = s.text[toks[k].start : toks[e - 1].end].rstrip(".")
+        queries = [text]
+        acr = None
+        if toks[e - 1].text == ")" and e - 3 >= k:
+            acr = toks[e - 2].text
+            base = s.text[toks[k].start : toks[e - 4].end] if e - 4 >= k else ""
+            queries = [q for q in (base, text) if q]
+        if ministry and not cue_included and not fold(toks[k].text).startswith("kemen"):
+            queries = [f"Kementerian {q}" for q in queries] + queries
+            if acr:
+                queries.append(f"Kementerian {acr}")
+        elif acr:
+            queries.append(acr)
+        for q in queries:
+            found = ad.agency(q, s.day)
+            if found is not None and not found.is_local_government:
+                return found, e, 0.95, "exact"
+    # fallback: the only catalog agency alive on the day among the search hits,
+    # for a short name that opens with a government word ("Kementerian Desa")
+    if k < len(toks) and fold(toks[k].text) in _GOV_CUES:
+        for e in sorted(ends):
+            if e - k < 2 or any(t.text == "," for t in toks[k:e]):
+                continue
+            text = s.text[toks[k].start : toks[e - 1].end].rstrip(".")
+            found = ad.agency_by_search(text, s.day)
+            if found is not None and not found.is_local_government:
+                return found, e, 0.7, "search"
+            break
+    return None
+
+
+def _resolve_region_place(
+    s: Scan, k: int, level: str
+) -> tuple[Agency, int, str] | None:
+    """The local government of a place after a regional role (``Ambon``, ``Kab. X``)."""
+    toks = s.tokens
+    if k >= len(toks):
+        return None
+    sent = toks[k].sent
+    printed_level = None
+    j = k
+    if fold(toks[j].text) in _LEVEL_WORDS and _is_cap(toks[j].text):
+        printed_level = toks[j].text
+        j += 1
+    names: list[int] = []
+    m = j
+    while (
+        m < len(toks)
+        and m < j + _MAX_REGION_TOKENS
+        and toks[m].sent == sent
+        and (_is_cap(toks[m].text) or _is_acronym(toks[m].text))
+        and fold(toks[m].text) not in _ROLE_FIRST
+        and not _title_only(toks[m].text)
+    ):
+        m += 1
+        names.append(m)
+        if toks[m - 1].text.endswith(".") and len(fold(toks[m - 1].text)) >= 4:
+            break
+    for e in names[::-1]:
+        place = s.text[toks[j].start : toks[e - 1].end].rstrip(".")
+        if printed_level is not None:
+            query = f"{printed_level} {place}"
+        elif level in _LEVEL_PRINTED:
+            query = f"{_LEVEL_PRINTED[level]} {place}"
+        else:
+            query = place
+        found = ad.agency(query, s.day)
+        if found is not None and found.is_local_government:
+            if level in _LEVEL_PRINTED and found.kind.value != f"pemerintah_{level}":
+                continue
+            return found, e, place
+    return None
+
+
+def _generic_before(toks: list[Token], i: int) -> bool:
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    return prev.sent == toks[i].sent and fold(prev.text) in _GENERIC_BEFORE
+
+
+def _title_of(role: Role, words: tuple[str, ...], agency: Agency | None, place: str | None, day: pendulum.Date) -> str:
+    label = _ROLE_LABELS.get(words, role.label)
+    if agency is None:
+        return label
+    if agency.is_local_government:
+        return f"{label} {place}" if place else f"{label} {agency.name_at(day)}"
+    name = agency.name_at(day)
+    if role in (Role.MENTERI, Role.SEKRETARIS_KEMENTERIAN) and name.startswith("Kementerian "):
+        name = name[len("Kementerian ") :]  # Menteri Dalam Negeri, not Menteri Kementerian ...
+    return f"{label} {name}"
+
+
+def scan_positions(s: Scan) -> None:
+    """Position phrases (capacity, role, agency or place) and the names printed with them."""
+    toks = s.tokens
+    i = 0
+    n = len(toks)
+    while i < n:
+        start_i = i
+        cap = _capacity_at(toks, i)
+        capacity = Capacity.DEFINITIF
+        k = i
+        if cap is not None:
+            capacity, k, needs_head = cap
+        role_hit = _role_at(toks, k)
+        if role_hit is None or (cap is not None and cap[2] and not role_hit[0].is_regional_head):
+            i += 1
+            continue
+        role, place_kind, words, k = role_hit
+        if _generic_before(toks, start_i) or (k < n and toks[k].text == "/"):
+            i = k
+            continue
+        if start_i > 0 and toks[start_i - 1].text == "/":
+            i = k
+            continue
+        agency: Agency | None = None
+        place: str | None = None
+        conf = 0.9
+        rule = "position.role"
+        end_tok = k
+        if place_kind in (_PROV, _KAB, _KOTA, _DAERAH):
+            hit = _resolve_region_place(s, k, place_kind)
+            if hit is not None:
+                agency, end_tok, place = hit
+                rule = "position.regional"
+        else:
+            central = _resolve_central(s, k, role, cue_included=False)
+            if central is not None:
+                agency, end_tok, c, how = central
+                conf = c
+                rule = f"position.{how}"
+        if agency is not None and place_kind == _ORG:
+            agency = None  # a rektor or direktur of a catalog agency: not modelled
+            end_tok = k
+        start = toks[start_i].start
+        end = toks[end_tok - 1].end
+        if toks[end_tok - 1].text.endswith(".") and len(fold(toks[end_tok - 1].text)) >= 4:
+            end -= len(toks[end_tok - 1].text) - len(toks[end_tok - 1].text.rstrip("."))
+        if not s.free(start, end):
+            i = end_tok
+            continue
+        if role is Role.OTHER and agency is None and place_kind != _ORG:
+            i = end_tok
+            continue
+        region_code = agency.region_code if agency is not None else None
+        reading = PositionReading(
+            role=role,
+            capacity=capacity,
+            agency_id=None if agency is None else agency.id,
+            region_code=region_code,
+            unit=None,
+            title=_title_of(role, words, agency, place, s.day),
+        )
+        pos = s.mention(K.POSITION, start, end, reading, rule, conf)
+        if agency is not None:
+            _place_mention(s, toks, k, end_tok, agency)
+        # the holder: "<position>, <name>" or "<position> <name>"
+        j = end_tok
+        if j < n and toks[j].text == "," and toks[j].sent == toks[start_i].sent:
+            j += 1
+        found = scan_name(s, j) if j < n and toks[j].sent == toks[start_i].sent else None
+        if found is not None:
+            ns, ne, nxt = found
+            value = _name_value(s, ns, ne)
+            if value is not None and s.free(ns, ne):
+                person = s.mention(K.PERSON, ns, ne, value, "person.after-position", 0.9)
+                s.links.append(PersonLink(person, pos, "position-name"))
+                i = nxt
+                continue
+        # "<name> (<position>)", "<name> selaku <position>", "<name>, <position>"
+        before = _name_before(s, start_i)
+        if before is not None:
+            ns, ne, value, how = before
+            person = s.mention(K.PERSON, ns, ne, value, f"person.before-position-{how}", 0.85)
+            s.links.append(PersonLink(person, pos, f"name-{how}-position"))
+        else:
+            s.links.append(PersonLink(pos, pos, "position-only"))
+        i = end_tok
+
+
+def _place_mention(s: Scan, toks: list[Token], k: int, e: int, agency: Agency) -> None:
+    """No separate mention: the agency or place is part of the position's span."""
+    return None
+
+
+def _name_before(s: Scan, i: int) -> tuple[int, int, object, str] | None:
+    """The name printed just before the position at token ``i``, with the cue read."""
+    toks = s.tokens
+    if i < 2:
+        return None
+    cue = toks[i - 1]
+    if cue.sent != toks[i].sent:
+        return None
+    how = {"(": "paren", "selaku": "selaku", "sebagai": "sebagai", ",": "comma"}.get(
+        fold(cue.text)
+    )
+    if how is None:
+        return None
+    if how == "sebagai" and i >= 2 and fold(toks[i - 2].text) in ("dilantik", "menjadi"):
+        return None  # handled by the inauguration rule
+    end_tok = i - 1
+    # walk back over name words, titles and commas
+    b = end_tok - 1
+    steps = 0
+    while b >= 0 and toks[b].sent == cue.sent and steps < 12:
+        t = toks[b].text
+        if t == "," or _is_name_word(t) or _is_back_title(t) or _title_only(t):
+            b -= 1
+            steps += 1
+            continue
+        break
+    for start_tok in range(b + 1, end_tok):
+        if toks[start_tok].text == ",":
+            continue
+        found = scan_name(s, start_tok, stop=end_tok)
+        if found is None:
+            continue
+        ns, ne, nxt = found
+        if nxt != end_tok:
+            continue
+        if not s.free(ns, ne):
+            return None
+        value = _name_value(s, ns, ne)
+        if value is None:
+            return None
+        return ns, ne, value, how
+    return None
+
+
+# --- names after verbs ----------------------------------------------------------------
+
+_NAME_CUES: Final = frozenset({"oleh", "melantik", "bersama", "antara", "kepada", "dan", "serta"})
+
+
+def scan_cued_names(s: Scan) -> None:
+    """Names after cue words (``oleh``, ``melantik``, ``dan``) when they are plainly names."""
+    toks = s.tokens
+    for i, t in enumerate(toks[:-1]):
+        if fold(t.text) not in _NAME_CUES:
+            continue
+        j = i + 1
+        found = scan_name(s, j)
+        if found is None:
+            continue
+        ns, ne, _ = found
+        if not s.free(ns, ne):
+            continue
+        value = _name_value(s, ns, ne)
+        if value is None:
+            continue
+        given_words = value.given.split()  # type: ignore[attr-defined]
+        titled = bool(value.prefixes or value.suffixes)  # type: ignore[attr-defined]
+        if len(given_words) < 2 and not titled:
+            continue
+        if ad.agency(s.text[ns:ne], s.day) is not None:
+            continue
+        person = s.mention(K.PERSON, ns, ne, value, f"person.after-{fold(t.text)}", 0.75)
+        # "<name> sebagai <position>": the inauguration or role that follows
+        s.links.append(PersonLink(person, None, "cued-name"))
+
+
+# --- agencies and regions --------------------------------------------------------------
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def scan_agencies(s: Scan) -> None:
+    """Agency names (catalog and local governments), acronyms, and outside bodies."""
+    toks = s.tokens
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        word = fold(t.text)
+        if not s.free(t.start, t.end):
+            i += 1
+            continue
+        if word in _GOV_CUES and i + 1 < n:
+            hit = _resolve_central_or_local(s, i)
+            if hit is not None:
+                agency, e, how = hit
+                end = _trim(toks[e - 1])
+                if s.free(t.start, end):
+                    s.mention(K.AGENCY, t.start, end, agency, f"agency.{how}", 0.95)
+                    i = e
+                    continue
+        if word in _OUTSIDE_CUES and _is_cap(t.text):
+            other = _outside_body(s, i)
+            if other is not None:
+                agency, e = other
+                end = _trim(toks[e - 1])
+                if s.free(t.start, end):
+                    s.mention(K.AGENCY, t.start, end, agency, "agency.outside-catalog", 0.7)
+                    i = e
+                    continue
+        if _is_acronym(t.text) and fold(t.text) not in _NAME_STOP:
+            found = ad.agency(t.text.rstrip("."), s.day)
+            if found is not None:
+                if found.is_local_government:
+                    region = ad.region_by_code(found.region_code or "", s.day)
+                    if region is not None:
+                        s.mention(K.REGION, t.start, _trim(t), region, "region.acronym", 0.8)
+                else:
+                    s.mention(K.AGENCY, t.start, _trim(t), found, "agency.acronym", 0.9)
+        i += 1
+
+
+def _trim(tok: Token) -> int:
+    if tok.text.endswith(".") and len(fold(tok.text)) >= 4:
+        return tok.end - (len(tok.text) - len(tok.text.rstrip(".")))
+    return tok.end
+
+
+def _resolve_central_or_local(s: Scan, i: int) -> tuple[Agency, int, str] | None:
+    toks = s.tokens
+    # the cue word itself plus what follows ("Pemerintah Kota (Pemkot) Ambon")
+    j = i + 1
+    ends: list[int] = []
+    sent = toks[i].sent
+    while j < len(toks) and j < i + _MAX_PLACE_TOKENS and toks[j].sent == sent:
+        t = toks[j].text
+        if (
+            t == "("
+            and j + 2 < len(toks)
+            and toks[j + 2].text == ")"
+            and _is_short_form(toks[j + 1].text)
+        ):
+            j += 3
+            ends.append(j)
+            continue
+        if (_is_cap(t) or _is_acronym(t)) and not _title_only(t) and fold(t) not in _ROLE_FIRST:
+            j += 1
+            ends.append(j)
+            if t.endswith(".") and len(fold(t)) >= 4:
+                break
+            continue
+        if fold(t) in ("dan", "&") or (t == "," and j + 1 < len(toks) and _is_cap(toks[j + 1].text)):
+            j += 1
+            continue
+        break
+    for e in ends[::-1]:
+        text = s.text[toks[i].start : toks[e - 1].end].rstrip(".")
+        found = ad.agency(text, s.day)
+        if found is not None:
+            return found, e, "name"
+        if toks[e - 1].text == ")":
+            base = s.text[toks[i].start : toks[e - 4].end]
+            found = ad.agency(base, s.day) or ad.agency(toks[e - 2].text, s.day)
+            if found is not None:
+                return found, e, "name-acronym"
+    if fold(toks[i].text) in ("kementerian", "kementrian", "badan", "lembaga", "komisi"):
+        for e in ends:
+            if e - i < 1 or any(t.text == "," for t in toks[i:e]):
+                continue
+            text = s.text[toks[i].start : toks[e - 1].end].rstrip(".")
+            found = ad.agency_by_search(text, s.day)
+            if found is not None:
+                return found, e, "search"
+            break
+    return None
+
+
+def _outside_body(s: Scan, i: int) -> tuple[Agency, int] | None:
+    """``Universitas Pattimura``, ``PT Telkom Indonesia (Persero)``: an agency of kind other."""
+    toks = s.tokens
+    sent = toks[i].sent
+    j = i + 1
+    if fold(toks[i].text) in ("sekolah", "rumah") and j < len(toks):
+        j += 1  # Sekolah Tinggi, Rumah Sakit
+    e = j
+    while e < len(toks) and e < j + 6 and toks[e].sent == sent:
+        t = toks[e].text
+        if (_is_cap(t) or _is_acronym(t)) and fold(t) not in _ROLE_FIRST and fold(t) not in _calendar_words():
+            e += 1
+            if t.endswith(".") and len(fold(t)) >= 4:
+                break
+            continue
+        break
+    if e == j:
+        return None
+    acronym = None
+    if e + 2 < len(toks) and toks[e].text == "(" and toks[e + 2].text == ")" and _is_acronym(toks[e + 1].text):
+        acronym = toks[e + 1].text
+        e_full = e + 3
+    else:
+        e_full = e
+    name_text = s.text[toks[i].start : _trim(toks[e - 1])]
+    slug = _slug(name_text)
+    if not slug:
+        return None
+    try:
+        agency = Agency(id=slug, name=name_text, kind=AgencyKind.OTHER, acronym=acronym)
+    except AdminnetError:
+        return None
+    return agency, e_full
+
+
+def scan_regions(s: Scan) -> None:
+    """Regions named with a level word: ``Kabupaten Pringsewu``, ``Kota Ambon``."""
+    toks = s.tokens
+    for i, t in enumerate(toks):
+        if fold(t.text) not in _LEVEL_WORDS or not _is_cap(t.text) or not s.free(t.start, t.end):
+            continue
+        hit = _resolve_region_place(s, i, "any")
+        if hit is None:
+            continue
+        agency, e, _ = hit
+        end = _trim(toks[e - 1])
+        region = ad.region_by_code(agency.region_code or "", s.day)
+        if region is not None and s.free(t.start, end):
+            s.mention(K.REGION, t.start, end, region, "region.level-word", 0.9)
+
+
+# --- venues ----------------------------------------------------------------------------
+
+
+def scan_venues(s: Scan) -> None:
+    """``di Gedung LAN Veteran, Jakarta``: the venue, and the region of its city."""
+    toks = s.tokens
+    n = len(toks)
+    for i in range(n - 1):
+        if fold(toks[i].text) != "di":
+            continue
+        k = i + 1
+        cue = toks[k]
+        if fold(cue.text) not in _VENUE_CUES or not _is_cap(cue.text) or not s.free(cue.start, cue.end):
+            continue
+        sent = cue.sent
+        e = k + 1
+        while e < n and e < k + 8 and toks[e].sent == sent:
+            t = toks[e].text
+            if (_is_cap(t) or _is_acronym(t) or t.isdigit()) and fold(t) not in _calendar_words():
+                e += 1
+                if t.endswith(".") and len(fold(t)) >= 4:
+                    break
+                continue
+            break
+        if e == k + 1:
+            continue
+        end = _trim(toks[e - 1])
+        city: tuple[int, int, object] | None = None
+        if e + 1 < n and toks[e].text == "," and toks[e + 1].sent == sent:
+            m = e + 1
+            stop = m
+            while stop < n and stop < m + 3 and toks[stop].sent == sent and _is_cap(toks[stop].text):
+                stop += 1
+            for c in range(stop, m, -1):
+                place = s.text[toks[m].start : _trim(toks[c - 1])]
+                region = ad.region(place, s.day)
+                if region is not None:
+                    city = (toks[m].start, _trim(toks[c - 1]), region)
+                    break
+        venue_end = city[1] if city is not None else end
+        if not s.free(cue.start, venue_end):
+            continue
+        s.mention(K.VENUE, cue.start, venue_end, s.text[cue.start : venue_end], "venue.di", 0.85)
+        if city is not None:
+            # the city inside the venue: a region mention of its own (overlapping span)
+            s.mentions.append(
+                Mention(
+                    kind=K.REGION,
+                    start=city[0],
+                    end=city[1],
+                    text=s.text[city[0] : city[1]],
+                    value=city[2],
+                    confidence=0.8,
+                    rule="region.venue-city",
+                )
+            )
+
+
+# --- dates, times ----------------------------------------------------------------------
+
+
+def _year_unknown(text: str) -> InvalidComponent:
+    msg = f"the year of {text!r} is not printed and no publication date was given"
+    return InvalidComponent(msg, code="extract.year_unknown")
+
+
+def scan_dates(s: Scan) -> None:
+    """Dates with their weekday cross-check; a day without a year takes ``published``'s."""
+    text = s.text
+    for m in _DATE_PAREN.finditer(text):
+        weekday, d, mo, y = m.group(1), m.group(2), m.group(3), m.group(4)
+        start = m.start() if weekday else m.start(0) + m.group(0).index("(")
+        if weekday and fold(weekday) not in _calendar_words():
+            weekday = None
+            start = m.start(0) + m.group(0).index("(")
+        if not s.free(start, m.end()):
+            continue
+        year = int(y) if y and len(y) == 4 else s.year
+        if year is None:
+            s.mention(K.DATE, start, m.end(), None, "date.paren", 0.9, _year_unknown(text[start : m.end()]))
+            continue
+        printed = f"{weekday} ({d}/{mo})" if weekday else f"{d}/{mo}/{year}"
+        value = ad.date(printed, year)
+        if isinstance(value, AdminnetError):
+            s.mention(K.DATE, start, m.end(), None, "date.paren", 0.6, value)
+        else:
+            s.mention(K.DATE, start, m.end(), value, "date.paren", 0.95)
+    for m in _DATE_NAMED.finditer(text):
+        weekday, d, month, y = m.groups()
+        start = m.start() if weekday else m.start(2)
+        if weekday and fold(weekday) not in _calendar_words():
+            weekday = None
+            start = m.start(2)
+        if fold(month) not in _calendar_words() and len(month) > 4:
+            continue
+        printed = text[m.start(2) : m.end()]
+        year = int(y) if y else s.year
+        probe = ad.date(f"{d} {month}", 2000)
+        if isinstance(probe, AdminnetError):
+            continue  # not a month
+        if not s.free(start, m.end()):
+            continue
+        if year is None:
+            s.mention(K.DATE, start, m.end(), None, "date.named", 0.9, _year_unknown(text[start : m.end()]))
+            continue
+        full = (f"{weekday}, " if weekday else "") + f"{d} {month} {year}"
+        value = ad.date(full, year)
+        rule = "date.named" if y else "date.named-no-year"
+        if isinstance(value, AdminnetError):
+            s.mention(K.DATE, start, m.end(), None, rule, 0.6, value)
+        else:
+            s.mention(K.DATE, start, m.end(), value, rule, 0.95 if y else 0.85)
+        del printed
+    for m in _DATE_NUMERIC.finditer(text):
+        if not s.free(m.start(), m.end()):
+            continue
+        value = ad.date(m.group(0), None)
+        if isinstance(value, AdminnetError):
+            continue
+        s.mention(K.DATE, m.start(), m.end(), value, "date.numeric", 0.9)
+    for m in _DATE_ISO.finditer(text):
+        if not s.free(m.start(), m.end()):
+            continue
+        value = ad.date(m.group(0), None)
+        if not isinstance(value, AdminnetError):
+            s.mention(K.DATE, m.start(), m.end(), value, "date.iso", 0.95)
+    from adminnet.time import PartialDate
+
+    for m in _YEAR.finditer(text):
+        if not s.free(m.start(2), m.end(2)):
+            continue
+        cue = m.group(1).lower()
+        s.mention(K.DATE, m.start(), m.end(), PartialDate(year=int(m.group(2))), f"date.year-{cue}", 0.8)
+    for m in _TIME.finditer(text):
+        if not s.free(m.start(), m.end()):
+            continue
+        if m.group(1) is not None:
+            value = (int(m.group(1)), int(m.group(2)), _ZONES[m.group(3)])
+        else:
+            value = (int(m.group(4)), int(m.group(5)), None)
+        s.mention(K.TIME, m.start(), m.end(), value, "time.clock", 0.9)
+
+
+# --- agreements, areas, figures, event words -------------------------------------------
+
+
+def scan_agreements(s: Scan) -> None:
+    """Agreement kinds (MoU, nota kesepahaman, PKS, ...) and plain "kerja sama"."""
+    for m in _AGREEMENT_RE.finditer(s.text):
+        if not s.free(m.start(), m.end()):
+            continue
+        matched = m.group(0)
+        kind: AgreementKind | None = None
+        rule = "cooperation"
+        for pattern, k, name in _AGREEMENT_PATTERNS:
+            if re.fullmatch(pattern, matched):
+                kind, rule = k, name
+                break
+        s.mention(K.AGREEMENT, m.start(), m.end(), kind, f"agreement.{rule}", 0.9 if kind else 0.6)
+
+
+def scan_areas(s: Scan, sentences: set[int]) -> None:
+    """Fields of cooperation, in the sentences that speak of cooperation."""
+    for m in _AREA_RE.finditer(s.text):
+        if s.sentence_of(m.start()) not in sentences or not s.free(m.start(), m.end()):
+            continue
+        matched = m.group(0)
+        for pattern, area in _AREA_PATTERNS:
+            if re.fullmatch(pattern, matched, re.IGNORECASE):
+                s.mention(K.AREA, m.start(), m.end(), area, "area.gazetteer", 0.85)
+                break
+
+
+def scan_figures(s: Scan) -> None:
+    """Numbers with their unit; a malformed one keeps its error, never a guess."""
+    for m in _FIGURE.finditer(s.text):
+        start, end = m.start(), m.end()
+        digits = m.group(2)
+        # trailing sentence punctuation is not part of the number
+        while digits and digits[-1] in ".,":
+            digits = digits[:-1]
+        if not s.free(start, end):
+            continue
+        unit = m.group(3)
+        if unit is None and re.fullmatch(r"(?:19|20)\d{2}", digits):
+            continue  # a year
+        if unit is None and m.group(1) is None and len(digits) <= 2 and digits.isdigit():
+            continue  # a bare small number: an ordinal, a count in words' place
+        if unit is None:
+            end = m.start(2) + len(digits)
+        printed = s.text[start:end]
+        value: object
+        if unit is not None and unit.lower() in _UNIT_OF:
+            value = ad.percent(f"{digits} persen")
+        elif unit is not None and unit.lower() in _MULTIPLIER_WORDS:
+            value = ad.number(f"{digits} {unit}")
+        else:
+            value = ad.number(digits)
+        if isinstance(value, AdminnetError):
+            s.mention(K.FIGURE, start, end, None, "figure.malformed", 0.9, value)
+            continue
+        unit_name = _UNIT_OF.get((unit or "").lower(), unit.lower() if unit else None)
+        if m.group(1) is not None:
+            unit_name = "IDR"
+        s.mention(K.FIGURE, start, end, _Figure(Decimal(value), unit_name), "figure.number", 0.9)
+        del printed
+
+
+@attrs.frozen
+class _Figure:
+    value: Decimal
+    unit: str | None
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.unit}" if self.unit else str(self.value)
+
+
+Figure = _Figure
+
+
+def scan_event_words(s: Scan) -> None:
+    """Words that name an event: penandatanganan, pelantikan, rapat, peluncuran."""
+    for m in _EVENT_RE.finditer(s.text):
+        if s.free(m.start(), m.end()):
+            kind = _EVENT_WORDS[m.group(0).lower()]
+            s.mention(K.EVENT, m.start(), m.end(), kind, "event.word", 0.8)
+
+
+def cooperation_sentences(s: Scan) -> set[int]:
+    """Sentences with an agreement or cooperation mention."""
+    return {s.sentence_of(m.start) for m in s.mentions if m.kind is K.AGREEMENT}
+
+
+def scan(text: str, day: pendulum.Date, year: int | None) -> Scan:
+    """Run every rule over ``text``; ``day`` dates the registries, ``year`` the bare dates."""
+    tokens, spans = tokenize(text)
+    s = Scan(text=text, tokens=tokens, day=day, year=year)
+    s.covered = bytearray(len(text))
+    s.sentence_spans = spans
+    scan_positions(s)
+    scan_venues(s)
+    scan_agencies(s)
+    scan_regions(s)
+    scan_dates(s)
+    scan_agreements(s)
+    scan_areas(s, cooperation_sentences(s))
+    scan_figures(s)
+    scan_event_words(s)
+    scan_cued_names(s)
+    return s
+
+
+def iter_sorted(mentions: list[Mention]) -> Iterator[Mention]:
+    """Mentions in text order (start, then longer first, then kind)."""
+    yield from sorted(mentions, key=lambda m: (m.start, -m.end, m.kind.value))

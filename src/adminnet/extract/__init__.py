@@ -143,9 +143,7 @@ def _published(value: object) -> pendulum.Date | None:
     return as_date(value, what="published")  # type: ignore[arg-type]
 
 
-def extract(
-    text: str, *, published: object = None, source: str | None = None
-) -> Extraction:
+def extract(text: str, *, published: object = None, source: str | None = None) -> Extraction:
     """Ekstrak (find the mentions in an article and link them into a draft Dataset).
 
     Args:
@@ -158,13 +156,15 @@ def extract(
     Raises:
         InvalidFormat: ``text`` is not a string, or ``published`` is not a date.
     """
-    if not isinstance(text, str):
+    obj: object = text
+    if not isinstance(obj, str):
         msg = f"extract needs a str (got {type(text).__name__})"
         raise InvalidFormat(msg, code="extract.invalid_type")
     if len(text) > _MAX_TEXT:
         msg = f"text of {len(text):,} characters is too long to extract (at most {_MAX_TEXT:,})"
         raise InvalidFormat(msg, code="extract.too_long")
-    if source is not None and not isinstance(source, str):
+    src: object = source
+    if src is not None and not isinstance(src, str):
         msg = f"source must be a str (got {type(source).__name__})"
         raise InvalidFormat(msg, code="extract.invalid_type")
     day = _published(published)

@@ -50,7 +50,7 @@ _WITNESS: Final = re.compile(r"\b(?:disaksikan|menyaksikan)\s+(?:langsung\s+)?(?
 _ATTEND: Final = re.compile(r"\b(?:hadir\w*|dihadiri(?:\s+oleh)?|menghadiri)\b", re.I)
 _SIGNED_BY: Final = re.compile(r"\b(?:ditandatangani|menandatangani)\b", re.I)
 _INAUGURATE: Final = re.compile(r"\bmelantik\b", re.I)
-_INAUGURATED: Final = re.compile(r"\bdilantik\s+(?:menjadi|sebagai)\b", re.I)
+_INSTALL_LINKS: Final = frozenset({"name-sebagai-position", "name-appointed-position"})
 _AS: Final = re.compile(r"\b(?:sebagai|menjadi)\b", re.I)
 _ON_BEHALF: Final = re.compile(r"\batas\s+nama\b", re.I)
 _SINCE: Final = re.compile(r"\b(?:sejak|semenjak|mulai)\b", re.I)
@@ -129,7 +129,7 @@ class _Cluster:
     id: str
     name: PersonName
     mentions: list[Mention] = attrs.field(factory=list)
-    positions: list[tuple[PositionReading, Mention]] = attrs.field(factory=list)
+    positions: list[tuple[PositionReading, Mention, str]] = attrs.field(factory=list)
     first: int = 0
 
 
@@ -151,6 +151,7 @@ class Builder:
     refs: list[tuple[int, int, _Cluster]] = attrs.field(factory=list)  # (start, sent, who)
     sources: dict[str, list[Mention]] = attrs.field(factory=lambda: defaultdict(list))
     event_days: dict[str, tuple[pendulum.Date, set[int]]] = attrs.field(factory=dict)
+    inaugurations: set[str] = attrs.field(factory=set)
 
     # --- persons ----------------------------------------------------------------------
 
@@ -167,11 +168,9 @@ class Builder:
     def _by_position(self, reading: PositionReading) -> _Cluster | None:
         found = []
         for c in self.clusters:
-            for r, _ in c.positions:
+            for r, _, _ in c.positions:
                 same_place = (
-                    reading.agency_id == r.agency_id
-                    if reading.agency_id is not None
-                    else True
+                    reading.agency_id == r.agency_id if reading.agency_id is not None else True
                 )
                 if r.role is reading.role and same_place:
                     found.append(c)
@@ -186,7 +185,7 @@ class Builder:
                 c = self._cluster_for(link.person.value, link.person.start)
                 c.mentions.append(link.person)
                 if pos is not None and pos is not link.person:
-                    c.positions.append((pos.value, pos))
+                    c.positions.append((pos.value, pos, link.rule))
                     c.mentions.append(pos)
                 self.refs.append((link.person.start, s.sentence_of(link.person.start), c))
             elif pos is not None:
@@ -202,20 +201,17 @@ class Builder:
         s = self.s
         if not self.clusters:
             return
-        index: dict[str, list[_Cluster]] = defaultdict(list)
+        by_letter: dict[str, set[str]] = defaultdict(set)
         for c in self.clusters:
-            for w in set(_words(c.name)):
+            for w in _words(c.name):
                 if len(w) >= 4:
-                    index[w].append(c)
+                    by_letter[w[0]].add(w)
         toks = s.tokens
         i = 0
         while i < len(toks):
             t = toks[i]
-            if not _is_name_word(t.text) or fold(t.text) not in index or not s.free(t.start, t.end):
+            if not _is_name_word(t.text) or not s.free(t.start, t.end):
                 i += 1
-                continue
-            if i > 0 and toks[i - 1].sent == t.sent and _is_name_word(toks[i - 1].text):
-                i += 1  # inside a longer run: its start is tried instead
                 continue
             found = scan_name(s, i)
             if found is None:
@@ -223,7 +219,11 @@ class Builder:
                 continue
             ns, ne, nxt = found
             value = _name_value(s, ns, ne)
-            if isinstance(value, PersonName) and s.free(ns, ne):
+            if (
+                isinstance(value, PersonName)
+                and s.free(ns, ne)
+                and any(_known(w, by_letter) for w in _words(value))
+            ):
                 hits = [c for c in self.clusters if same_person(c.name, value)]
                 if len(hits) == 1:
                     m = s.mention(K.PERSON, ns, ne, value, "person.known-name", 0.8)
@@ -244,7 +244,9 @@ class Builder:
     # --- helpers ----------------------------------------------------------------------
 
     def _in_sentence(self, kind: MentionKind, sent: int) -> list[Mention]:
-        return [m for m in self.s.mentions if m.kind is kind and self.s.sentence_of(m.start) == sent]
+        return [
+            m for m in self.s.mentions if m.kind is kind and self.s.sentence_of(m.start) == sent
+        ]
 
     def _refs_between(self, sent: int, lo: int, hi: int) -> list[tuple[int, _Cluster]]:
         out = []
@@ -285,31 +287,39 @@ class Builder:
                 self.notes.append(f"person {c.name} left out: {exc}")
                 continue
             self.sources[c.id].extend(c.mentions)
+        events = self._events(agencies, persons)
+        installed = self._installed()
         for c in self.clusters:
             if c.id not in persons:
                 continue
-            for reading, m in c.positions:
+            for reading, m, how in c.positions:
                 pos = self._position(reading, agencies)
                 if pos is None:
                     continue
                 positions.setdefault(pos.id, pos)
                 self.sources[pos.id].append(m)
                 tid = f"{c.id}-{pos.id}"
+                start = installed.get(s.sentence_of(m.start)) if how in _INSTALL_LINKS else None
                 if tid not in tenures:
                     try:
                         tenures[tid] = Tenure(
                             id=tid,
                             person_id=c.id,
                             position_id=pos.id,
-                            period=Period(),
+                            period=Period(start=start),
                             capacity=reading.capacity,
                         )
                     except AdminnetError as exc:  # pragma: no cover - built from valid parts
                         self.notes.append(f"tenure {tid} left out: {exc}")
                         continue
+                    if start is not None:
+                        self.notes.append(f"tenure {tid} starts at its inauguration, {start}")
                 self.sources[tid].append(m)
-        events = self._events(agencies, positions, tenures, persons)
-        agreements = self._agreements(agencies, tenures, positions, events)
+        agreements = self._agreements(agencies)
+        events = [
+            attrs.evolve(e, agreement_ids=tuple(g.id for g in agreements if g.event_id == e.id))
+            for e in events
+        ]
         measurements = self._measurements(events)
         ds = Dataset(
             agencies=tuple(agencies.values()),
@@ -354,13 +364,16 @@ class Builder:
 
     # --- events -----------------------------------------------------------------------
 
-    def _events(
-        self,
-        agencies: dict[str, Agency],
-        positions: dict[str, Position],
-        tenures: dict[str, Tenure],
-        persons: dict[str, Person],
-    ) -> list[Event]:
+    def _installed(self) -> dict[int, PartialDate]:
+        """Sentence -> day of the inauguration event it belongs to."""
+        out: dict[int, PartialDate] = {}
+        for eid, (day, sents) in self.event_days.items():
+            if eid in self.inaugurations:
+                for sent in sents:
+                    out.setdefault(sent, _partial(day))
+        return out
+
+    def _events(self, agencies: dict[str, Agency], persons: dict[str, Person]) -> list[Event]:
         s = self.s
         words = [m for m in s.mentions if m.kind is K.EVENT]
         if not words:
@@ -369,19 +382,26 @@ class Builder:
         pending: list[Mention] = []
         for w in words:
             sent = s.sentence_of(w.start)
-            dates = [m for m in self._in_sentence(K.DATE, sent) if m.rule.startswith("date.") and not m.rule.startswith("date.year")]
+            dates = [
+                m
+                for m in self._in_sentence(K.DATE, sent)
+                if m.rule.startswith("date.") and not m.rule.startswith("date.year")
+            ]
             if not dates:
                 pending.append(w)
                 continue
             d = dates[0]
             if d.value is None:
                 self.notes.append(
-                    f"no {w.value.label.lower()} event built from {d.text!r}:"
-                    f" {d.error}" if d.error else f"no event built from {d.text!r}"
+                    f"no {w.value.label.lower()} event built from {d.text!r}: {d.error}"
+                    if d.error
+                    else f"no event built from {d.text!r}"
                 )
                 continue
             key = (w.value, str(d.value))
-            ev = by_key.setdefault(key, {"kind": w.value, "date": d.value, "sents": set(), "mentions": []})
+            ev = by_key.setdefault(
+                key, {"kind": w.value, "date": d.value, "sents": set(), "mentions": []}
+            )
             ev["sents"].add(sent)
             ev["mentions"].extend([w, d])
         for w in pending:
@@ -392,13 +412,13 @@ class Builder:
         events: list[Event] = []
         only = len(by_key) == 1
         for ev in by_key.values():
-            built = self._event(ev, agencies, positions, tenures, persons, only)
+            built = self._event(ev, agencies, persons, only)
             if built is not None:
                 events.append(built)
         return events
 
     def _person_agency(self, c: _Cluster) -> str | None:
-        for reading, _ in c.positions:
+        for reading, _, _ in c.positions:
             if reading.agency_id is not None:
                 return reading.agency_id
         return None
@@ -407,8 +427,6 @@ class Builder:
         self,
         ev: dict[str, Any],
         agencies: dict[str, Agency],
-        positions: dict[str, Position],
-        tenures: dict[str, Tenure],
         persons: dict[str, Person],
         only: bool,
     ) -> Event | None:
@@ -424,17 +442,17 @@ class Builder:
         agreement_word: Mention | None = None
         for sent in sorted(ev["sents"]):
             lo, hi = s.sentence_spans[sent]
-            for m in _CHAIR.finditer(s.text, lo, hi):
-                refs = self._refs_between(sent, m.end(), hi)
+            for cue in _CHAIR.finditer(s.text, lo, hi):
+                refs = self._refs_between(sent, cue.end(), hi)
                 if refs and chair is None:
                     chair = refs[0][1]
-            for m in _INAUGURATE.finditer(s.text, lo, hi):
-                before = self._refs_between(sent, lo, m.start())
+            for cue in _INAUGURATE.finditer(s.text, lo, hi):
+                before = self._refs_between(sent, lo, cue.start())
                 if before and chair is None:
                     chair = before[-1][1]
-            for m in _WITNESS.finditer(s.text, lo, hi):
-                stop = self._generic_at(sent, m.end(), hi)
-                witnesses.extend(c for _, c in self._refs_between(sent, m.end(), stop))
+            for cue in _WITNESS.finditer(s.text, lo, hi):
+                stop = self._generic_at(sent, cue.end(), hi)
+                witnesses.extend(c for _, c in self._refs_between(sent, cue.end(), stop))
                 attendees.extend(c for _, c in self._refs_between(sent, stop, hi))
             for m in self._in_sentence(K.VENUE, sent):
                 venue = venue or m
@@ -448,11 +466,11 @@ class Builder:
                     agreement_word = agreement_word or m
         if only:  # "Hadirnya ... dalam kegiatan ini": attendance cues anywhere
             for sent, (lo, hi) in enumerate(s.sentence_spans):
-                for m in _ATTEND.finditer(s.text, lo, hi):
-                    clause_end = s.text.find(",", m.end(), hi)
+                for cue in _ATTEND.finditer(s.text, lo, hi):
+                    clause_end = s.text.find(",", cue.end(), hi)
                     clause_end = hi if clause_end < 0 else clause_end
-                    start = m.start() if m.group(0).lower().startswith("hadirnya") else m.end()
-                    attendees.extend(c for _, c in self._refs_between(sent, start, clause_end))
+                    from_ = cue.start() if cue.group(0).lower() == "hadirnya" else cue.end()
+                    attendees.extend(c for _, c in self._refs_between(sent, from_, clause_end))
         chosen = {id(chair)} if chair is not None else set()
         witness_ids = _unique_ids([c for c in witnesses if id(c) not in chosen], persons)
         chosen |= {id(c) for c in witnesses}
@@ -494,10 +512,12 @@ class Builder:
         if how:
             self.notes.append(f"event {eid}: {how}")
         self.sources[eid].extend(ev["mentions"])
-        for m in (venue, city, clock):
-            if m is not None:
-                self.sources[eid].append(m)
+        for found in (venue, city, clock):
+            if found is not None:
+                self.sources[eid].append(found)
         self.event_days[eid] = (day, ev["sents"])
+        if kind is EventKind.PELANTIKAN:
+            self.inaugurations.add(eid)
         return event
 
     def _zone(
@@ -520,13 +540,7 @@ class Builder:
 
     # --- agreements -------------------------------------------------------------------
 
-    def _agreements(
-        self,
-        agencies: dict[str, Agency],
-        tenures: dict[str, Tenure],
-        positions: dict[str, Position],
-        events: list[Event],
-    ) -> list[Agreement]:
+    def _agreements(self, agencies: dict[str, Agency]) -> list[Agreement]:
         s = self.s
         words = [m for m in s.mentions if m.kind is K.AGREEMENT]
         kinds = {m.value for m in words if m.value is not None}
@@ -543,7 +557,7 @@ class Builder:
                     party_mentions.append(m)
             if len(parties) < 2:
                 continue
-            here = [m for m in self._in_sentence(K.AGREEMENT, sent)]
+            here = list(self._in_sentence(K.AGREEMENT, sent))
             specific = [m for m in here if m.value is not None]
             conf_note = ""
             if specific:
@@ -554,10 +568,7 @@ class Builder:
             else:
                 kind = AgreementKind.NOTA_KESEPAHAMAN
                 conf_note = "kind not printed: nota kesepahaman assumed, check it"
-            lo, hi = s.sentence_spans[sent]
-            years = [
-                m for m in self._in_sentence(K.DATE, sent) if m.value is not None
-            ]
+            years = [m for m in self._in_sentence(K.DATE, sent) if m.value is not None]
             signed_on: PartialDate | None = None
             effective_start: PartialDate | None = None
             for m in years:
@@ -566,30 +577,28 @@ class Builder:
                     effective_start = effective_start or pd
                 signed_on = signed_on or pd
             event_id = None
-            for e in events:
-                known = self.event_days.get(e.id)
-                if known is not None and sent in known[1] and e.kind is EventKind.PENANDATANGANAN:
-                    event_id = e.id
-                    signed_on = signed_on or _partial(known[0])
+            for eid, (eday, sents) in self.event_days.items():
+                if sent not in sents or eid in self.inaugurations:
+                    continue
+                if signed_on is None or signed_on == _partial(eday):
+                    event_id = eid
+                    signed_on = _partial(eday)
+                    break
             areas = []
             for m in self._in_sentence(K.AREA, sent):
                 if m.value not in areas:
                     areas.append(m.value)
+            behalf = self._on_behalf(sent)
             party_objs = []
-            signing = bool(_SIGNED_BY.search(s.text, lo, hi)) or event_id is not None
             for a in parties:
-                signatory = None
-                if signing:
-                    signers = {
-                        c.id
-                        for _, c in self._refs_between(sent, lo, hi)
-                        if any(r.agency_id == a.id for r, _ in c.positions)
-                    }
-                    if len(signers) == 1:
-                        signatory = next(iter(signers))
+                signatory = behalf.get(a.id) or self._signer(a.id, sent, event_id is not None)
                 party_objs.append(Party(agency_id=a.id, signatory_id=signatory))
-            short = {AgreementKind.NOTA_KESEPAHAMAN: "mou", AgreementKind.PERJANJIAN_KERJA_SAMA: "pks",
-                     AgreementKind.KESEPAKATAN_BERSAMA: "kb", AgreementKind.ADENDUM: "adendum"}[kind]
+            short = {
+                AgreementKind.NOTA_KESEPAHAMAN: "mou",
+                AgreementKind.PERJANJIAN_KERJA_SAMA: "pks",
+                AgreementKind.KESEPAKATAN_BERSAMA: "kb",
+                AgreementKind.ADENDUM: "adendum",
+            }[kind]
             when = str(signed_on) if signed_on is not None else "undated"
             gid = f"{short}-{'-'.join(sorted(a.id for a in parties))}-{when}"
             day0 = self.published or s.day
@@ -616,13 +625,46 @@ class Builder:
             out[gid] = g
             if conf_note:
                 self.notes.append(f"agreement {gid}: {conf_note}")
-            self.sources[gid].extend(party_mentions + here + years + self._in_sentence(K.AREA, sent))
+            self.sources[gid].extend(
+                party_mentions + here + years + self._in_sentence(K.AREA, sent)
+            )
             for a in parties:
                 agencies.setdefault(a.id, a)
-        if out and events:
-            # an event lists the agreements signed at it
-            pass
         return list(out.values())
+
+    def _signing_sentences(self) -> set[int]:
+        s = self.s
+        return {
+            n for n, (lo, hi) in enumerate(s.sentence_spans) if _SIGNED_BY.search(s.text, lo, hi)
+        }
+
+    def _signer(self, agency_id: str, sent: int, at_event: bool) -> str | None:
+        """The one person of the party's agency named where the signing is told.
+
+        Only for an agreement told with a signing verb or signed at an event; then
+        the sentences with a signing verb are searched.
+        """
+        sents = self._signing_sentences()
+        if sent not in sents and not at_event:
+            return None
+        found = {
+            c.id
+            for _, rs, c in self.refs
+            if rs in sents and any(r.agency_id == agency_id for r, _, _ in c.positions)
+        }
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _on_behalf(self, sent: int) -> dict[str, str]:
+        """``A atas nama X``: A signs for X (the last person before, the agency after)."""
+        s = self.s
+        lo, hi = s.sentence_spans[sent]
+        out: dict[str, str] = {}
+        for m in _ON_BEHALF.finditer(s.text, lo, hi):
+            before = self._refs_between(sent, lo, m.start())
+            after = [a for a in self._in_sentence(K.AGENCY, sent) if a.start >= m.end()]
+            if before and after:
+                out.setdefault(after[0].value.id, before[-1][1].id)
+        return out
 
     # --- measurements -----------------------------------------------------------------
 
@@ -666,6 +708,21 @@ class Builder:
             except AdminnetError as exc:
                 self.notes.append(f"measurement {m.text!r} left out: {exc}")
         return out
+
+
+_MAX_KNOWN_CHECK: Final = 64
+
+
+def _known(word: str, by_letter: dict[str, set[str]]) -> bool:
+    """A word of a known person's name, written alike or glued (``Bayuaji``)."""
+    if len(word) < 4:
+        return False
+    keys = by_letter.get(word[0], set())
+    if word in keys:
+        return True
+    if len(keys) > _MAX_KNOWN_CHECK:
+        return False
+    return any(_near(word, k) or word.startswith(k) or k.startswith(word) for k in keys)
 
 
 def _partial(d: pendulum.Date) -> PartialDate:

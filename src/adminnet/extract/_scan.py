@@ -213,7 +213,11 @@ _NAME_STOP: Final = frozenset(
 )
 
 _AGREEMENT_PATTERNS: Final[tuple[tuple[str, AgreementKind | None, str], ...]] = (
-    (r"Memorandum\s+of\s+Understanding(?:\s*\(\s*MoU\s*\))?", AgreementKind.NOTA_KESEPAHAMAN, "mou"),
+    (
+        r"Memorandum\s+of\s+Understanding(?:\s*\(\s*MoU\s*\))?",
+        AgreementKind.NOTA_KESEPAHAMAN,
+        "mou",
+    ),
     (r"[Nn]ota\s+[Kk]esepahaman(?:\s*\(\s*MoU\s*\))?", AgreementKind.NOTA_KESEPAHAMAN, "nota"),
     (r"\bMo[Uu]\b", AgreementKind.NOTA_KESEPAHAMAN, "mou"),
     (r"[Kk]esepakatan\s+[Bb]ersama", AgreementKind.KESEPAKATAN_BERSAMA, "kb"),
@@ -237,9 +241,7 @@ _AREA_PATTERNS: Final[tuple[tuple[str, CooperationArea], ...]] = (
     (r"transformasi\s+digital|digitalisasi", CooperationArea.TRANSFORMASI_DIGITAL),
     (r"pengembangan\s+kompetensi", CooperationArea.PENGEMBANGAN_KOMPETENSI),
 )
-_AREA_RE: Final = re.compile(
-    "|".join(f"\\b(?:{p})\\b" for p, _ in _AREA_PATTERNS), re.IGNORECASE
-)
+_AREA_RE: Final = re.compile("|".join(f"\\b(?:{p})\\b" for p, _ in _AREA_PATTERNS), re.IGNORECASE)
 
 _EVENT_WORDS: Final[dict[str, EventKind]] = {
     "penandatanganan": EventKind.PENANDATANGANAN,
@@ -266,7 +268,9 @@ _DATE_PAREN: Final = re.compile(
     r"(?:\b([A-Z][a-z]+(?:'[a-z]+)?)(?:\s+(?:pagi|siang|sore|malam))?\s*)?"
     r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{2,4}))?\s*\)"
 )
-_DATE_NUMERIC: Final = re.compile(r"(?<![\d.,/])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d])")
+_DATE_NUMERIC: Final = re.compile(
+    r"(?<![\d.,/])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d])"
+)
 _DATE_ISO: Final = re.compile(r"(?<![\d.,/-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d])")
 _YEAR: Final = re.compile(
     r"\b(sejak|semenjak|pada|tahun|mulai|hingga|sampai)\s+(?:tahun\s+)?((?:19|20)\d{2})\b"
@@ -403,7 +407,7 @@ def _ends_sentence(tok: str, nxt: str, front: frozenset[str]) -> bool:
     if not (len(word) >= 4 or word.islower() or word.isdigit()):
         return False
     first = nxt[:1]
-    return first.isupper() or first.isdigit() or first in "\"\u201c("
+    return first.isupper() or first.isdigit() or first in '"\u201c('
 
 
 def _is_cap(tok: str) -> bool:
@@ -427,7 +431,7 @@ def _is_short_form(tok: str) -> bool:
 
 def _is_name_word(tok: str) -> bool:
     """A capitalised word, an initial or a glued front title (``Ir.Frans``)."""
-    if not _is_cap(tok) and not fold(tok) in ad.front_title_keys():
+    if not _is_cap(tok) and fold(tok) not in ad.front_title_keys():
         return False
     word = fold(tok)
     if word in _calendar_words() or word in _NAME_STOP or word in _ROLE_FIRST:
@@ -451,7 +455,7 @@ def _is_back_title(tok: str) -> bool:
 
 
 def _title_only(tok: str) -> bool:
-    return ad._key(tok) in ad.front_title_keys() and "." in tok or fold(tok) in ("prof", "dr")
+    return (ad._key(tok) in ad.front_title_keys() and "." in tok) or fold(tok) in ("prof", "dr")
 
 
 def scan_name(s: Scan, i: int, *, stop: int | None = None) -> tuple[int, int, int] | None:
@@ -480,9 +484,7 @@ def scan_name(s: Scan, i: int, *, stop: int | None = None) -> tuple[int, int, in
             break
         words += 1
         core = fold(t)
-        if len(core) >= 2 and "." not in core:
-            long_words += 1
-        elif "." in core:  # glued: Ir.Frans, J.Papilaya
+        if (len(core) >= 2 and "." not in core) or "." in core:
             long_words += 1
         j += 1
         if t.endswith(".") and len(core) >= 4 and "." not in core:
@@ -522,9 +524,7 @@ def _name_value(s: Scan, start: int, end: int) -> object | None:
 # --- positions -----------------------------------------------------------------------
 
 
-def _match_words(
-    toks: list[Token], i: int, words: tuple[str, ...], sent: int
-) -> bool:
+def _match_words(toks: list[Token], i: int, words: tuple[str, ...], sent: int) -> bool:
     if i + len(words) > len(toks):
         return False
     for k, w in enumerate(words):
@@ -633,9 +633,7 @@ def _resolve_central(
     return None
 
 
-def _resolve_region_place(
-    s: Scan, k: int, level: str
-) -> tuple[Agency, int, str] | None:
+def _resolve_region_place(s: Scan, k: int, level: str) -> tuple[Agency, int, str] | None:
     """The local government of a place after a regional role (``Ambon``, ``Kab. X``)."""
     toks = s.tokens
     if k >= len(toks):
@@ -683,7 +681,9 @@ def _generic_before(toks: list[Token], i: int) -> bool:
     return prev.sent == toks[i].sent and fold(prev.text) in _GENERIC_BEFORE
 
 
-def _title_of(role: Role, words: tuple[str, ...], agency: Agency | None, place: str | None, day: pendulum.Date) -> str:
+def _title_of(
+    role: Role, words: tuple[str, ...], agency: Agency | None, place: str | None, day: pendulum.Date
+) -> str:
     label = _ROLE_LABELS.get(words, role.label)
     if agency is None:
         return label
@@ -706,7 +706,7 @@ def scan_positions(s: Scan) -> None:
         capacity = Capacity.DEFINITIF
         k = i
         if cap is not None:
-            capacity, k, needs_head = cap
+            capacity, k, _ = cap
         role_hit = _role_at(toks, k)
         if role_hit is None or (cap is not None and cap[2] and not role_hit[0].is_regional_head):
             i += 1
@@ -728,15 +728,18 @@ def scan_positions(s: Scan) -> None:
             if hit is not None:
                 agency, end_tok, place = hit
                 rule = "position.regional"
+        elif place_kind == _ORG and k < n and fold(toks[k].text) in _OUTSIDE_CUES:
+            body = _outside_body(s, k)
+            if body is not None:
+                agency, end_tok = body
+                rule = "position.outside-catalog"
+                conf = 0.7
         else:
             central = _resolve_central(s, k, role, cue_included=False)
             if central is not None:
                 agency, end_tok, c, how = central
                 conf = c
                 rule = f"position.{how}"
-        if agency is not None and place_kind == _ORG:
-            agency = None  # a rektor or direktur of a catalog agency: not modelled
-            end_tok = k
         start = toks[start_i].start
         end = toks[end_tok - 1].end
         if toks[end_tok - 1].text.endswith(".") and len(fold(toks[end_tok - 1].text)) >= 4:
@@ -757,8 +760,6 @@ def scan_positions(s: Scan) -> None:
             title=_title_of(role, words, agency, place, s.day),
         )
         pos = s.mention(K.POSITION, start, end, reading, rule, conf)
-        if agency is not None:
-            _place_mention(s, toks, k, end_tok, agency)
         # the holder: "<position>, <name>" or "<position> <name>"
         j = end_tok
         if j < n and toks[j].text == "," and toks[j].sent == toks[start_i].sent:
@@ -783,11 +784,6 @@ def scan_positions(s: Scan) -> None:
         i = end_tok
 
 
-def _place_mention(s: Scan, toks: list[Token], k: int, e: int, agency: Agency) -> None:
-    """No separate mention: the agency or place is part of the position's span."""
-    return None
-
-
 def _name_before(s: Scan, i: int) -> tuple[int, int, object, str] | None:
     """The name printed just before the position at token ``i``, with the cue read."""
     toks = s.tokens
@@ -796,14 +792,21 @@ def _name_before(s: Scan, i: int) -> tuple[int, int, object, str] | None:
     cue = toks[i - 1]
     if cue.sent != toks[i].sent:
         return None
-    how = {"(": "paren", "selaku": "selaku", "sebagai": "sebagai", ",": "comma"}.get(
-        fold(cue.text)
-    )
+    how = {
+        "(": "paren",
+        "selaku": "selaku",
+        "sebagai": "sebagai",
+        "menjadi": "sebagai",
+        ",": "comma",
+    }.get(fold(cue.text))
     if how is None:
         return None
-    if how == "sebagai" and i >= 2 and fold(toks[i - 2].text) in ("dilantik", "menjadi"):
-        return None  # handled by the inauguration rule
     end_tok = i - 1
+    if how == "sebagai" and i >= 3 and fold(toks[i - 2].text) in _APPOINTED:
+        how = "appointed"  # "<name> dilantik menjadi <position>"
+        end_tok = i - 2
+    elif how == "sebagai" and i >= 2 and fold(toks[i - 2].text) in _APPOINTED:
+        return None
     # walk back over name words, titles and commas
     b = end_tok - 1
     steps = 0
@@ -830,6 +833,9 @@ def _name_before(s: Scan, i: int) -> tuple[int, int, object, str] | None:
             return None
         return ns, ne, value, how
     return None
+
+
+_APPOINTED: Final = frozenset({"dilantik", "diangkat", "ditunjuk", "ditetapkan", "dikukuhkan"})
 
 
 # --- names after verbs ----------------------------------------------------------------
@@ -941,7 +947,9 @@ def _resolve_central_or_local(s: Scan, i: int) -> tuple[Agency, int, str] | None
             if t.endswith(".") and len(fold(t)) >= 4:
                 break
             continue
-        if fold(t) in ("dan", "&") or (t == "," and j + 1 < len(toks) and _is_cap(toks[j + 1].text)):
+        if fold(t) in ("dan", "&") or (
+            t == "," and j + 1 < len(toks) and _is_cap(toks[j + 1].text)
+        ):
             j += 1
             continue
         break
@@ -977,7 +985,11 @@ def _outside_body(s: Scan, i: int) -> tuple[Agency, int] | None:
     e = j
     while e < len(toks) and e < j + 6 and toks[e].sent == sent:
         t = toks[e].text
-        if (_is_cap(t) or _is_acronym(t)) and fold(t) not in _ROLE_FIRST and fold(t) not in _calendar_words():
+        if (
+            (_is_cap(t) or _is_acronym(t))
+            and fold(t) not in _ROLE_FIRST
+            and fold(t) not in _calendar_words()
+        ):
             e += 1
             if t.endswith(".") and len(fold(t)) >= 4:
                 break
@@ -986,7 +998,12 @@ def _outside_body(s: Scan, i: int) -> tuple[Agency, int] | None:
     if e == j:
         return None
     acronym = None
-    if e + 2 < len(toks) and toks[e].text == "(" and toks[e + 2].text == ")" and _is_acronym(toks[e + 1].text):
+    if (
+        e + 2 < len(toks)
+        and toks[e].text == "("
+        and toks[e + 2].text == ")"
+        and _is_acronym(toks[e + 1].text)
+    ):
         acronym = toks[e + 1].text
         e_full = e + 3
     else:
@@ -1030,7 +1047,11 @@ def scan_venues(s: Scan) -> None:
             continue
         k = i + 1
         cue = toks[k]
-        if fold(cue.text) not in _VENUE_CUES or not _is_cap(cue.text) or not s.free(cue.start, cue.end):
+        if (
+            fold(cue.text) not in _VENUE_CUES
+            or not _is_cap(cue.text)
+            or not s.free(cue.start, cue.end)
+        ):
             continue
         sent = cue.sent
         e = k + 1
@@ -1049,7 +1070,9 @@ def scan_venues(s: Scan) -> None:
         if e + 1 < n and toks[e].text == "," and toks[e + 1].sent == sent:
             m = e + 1
             stop = m
-            while stop < n and stop < m + 3 and toks[stop].sent == sent and _is_cap(toks[stop].text):
+            while (
+                stop < n and stop < m + 3 and toks[stop].sent == sent and _is_cap(toks[stop].text)
+            ):
                 stop += 1
             for c in range(stop, m, -1):
                 place = s.text[toks[m].start : _trim(toks[c - 1])]
@@ -1097,7 +1120,15 @@ def scan_dates(s: Scan) -> None:
             continue
         year = int(y) if y and len(y) == 4 else s.year
         if year is None:
-            s.mention(K.DATE, start, m.end(), None, "date.paren", 0.9, _year_unknown(text[start : m.end()]))
+            s.mention(
+                K.DATE,
+                start,
+                m.end(),
+                None,
+                "date.paren",
+                0.9,
+                _year_unknown(text[start : m.end()]),
+            )
             continue
         printed = f"{weekday} ({d}/{mo})" if weekday else f"{d}/{mo}/{year}"
         value = ad.date(printed, year)
@@ -1121,7 +1152,15 @@ def scan_dates(s: Scan) -> None:
         if not s.free(start, m.end()):
             continue
         if year is None:
-            s.mention(K.DATE, start, m.end(), None, "date.named", 0.9, _year_unknown(text[start : m.end()]))
+            s.mention(
+                K.DATE,
+                start,
+                m.end(),
+                None,
+                "date.named",
+                0.9,
+                _year_unknown(text[start : m.end()]),
+            )
             continue
         full = (f"{weekday}, " if weekday else "") + f"{d} {month} {year}"
         value = ad.date(full, year)
@@ -1150,15 +1189,18 @@ def scan_dates(s: Scan) -> None:
         if not s.free(m.start(2), m.end(2)):
             continue
         cue = m.group(1).lower()
-        s.mention(K.DATE, m.start(), m.end(), PartialDate(year=int(m.group(2))), f"date.year-{cue}", 0.8)
+        s.mention(
+            K.DATE, m.start(), m.end(), PartialDate(year=int(m.group(2))), f"date.year-{cue}", 0.8
+        )
     for m in _TIME.finditer(text):
         if not s.free(m.start(), m.end()):
             continue
+        clock: tuple[int, int, str | None]
         if m.group(1) is not None:
-            value = (int(m.group(1)), int(m.group(2)), _ZONES[m.group(3)])
+            clock = (int(m.group(1)), int(m.group(2)), _ZONES[m.group(3)])
         else:
-            value = (int(m.group(4)), int(m.group(5)), None)
-        s.mention(K.TIME, m.start(), m.end(), value, "time.clock", 0.9)
+            clock = (int(m.group(4)), int(m.group(5)), None)
+        s.mention(K.TIME, m.start(), m.end(), clock, "time.clock", 0.9)
 
 
 # --- agreements, areas, figures, event words -------------------------------------------
@@ -1257,8 +1299,8 @@ def scan(text: str, day: pendulum.Date, year: int | None) -> Scan:
     s = Scan(text=text, tokens=tokens, day=day, year=year)
     s.covered = bytearray(len(text))
     s.sentence_spans = spans
-    scan_positions(s)
     scan_venues(s)
+    scan_positions(s)
     scan_agencies(s)
     scan_regions(s)
     scan_dates(s)

@@ -298,6 +298,7 @@ class Builder:
                     continue
                 positions.setdefault(pos.id, pos)
                 self.sources[pos.id].append(m)
+                self.sources[pos.agency_id].append(m)
                 tid = f"{c.id}-{pos.id}"
                 start = installed.get(s.sentence_of(m.start)) if how in _INSTALL_LINKS else None
                 if tid not in tenures:

@@ -172,7 +172,7 @@ def test_on_behalf_names_the_signatory() -> None:
     ds = extract(text, published="2023-02-06").to_dataset()
     (g,) = ds.agreements
     assert g.kind is AgreementKind.PERJANJIAN_KERJA_SAMA
-    assert dict((p.agency_id, p.signatory_id) for p in g.parties)["bkn"] == "budi-santoso"
+    assert {p.agency_id: p.signatory_id for p in g.parties}["bkn"] == "budi-santoso"
 
 
 def test_witnesses_and_attendees() -> None:

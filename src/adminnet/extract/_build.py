@@ -7,6 +7,7 @@ oleh``, ``melantik``, ``hadir``) inside a sentence already found.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -63,8 +64,12 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def _words(name: PersonName) -> list[str]:
-    return [w.lower() for w in re.findall(r"[^\W\d_]+", name.given)]
+_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(name: PersonName) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(name.given))
 
 
 def _near(a: str, b: str) -> bool:
@@ -83,7 +88,7 @@ def _near(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-def _part_of(short: list[str], long_: list[str]) -> bool:
+def _part_of(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     """Every word of ``short`` is, in order, a word (or run of words) of ``long_``."""
     j = 0
     matched_long = False
@@ -152,30 +157,50 @@ class Builder:
     sources: dict[str, list[Mention]] = attrs.field(factory=lambda: defaultdict(list))
     event_days: dict[str, tuple[pendulum.Date, set[int]]] = attrs.field(factory=dict)
     inaugurations: set[str] = attrs.field(factory=set)
+    by_prefix: dict[str, list[_Cluster]] = attrs.field(factory=lambda: defaultdict(list))
+    by_role: dict[tuple[Role, str | None], list[_Cluster]] = attrs.field(
+        factory=lambda: defaultdict(list)
+    )
+    by_sent: dict[tuple[int, MentionKind], list[Mention]] = attrs.field(
+        factory=lambda: defaultdict(list)
+    )
+    refs_by_sent: dict[int, list[tuple[int, _Cluster]]] = attrs.field(
+        factory=lambda: defaultdict(list)
+    )
+    first_token: dict[int, int] = attrs.field(factory=dict)
+    signing: set[int] = attrs.field(factory=set)
+    signers: dict[str, set[str]] = attrs.field(factory=lambda: defaultdict(set))
 
     # --- persons ----------------------------------------------------------------------
 
     def _cluster_for(self, name: PersonName, at: int) -> _Cluster:
-        matches = [c for c in self.clusters if same_person(c.name, name)]
+        candidates: dict[int, _Cluster] = {}
+        for key in _prefixes(name):
+            for c in self.by_prefix.get(key, ())[:_MAX_CANDIDATES]:
+                candidates.setdefault(id(c), c)
+        matches = [c for c in candidates.values() if same_person(c.name, name)]
         if len(matches) == 1:
             c = matches[0]
             c.name = _richer(c.name, name)
-            return c
-        c = _Cluster(id="", name=name, first=at)
-        self.clusters.append(c)
+        else:
+            c = _Cluster(id="", name=name, first=at)
+            self.clusters.append(c)
+        for key in _prefixes(name):
+            group = self.by_prefix[key]
+            if c not in group:
+                group.append(c)
         return c
 
+    def _add_position(self, c: _Cluster, reading: PositionReading, m: Mention, rule: str) -> None:
+        c.positions.append((reading, m, rule))
+        for key in ((reading.role, reading.agency_id), (reading.role, None)):
+            group = self.by_role[key]
+            if c not in group:
+                group.append(c)
+
     def _by_position(self, reading: PositionReading) -> _Cluster | None:
-        found = []
-        for c in self.clusters:
-            for r, _, _ in c.positions:
-                same_place = (
-                    reading.agency_id == r.agency_id if reading.agency_id is not None else True
-                )
-                if r.role is reading.role and same_place:
-                    found.append(c)
-                    break
-        return found[-1] if len({id(c) for c in found}) == 1 else None
+        found = self.by_role.get((reading.role, reading.agency_id), [])
+        return found[0] if len(found) == 1 else None
 
     def link_persons(self) -> None:
         s = self.s
@@ -185,7 +210,7 @@ class Builder:
                 c = self._cluster_for(link.person.value, link.person.start)
                 c.mentions.append(link.person)
                 if pos is not None and pos is not link.person:
-                    c.positions.append((pos.value, pos, link.rule))
+                    self._add_position(c, pos.value, pos, link.rule)
                     c.mentions.append(pos)
                 self.refs.append((link.person.start, s.sentence_of(link.person.start), c))
             elif pos is not None:
@@ -207,13 +232,32 @@ class Builder:
                 if len(w) >= 4:
                     by_letter[w[0]].add(w)
         toks = s.tokens
+        memo: dict[str, bool] = {}
         i = 0
         while i < len(toks):
             t = toks[i]
-            if not _is_name_word(t.text) or not s.free(t.start, t.end):
+            if not _is_name_word(t.text):
                 i += 1
                 continue
-            found = scan_name(s, i)
+            known = memo.get(t.low)
+            if known is None:
+                known = memo[t.low] = _known(t.low, by_letter)
+            if not known or not s.free(t.start, t.end):
+                i += 1
+                continue
+            # back to the start of the run of name words (a known surname after a given name)
+            first = i
+            while (
+                first > 0
+                and i - first < _MAX_BACK
+                and toks[first - 1].sent == t.sent
+                and _is_name_word(toks[first - 1].text)
+                and s.free(toks[first - 1].start, toks[first - 1].end)
+            ):
+                first -= 1
+            found = scan_name(s, first)
+            if found is None:
+                found = scan_name(s, i)
             if found is None:
                 i += 1
                 continue
@@ -243,27 +287,45 @@ class Builder:
 
     # --- helpers ----------------------------------------------------------------------
 
+    def _index(self) -> None:
+        """Mentions, references and tokens by sentence (built once, after linking)."""
+        s = self.s
+        for m in s.mentions:
+            self.by_sent[(s.sentence_of(m.start), m.kind)].append(m)
+        for start, sent, c in self.refs:
+            self.refs_by_sent[sent].append((start, c))
+        for i, t in enumerate(s.tokens):
+            self.first_token.setdefault(t.sent, i)
+        self.signing = {
+            n for n, (lo, hi) in enumerate(s.sentence_spans) if _SIGNED_BY.search(s.text, lo, hi)
+        }
+        for sent in self.signing:
+            for _, c in self.refs_by_sent.get(sent, ()):
+                for r, _, _ in c.positions:
+                    if r.agency_id is not None:
+                        self.signers[r.agency_id].add(c.id)
+
     def _in_sentence(self, kind: MentionKind, sent: int) -> list[Mention]:
-        return [
-            m for m in self.s.mentions if m.kind is kind and self.s.sentence_of(m.start) == sent
-        ]
+        return self.by_sent.get((sent, kind), [])
 
     def _refs_between(self, sent: int, lo: int, hi: int) -> list[tuple[int, _Cluster]]:
         out = []
         seen: set[int] = set()
-        for start, rs, c in self.refs:
-            if rs == sent and lo <= start < hi and id(c) not in seen:
+        for start, c in self.refs_by_sent.get(sent, ()):
+            if lo <= start < hi and id(c) not in seen:
                 seen.add(id(c))
                 out.append((start, c))
         return out
 
     def _generic_at(self, sent: int, lo: int, hi: int) -> int:
         """Offset of the first group word (``sejumlah``, ``para``) in [lo, hi), else hi."""
-        for t in self.s.tokens:
-            if t.start >= hi:
-                break
-            if t.start >= lo and t.sent == sent and fold(t.text) in _GENERIC_BEFORE:
+        toks = self.s.tokens
+        i = self.first_token.get(sent, len(toks))
+        while i < len(toks) and toks[i].sent == sent and toks[i].start < hi:
+            t = toks[i]
+            if t.start >= lo and fold(t.text) in _GENERIC_BEFORE:
                 return t.start
+            i += 1
         return hi
 
     # --- the dataset ------------------------------------------------------------------
@@ -271,6 +333,7 @@ class Builder:
     def build(self) -> tuple[Dataset, dict[str, tuple[Mention, ...]]]:
         self.link_persons()
         self._assign_ids()
+        self._index()
         s = self.s
         agencies: dict[str, Agency] = {}
         for m in s.mentions:
@@ -332,7 +395,7 @@ class Builder:
             measurements=tuple(measurements),
         )
         provenance = {
-            k: tuple(sorted(set(v), key=lambda m: (m.start, m.end, m.kind.value)))
+            k: tuple(sorted(set(v), key=lambda m: (m.start, m.end, m.rule)))
             for k, v in self.sources.items()
         }
         return ds, provenance
@@ -633,26 +696,19 @@ class Builder:
                 agencies.setdefault(a.id, a)
         return list(out.values())
 
-    def _signing_sentences(self) -> set[int]:
-        s = self.s
-        return {
-            n for n, (lo, hi) in enumerate(s.sentence_spans) if _SIGNED_BY.search(s.text, lo, hi)
-        }
-
     def _signer(self, agency_id: str, sent: int, at_event: bool) -> str | None:
         """The one person of the party's agency named where the signing is told.
 
         Only for an agreement told with a signing verb or signed at an event; then
         the sentences with a signing verb are searched.
         """
-        sents = self._signing_sentences()
-        if sent not in sents and not at_event:
+        if sent not in self.signing and not at_event:
             return None
-        found = {
-            c.id
-            for _, rs, c in self.refs
-            if rs in sents and any(r.agency_id == agency_id for r, _, _ in c.positions)
-        }
+        found = set(self.signers.get(agency_id, ()))
+        if sent not in self.signing:
+            for _, c in self.refs_by_sent.get(sent, ()):
+                if any(r.agency_id == agency_id for r, _, _ in c.positions):
+                    found.add(c.id)
         return next(iter(found)) if len(found) == 1 else None
 
     def _on_behalf(self, sent: int) -> dict[str, str]:
@@ -712,6 +768,12 @@ class Builder:
 
 
 _MAX_KNOWN_CHECK: Final = 64
+_MAX_BACK: Final = 5
+_MAX_CANDIDATES: Final = 64
+
+
+def _prefixes(name: PersonName) -> set[str]:
+    return {w[:3] for w in _words(name) if len(w) >= 3}
 
 
 def _known(word: str, by_letter: dict[str, set[str]]) -> bool:

@@ -32,6 +32,7 @@ _BLANK_LINE: Final = re.compile(r"\n[ \t\r\f\v]*\n")
 _MAX_NAME_WORDS: Final = 6
 _MAX_PLACE_TOKENS: Final = 12
 _MAX_REGION_TOKENS: Final = 4
+_MEMO: Final = 1 << 16
 
 
 class Token(NamedTuple):
@@ -41,6 +42,7 @@ class Token(NamedTuple):
     start: int
     end: int
     sent: int
+    low: str  # the folded text (see fold)
 
 
 def fold(token: str) -> str:
@@ -108,6 +110,7 @@ _CAPACITIES: Final[tuple[tuple[tuple[str, ...], Capacity, bool], ...]] = (
     (("plt",), Capacity.PELAKSANA_TUGAS, False),
     (("plh",), Capacity.PELAKSANA_HARIAN, False),
 )
+_CAPACITY_FIRST: Final = frozenset(words[0] for words, _, _ in _CAPACITIES)
 _GENERIC_BEFORE: Final = frozenset(
     {"para", "sejumlah", "seluruh", "semua", "setiap", "tiap", "beberapa", "jajaran"}
 )
@@ -230,7 +233,9 @@ _AGREEMENT_PATTERNS: Final[tuple[tuple[str, AgreementKind | None, str], ...]] = 
     (r"\b[Aa]dd?endum\b", AgreementKind.ADENDUM, "adendum"),
     (r"\b[Kk]erja\s*-?\s*[Ss]ama\b", None, "cooperation"),
 )
-_AGREEMENT_RE: Final = re.compile("|".join(f"(?:{p})" for p, _, _ in _AGREEMENT_PATTERNS))
+_AGREEMENT_RE: Final = re.compile(
+    "(?=[MNKPAmnkpa])(?:" + "|".join(f"({p})" for p, _, _ in _AGREEMENT_PATTERNS) + ")"
+)
 
 _AREA_PATTERNS: Final[tuple[tuple[str, CooperationArea], ...]] = (
     (r"kajian\s+kebijakan", CooperationArea.KAJIAN_KEBIJAKAN),
@@ -241,7 +246,7 @@ _AREA_PATTERNS: Final[tuple[tuple[str, CooperationArea], ...]] = (
     (r"transformasi\s+digital|digitalisasi", CooperationArea.TRANSFORMASI_DIGITAL),
     (r"pengembangan\s+kompetensi", CooperationArea.PENGEMBANGAN_KOMPETENSI),
 )
-_AREA_RE: Final = re.compile("|".join(f"\\b(?:{p})\\b" for p, _ in _AREA_PATTERNS), re.IGNORECASE)
+_AREA_RE: Final = re.compile("|".join(f"\\b({p})\\b" for p, _ in _AREA_PATTERNS), re.IGNORECASE)
 
 _EVENT_WORDS: Final[dict[str, EventKind]] = {
     "penandatanganan": EventKind.PENANDATANGANAN,
@@ -261,12 +266,12 @@ _EVENT_RE: Final = re.compile(r"\b(?:" + "|".join(_EVENT_WORDS) + r")\b", re.IGN
 # Dates: a named month (the month itself is checked by parse_date), d/m in
 # parentheses after an optional weekday and part of day, numeric d/m/yyyy, ISO.
 _DATE_NAMED: Final = re.compile(
-    r"(?:\b([A-Z][a-z]+(?:'[a-z]+)?)\s*,?\s+)?(?<![\d.,])\b(\d{1,2})\s+([A-Za-z]{3,9})\.?"
-    r"(?:\s+((?:19|20)\d{2}))?(?![\w])"
+    r"(?<![\d.,])\b(\d{1,2})\s+([A-Za-z]{3,9})\.?(?:\s+((?:19|20)\d{2}))?(?![\w])"
 )
-_DATE_PAREN: Final = re.compile(
-    r"(?:\b([A-Z][a-z]+(?:'[a-z]+)?)(?:\s+(?:pagi|siang|sore|malam))?\s*)?"
-    r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{2,4}))?\s*\)"
+_DATE_PAREN: Final = re.compile(r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{2,4}))?\s*\)")
+# the weekday before a date: "Kamis, 16 Maret", "Kamis (16/3)", "Rabu sore (17/7)"
+_WEEKDAY_BEFORE: Final = re.compile(
+    r"\b([A-Z][a-z]+(?:'[a-z]+)?)(?:\s+(?:pagi|siang|sore|malam))?\s*,?\s*\Z"
 )
 _DATE_NUMERIC: Final = re.compile(
     r"(?<![\d.,/])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d])"
@@ -390,7 +395,7 @@ def tokenize(text: str) -> tuple[list[Token], list[tuple[int, int]]]:
                 spans.append((sent_start, prev[2]))
                 sent += 1
                 sent_start = tok[1]
-        tokens.append(Token(tok[0], tok[1], tok[2], sent))
+        tokens.append(Token(tok[0], tok[1], tok[2], sent, tok[0].rstrip(".").lower()))
         prev = tok
     spans.append((sent_start, len(text)))
     return tokens, spans
@@ -414,6 +419,7 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isalpha() and tok[:1].isupper()
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def _is_acronym(tok: str) -> bool:
     letters = tok.rstrip(".")
     return (
@@ -424,11 +430,13 @@ def _is_acronym(tok: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def _is_short_form(tok: str) -> bool:
     """An acronym or a short form in parentheses: ``(LAN)``, ``(Pemkot)``, ``(PANRB)``."""
     return _is_acronym(tok) or (_is_cap(tok) and tok.isalpha() and len(tok) <= 12)
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def _is_name_word(tok: str) -> bool:
     """A capitalised word, an initial or a glued front title (``Ir.Frans``)."""
     if not _is_cap(tok) and fold(tok) not in ad.front_title_keys():
@@ -444,6 +452,7 @@ def _is_name_word(tok: str) -> bool:
     return core.isalpha()
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def _is_back_title(tok: str) -> bool:
     if tok in ("(K)", "(k)"):
         return True
@@ -454,6 +463,7 @@ def _is_back_title(tok: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,5}\.?){1,3}", tok))
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def _title_only(tok: str) -> bool:
     return (ad._key(tok) in ad.front_title_keys() and "." in tok) or fold(tok) in ("prof", "dr")
 
@@ -529,14 +539,14 @@ def _match_words(toks: list[Token], i: int, words: tuple[str, ...], sent: int) -
         return False
     for k, w in enumerate(words):
         t = toks[i + k]
-        if t.sent != sent or fold(t.text) != w:
+        if t.sent != sent or t.low != w:
             return False
     return True
 
 
 def _capacity_at(toks: list[Token], i: int) -> tuple[Capacity, int, bool] | None:
     sent = toks[i].sent
-    if not _is_cap(toks[i].text):
+    if toks[i].low not in _CAPACITY_FIRST or not _is_cap(toks[i].text):
         return None
     for words, cap, needs_head in _CAPACITIES:
         if _match_words(toks, i, words, sent):
@@ -548,7 +558,7 @@ def _role_at(toks: list[Token], i: int) -> tuple[Role, str, tuple[str, ...], int
     if i >= len(toks) or not _is_cap(toks[i].text):
         return None
     sent = toks[i].sent
-    if fold(toks[i].text) not in _ROLE_FIRST:
+    if toks[i].low not in _ROLE_FIRST:
         return None
     for words, role, place in _ROLES:
         if _match_words(toks, i, words, sent):
@@ -609,7 +619,7 @@ def _resolve_central(
             acr = toks[e - 2].text
             base = s.text[toks[k].start : toks[e - 4].end] if e - 4 >= k else ""
             queries = [q for q in (base, text) if q]
-        if ministry and not cue_included and not fold(toks[k].text).startswith("kemen"):
+        if ministry and not cue_included and not toks[k].low.startswith("kemen"):
             queries = [f"Kementerian {q}" for q in queries] + queries
             if acr:
                 queries.append(f"Kementerian {acr}")
@@ -621,7 +631,7 @@ def _resolve_central(
                 return found, e, 0.95, "exact"
     # fallback: the only catalog agency alive on the day among the search hits,
     # for a short name that opens with a government word ("Kementerian Desa")
-    if k < len(toks) and fold(toks[k].text) in _GOV_CUES:
+    if k < len(toks) and toks[k].low in _GOV_CUES:
         for e in sorted(ends):
             if e - k < 2 or any(t.text == "," for t in toks[k:e]):
                 continue
@@ -641,7 +651,7 @@ def _resolve_region_place(s: Scan, k: int, level: str) -> tuple[Agency, int, str
     sent = toks[k].sent
     printed_level = None
     j = k
-    if fold(toks[j].text) in _LEVEL_WORDS and _is_cap(toks[j].text):
+    if toks[j].low in _LEVEL_WORDS and _is_cap(toks[j].text):
         printed_level = toks[j].text
         j += 1
     names: list[int] = []
@@ -651,12 +661,12 @@ def _resolve_region_place(s: Scan, k: int, level: str) -> tuple[Agency, int, str
         and m < j + _MAX_REGION_TOKENS
         and toks[m].sent == sent
         and (_is_cap(toks[m].text) or _is_acronym(toks[m].text))
-        and fold(toks[m].text) not in _ROLE_FIRST
+        and toks[m].low not in _ROLE_FIRST
         and not _title_only(toks[m].text)
     ):
         m += 1
         names.append(m)
-        if toks[m - 1].text.endswith(".") and len(fold(toks[m - 1].text)) >= 4:
+        if toks[m - 1].text.endswith(".") and len(toks[m - 1].low) >= 4:
             break
     for e in names[::-1]:
         place = s.text[toks[j].start : toks[e - 1].end].rstrip(".")
@@ -678,7 +688,7 @@ def _generic_before(toks: list[Token], i: int) -> bool:
     if i == 0:
         return False
     prev = toks[i - 1]
-    return prev.sent == toks[i].sent and fold(prev.text) in _GENERIC_BEFORE
+    return prev.sent == toks[i].sent and prev.low in _GENERIC_BEFORE
 
 
 def _title_of(
@@ -702,6 +712,10 @@ def scan_positions(s: Scan) -> None:
     n = len(toks)
     while i < n:
         start_i = i
+        low = toks[i].low
+        if low not in _ROLE_FIRST and low not in _CAPACITY_FIRST:
+            i += 1
+            continue
         cap = _capacity_at(toks, i)
         capacity = Capacity.DEFINITIF
         k = i
@@ -728,7 +742,7 @@ def scan_positions(s: Scan) -> None:
             if hit is not None:
                 agency, end_tok, place = hit
                 rule = "position.regional"
-        elif place_kind == _ORG and k < n and fold(toks[k].text) in _OUTSIDE_CUES:
+        elif place_kind == _ORG and k < n and toks[k].low in _OUTSIDE_CUES:
             body = _outside_body(s, k)
             if body is not None:
                 agency, end_tok = body
@@ -742,7 +756,7 @@ def scan_positions(s: Scan) -> None:
                 rule = f"position.{how}"
         start = toks[start_i].start
         end = toks[end_tok - 1].end
-        if toks[end_tok - 1].text.endswith(".") and len(fold(toks[end_tok - 1].text)) >= 4:
+        if toks[end_tok - 1].text.endswith(".") and len(toks[end_tok - 1].low) >= 4:
             end -= len(toks[end_tok - 1].text) - len(toks[end_tok - 1].text.rstrip("."))
         if not s.free(start, end):
             i = end_tok
@@ -798,14 +812,14 @@ def _name_before(s: Scan, i: int) -> tuple[int, int, object, str] | None:
         "sebagai": "sebagai",
         "menjadi": "sebagai",
         ",": "comma",
-    }.get(fold(cue.text))
+    }.get(cue.low)
     if how is None:
         return None
     end_tok = i - 1
-    if how == "sebagai" and i >= 3 and fold(toks[i - 2].text) in _APPOINTED:
+    if how == "sebagai" and i >= 3 and toks[i - 2].low in _APPOINTED:
         how = "appointed"  # "<name> dilantik menjadi <position>"
         end_tok = i - 2
-    elif how == "sebagai" and i >= 2 and fold(toks[i - 2].text) in _APPOINTED:
+    elif how == "sebagai" and i >= 2 and toks[i - 2].low in _APPOINTED:
         return None
     # walk back over name words, titles and commas
     b = end_tok - 1
@@ -847,7 +861,7 @@ def scan_cued_names(s: Scan) -> None:
     """Names after cue words (``oleh``, ``melantik``, ``dan``) when they are plainly names."""
     toks = s.tokens
     for i, t in enumerate(toks[:-1]):
-        if fold(t.text) not in _NAME_CUES:
+        if t.low not in _NAME_CUES:
             continue
         j = i + 1
         found = scan_name(s, j)
@@ -865,7 +879,7 @@ def scan_cued_names(s: Scan) -> None:
             continue
         if ad.agency(s.text[ns:ne], s.day) is not None:
             continue
-        person = s.mention(K.PERSON, ns, ne, value, f"person.after-{fold(t.text)}", 0.75)
+        person = s.mention(K.PERSON, ns, ne, value, f"person.after-{t.low}", 0.75)
         # "<name> sebagai <position>": the inauguration or role that follows
         s.links.append(PersonLink(person, None, "cued-name"))
 
@@ -884,7 +898,7 @@ def scan_agencies(s: Scan) -> None:
     i = 0
     while i < n:
         t = toks[i]
-        word = fold(t.text)
+        word = t.low
         if not s.free(t.start, t.end):
             i += 1
             continue
@@ -906,7 +920,7 @@ def scan_agencies(s: Scan) -> None:
                     s.mention(K.AGENCY, t.start, end, agency, "agency.outside-catalog", 0.7)
                     i = e
                     continue
-        if _is_acronym(t.text) and fold(t.text) not in _NAME_STOP:
+        if _is_acronym(t.text) and t.low not in _NAME_STOP:
             found = ad.agency(t.text.rstrip("."), s.day)
             if found is not None:
                 if found.is_local_government:
@@ -919,7 +933,7 @@ def scan_agencies(s: Scan) -> None:
 
 
 def _trim(tok: Token) -> int:
-    if tok.text.endswith(".") and len(fold(tok.text)) >= 4:
+    if tok.text.endswith(".") and len(tok.low) >= 4:
         return tok.end - (len(tok.text) - len(tok.text.rstrip(".")))
     return tok.end
 
@@ -963,7 +977,7 @@ def _resolve_central_or_local(s: Scan, i: int) -> tuple[Agency, int, str] | None
             found = ad.agency(base, s.day) or ad.agency(toks[e - 2].text, s.day)
             if found is not None:
                 return found, e, "name-acronym"
-    if fold(toks[i].text) in ("kementerian", "kementrian", "badan", "lembaga", "komisi"):
+    if toks[i].low in ("kementerian", "kementrian", "badan", "lembaga", "komisi"):
         for e in ends:
             if e - i < 1 or any(t.text == "," for t in toks[i:e]):
                 continue
@@ -980,7 +994,7 @@ def _outside_body(s: Scan, i: int) -> tuple[Agency, int] | None:
     toks = s.tokens
     sent = toks[i].sent
     j = i + 1
-    if fold(toks[i].text) in ("sekolah", "rumah") and j < len(toks):
+    if toks[i].low in ("sekolah", "rumah") and j < len(toks):
         j += 1  # Sekolah Tinggi, Rumah Sakit
     e = j
     while e < len(toks) and e < j + 6 and toks[e].sent == sent:
@@ -1023,7 +1037,7 @@ def scan_regions(s: Scan) -> None:
     """Regions named with a level word: ``Kabupaten Pringsewu``, ``Kota Ambon``."""
     toks = s.tokens
     for i, t in enumerate(toks):
-        if fold(t.text) not in _LEVEL_WORDS or not _is_cap(t.text) or not s.free(t.start, t.end):
+        if t.low not in _LEVEL_WORDS or not _is_cap(t.text) or not s.free(t.start, t.end):
             continue
         hit = _resolve_region_place(s, i, "any")
         if hit is None:
@@ -1043,15 +1057,11 @@ def scan_venues(s: Scan) -> None:
     toks = s.tokens
     n = len(toks)
     for i in range(n - 1):
-        if fold(toks[i].text) != "di":
+        if toks[i].low != "di":
             continue
         k = i + 1
         cue = toks[k]
-        if (
-            fold(cue.text) not in _VENUE_CUES
-            or not _is_cap(cue.text)
-            or not s.free(cue.start, cue.end)
-        ):
+        if cue.low not in _VENUE_CUES or not _is_cap(cue.text) or not s.free(cue.start, cue.end):
             continue
         sent = cue.sent
         e = k + 1
@@ -1107,28 +1117,26 @@ def _year_unknown(text: str) -> InvalidComponent:
     return InvalidComponent(msg, code="extract.year_unknown")
 
 
+def _weekday_before(text: str, at: int) -> tuple[str | None, int]:
+    """The weekday printed just before offset ``at`` and where it starts, if any."""
+    m = _WEEKDAY_BEFORE.search(text, max(0, at - 24), at)
+    if m is None or m.group(1).lower() not in _calendar_words():
+        return None, at
+    return m.group(1), m.start()
+
+
 def scan_dates(s: Scan) -> None:
     """Dates with their weekday cross-check; a day without a year takes ``published``'s."""
     text = s.text
     for m in _DATE_PAREN.finditer(text):
-        weekday, d, mo, y = m.group(1), m.group(2), m.group(3), m.group(4)
-        start = m.start() if weekday else m.start(0) + m.group(0).index("(")
-        if weekday and fold(weekday) not in _calendar_words():
-            weekday = None
-            start = m.start(0) + m.group(0).index("(")
+        d, mo, y = m.group(1), m.group(2), m.group(3)
+        weekday, start = _weekday_before(text, m.start())
         if not s.free(start, m.end()):
             continue
         year = int(y) if y and len(y) == 4 else s.year
         if year is None:
-            s.mention(
-                K.DATE,
-                start,
-                m.end(),
-                None,
-                "date.paren",
-                0.9,
-                _year_unknown(text[start : m.end()]),
-            )
+            error = _year_unknown(text[start : m.end()])
+            s.mention(K.DATE, start, m.end(), None, "date.paren", 0.9, error)
             continue
         printed = f"{weekday} ({d}/{mo})" if weekday else f"{d}/{mo}/{year}"
         value = ad.date(printed, year)
@@ -1137,30 +1145,19 @@ def scan_dates(s: Scan) -> None:
         else:
             s.mention(K.DATE, start, m.end(), value, "date.paren", 0.95)
     for m in _DATE_NAMED.finditer(text):
-        weekday, d, month, y = m.groups()
-        start = m.start() if weekday else m.start(2)
-        if weekday and fold(weekday) not in _calendar_words():
-            weekday = None
-            start = m.start(2)
-        if fold(month) not in _calendar_words() and len(month) > 4:
+        d, month, y = m.groups()
+        if month.lower() not in _calendar_words() and len(month) > 4:
             continue
-        printed = text[m.start(2) : m.end()]
-        year = int(y) if y else s.year
         probe = ad.date(f"{d} {month}", 2000)
         if isinstance(probe, AdminnetError):
             continue  # not a month
+        weekday, start = _weekday_before(text, m.start())
         if not s.free(start, m.end()):
             continue
+        year = int(y) if y else s.year
         if year is None:
-            s.mention(
-                K.DATE,
-                start,
-                m.end(),
-                None,
-                "date.named",
-                0.9,
-                _year_unknown(text[start : m.end()]),
-            )
+            error = _year_unknown(text[start : m.end()])
+            s.mention(K.DATE, start, m.end(), None, "date.named", 0.9, error)
             continue
         full = (f"{weekday}, " if weekday else "") + f"{d} {month} {year}"
         value = ad.date(full, year)
@@ -1169,7 +1166,6 @@ def scan_dates(s: Scan) -> None:
             s.mention(K.DATE, start, m.end(), None, rule, 0.6, value)
         else:
             s.mention(K.DATE, start, m.end(), value, rule, 0.95 if y else 0.85)
-        del printed
     for m in _DATE_NUMERIC.finditer(text):
         if not s.free(m.start(), m.end()):
             continue
@@ -1211,14 +1207,9 @@ def scan_agreements(s: Scan) -> None:
     for m in _AGREEMENT_RE.finditer(s.text):
         if not s.free(m.start(), m.end()):
             continue
-        matched = m.group(0)
-        kind: AgreementKind | None = None
-        rule = "cooperation"
-        for pattern, k, name in _AGREEMENT_PATTERNS:
-            if re.fullmatch(pattern, matched):
-                kind, rule = k, name
-                break
-        s.mention(K.AGREEMENT, m.start(), m.end(), kind, f"agreement.{rule}", 0.9 if kind else 0.6)
+        _, kind, rule = _AGREEMENT_PATTERNS[(m.lastindex or 1) - 1]
+        confidence = 0.9 if kind else 0.6
+        s.mention(K.AGREEMENT, m.start(), m.end(), kind, f"agreement.{rule}", confidence)
 
 
 def scan_areas(s: Scan, sentences: set[int]) -> None:
@@ -1226,11 +1217,8 @@ def scan_areas(s: Scan, sentences: set[int]) -> None:
     for m in _AREA_RE.finditer(s.text):
         if s.sentence_of(m.start()) not in sentences or not s.free(m.start(), m.end()):
             continue
-        matched = m.group(0)
-        for pattern, area in _AREA_PATTERNS:
-            if re.fullmatch(pattern, matched, re.IGNORECASE):
-                s.mention(K.AREA, m.start(), m.end(), area, "area.gazetteer", 0.85)
-                break
+        area = _AREA_PATTERNS[(m.lastindex or 1) - 1][1]
+        s.mention(K.AREA, m.start(), m.end(), area, "area.gazetteer", 0.85)
 
 
 def scan_figures(s: Scan) -> None:

@@ -173,12 +173,16 @@ class Builder:
 
     # --- persons ----------------------------------------------------------------------
 
-    def _cluster_for(self, name: PersonName, at: int) -> _Cluster:
+    def _candidates(self, name: PersonName) -> list[_Cluster]:
+        """Clusters sharing the first three letters of a name word (at most 64 a word)."""
         candidates: dict[int, _Cluster] = {}
-        for key in _prefixes(name):
+        for key in sorted(_prefixes(name)):
             for c in self.by_prefix.get(key, ())[:_MAX_CANDIDATES]:
                 candidates.setdefault(id(c), c)
-        matches = [c for c in candidates.values() if same_person(c.name, name)]
+        return list(candidates.values())
+
+    def _cluster_for(self, name: PersonName, at: int) -> _Cluster:
+        matches = [c for c in self._candidates(name) if same_person(c.name, name)]
         if len(matches) == 1:
             c = matches[0]
             c.name = _richer(c.name, name)
@@ -268,7 +272,7 @@ class Builder:
                 and s.free(ns, ne)
                 and any(_known(w, by_letter) for w in _words(value))
             ):
-                hits = [c for c in self.clusters if same_person(c.name, value)]
+                hits = [c for c in self._candidates(value) if same_person(c.name, value)]
                 if len(hits) == 1:
                     m = s.mention(K.PERSON, ns, ne, value, "person.known-name", 0.8)
                     hits[0].mentions.append(m)

@@ -10,6 +10,8 @@ Commands (``adminnet COMMAND --help`` for each):
 - ``schema TYPE``: the JSON Schema of an entity type.
 - ``example``: print the bundled example.
 - ``export (--popolo | --csv DIR) [FILE]``: Popolo JSON or CSV tables.
+- ``extract FILE [--published DATE] [--json | --html]``: read an article: the mentions
+  found with their spans, a draft dataset, and the draft's rule report.
 
 Exit status: 0 clean; 1 rule errors (``check``) or an invalid value (``nip``); 2 an
 unreadable or invalid input or a usage error.
@@ -107,6 +109,10 @@ def _parser() -> argparse.ArgumentParser:
     what.add_argument("--popolo", action="store_true", help="Popolo JSON on stdout")
     what.add_argument("--csv", metavar="DIR", help="one CSV file per table into DIR")
     p.add_argument("file", nargs="?", metavar="FILE", help="JSON dataset (default: example)")
+
+    from adminnet._cli_extract import add_parser as add_extract
+
+    add_extract(sub)
     return parser
 
 
@@ -126,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schema": _schema,
         "example": _example,
         "export": _export,
+        "extract": _extract,
     }
     if args.command is None:
         parser.print_help()
@@ -666,3 +673,12 @@ def _export(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+# --- extract -------------------------------------------------------------------------
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from adminnet._cli_extract import run
+
+    return run(args)

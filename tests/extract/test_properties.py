@@ -38,6 +38,8 @@ VOCABULARY = (
     "M.Si",
     "Adi",
     "Suryanto",
+    "Budi",
+    "Santoso",
     "Andi",
     "Andy",
     "Bayuaji",
@@ -92,6 +94,8 @@ VOCABULARY = (
     "Hadirnya",
 )
 
+TEXT_CLAIMS = frozenset({"TEN002"})
+
 word_soup = st.lists(st.sampled_from(VOCABULARY), max_size=80).map(" ".join)
 any_text = st.one_of(st.text(max_size=400), word_soup)
 published = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()))
@@ -108,7 +112,11 @@ def check(text: str, pub: str | None) -> None:
         assert 0 < m.confidence <= 1
     ds = x.to_dataset()
     report = rules.check(ds, at=pub)
-    assert not report.errors, report.to_text()
+    # The draft keeps what the text claims; only TEN002 (a Pj./Pjs. printed before a
+    # title that is no regional head's) judges the text itself. Any other error is
+    # the extractor's own mistake in assembling the draft.
+    wrong = [v for v in report.errors if v.code not in TEXT_CLAIMS]
+    assert not wrong, report.to_text()
 
 
 @given(any_text, published)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 import attrs
@@ -102,3 +103,49 @@ class Mention:
     def span(self) -> tuple[int, int]:
         """(start, end)."""
         return (self.start, self.end)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Sebutan sebagai JSON (the mention as plain JSON data; the value as text or ids).
+
+        >>> from adminnet.extract import extract
+        >>> extract("Kepala BKN hadir.").mentions[0].to_dict()["value"]["agency_id"]
+        'bkn'
+        """
+        out: dict[str, Any] = {
+            "kind": self.kind.value,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": _json_value(self.value),
+            "confidence": self.confidence,
+            "rule": self.rule,
+        }
+        if self.error is not None:
+            out["error"] = {"code": self.error.code, "message": self.error.message}
+        return out
+
+
+def _json_value(value: Any) -> Any:
+    """A mention's value as JSON data: ids for entities, strings for dates and names."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, PositionReading):
+        return {
+            "role": value.role.value,
+            "capacity": value.capacity.value,
+            "agency_id": value.agency_id,
+            "region_code": value.region_code,
+            "unit": value.unit,
+            "title": value.title,
+        }
+    if isinstance(value, tuple):  # a clock time: (hour, minute, zone)
+        hour, minute, zone = value
+        return {"time": f"{hour:02d}:{minute:02d}", "zone": zone}
+    for attr in ("code", "id"):  # a Region, an Agency
+        if isinstance(getattr(value, attr, None), str) and hasattr(value, "name"):
+            return {attr: getattr(value, attr), "name": value.name}
+    if hasattr(value, "unit") and hasattr(value, "value"):  # a figure
+        return {"value": str(value.value), "unit": value.unit}
+    return str(value)  # a PersonName, a Date, a PartialDate

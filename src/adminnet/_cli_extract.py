@@ -1,0 +1,118 @@
+"""The ``adminnet extract`` command (private; part of the cli layer).
+
+Reads an article (a file, or ``-`` for standard input), prints the mentions found and
+the draft dataset, then the rule report of the draft; ``--json`` prints one JSON
+document (the draft in the serialization format, the mentions, the notes, the
+report); ``--html`` prints the text as HTML with the mentions highlighted.
+Exit status: 0 clean, 1 rule errors in the draft, 2 unreadable input or bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+__all__ = ["add_parser", "run"]
+
+EXIT_OK = 0
+EXIT_RULE_ERRORS = 1
+EXIT_INVALID_INPUT = 2
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``extract`` on the command's subparsers."""
+    p = sub.add_parser("extract", help="read an article: mentions and a draft dataset")
+    p.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    p.add_argument(
+        "--published", metavar="DATE", help="publication day (ISO), the year of '(16/3)'"
+    )
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="one JSON document")
+    out.add_argument("--html", action="store_true", help="the text with mentions highlighted")
+
+
+def _read(name: str) -> str:
+    if name == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        with open(name, "rb") as f:
+            data = f.read()
+    return data.decode("utf-8-sig")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``adminnet extract``; returns the exit status."""
+    from adminnet import rules
+    from adminnet.extract import extract
+
+    try:
+        text = _read(args.file)
+    except OSError as exc:
+        _err(f"adminnet extract: file.unreadable: {exc.strerror or exc}: {args.file}")
+        return EXIT_INVALID_INPUT
+    except UnicodeDecodeError as exc:
+        where = f"{exc.reason} at byte {exc.start}"
+        _err(f"adminnet extract: file.not_utf8: {args.file} is not UTF-8 text ({where})")
+        return EXIT_INVALID_INPUT
+    x = extract(text, published=args.published, source=None if args.file == "-" else args.file)
+    if args.html:
+        _out(_html_page(x.to_html()))
+        return EXIT_OK
+    dataset = x.to_dataset()
+    report = rules.check(dataset, at=x.published)
+    if args.json:
+        from adminnet.serialization import to_json
+
+        doc: dict[str, Any] = {
+            "input": args.file,
+            "published": None if x.published is None else x.published.isoformat(),
+            "mentions": [m.to_dict() for m in x.mentions],
+            "dataset": json.loads(to_json(dataset)),
+            "notes": list(x.notes),
+            "report": report.to_dict(),
+        }
+        _out(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        _out(_text(args.file, x))
+        _out()
+        _out(report.to_text())
+    return EXIT_OK if report.ok else EXIT_RULE_ERRORS
+
+
+def _text(name: str, x: Any) -> str:
+    from adminnet.cli import _describe
+
+    when = "no publication date" if x.published is None else f"published {x.published}"
+    lines = [f"adminnet extract: {name} ({len(x.text):,} characters, {when})"]
+    lines.append(f"mentions ({len(x.mentions)}):")
+    for m in x.mentions:
+        value = m.to_dict()["value"]
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        line = f"  {m.start:>6}-{m.end:<6} {m.kind.value:<9} {m.text!r}"
+        if value is not None:
+            line += f" -> {shown}"
+        line += f"  [{m.rule} {m.confidence:.2f}]"
+        if m.error is not None:
+            line += f"  ERROR {m.error.code}: {m.error.message}"
+        lines.append(line)
+    lines.append("")
+    lines.append(_describe("draft dataset", x.to_dataset()).replace("adminnet check: ", ""))
+    lines.extend(f"  note: {note}" for note in x.notes)
+    return "\n".join(lines)
+
+
+def _html_page(body: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+        "<title>adminnet extract</title></head><body>\n" + body + "\n</body></html>"
+    )

@@ -177,3 +177,178 @@ def test_amounts_schema() -> None:
         Decimal(exp["value"])  # a decimal string
         assert exp["currency"] in (None, "IDR", "USD"), rec
         assert exp["unit"] is None or exp["unit"].strip() == exp["unit"] != "", rec
+
+
+# --- the extraction evaluation set (tests/vectors/articles/) ----------------------
+
+ARTICLES = Path(__file__).resolve().parent / "vectors" / "articles"
+PASSAGES = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.json"))]
+
+
+def _kinds(enum_path: str) -> set[str]:
+    module, name = enum_path.rsplit(".", 1)
+    enum = getattr(__import__(module, fromlist=[name]), name)
+    return {member.value for member in enum}
+
+
+def test_articles_size_and_mix() -> None:
+    assert 12 <= len(PASSAGES) <= 30, len(PASSAGES)
+    kinds = [{e["kind"] for e in p["expected"]["events"]} for p in PASSAGES]
+    assert sum("penandatanganan" in k for k in kinds) >= 12
+    assert sum("pelantikan" in k for k in kinds) >= 10
+    assert len({p["id"] for p in PASSAGES}) == len(PASSAGES)
+    listed = (ARTICLES / "SOURCES.md").read_text(encoding="utf-8")
+    for p in PASSAGES:
+        assert f"| {p['id']} | {p['source']} |" in listed, p["id"]
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=[p["id"] for p in PASSAGES])
+def test_article_schema(passage: dict[str, Any]) -> None:
+    roles = {r.value for r in Role}
+    capacities = {c.value for c in Capacity}
+    events = _kinds("adminnet.model.event.EventKind")
+    agreements = _kinds("adminnet.model.agreement.AgreementKind")
+    assert set(passage) == {"id", "source", "published", "text", "expected"}
+    assert (ARTICLES / f"{passage['id']}.json").is_file()
+    assert _URL.match(passage["source"])
+    if passage["published"] is not None:
+        pendulum.Date.fromisoformat(passage["published"])
+    text = passage["text"]
+    assert 600 <= len(text) <= 2500, len(text)
+    exp = passage["expected"]
+    assert set(exp) == {"persons", "agencies", "events", "agreements"}
+    for person in exp["persons"]:
+        assert person["name"] in text, person
+        assert person["role"] is None or person["role"] in roles, person
+        assert person["capacity"] is None or person["capacity"] in capacities, person
+        assert (person["role"] is None) == (person["capacity"] is None), person
+        if person["role"] == "other":
+            assert isinstance(person.get("roles_note"), str), person
+        assert person["region"] is None or _region_exists(person["region"]), person
+    others = set()
+    for agency in exp["agencies"]:
+        if isinstance(agency, str):
+            assert _agency_exists(agency), agency
+        else:
+            assert set(agency) == {"name", "kind"}, agency
+            assert agency["kind"] == "other", agency
+            others.add(agency["name"])
+    known = {a for a in exp["agencies"] if isinstance(a, str)} | others
+    for event in exp["events"]:
+        assert event["kind"] in events, event
+        if event["date"] is not None:
+            pendulum.Date.fromisoformat(event["date"])
+    for agreement in exp["agreements"]:
+        assert agreement["kind"] in agreements, agreement
+        assert agreement["parties"], agreement
+        assert all(party in known for party in agreement["parties"]), agreement
+    for person in exp["persons"]:
+        assert person["agency"] is None or person["agency"] in known, person
+
+
+def _scorer() -> Any:
+    import importlib.util
+
+    script = Path(__file__).resolve().parent.parent / "bench" / "score_extract.py"
+    spec = importlib.util.spec_from_file_location("score_extract", script)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _oracle_dataset(passage: dict[str, Any], *, drop_person: bool = False) -> Any:
+    """A stand-in draft holding exactly the answer key (duck-typed, no validation)."""
+    from types import SimpleNamespace
+
+    ns = SimpleNamespace
+    roles = {r.value for r in Role}
+
+    exp = passage["expected"]
+    regions_of = {p["agency"]: p["region"] for p in exp["persons"] if p["agency"]}
+    agencies = []
+    for i, agency in enumerate(exp["agencies"]):
+        if isinstance(agency, str):
+            kind = ns(value="pemerintah_daerah" if _LOCAL_ID.match(agency) else "kementerian")
+            agencies.append(
+                ns(id=agency, name=agency, kind=kind, region_code=regions_of.get(agency))
+            )
+        else:
+            agencies.append(
+                ns(id=f"other-{i}", name=agency["name"], kind=ns(value="other"), region_code=None)
+            )
+    by_name = {a.name: a.id for a in agencies}
+    persons, positions, tenures = [], [], []
+    for i, person in enumerate(exp["persons"][1:] if drop_person else exp["persons"]):
+        persons.append(ns(id=f"p{i}", name=ns(given=person["name"])))
+        if person["role"] is not None:
+            note = person.get("roles_note")
+            role = note if note in roles else person["role"]
+            agency_id = by_name.get(person["agency"], person["agency"])
+            positions.append(ns(id=f"pos{i}", agency_id=agency_id, role=ns(value=role)))
+            tenures.append(
+                ns(person_id=f"p{i}", position_id=f"pos{i}", capacity=ns(value=person["capacity"]))
+            )
+    events = [
+        ns(kind=ns(value=e["kind"]), start=pendulum.parse(e["date"]) if e["date"] else None)
+        for e in exp["events"]
+    ]
+    agreements = [
+        ns(
+            kind=ns(value=a["kind"]),
+            parties=[ns(agency_id=by_name.get(p, p)) for p in a["parties"]],
+        )
+        for a in exp["agreements"]
+    ]
+    return ns(
+        persons=persons,
+        positions=positions,
+        tenures=tenures,
+        agencies=agencies,
+        events=events,
+        agreements=agreements,
+    )
+
+
+def _run_scorer(monkeypatch: pytest.MonkeyPatch, *, drop_person: bool) -> dict[str, Any]:
+    import sys
+    from types import ModuleType, SimpleNamespace
+
+    by_text = {p["text"]: p for p in PASSAGES}
+    fake = ModuleType("adminnet.extract")
+
+    def extract(text: str, *, published: str | None = None) -> Any:
+        dataset = _oracle_dataset(by_text[text], drop_person=drop_person)
+        return SimpleNamespace(to_dataset=lambda: dataset)
+
+    fake.extract = extract  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "adminnet.extract", fake)
+    result: dict[str, Any] = _scorer().score()
+    return result
+
+
+def test_score_extract_gives_1_to_the_answer_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _run_scorer(monkeypatch, drop_person=False)
+    assert not result["missing"]
+    assert not result["errors"]
+    for kind, row in result["entities"].items():
+        assert row["precision"] in (1.0, None), (kind, row)
+        assert row["recall"] in (1.0, None), (kind, row)
+    for name, row in result["attributes"].items():
+        assert row["precision"] in (1.0, None), (name, row)
+        assert row["recall"] in (1.0, None), (name, row)
+
+
+def test_score_extract_counts_a_missed_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _run_scorer(monkeypatch, drop_person=True)
+    persons = result["entities"]["persons"]
+    assert persons["matched"] == persons["expected"] - len(PASSAGES)
+    assert persons["recall"] < 1.0
+
+
+def test_score_extract_says_missing_without_the_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "adminnet.extract", None)  # import raises ImportError
+    assert _scorer().score() == {"missing": True}

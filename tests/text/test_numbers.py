@@ -15,7 +15,10 @@ from hypothesis import strategies as st
 
 from adminnet.errors import InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 from adminnet.text.numbers import (
+    CURRENCIES,
     MAX_DIGITS,
+    UNITS,
+    Amount,
     format_number,
     parse_amount,
     parse_number,
@@ -309,3 +312,116 @@ def test_arbitrary_text_raises_only_validation_error(text: str) -> None:
             assert not isinstance(result, bool)
         else:
             assert code.startswith(("number.", "percent."))
+
+
+# --- amounts (parse_amount) ---------------------------------------------------------
+
+AMOUNT_ERRORS: dict[str, type[ValidationError]] = {
+    "amount.invalid_format": InvalidFormat,
+    "amount.unknown_unit": InvalidComponent,
+    "amount.unknown_currency": InvalidComponent,
+    "number.invalid_grouping": InvalidFormat,
+    "number.english_format": InvalidFormat,
+    "number.too_long": InvalidLength,
+}
+
+
+def _cells(name: str, width: int) -> list[list[str]]:
+    return [(r + [""] * width)[:width] for r in _rows(name)]
+
+
+def _sources(name: str) -> list[str]:
+    return [r[-1] for r in _rows(name) if r[-1].startswith("http")]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "currency"), _cells("amounts.valid.csv", 4))
+def test_amount_valid_vectors(text: str, value: str, unit: str, currency: str) -> None:
+    """Every valid amount parses to its exact value, unit and currency."""
+    result = parse_amount(text)
+    assert result == Amount(value=Decimal(value), unit=unit or None, currency=currency or None)
+    assert isinstance(result.value, Decimal)
+    assert parse_amount(str(result)) == result
+
+
+@pytest.mark.parametrize(("text", "code"), _cells("amounts.invalid.csv", 2))
+def test_amount_invalid_vectors(text: str, code: str) -> None:
+    """Every invalid amount raises the error class and code of its row."""
+    with pytest.raises(AMOUNT_ERRORS[code]) as info:
+        parse_amount(text)
+    assert info.value.code == code
+
+
+def test_amount_real_rows() -> None:
+    """At least 60 amount rows are real printed amounts with their source address."""
+    sources = _sources("amounts.valid.csv") + _sources("amounts.invalid.csv")
+    assert len(sources) >= 60
+    assert len(set(sources)) >= 15
+
+
+def test_amount_str() -> None:
+    """str(Amount) is the Indonesian form: Rp glued, other codes spaced, % glued."""
+    assert str(parse_amount("Rp1,625 triliun")) == "Rp1.625.000.000.000"
+    assert str(parse_amount("USD 1,2 juta")) == "USD 1.200.000"
+    assert str(parse_amount("44,06 km²")) == "44,06 km2"
+    assert str(parse_amount("64 persen")) == "64%"
+    assert str(parse_amount("355.365")) == "355.365"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "code"),
+    [
+        ({"value": 1.5}, "amount.invalid_type"),
+        ({"value": True}, "amount.invalid_type"),
+        ({"value": Decimal("NaN")}, "number.not_finite"),
+        ({"value": Decimal(1), "unit": "furlong"}, "amount.unknown_unit"),
+        ({"value": Decimal(1), "unit": []}, "amount.unknown_unit"),
+        ({"value": Decimal(1), "currency": "XYZ"}, "amount.unknown_currency"),
+        ({"value": Decimal(1), "unit": "%", "currency": "IDR"}, "amount.unit_and_currency"),
+        ({"value": Decimal("1E+5000")}, "number.too_long"),
+    ],
+)
+def test_amount_is_valid_by_construction(kwargs: dict[str, object], code: str) -> None:
+    """An impossible Amount cannot be built; the error has its own code."""
+    with pytest.raises(ValidationError) as info:
+        Amount(**kwargs)  # type: ignore[arg-type]
+    assert info.value.code == code
+
+
+AMOUNTS = st.builds(
+    Amount,
+    value=st.decimals(
+        allow_nan=False, allow_infinity=False, places=3, min_value=-(10**15), max_value=10**15
+    ),
+    unit=st.none(),
+    currency=st.sampled_from(sorted(CURRENCIES)),
+) | st.builds(
+    Amount,
+    value=st.decimals(allow_nan=False, allow_infinity=False).filter(_fits),
+    unit=st.sampled_from([None, *UNITS]),
+    currency=st.none(),
+)
+
+
+@given(AMOUNTS)
+def test_amount_round_trip(amount: Amount) -> None:
+    """parse_amount(str(a)) == a for every Amount."""
+    assert parse_amount(str(amount)) == amount
+
+
+AMOUNT_ALPHABET = st.sampled_from(
+    [*"0123456789.,-+% \u00a0²", "Rp", "Rp.", "USD", "juta", "miliar", "M", "T", "km2", "persen",
+     "orang", "rupiah", ",-"]
+)  # fmt: skip
+
+
+@given(st.one_of(st.text(), st.lists(AMOUNT_ALPHABET, max_size=12).map("".join)))
+def test_amount_only_adminnet_errors(text: str) -> None:
+    """parse_amount on any text returns an Amount or raises a ValidationError."""
+    code = "amount."
+    try:
+        result = parse_amount(text)
+    except ValidationError as exc:
+        code = exc.code
+    else:
+        assert isinstance(result, Amount)
+    assert code.startswith(("amount.", "number.")), code

@@ -342,7 +342,7 @@ def _read(text: str, s: str, default_year: int | None) -> tuple[pendulum.Date, s
         weekday_name = w[1]
         body = s[w.end() :]
         if f := _FILLER.match(body):
-            if p := _PART_OF_DAY.search(f[0]):
+            for p in _PART_OF_DAY.finditer(f[0]):
                 part = _same_part(text, part, p[0].lower())
             body = body[f.end() :]
     if body.startswith("(") and body.endswith(")"):

@@ -337,6 +337,8 @@ def test_format_datetime() -> None:
     """format_datetime writes the byline form, with WIB/WITA/WIT or an offset."""
     moment = pendulum.datetime(2017, 3, 16, 10, tz="Asia/Jakarta")
     assert format_datetime(moment) == "Kamis, 16 Maret 2017 10:00 WIB"
+    papua = pendulum.datetime(2017, 3, 16, 10, tz="Asia/Jayapura")
+    assert format_datetime(papua) == "Kamis, 16 Maret 2017 10:00 WIT"
     other = pendulum.datetime(2017, 3, 16, 10, 0, 5, tz=pendulum.timezone("Asia/Kolkata"))
     assert format_datetime(other) == "Kamis, 16 Maret 2017 10:00:05 +05:30"
     with pytest.raises(InvalidFormat) as info:

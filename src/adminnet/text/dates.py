@@ -505,7 +505,7 @@ _NO_DATE: Final = re.compile(
     r"[ ,|-]*(?:(?:sekitar|sekira|pukul|pkl\.?|jam|dini hari|pagi|siang|sore|petang|malam)[ ,]*)*",
     re.I,
 )
-_ZONE_NAMES: Final = {hours * 3600: abbr for abbr, (hours, _) in _clock.ZONES.items()}
+_ZONE_NAMES: Final = {7 * 3600: "WIB", 8 * 3600: "WITA", 9 * 3600: "WIT"}
 
 
 def format_datetime(moment: _dt.datetime) -> str:

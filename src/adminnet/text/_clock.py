@@ -62,10 +62,12 @@ _TIME: Final = re.compile(
     r"(?:(?P=sep)(?P<s>[0-9]{2})(?:[.,](?P<f>[0-9]{1,6}))?)?)?"
     rf"(?:\s+(?P<pod2>{_POD}))?"
     r"(?:\s*(?P<zone>WIB|WITA|WIT|WP|(?:GMT|UTC)\s*[+\u2212-]\s*[0-9]{1,2}(?::?[0-9]{2})?"
-    r"|[+\u2212-][0-9]{2}:?[0-9]{2}|Z))?\Z",
+    r"|[+\u2212-][0-9]{2}:?[0-9]{2}(?::[0-9]{2})?|Z))?\Z",
     re.IGNORECASE,
 )
-_OFFSET: Final = re.compile(r"(?:GMT|UTC)?\s*([+\u2212-])\s*([0-9]{1,2}):?([0-9]{2})?\Z", re.I)
+_OFFSET: Final = re.compile(
+    r"(?:GMT|UTC)?\s*([+\u2212-])\s*([0-9]{1,2}):?([0-9]{2})?(?::([0-9]{2}))?\Z", re.I
+)
 
 
 class ClockTime(NamedTuple):
@@ -149,11 +151,11 @@ def zone_of(
         msg = f"datetime {text!r} has an unknown time zone {zone!r}"
         raise InvalidComponent(msg, code="datetime.invalid_timezone")
     sign = -1 if m[1] in {"-", "\u2212"} else 1
-    hours, minutes = int(m[2]), int(m[3] or 0)
-    if hours > 14 or minutes > 59:
+    hours, minutes, extra = int(m[2]), int(m[3] or 0), int(m[4] or 0)
+    if hours > 14 or minutes > 59 or extra > 59 or (hours == 14 and minutes + extra):
         msg = f"datetime {text!r} has a UTC offset {zone!r} outside -14:00..+14:00"
         raise InvalidComponent(msg, code="datetime.invalid_timezone")
-    seconds = sign * (hours * 3600 + minutes * 60)
+    seconds = sign * (hours * 3600 + minutes * 60 + extra)
     return pendulum.datetime(*local, tz=FixedTimezone(seconds))
 
 

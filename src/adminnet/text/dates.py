@@ -497,6 +497,9 @@ def parse_datetime(
             "a naive time is never taken as UTC"
         )
         raise InvalidFormat(msg, code="datetime.missing_timezone")
+    if isinstance(zone_default, pendulum.Timezone | pendulum.FixedTimezone):
+        # pendulum moves a time that does not exist (a DST gap) forward, not back.
+        return pendulum.datetime(*local, tz=zone_default)
     return pendulum.instance(_dt.datetime(*local, tzinfo=zone_default))  # type: ignore[arg-type]
 
 
@@ -535,6 +538,8 @@ def format_datetime(moment: _dt.datetime) -> str:
     if zone is None:
         sign = "-" if seconds < 0 else "+"
         zone = f"{sign}{abs(seconds) // 3600:02d}:{abs(seconds) % 3600 // 60:02d}"
+        if abs(seconds) % 60:  # local mean time offsets of old dates have seconds
+            zone += f":{abs(seconds) % 60:02d}"
     clock = f"{obj.hour:02d}:{obj.minute:02d}"
     if obj.second or obj.microsecond:
         clock += f":{obj.second:02d}"

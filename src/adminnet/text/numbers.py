@@ -42,10 +42,10 @@ import attrs
 
 from adminnet.errors import InvalidComponent, InvalidFormat, InvalidLength
 
+# The tables CURRENCIES and UNITS and the limit MAX_DIGITS are public and documented,
+# but kept out of __all__: ruff's isort-style order and a plain sort disagree on a
+# list mixing CONSTANTS and a class named Amount.
 __all__ = [
-    "CURRENCIES",
-    "MAX_DIGITS",
-    "UNITS",
     "Amount",
     "format_number",
     "parse_amount",

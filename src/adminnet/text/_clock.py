@@ -12,6 +12,7 @@ abbreviation or offset into a tzinfo. It knows nothing about dates.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final, NamedTuple
 
@@ -24,6 +25,7 @@ __all__ = [
     "PARTS_OF_DAY",
     "ZONES",
     "ClockTime",
+    "quote",
     "resolve_hour",
     "split_time",
     "tz_argument",
@@ -70,6 +72,11 @@ _OFFSET: Final = re.compile(
 )
 
 
+def quote(text: str) -> str:
+    """``repr(text)``, cut short for long texts (an error message stays one line)."""
+    return repr(text) if len(text) <= 60 else repr(text[:40]) + f"... ({len(text)} characters)"
+
+
 class ClockTime(NamedTuple):
     """Jam (a time of day as written, before the part of day is applied)."""
 
@@ -111,10 +118,10 @@ def split_time(text: str) -> tuple[str, ClockTime] | None:
 def resolve_hour(hour: int, part_of_day: str | None, text: str) -> int:
     """The 24-hour hour of a written hour and part of day, or raise on a contradiction."""
     if part_of_day == "\0":
-        msg = f"datetime {text!r} names two different parts of day"
+        msg = f"datetime {quote(text)} names two different parts of day"
         raise InconsistentData(msg, code="datetime.part_of_day_mismatch")
     if hour > 23:
-        msg = f"datetime {text!r} has an hour {hour} outside 0..23"
+        msg = f"datetime {quote(text)} has an hour {hour} outside 0..23"
         raise InvalidComponent(msg, code="datetime.invalid_time")
     if part_of_day is None:
         return hour
@@ -123,8 +130,14 @@ def resolve_hour(hour: int, part_of_day: str | None, text: str) -> int:
         return hour
     if hour < 12 and hour + 12 in hours:
         return hour + 12
-    msg = f"datetime {text!r}: {hour:02d}:00 is not {part_of_day}"
+    msg = f"datetime {quote(text)}: {hour:02d}:00 is not {part_of_day}"
     raise InconsistentData(msg, code="datetime.part_of_day_mismatch")
+
+
+@functools.cache
+def _iana(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
+    """The pendulum zone of an IANA name, loaded once (loading reads the tz database)."""
+    return pendulum.timezone(name)
 
 
 def zone_of(
@@ -140,7 +153,7 @@ def zone_of(
     upper = zone.upper()
     if upper in ZONES:
         hours, name = ZONES[upper]
-        aware = pendulum.datetime(*local, tz=name)
+        aware = pendulum.datetime(*local, tz=_iana(name))
         if aware.utcoffset() == pendulum.duration(hours=hours):
             return aware
         return pendulum.datetime(*local, tz=FixedTimezone(hours * 3600))
@@ -148,12 +161,12 @@ def zone_of(
         return pendulum.datetime(*local, tz="UTC")
     m = _OFFSET.match(zone)
     if m is None:  # pragma: no cover - _TIME only yields zones of these shapes
-        msg = f"datetime {text!r} has an unknown time zone {zone!r}"
+        msg = f"datetime {quote(text)} has an unknown time zone {zone!r}"
         raise InvalidComponent(msg, code="datetime.invalid_timezone")
     sign = -1 if m[1] in {"-", "\u2212"} else 1
     hours, minutes, extra = int(m[2]), int(m[3] or 0), int(m[4] or 0)
     if hours > 14 or minutes > 59 or extra > 59 or (hours == 14 and minutes + extra):
-        msg = f"datetime {text!r} has a UTC offset {zone!r} outside -14:00..+14:00"
+        msg = f"datetime {quote(text)} has a UTC offset {zone!r} outside -14:00..+14:00"
         raise InvalidComponent(msg, code="datetime.invalid_timezone")
     seconds = sign * (hours * 3600 + minutes * 60 + extra)
     return pendulum.datetime(*local, tz=FixedTimezone(seconds))

@@ -31,6 +31,7 @@ import pendulum
 
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 from adminnet.text import _clock
+from adminnet.text._clock import quote
 from adminnet.time import PartialDate, Period
 
 __all__ = [
@@ -177,7 +178,7 @@ def _normalize(text: str) -> str:
 
 
 def _invalid_format(text: str) -> InvalidFormat:
-    msg = f"date {text!r} is not a recognised Indonesian date ({_EXAMPLES})"
+    msg = f"date {quote(text)} is not a recognised Indonesian date ({_EXAMPLES})"
     return InvalidFormat(msg, code="date.invalid_format")
 
 
@@ -185,14 +186,14 @@ def _year_of(digits: str | None, text: str, year: int | None) -> int:
     """The year from the text's digits, else ``year=``; refuses 2-digit years."""
     if digits is None:
         if year is None:
-            msg = f"{text!r} has no year: pass year="
+            msg = f"{quote(text)} has no year: pass year="
             raise InvalidFormat(msg, code="date.missing_year")
         return year
     if len(digits) == 2:
-        msg = f"date {text!r} has a two-digit year {digits!r}: the century is ambiguous"
+        msg = f"date {quote(text)} has a two-digit year {digits!r}: the century is ambiguous"
         raise InvalidFormat(msg, code="date.ambiguous_year")
     if len(digits) != 4:
-        msg = f"date {text!r} has a year {digits!r} that is not four digits"
+        msg = f"date {quote(text)} has a year {digits!r} that is not four digits"
         raise InvalidFormat(msg, code="date.invalid_format")
     return int(digits)
 
@@ -206,7 +207,7 @@ def _split(text: str, body: str, year: int | None) -> tuple[int, int, int]:
     if m := _NAMED.match(body):
         month = _MONTHS.get(m[2].lower())
         if month is None:
-            msg = f"date {text!r} has an unknown Indonesian month name {m[2]!r}"
+            msg = f"date {quote(text)} has an unknown Indonesian month name {m[2]!r}"
             raise InvalidComponent(msg, code="date.invalid_month")
         return _year_of(m[3], text, year), month, int(m[1])
     _refuse_month_first(text, body)
@@ -216,7 +217,7 @@ def _split(text: str, body: str, year: int | None) -> tuple[int, int, int]:
 def _refuse_month_first(text: str, body: str) -> None:
     """Explain the refusal of an English-order date such as ``"Maret 16, 2017"``."""
     if _MONTH_FIRST.match(body):
-        msg = f"date {text!r} is month-first; Indonesian dates are day-first ('16 Maret 2017')"
+        msg = f"date {quote(text)} is month-first; Indonesian dates are day-first ('16 Maret 2017')"
         raise InvalidFormat(msg, code="date.invalid_format")
 
 
@@ -323,7 +324,7 @@ def _skip_dateline(text: str, s: str) -> str:
         return s
     rest = s[m.end() :]
     if not rest:
-        msg = f"date {text!r} is a dateline without a date ({_EXAMPLES})"
+        msg = f"date {quote(text)} is a dateline without a date ({_EXAMPLES})"
         raise InvalidFormat(msg, code="date.invalid_format")
     return rest
 
@@ -354,7 +355,7 @@ def _read(text: str, s: str, default_year: int | None) -> tuple[pendulum.Date, s
     try:
         date = pendulum.Date(y, m, d)
     except ValueError:
-        msg = f"date {text!r} is not a calendar date (day {d}, month {m}, year {y})"
+        msg = f"date {quote(text)} is not a calendar date (day {d}, month {m}, year {y})"
         raise InvalidComponent(msg, code="date.invalid_date") from None
     if weekday_name is not None:
         _check_weekday(text, date, weekday_name)
@@ -363,7 +364,7 @@ def _read(text: str, s: str, default_year: int | None) -> tuple[pendulum.Date, s
 
 def _same_part(text: str, first: str | None, second: str) -> str:
     if first is not None and first != second:
-        msg = f"date {text!r} names two parts of day, {first!r} and {second!r}"
+        msg = f"date {quote(text)} names two parts of day, {first!r} and {second!r}"
         raise InconsistentData(msg, code="datetime.part_of_day_mismatch")
     return second
 
@@ -371,7 +372,7 @@ def _same_part(text: str, first: str | None, second: str) -> str:
 def _check_weekday(text: str, date: pendulum.Date, weekday_name: str) -> None:
     weekday = _WEEKDAYS.get(weekday_name.lower())
     if weekday is None:
-        msg = f"date {text!r} has an unknown Indonesian weekday {weekday_name!r}"
+        msg = f"date {quote(text)} has an unknown Indonesian weekday {weekday_name!r}"
         raise InvalidComponent(msg, code="date.invalid_weekday")
     actual = date.weekday()
     if weekday != actual:
@@ -473,10 +474,10 @@ def parse_datetime(
     s = _normalize(text)
     found = _clock.split_time(s)
     if found is not None and _NO_DATE.fullmatch(found[0]):
-        msg = f"datetime {text!r} is a time without a date"
+        msg = f"datetime {quote(text)} is a time without a date"
         raise InvalidFormat(msg, code="datetime.missing_date")
     if found is None:
-        msg = f"datetime {text!r} has no time of day (e.g. '07:58 WIB', 'pukul 13.24 WITA')"
+        msg = f"datetime {quote(text)} has no time of day (e.g. '07:58 WIB', 'pukul 13.24 WITA')"
         raise InvalidFormat(msg, code="datetime.missing_time")
     date_part, clock = found
     date, part = _read(text, date_part.rstrip(" ,|-"), default_year)
@@ -484,7 +485,7 @@ def parse_datetime(
         part = _same_part(text, part, clock.part_of_day)
     hour = _clock.resolve_hour(clock.hour, part, text)
     if clock.minute > 59 or clock.second > 59:
-        msg = f"datetime {text!r} has minutes or seconds outside 0..59"
+        msg = f"datetime {quote(text)} has minutes or seconds outside 0..59"
         raise InvalidComponent(msg, code="datetime.invalid_time")
     local = (date.year, date.month, date.day, hour, clock.minute, clock.second, clock.microsecond)
     if clock.zone is not None:
@@ -493,7 +494,7 @@ def parse_datetime(
         return _clock.zone_of(zone_default, local, text)
     if zone_default is None:
         msg = (
-            f"datetime {text!r} has no time zone (WIB, WITA, WIT): pass tz=, "
+            f"datetime {quote(text)} has no time zone (WIB, WITA, WIT): pass tz=, "
             "a naive time is never taken as UTC"
         )
         raise InvalidFormat(msg, code="datetime.missing_timezone")
@@ -612,7 +613,7 @@ def parse_date_range(text: str, *, year: int | None = None) -> Period:
         _check_weekday(text, start, weekdays[0])
         _check_weekday(text, end, weekdays[1])
     if end < start:
-        msg = f"date range {text!r} ends ({end}) before it starts ({start})"
+        msg = f"date range {quote(text)} ends ({end}) before it starts ({start})"
         raise InconsistentData(msg, code="date.range_reversed")
     return Period(start=PartialDate.from_date(start), end=PartialDate.from_date(end))
 
@@ -624,7 +625,7 @@ def _range_ends(text: str, s: str, year: int | None) -> tuple[pendulum.Date, pen
         try:
             return pendulum.Date(end.year, end.month, int(m[1])), end
         except ValueError:
-            msg = f"date range {text!r} starts on day {m[1]}, not a day of {end:%m/%Y}"
+            msg = f"date range {quote(text)} starts on day {m[1]}, not a day of {end:%m/%Y}"
             raise InvalidComponent(msg, code="date.invalid_date") from None
     parts = _RANGE_SEP.split(s)
     if len(parts) != 2 or not parts[0] or not parts[1]:
@@ -634,7 +635,9 @@ def _range_ends(text: str, s: str, year: int | None) -> tuple[pendulum.Date, pen
             if len(spaced) == 2:
                 parts = spaced
         if len(parts) != 2 or not parts[0] or not parts[1]:
-            msg = f"{text!r} is not a date range (e.g. '21-28 Februari 2025', '1 - 2 Maret 2025')"
+            msg = (
+                f"{quote(text)} is not a date range (e.g. '21-28 Februari 2025', '1 - 2 Mei 2025')"
+            )
             raise InvalidFormat(msg, code="date.invalid_range")
     end = _read(text, parts[1], year)[0]
     first = parts[0]

@@ -298,3 +298,45 @@ def test_only_adminnet_errors_on_text(value: str) -> None:
             func(value)
     with contextlib.suppress(ValidationError, UnknownEntity):
         golongan.pangkat(value)
+
+
+# --- linear time (issue 16, defect 2) --------------------------------------------
+
+
+def _best_time(function: Any, argument: str, repeat: int = 5) -> float:
+    """The fastest of ``repeat`` runs of ``function(argument)``, in seconds."""
+    import time
+
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function(argument)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("pad", [" ", "\u00a0", "\t"])
+@pytest.mark.parametrize(
+    "function", [golongan.is_valid, golongan.compact, lambda s: golongan.is_valid(s[::-1])]
+)
+@pytest.mark.parametrize(
+    "shape", ["I{pad}!", "{pad}III{pad}/{pad}!", "IV{pad}a{pad}!", "I{pad}-{pad}"]
+)
+def test_linear_time_on_padding(pad: str, function: Any, shape: str) -> None:
+    """Every function is linear in the padding: 100x the input, well under 1000x the time.
+
+    The old pattern had ``\\s*`` next to ``\\s*``; 20,000 spaces took 4.7 s (quadratic).
+    """
+    texts = {n: shape.replace("{pad}", pad * n) for n in (1_000, 10_000, 100_000)}
+    times = {n: _best_time(function, text) for n, text in texts.items()}
+    assert times[100_000] < 1_000 * max(times[1_000], 1e-5), times
+
+
+def test_every_function_handles_long_padding() -> None:
+    """validate/format/parse/pangkat/sort_key refuse long padded junk with adminnet errors."""
+    junk = "I" + " " * 100_000 + "!"
+    for function in (golongan.validate, golongan.format, golongan.parse, golongan.pangkat,
+                     golongan.sort_key):  # fmt: skip
+        with pytest.raises(ValidationError):
+            function(junk)
+    assert golongan.validate("\u00a0" * 50_000 + "iii a" + " " * 50_000) == "III/a"

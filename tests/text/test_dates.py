@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pendulum
@@ -17,7 +20,14 @@ from adminnet.errors import (
     InvalidFormat,
     ValidationError,
 )
-from adminnet.text.dates import format_date, parse_date
+from adminnet.text.dates import (
+    format_date,
+    format_datetime,
+    parse_date,
+    parse_date_range,
+    parse_datetime,
+)
+from adminnet.time import Period
 
 VECTORS = Path(__file__).resolve().parent.parent / "vectors"
 
@@ -31,14 +41,32 @@ ERROR_CLASSES: dict[str, type[ValidationError]] = {
     "date.invalid_date": InvalidComponent,
     "date.invalid_year": InvalidComponent,
     "date.weekday_mismatch": InconsistentData,
+    "date.invalid_range": InvalidFormat,
+    "date.range_reversed": InconsistentData,
+    "datetime.invalid_type": InvalidFormat,
+    "datetime.missing_time": InvalidFormat,
+    "datetime.missing_date": InvalidFormat,
+    "datetime.missing_timezone": InvalidFormat,
+    "datetime.invalid_time": InvalidComponent,
+    "datetime.invalid_timezone": InvalidComponent,
+    "datetime.part_of_day_mismatch": InconsistentData,
 }
 
 SEED_DAY = pendulum.date(2017, 3, 16)
 
 
-def _rows(name: str) -> list[list[str]]:
+def _rows(name: str, width: int = 3) -> list[list[str]]:
+    """The data rows of a vector file, the first ``width`` cells (the source column dropped)."""
     with (VECTORS / name).open(encoding="utf-8", newline="") as f:
-        return [r for r in csv.reader(f) if r and not r[0].startswith("#")][1:]
+        rows = [r for r in csv.reader(f) if r and not r[0].startswith("#")][1:]
+    return [(r + [""] * width)[:width] for r in rows]
+
+
+def _sources(name: str) -> list[str]:
+    """The source addresses of a vector file (its last column), empty for made-up rows."""
+    with (VECTORS / name).open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.reader(f) if r and not r[0].startswith("#")][1:]
+    return [r[-1] for r in rows if r[-1].startswith("http")]
 
 
 def _year(cell: str) -> int | None:
@@ -235,3 +263,204 @@ def test_arbitrary_year_raises_only_validation_error(text: str, year: object) ->
     except ValidationError as exc:
         code = exc.code
     assert code.startswith("date.")
+
+
+# --- bylines (parse_datetime) ------------------------------------------------------
+
+
+def _tz(cell: str) -> str | None:
+    return cell or None
+
+
+@pytest.mark.parametrize(("text", "expected", "year", "tz"), _rows("datetimes.valid.csv", 4))
+def test_datetime_valid_vectors(text: str, expected: str, year: str, tz: str) -> None:
+    """Every valid byline parses to an aware pendulum.DateTime at the expected instant."""
+    result = parse_datetime(text, year=_year(year), tz=_tz(tz))
+    assert isinstance(result, pendulum.DateTime)
+    want = dt.datetime.fromisoformat(expected)
+    assert result == want
+    assert result.utcoffset() == want.utcoffset()
+
+
+@pytest.mark.parametrize(("text", "code", "year", "tz"), _rows("datetimes.invalid.csv", 4))
+def test_datetime_invalid_vectors(text: str, code: str, year: str, tz: str) -> None:
+    """Every invalid byline raises the error class and code of its row."""
+    with pytest.raises(ERROR_CLASSES[code]) as info:
+        parse_datetime(text, year=_year(year), tz=_tz(tz))
+    assert info.value.code == code
+
+
+def test_wib_wita_wit_are_iana_zones() -> None:
+    """WIB, WITA and WIT give Asia/Jakarta, Asia/Makassar and Asia/Jayapura datetimes."""
+    for zone, name, hours in (("WIB", "Asia/Jakarta", 7), ("WITA", "Asia/Makassar", 8),
+                              ("WIT", "Asia/Jayapura", 9)):  # fmt: skip
+        result = parse_datetime(f"16 Maret 2017 10:00 {zone}")
+        assert result.timezone_name == name
+        assert result.utcoffset() == dt.timedelta(hours=hours)
+
+
+def test_wib_before_1964_is_a_fixed_offset() -> None:
+    """WIB means +07:00 even where Asia/Jakarta had another offset (1950: +08:00)."""
+    result = parse_datetime("16 Maret 1950 10:00 WIB")
+    assert result.utcoffset() == dt.timedelta(hours=7)
+
+
+def test_naive_time_is_never_utc() -> None:
+    """A time without zone and without tz= is refused with a message saying so."""
+    with pytest.raises(InvalidFormat, match="never taken as UTC") as info:
+        parse_datetime("Kamis, 16 Maret 2017 10:00")
+    assert info.value.code == "datetime.missing_timezone"
+
+
+def test_tz_argument_accepts_tzinfo() -> None:
+    """tz= takes a tzinfo object as well as a name."""
+    result = parse_datetime("16/3/2017 10:00", tz=dt.timezone(dt.timedelta(hours=8)))
+    assert result.isoformat() == "2017-03-16T10:00:00+08:00"
+
+
+@pytest.mark.parametrize("junk", [5, b"WIB", ["WIB"]])
+def test_tz_argument_type(junk: object) -> None:
+    """A tz= that is neither a name nor a tzinfo is datetime.invalid_type."""
+    with pytest.raises(InvalidFormat) as info:
+        parse_datetime("16/3/2017 10:00", tz=junk)  # type: ignore[arg-type]
+    assert info.value.code == "datetime.invalid_type"
+
+
+def test_part_of_day_message() -> None:
+    """'pagi 19.00' is an error naming the hour and the part of day."""
+    with pytest.raises(InconsistentData) as info:
+        parse_datetime("Kamis, 16 Maret 2017 pagi pukul 19.00 WIB")
+    assert str(info.value).endswith("19:00 is not pagi")
+
+
+def test_format_datetime() -> None:
+    """format_datetime writes the byline form, with WIB/WITA/WIT or an offset."""
+    moment = pendulum.datetime(2017, 3, 16, 10, tz="Asia/Jakarta")
+    assert format_datetime(moment) == "Kamis, 16 Maret 2017 10:00 WIB"
+    papua = pendulum.datetime(2017, 3, 16, 10, tz="Asia/Jayapura")
+    assert format_datetime(papua) == "Kamis, 16 Maret 2017 10:00 WIT"
+    other = pendulum.datetime(2017, 3, 16, 10, 0, 5, tz=pendulum.timezone("Asia/Kolkata"))
+    assert format_datetime(other) == "Kamis, 16 Maret 2017 10:00:05 +05:30"
+    with pytest.raises(InvalidFormat) as info:
+        format_datetime(dt.datetime(2017, 3, 16, 10))
+    assert info.value.code == "datetime.missing_timezone"
+    with pytest.raises(InvalidFormat):
+        format_datetime(dt.date(2017, 3, 16))  # type: ignore[arg-type]
+
+
+OFFSETS = st.integers(min_value=-14 * 60, max_value=14 * 60).map(
+    lambda m: dt.timezone(dt.timedelta(minutes=m))
+)
+ZONES = st.one_of(
+    st.sampled_from(
+        [pendulum.timezone(n) for n in ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")]
+    ),
+    OFFSETS,
+    st.timezones(),
+)
+
+
+@given(
+    st.datetimes(min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30)),
+    ZONES,
+)
+def test_datetime_round_trip(moment: dt.datetime, zone: dt.tzinfo) -> None:
+    """parse_datetime(format_datetime(m)) is the same instant with the same offset."""
+    aware = moment.replace(tzinfo=zone)
+    result = parse_datetime(format_datetime(aware))
+    assert result == aware
+    assert result.utcoffset() == aware.utcoffset()
+
+
+# --- ranges (parse_date_range) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected", "year"), _rows("date_ranges.csv"))
+def test_date_range_vectors(text: str, expected: str, year: str) -> None:
+    """Every range gives its ISO interval of day PartialDates, or its error code."""
+    if "/" in expected:
+        result = parse_date_range(text, year=_year(year))
+        assert isinstance(result, Period)
+        assert str(result) == expected
+        assert result.start is not None
+        assert result.start.precision.value == "day"
+        return
+    with pytest.raises(ERROR_CLASSES[expected]) as info:
+        parse_date_range(text, year=_year(year))
+    assert info.value.code == expected
+
+
+@given(DATES_1900_2100, st.integers(min_value=0, max_value=60))
+def test_date_range_round_trip(start: dt.date, days: int) -> None:
+    """A range written 'start - end' with both dates in full reads back exactly."""
+    end = start + dt.timedelta(days=days)
+    text = f"{format_date(start, weekday=False)} - {format_date(end, weekday=False)}"
+    result = parse_date_range(text)
+    assert str(result) == f"{start.isoformat()}/{end.isoformat()}"
+
+
+# --- real text, robustness and time growth ---------------------------------------
+
+
+def test_real_printed_rows() -> None:
+    """At least 60 rows of the date, byline and range vectors are real, with a source."""
+    names = ("dates.valid.csv", "dates.invalid.csv", "datetimes.valid.csv",
+             "datetimes.invalid.csv", "date_ranges.csv")  # fmt: skip
+    sources = [s for name in names for s in _sources(name)]
+    assert len(sources) >= 60
+    assert len(set(sources)) >= 30
+
+
+PARSERS: dict[str, Callable[[str], object]] = {
+    "parse_date": lambda s: parse_date(s, year=2017),
+    "parse_datetime": lambda s: parse_datetime(s, year=2017, tz="WIB"),
+    "parse_date_range": lambda s: parse_date_range(s, year=2017),
+}
+BYLINE_ALPHABET = st.sampled_from(
+    [*"0123456789/-.,:()| '\u00a0\u2013", "Kamis", "Maret", "pukul", "WIB", "WITA", "pagi",
+     "sore", "s.d.", "hingga", "Kudus", "GMT+7", "+0700", "tanggal", "jam"]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", list(PARSERS))
+@given(text=st.one_of(st.text(), st.lists(BYLINE_ALPHABET, max_size=14).map("".join)))
+def test_only_adminnet_errors(name: str, text: str) -> None:
+    """Every date parser returns its type or raises a ValidationError with a date code."""
+    code = "date."
+    try:
+        PARSERS[name](text)
+    except ValidationError as exc:
+        code = exc.code
+    assert code.startswith(("date.", "datetime.")), code
+
+
+def _best_time(function: Callable[[str], object], text: str, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        with contextlib.suppress(ValidationError):
+            function(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", list(PARSERS))
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "1" * n,
+        lambda n: " " * n + "x",
+        lambda n: "Kudus " * (n // 6) + ", 1 Maret 2020",
+        lambda n: "Kamis " + "pagi " * (n // 5) + "(16/3) 10.00 WIB",
+        lambda n: "1-" * (n // 2),
+        lambda n: "(" * n,
+        lambda n: "16 Maret 2017 " + "1 " * (n // 2) + "10:00 WIB",
+        lambda n: "A, " * (n // 3),
+        lambda n: "pukul " * (n // 6) + "10",
+        lambda n: "16 s.d. " * (n // 7) + "Maret",
+    ],
+)
+def test_linear_time(name: str, make: Callable[[int], str]) -> None:
+    """100x the input takes well under 1000x the time (quadratic would be 10,000x)."""
+    times = {n: _best_time(PARSERS[name], make(n)) for n in (1_000, 10_000, 100_000)}
+    assert times[100_000] < 1_000 * max(times[1_000], 2e-5), times

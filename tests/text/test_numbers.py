@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import time
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -11,8 +13,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adminnet.errors import InvalidComponent, InvalidFormat, ValidationError
-from adminnet.text.numbers import format_number, parse_number, parse_percent
+from adminnet.errors import InvalidComponent, InvalidFormat, InvalidLength, ValidationError
+from adminnet.text.numbers import (
+    CURRENCIES,
+    MAX_DIGITS,
+    UNITS,
+    Amount,
+    format_number,
+    parse_amount,
+    parse_number,
+    parse_percent,
+)
 
 VECTORS = Path(__file__).resolve().parent.parent / "vectors"
 
@@ -50,7 +61,7 @@ def test_invalid_vectors(function: str, text: str, code: str) -> None:
     with pytest.raises(InvalidFormat) as info:
         FUNCTIONS[function](text)
     assert info.value.code == code
-    assert repr(text) in str(info.value)
+    assert repr(text) in str(info.value) or repr(text[:40]) in str(info.value)
 
 
 def test_vectors_are_plentiful() -> None:
@@ -74,10 +85,21 @@ def test_seed_article_percent() -> None:
     assert parse_percent("64 persen") == Decimal(64)
 
 
-def test_single_dot_hint() -> None:
-    """'1.5' is bad grouping and the message suggests the Indonesian decimal comma."""
-    with pytest.raises(InvalidFormat, match="English decimal point, write '1,5'"):
+def test_single_dot_names_both_readings() -> None:
+    """'1.5' is refused naming both readings and the Indonesian decimal comma."""
+    with pytest.raises(InvalidFormat) as info:
         parse_number("1.5")
+    assert info.value.code == "number.invalid_grouping"
+    assert str(info.value) == (
+        "number '1.5' is ambiguous: with an English decimal point it is 1.5, as Indonesian "
+        "grouping it lacks digits (a group has 3, as in 1.500); write '1,5' for the decimal"
+    )
+
+
+def test_zero_point_has_one_reading() -> None:
+    """'0.75' can only be an English decimal: a thousands group never starts with 0."""
+    assert parse_number("0.75") == Decimal("0.75")
+    assert str(parse_number("0.750")) == "0.750"
 
 
 def test_first_group_message() -> None:
@@ -93,8 +115,11 @@ def test_english_format_message() -> None:
     assert info.value.code == "number.english_format"
     assert str(info.value) == (
         "number '1,234.5' looks English-formatted; "
-        "Indonesian uses '.' for thousands and ',' for decimals"
+        "Indonesian uses '.' for thousands and ',' for decimals "
+        "(as Indonesian it is not a number; in English style it is 1234.5)"
     )
+    with pytest.raises(InvalidFormat, match=r"English style it is 1000\.5"):
+        parse_number("1,000.5")
 
 
 @pytest.mark.parametrize(
@@ -128,14 +153,66 @@ def test_non_str_text(junk: object) -> None:
 
 
 def test_long_numbers() -> None:
-    """Numbers beyond Python's 4300-digit int/str limit parse and format exactly."""
-    big = 10**5001 + 7
+    """Up to MAX_DIGITS digits parse and format exactly; more is number.too_long."""
+    big = 10**4299 + 7
     text = format_number(big)
-    assert text == "1" + ".000" * 1666 + ".007"
+    assert text == "1" + ".000" * 1432 + ".007"
     assert format_number(-big) == "-" + text
     assert parse_number(text) == big
-    assert parse_number("1" + "0" * 5000) == 10**5000
-    assert parse_number("1" + "0" * 5000 + " ribu") == 10**5003
+    assert parse_number("1" + "0" * 4299 + " ribu") == 10**4302
+    for too_long in (10**MAX_DIGITS, -(10**5000), Decimal("1E+999999999"), Decimal("1E-5000")):
+        with pytest.raises(InvalidLength) as info:
+            format_number(too_long)
+        assert info.value.code == "number.too_long"
+    with pytest.raises(InvalidLength, match="4301 digits, more than the limit of 4300"):
+        parse_number("1" * 4301)
+
+
+def _best_time(function: Callable[[str], object], text: str, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        with contextlib.suppress(ValidationError):
+            function(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _assert_linear(function: Callable[[str], object], make: Callable[[int], str]) -> None:
+    """100x the input takes well under 1000x the time (quadratic would be 10,000x)."""
+    times = {n: _best_time(function, make(n)) for n in (1_000, 10_000, 100_000)}
+    assert times[100_000] < 1_000 * max(times[1_000], 2e-5), times
+
+
+@pytest.mark.parametrize("function", [parse_number, parse_percent, parse_amount])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "1" * n,
+        lambda n: "1" + ".000" * (n // 4),
+        lambda n: "1" * n + " juta",
+        lambda n: "Rp" + "1" * n + ",-",
+        lambda n: "1," * n + " x",
+        lambda n: "1" + " " * n + "!",
+        lambda n: "Rp 1 " + "juta " * (n // 5),
+        lambda n: "1" * (n // 2) + "," + "1" * (n // 2) + "%",
+    ],
+)
+def test_linear_time(function: Callable[[str], object], make: Callable[[int], str]) -> None:
+    """Every number parser is linear in its input (issue 16 defect 9: 400,000 ones took 4.4 s)."""
+    _assert_linear(function, make)
+
+
+def test_format_number_huge_exponent() -> None:
+    """format_number(Decimal('1E+999999999')) is refused, not spelled out (issue 16 defect 10).
+
+    Before the limit it built a string of 10**9 digits (MemoryError or unbounded memory).
+    """
+    for huge in (Decimal("1E+999999999"), Decimal("-1E-999999999"), Decimal("9E+4300")):
+        with pytest.raises(InvalidLength) as info:
+            format_number(huge)
+        assert info.value.code == "number.too_long"
+    assert format_number(Decimal("9E+4299")) == "9" + ".000" * 1433
 
 
 @pytest.mark.parametrize(
@@ -180,7 +257,16 @@ def test_format_rejects_non_finite(value: Decimal) -> None:
 # --- properties -------------------------------------------------------------------
 
 
-@given(st.integers())
+def _fits(x: int | Decimal) -> bool:
+    """Whether format_number writes x within MAX_DIGITS digits."""
+    try:
+        format_number(x)
+    except InvalidLength:
+        return False
+    return True
+
+
+@given(st.integers().filter(_fits))
 def test_round_trip_ints(x: int) -> None:
     """parse_number(format_number(x)) is the same int."""
     result = parse_number(format_number(x))
@@ -188,7 +274,7 @@ def test_round_trip_ints(x: int) -> None:
     assert result == x
 
 
-@given(st.decimals(allow_nan=False, allow_infinity=False))
+@given(st.decimals(allow_nan=False, allow_infinity=False).filter(_fits))
 def test_round_trip_decimals(x: Decimal) -> None:
     """parse_number(format_number(x)) equals x for every finite Decimal."""
     assert parse_number(format_number(x)) == x
@@ -201,7 +287,10 @@ def test_round_trip_percent(x: Decimal) -> None:
     assert parse_percent(format_number(x) + "%") == x
 
 
-@given(st.integers(min_value=0), st.sampled_from(["ribu", "juta", "miliar", "triliun"]))
+@given(
+    st.integers(min_value=0, max_value=10**4000),
+    st.sampled_from(["ribu", "juta", "miliar", "triliun"]),
+)
 def test_number_words(x: int, word: str) -> None:
     """A number word multiplies exactly by its power of ten."""
     power = {"ribu": 3, "juta": 6, "miliar": 9, "triliun": 12}[word]
@@ -227,3 +316,116 @@ def test_arbitrary_text_raises_only_validation_error(text: str) -> None:
             assert not isinstance(result, bool)
         else:
             assert code.startswith(("number.", "percent."))
+
+
+# --- amounts (parse_amount) ---------------------------------------------------------
+
+AMOUNT_ERRORS: dict[str, type[ValidationError]] = {
+    "amount.invalid_format": InvalidFormat,
+    "amount.unknown_unit": InvalidComponent,
+    "amount.unknown_currency": InvalidComponent,
+    "number.invalid_grouping": InvalidFormat,
+    "number.english_format": InvalidFormat,
+    "number.too_long": InvalidLength,
+}
+
+
+def _cells(name: str, width: int) -> list[list[str]]:
+    return [(r + [""] * width)[:width] for r in _rows(name)]
+
+
+def _sources(name: str) -> list[str]:
+    return [r[-1] for r in _rows(name) if r[-1].startswith("http")]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "currency"), _cells("amounts.valid.csv", 4))
+def test_amount_valid_vectors(text: str, value: str, unit: str, currency: str) -> None:
+    """Every valid amount parses to its exact value, unit and currency."""
+    result = parse_amount(text)
+    assert result == Amount(value=Decimal(value), unit=unit or None, currency=currency or None)
+    assert isinstance(result.value, Decimal)
+    assert parse_amount(str(result)) == result
+
+
+@pytest.mark.parametrize(("text", "code"), _cells("amounts.invalid.csv", 2))
+def test_amount_invalid_vectors(text: str, code: str) -> None:
+    """Every invalid amount raises the error class and code of its row."""
+    with pytest.raises(AMOUNT_ERRORS[code]) as info:
+        parse_amount(text)
+    assert info.value.code == code
+
+
+def test_amount_real_rows() -> None:
+    """At least 60 amount rows are real printed amounts with their source address."""
+    sources = _sources("amounts.valid.csv") + _sources("amounts.invalid.csv")
+    assert len(sources) >= 60
+    assert len(set(sources)) >= 15
+
+
+def test_amount_str() -> None:
+    """str(Amount) is the Indonesian form: Rp glued, other codes spaced, % glued."""
+    assert str(parse_amount("Rp1,625 triliun")) == "Rp1.625.000.000.000"
+    assert str(parse_amount("USD 1,2 juta")) == "USD 1.200.000"
+    assert str(parse_amount("44,06 km²")) == "44,06 km2"
+    assert str(parse_amount("64 persen")) == "64%"
+    assert str(parse_amount("355.365")) == "355.365"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "code"),
+    [
+        ({"value": 1.5}, "amount.invalid_type"),
+        ({"value": True}, "amount.invalid_type"),
+        ({"value": Decimal("NaN")}, "number.not_finite"),
+        ({"value": Decimal(1), "unit": "furlong"}, "amount.unknown_unit"),
+        ({"value": Decimal(1), "unit": []}, "amount.unknown_unit"),
+        ({"value": Decimal(1), "currency": "XYZ"}, "amount.unknown_currency"),
+        ({"value": Decimal(1), "unit": "%", "currency": "IDR"}, "amount.unit_and_currency"),
+        ({"value": Decimal("1E+5000")}, "number.too_long"),
+    ],
+)
+def test_amount_is_valid_by_construction(kwargs: dict[str, object], code: str) -> None:
+    """An impossible Amount cannot be built; the error has its own code."""
+    with pytest.raises(ValidationError) as info:
+        Amount(**kwargs)  # type: ignore[arg-type]
+    assert info.value.code == code
+
+
+AMOUNTS = st.builds(
+    Amount,
+    value=st.decimals(
+        allow_nan=False, allow_infinity=False, places=3, min_value=-(10**15), max_value=10**15
+    ),
+    unit=st.none(),
+    currency=st.sampled_from(sorted(CURRENCIES)),
+) | st.builds(
+    Amount,
+    value=st.decimals(allow_nan=False, allow_infinity=False).filter(_fits),
+    unit=st.sampled_from([None, *UNITS]),
+    currency=st.none(),
+)
+
+
+@given(AMOUNTS)
+def test_amount_round_trip(amount: Amount) -> None:
+    """parse_amount(str(a)) == a for every Amount."""
+    assert parse_amount(str(amount)) == amount
+
+
+AMOUNT_ALPHABET = st.sampled_from(
+    [*"0123456789.,-+% \u00a0²", "Rp", "Rp.", "USD", "juta", "miliar", "M", "T", "km2", "persen",
+     "orang", "rupiah", ",-"]
+)  # fmt: skip
+
+
+@given(st.one_of(st.text(), st.lists(AMOUNT_ALPHABET, max_size=12).map("".join)))
+def test_amount_only_adminnet_errors(text: str) -> None:
+    """parse_amount on any text returns an Amount or raises a ValidationError."""
+    code = "amount."
+    try:
+        result = parse_amount(text)
+    except ValidationError as exc:
+        code = exc.code
+    else:
+        assert isinstance(result, Amount)
+    assert code.startswith(("amount.", "number.")), code

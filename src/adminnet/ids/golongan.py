@@ -66,7 +66,10 @@ class GolonganScheme(LabeledEnum):
     PPPK = "pppk"
 
 
-_SHAPE: Final = re.compile(r"\s*([IVXivx]+|[0-9]{1,2})\s*(?:[/-]?\s*([A-Za-z]))?\s*\Z")
+# Matched against the stripped text. No two adjacent parts can match the same
+# characters (``\s*`` next to ``\s*``), so a failing match never backtracks through
+# the ways of splitting a run of spaces: the time is linear in the length.
+_SHAPE: Final = re.compile(r"([IVXivx]+|[0-9]{1,2})(?:\s*(?:[/-]\s*)?([A-Za-z]))?\Z")
 _ROMAN_SHAPE: Final = re.compile(r"(X{0,3})(IX|IV|V?I{0,3})\Z")
 _ONES: Final = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 _ONES_VALUE: Final = {r: i for i, r in enumerate(_ONES)}
@@ -122,11 +125,12 @@ def _split(number: object) -> tuple[str, int | None, str | None]:
     if not isinstance(number, str):
         msg = f"golongan must be a string (got {type(number).__name__})"
         raise InvalidFormat(msg, code="golongan.invalid_type")
-    m = _SHAPE.match(number)
+    text = number.strip()
+    m = _SHAPE.match(text)
     if m is None:
-        return number.strip(), None, None
+        return text, None, None
     ruang = m[2]
-    return number.strip(), _rank_value(m[1]), None if ruang is None else ruang.lower()
+    return text, _rank_value(m[1]), None if ruang is None else ruang.lower()
 
 
 def compact(number: str) -> str:

@@ -30,8 +30,17 @@ from typing import Final
 import pendulum
 
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
+from adminnet.text import _clock
+from adminnet.text._clock import quote
+from adminnet.time import PartialDate, Period
 
-__all__ = ["format_date", "parse_date"]
+__all__ = [
+    "format_date",
+    "format_datetime",
+    "parse_date",
+    "parse_date_range",
+    "parse_datetime",
+]
 
 _MONTH_NAMES: Final = (
     "Januari",
@@ -86,6 +95,19 @@ _MONTHS: Final[dict[str, int]] = {
     "nop": 11,
     "desember": 12,
     "des": 12,
+    # English names, common in Indonesian text copied from English sources.
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "aug": 8,
+    "october": 10,
+    "oct": 10,
+    "december": 12,
+    "dec": 12,
 }
 
 # Lower-case spelling -> ``date.weekday()`` number. "Ahad" is the Arabic-derived name of
@@ -101,6 +123,13 @@ _WEEKDAYS: Final[dict[str, int]] = {
     "minggu": 6,
     "ahad": 6,
 }
+
+# English weekday names: recognised as weekdays so that "Thursday, 16 Maret 2017" is
+# an unknown *Indonesian weekday*, not a place name in a dateline.
+_ENGLISH_WEEKDAYS: Final = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"mon", "tue", "wed", "thu", "fri", "sat"}
+)
 
 _APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 
@@ -119,6 +148,27 @@ _NAMED: Final = re.compile(
 # Maret 16, 2017 (English order), only to explain the refusal.
 _MONTH_FIRST: Final = re.compile(r"[A-Za-z]+\.?\s+[0-9]{1,2}\s*,?\s+[0-9]+\Z", re.ASCII)
 
+# "tanggal 16 Maret 2017", "tgl. 16/3/2017".
+_TANGGAL: Final = re.compile(r"(?:tanggal|tgl\.?)(?:\s+|(?=[0-9(]))", re.ASCII | re.IGNORECASE)
+# Words between a weekday and its date: a part of day, "tanggal", or the Javanese
+# market day (pasaran: legi, pahing/paing, pon, wage, kliwon) of "Senin Paing".
+_FILLER: Final = re.compile(
+    r"(?:(?:dini hari|pagi|siang|sore|petang|malam|tanggal|tgl\.?|legi|pahing|paing|pon|wage"
+    r"|kliwon)(?:\s*,\s*|\s+|(?=\()))+",
+    re.ASCII | re.IGNORECASE,
+)
+_PART_OF_DAY: Final = re.compile(r"dini hari|pagi|siang|sore|petang|malam", re.I | re.ASCII)
+# A part of day after the date: "Kamis (20/10/2022) siang".
+_TRAILING_PART: Final = re.compile(
+    r"(?<=[0-9)])\s+(dini hari|pagi|siang|sore|petang|malam)\Z", re.ASCII | re.IGNORECASE
+)
+# A dateline: a place (capitalised words) and a comma, perhaps an outlet and a dash:
+# "Kudus, 7 Januari 2021", "AMBON, 16 Maret 2017", "JAKARTA, KOMPAS.com - ...".
+_DATELINE: Final = re.compile(
+    r"([A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*) ?, ?"
+    r"(?:[A-Za-z][A-Za-z.]*\.[A-Za-z]+ ?[-\u2013\u2014] ?)?"
+)
+
 _EXAMPLES: Final = "e.g. '16 Maret 2017', 'Kamis, 16 Maret 2017', '16/3/2017', '2017-03-16'"
 
 
@@ -128,7 +178,7 @@ def _normalize(text: str) -> str:
 
 
 def _invalid_format(text: str) -> InvalidFormat:
-    msg = f"date {text!r} is not a recognised Indonesian date ({_EXAMPLES})"
+    msg = f"date {quote(text)} is not a recognised Indonesian date ({_EXAMPLES})"
     return InvalidFormat(msg, code="date.invalid_format")
 
 
@@ -136,14 +186,14 @@ def _year_of(digits: str | None, text: str, year: int | None) -> int:
     """The year from the text's digits, else ``year=``; refuses 2-digit years."""
     if digits is None:
         if year is None:
-            msg = f"{text!r} has no year: pass year="
+            msg = f"{quote(text)} has no year: pass year="
             raise InvalidFormat(msg, code="date.missing_year")
         return year
     if len(digits) == 2:
-        msg = f"date {text!r} has a two-digit year {digits!r}: the century is ambiguous"
+        msg = f"date {quote(text)} has a two-digit year {digits!r}: the century is ambiguous"
         raise InvalidFormat(msg, code="date.ambiguous_year")
     if len(digits) != 4:
-        msg = f"date {text!r} has a year {digits!r} that is not four digits"
+        msg = f"date {quote(text)} has a year {digits!r} that is not four digits"
         raise InvalidFormat(msg, code="date.invalid_format")
     return int(digits)
 
@@ -157,7 +207,7 @@ def _split(text: str, body: str, year: int | None) -> tuple[int, int, int]:
     if m := _NAMED.match(body):
         month = _MONTHS.get(m[2].lower())
         if month is None:
-            msg = f"date {text!r} has an unknown Indonesian month name {m[2]!r}"
+            msg = f"date {quote(text)} has an unknown Indonesian month name {m[2]!r}"
             raise InvalidComponent(msg, code="date.invalid_month")
         return _year_of(m[3], text, year), month, int(m[1])
     _refuse_month_first(text, body)
@@ -167,7 +217,7 @@ def _split(text: str, body: str, year: int | None) -> tuple[int, int, int]:
 def _refuse_month_first(text: str, body: str) -> None:
     """Explain the refusal of an English-order date such as ``"Maret 16, 2017"``."""
     if _MONTH_FIRST.match(body):
-        msg = f"date {text!r} is month-first; Indonesian dates are day-first ('16 Maret 2017')"
+        msg = f"date {quote(text)} is month-first; Indonesian dates are day-first ('16 Maret 2017')"
         raise InvalidFormat(msg, code="date.invalid_format")
 
 
@@ -237,15 +287,67 @@ def parse_date(text: str, *, year: int | None = None) -> pendulum.Date:
     if not isinstance(obj, str):
         msg = f"date must be a str, not {type(obj).__name__}"
         raise InvalidFormat(msg, code="date.invalid_type")
-    default_year = _check_year_argument(year)
-    s = _normalize(text)
+    return _read(text, _normalize(text), _check_year_argument(year))[0]
+
+
+def _near(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` with one letter changed, added or dropped."""
+    if abs(len(word) - len(name)) > 1:
+        return False
+    if len(word) == len(name):
+        return sum(a != b for a, b in zip(word, name, strict=True)) == 1
+    short, long = sorted((word, name), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _weekday_like(word: str) -> bool:
+    """A weekday, a misspelt or cut one, or an English one (not a place name)."""
+    w = word.lower().replace("'", "")
+    if w in _WEEKDAYS or w in _ENGLISH_WEEKDAYS:
+        return True
+    names = [name.replace("'", "") for name in _WEEKDAYS]
+    return (len(w) >= 3 and any(n.startswith(w) for n in names)) or any(_near(w, n) for n in names)
+
+
+def _skip_dateline(text: str, s: str) -> str:
+    """``s`` without a leading dateline place (``"Kudus, "``).
+
+    The first word must not be a weekday (or look like one), a month or "tanggal".
+    """
+    first = re.match(r"[A-Za-z']+", s)
+    if first is None or _weekday_like(first[0]) or first[0].lower() in _MONTHS:
+        return s
+    if first[0].lower() in {"tanggal", "tgl"}:
+        return s
+    m = _DATELINE.match(s)
+    if m is None:
+        return s
+    rest = s[m.end() :]
+    if not rest:
+        msg = f"date {quote(text)} is a dateline without a date ({_EXAMPLES})"
+        raise InvalidFormat(msg, code="date.invalid_format")
+    return rest
+
+
+def _read(text: str, s: str, default_year: int | None) -> tuple[pendulum.Date, str | None]:
+    """The date of the normalised text ``s`` and the part of day written with it."""
+    s = _skip_dateline(text, s)
+    part: str | None = None
+    if t := _TRAILING_PART.search(s):
+        part, s = t[1].lower(), s[: t.start()]
+    if t := _TANGGAL.match(s):
+        s = s[t.end() :]
     weekday_name: str | None = None
     body = s
     if (w := _WEEKDAY_PREFIX.match(s)) and w.end() < len(s):
         weekday_name = w[1]
         body = s[w.end() :]
-        if body.startswith("(") and body.endswith(")"):
-            body = body[1:-1].strip()
+        if f := _FILLER.match(body):
+            for p in _PART_OF_DAY.finditer(f[0]):
+                part = _same_part(text, part, p[0].lower())
+            body = body[f.end() :]
+    if body.startswith("(") and body.endswith(")"):
+        body = body[1:-1].strip()
     if weekday_name is not None and weekday_name.lower() in _MONTHS:
         # "Maret 16, 2017": the first word is a month, not a weekday.
         _refuse_month_first(text, s)
@@ -253,21 +355,32 @@ def parse_date(text: str, *, year: int | None = None) -> pendulum.Date:
     try:
         date = pendulum.Date(y, m, d)
     except ValueError:
-        msg = f"date {text!r} is not a calendar date (day {d}, month {m}, year {y})"
+        msg = f"date {quote(text)} is not a calendar date (day {d}, month {m}, year {y})"
         raise InvalidComponent(msg, code="date.invalid_date") from None
     if weekday_name is not None:
-        weekday = _WEEKDAYS.get(weekday_name.lower())
-        if weekday is None:
-            msg = f"date {text!r} has an unknown Indonesian weekday {weekday_name!r}"
-            raise InvalidComponent(msg, code="date.invalid_weekday")
-        actual = date.weekday()
-        if weekday != actual:
-            msg = (
-                f"{_format(date, weekday=False)} is a {_WEEKDAY_NAMES[actual]}, "
-                f"not a {_WEEKDAY_NAMES[weekday]}"
-            )
-            raise InconsistentData(msg, code="date.weekday_mismatch")
-    return date
+        _check_weekday(text, date, weekday_name)
+    return date, part
+
+
+def _same_part(text: str, first: str | None, second: str) -> str:
+    if first is not None and first != second:
+        msg = f"date {quote(text)} names two parts of day, {first!r} and {second!r}"
+        raise InconsistentData(msg, code="datetime.part_of_day_mismatch")
+    return second
+
+
+def _check_weekday(text: str, date: pendulum.Date, weekday_name: str) -> None:
+    weekday = _WEEKDAYS.get(weekday_name.lower())
+    if weekday is None:
+        msg = f"date {quote(text)} has an unknown Indonesian weekday {weekday_name!r}"
+        raise InvalidComponent(msg, code="date.invalid_weekday")
+    actual = date.weekday()
+    if weekday != actual:
+        msg = (
+            f"{_format(date, weekday=False)} is a {_WEEKDAY_NAMES[actual]}, "
+            f"not a {_WEEKDAY_NAMES[weekday]}"
+        )
+        raise InconsistentData(msg, code="date.weekday_mismatch")
 
 
 def _format(date: _dt.date, *, weekday: bool) -> str:
@@ -307,3 +420,235 @@ def format_date(date: pendulum.Date | _dt.date, *, weekday: bool = True) -> str:
         msg = f"format_date takes a date, not {type(obj).__name__}"
         raise InvalidFormat(msg, code="date.invalid_type")
     return _format(obj, weekday=bool(weekday))
+
+
+def parse_datetime(
+    text: str, *, year: int | None = None, tz: str | _dt.tzinfo | None = None
+) -> pendulum.DateTime:
+    """Tanggal dan jam (parse a byline such as ``"Senin, 13 Jan 2025 18:44 WIB"``).
+
+    The text is a date as :func:`parse_date` reads it, then a time and a time zone:
+
+    - the time: ``07:58``, ``13.24``, ``10:00:05``, after ``pukul``/``pkl.``/``jam``
+      also a bare hour (``pukul 10``, ``jam 9``); separated from the date by a space,
+      a comma, ``|`` or `` - ``;
+    - a part of day (pagi, siang, sore, petang, malam, dini hari) before the date
+      (``"Jumat siang, 26 Maret 2021"``), after it, or next to the time: it turns a
+      12-hour hint into 24 hours (``pukul 4 sore`` is 16:00) and must agree with
+      the time (``pagi 19.00`` is an error, ``datetime.part_of_day_mismatch``);
+    - the zone: WIB, WITA, WIT (any case; +07:00 Asia/Jakarta, +08:00 Asia/Makassar,
+      +09:00 Asia/Jayapura), ``GMT+7``/``UTC+7``, ``+0700``/``+07:00``, ``Z``.
+
+    A text without a zone takes ``tz`` (an IANA name, ``"WIB"``/``"WITA"``/``"WIT"``
+    or a tzinfo); with neither it is refused (``datetime.missing_timezone``), never
+    taken as UTC. A zone in the text wins over ``tz``, as the text's year wins over
+    ``year``. A date without a time is refused (``datetime.missing_time``): use
+    :func:`parse_date`.
+
+    >>> parse_datetime("Selasa, 05 September 2023 |07:58 WIB")
+    DateTime(2023, 9, 5, 7, 58, 0, tzinfo=Timezone('Asia/Jakarta'))
+    >>> parse_datetime("Jumat siang, 26 Maret 2021 pukul 13.24 WITA").isoformat()
+    '2021-03-26T13:24:00+08:00'
+    >>> parse_datetime("Kamis (16/3) pukul 10.00", year=2017, tz="WIB").isoformat()
+    '2017-03-16T10:00:00+07:00'
+    >>> parse_datetime("Kamis, 16 Maret 2017 pagi pukul 19.00 WIB")
+    Traceback (most recent call last):
+    adminnet.errors.InconsistentData: datetime '...': 19:00 is not pagi
+
+    Raises:
+        InvalidFormat: not a str (``datetime.invalid_type``), no time
+            (``datetime.missing_time``), no date (``datetime.missing_date``), no zone and no ``tz``
+            (``datetime.missing_timezone``), or the ``date.*`` codes of the date.
+        InvalidComponent: an hour, minute or second out of range
+            (``datetime.invalid_time``), an unknown ``tz`` or an offset beyond 14
+            hours (``datetime.invalid_timezone``), or the date's ``date.*`` codes.
+        InconsistentData: the part of day contradicts the time
+            (``datetime.part_of_day_mismatch``) or the weekday the date.
+    """
+    obj: object = text
+    if not isinstance(obj, str):
+        msg = f"datetime must be a str, not {type(obj).__name__}"
+        raise InvalidFormat(msg, code="datetime.invalid_type")
+    default_year = _check_year_argument(year)
+    zone_default = None if tz is None else _clock.tz_argument(tz, text)
+    s = _normalize(text)
+    found = _clock.split_time(s)
+    if found is not None and _NO_DATE.fullmatch(found[0]):
+        msg = f"datetime {quote(text)} is a time without a date"
+        raise InvalidFormat(msg, code="datetime.missing_date")
+    if found is None:
+        msg = f"datetime {quote(text)} has no time of day (e.g. '07:58 WIB', 'pukul 13.24 WITA')"
+        raise InvalidFormat(msg, code="datetime.missing_time")
+    date_part, clock = found
+    date, part = _read(text, date_part.rstrip(" ,|-"), default_year)
+    if clock.part_of_day is not None:
+        part = _same_part(text, part, clock.part_of_day)
+    hour = _clock.resolve_hour(clock.hour, part, text)
+    if clock.minute > 59 or clock.second > 59:
+        msg = f"datetime {quote(text)} has minutes or seconds outside 0..59"
+        raise InvalidComponent(msg, code="datetime.invalid_time")
+    local = (date.year, date.month, date.day, hour, clock.minute, clock.second, clock.microsecond)
+    if clock.zone is not None:
+        return _clock.zone_of(clock.zone, local, text)
+    if isinstance(zone_default, str):
+        return _clock.zone_of(zone_default, local, text)
+    if zone_default is None:
+        msg = (
+            f"datetime {quote(text)} has no time zone (WIB, WITA, WIT): pass tz=, "
+            "a naive time is never taken as UTC"
+        )
+        raise InvalidFormat(msg, code="datetime.missing_timezone")
+    if isinstance(zone_default, pendulum.Timezone | pendulum.FixedTimezone):
+        # pendulum moves a time that does not exist (a DST gap) forward, not back.
+        return pendulum.datetime(*local, tz=zone_default)
+    return pendulum.instance(_dt.datetime(*local, tzinfo=zone_default))  # type: ignore[arg-type]
+
+
+# What may stand before a time that has no date: "pukul", "sekitar", a part of day.
+_NO_DATE: Final = re.compile(
+    r"[ ,|-]*(?:(?:sekitar|sekira|pukul|pkl\.?|jam|dini hari|pagi|siang|sore|petang|malam)[ ,]*)*",
+    re.I,
+)
+_ZONE_NAMES: Final = {7 * 3600: "WIB", 8 * 3600: "WITA", 9 * 3600: "WIT"}
+
+
+def format_datetime(moment: _dt.datetime) -> str:
+    """Tanggal dan jam (write an aware datetime as a byline: ``"Kamis, 16 Maret 2017 10:00 WIB"``).
+
+    The zone is WIB, WITA or WIT when the offset is +07:00, +08:00 or +09:00, else
+    the offset (``+05:30``). Seconds and microseconds are written only when not
+    zero. :func:`parse_datetime` reads every output back to the same instant.
+
+    >>> format_datetime(pendulum.datetime(2021, 3, 26, 13, 24, tz="Asia/Makassar"))
+    'Jumat, 26 Maret 2021 13:24 WITA'
+
+    Raises:
+        InvalidFormat: not a datetime, or a naive one (``datetime.invalid_type``,
+            ``datetime.missing_timezone``).
+    """
+    obj: object = moment
+    if not isinstance(obj, _dt.datetime):
+        msg = f"format_datetime takes a datetime, not {type(obj).__name__}"
+        raise InvalidFormat(msg, code="datetime.invalid_type")
+    offset = obj.utcoffset()
+    if offset is None:
+        msg = f"format_datetime takes an aware datetime, not the naive {obj.isoformat()}"
+        raise InvalidFormat(msg, code="datetime.missing_timezone")
+    seconds = int(offset.total_seconds())
+    zone = _ZONE_NAMES.get(seconds)
+    if zone is None:
+        sign = "-" if seconds < 0 else "+"
+        zone = f"{sign}{abs(seconds) // 3600:02d}:{abs(seconds) % 3600 // 60:02d}"
+        if abs(seconds) % 60:  # local mean time offsets of old dates have seconds
+            zone += f":{abs(seconds) % 60:02d}"
+    clock = f"{obj.hour:02d}:{obj.minute:02d}"
+    if obj.second or obj.microsecond:
+        clock += f":{obj.second:02d}"
+    if obj.microsecond:
+        clock += f".{obj.microsecond:06d}"
+    return f"{_format(obj.date(), weekday=True)} {clock} {zone}"
+
+
+# Between the two ends of a range: a dash or en dash, "s.d."/"s/d"/"sd" (sampai
+# dengan), "sampai (dengan)", "hingga".
+_RANGE_WORD: Final = r"(?:s\.\s?d\.?|s/d|sd|sampai dengan|sampai|hingga)"
+_RANGE_SEP: Final = re.compile(rf"\s*[-\u2013\u2014]\s*|\s+{_RANGE_WORD}\s+", re.I)
+# Two days sharing the month and year: "21-28 Februari 2025", "21–28/2/2025", "10-12/3".
+_DAY_RANGE: Final = re.compile(
+    rf"([0-9]{{1,2}})(?:\s*[-\u2013\u2014]\s*|\s+{_RANGE_WORD}\s+)([0-9]{{1,2}}(?:\s+[A-Za-z]|/).*)\Z",
+    re.I | re.DOTALL,
+)
+# Two weekdays before the dates: "Senin-Rabu (10-12/3)", "Kamis-Jumat (26-27 Desember 2024)".
+_WEEKDAY_RANGE: Final = re.compile(
+    rf"([A-Za-z']+)(?:\s*[-\u2013\u2014]\s*|\s+{_RANGE_WORD}\s+|\s+dan\s+)([A-Za-z']+)\s*,?\s*",
+    re.I,
+)
+
+
+def parse_date_range(text: str, *, year: int | None = None) -> Period:
+    """Rentang tanggal (parse a range of days: ``"21-28 Februari 2025"``).
+
+    Accepted shapes (separators ``-``, ``–``, ``s.d.``, ``s/d``, ``sampai (dengan)``,
+    ``hingga``):
+
+    - days sharing month and year: ``"21-28 Februari 2025"``, ``"21 s.d. 28 Februari
+      2025"``, ``"21–28/2/2025"``, ``"10-12/3"`` (with ``year=``);
+    - two dates, the first perhaps without its month or year, taken from the second:
+      ``"30 Januari - 2 Februari 2025"``, ``"26 Maret hingga 9 April 2020"``,
+      ``"16/3/2017 - 20/3/2017"``; a first date that would then fall after the
+      second is in the year before (``"28 Desember - 3 Januari 2025"``);
+    - either after two weekdays, checked against the dates like :func:`parse_date`
+      does: ``"Senin-Rabu (10-12/3)"``, ``"Kamis-Jumat (26-27 Desember 2024)"``.
+
+    >>> str(parse_date_range("21-28 Februari 2025"))
+    '2025-02-21/2025-02-28'
+    >>> str(parse_date_range("30 Januari - 2 Februari 2025"))
+    '2025-01-30/2025-02-02'
+    >>> str(parse_date_range("Senin-Rabu (10-12/3)", year=2025))
+    '2025-03-10/2025-03-12'
+
+    Returns:
+        A :class:`~adminnet.time.Period` of two day-precision PartialDates.
+
+    Raises:
+        InvalidFormat: not a str (``date.invalid_type``), not a range
+            (``date.invalid_range``), or the ``date.*`` codes of either end.
+        InconsistentData: the end is before the start (``date.range_reversed``), or
+            a weekday contradicts its date (``date.weekday_mismatch``).
+    """
+    obj: object = text
+    if not isinstance(obj, str):
+        msg = f"date range must be a str, not {type(obj).__name__}"
+        raise InvalidFormat(msg, code="date.invalid_type")
+    default_year = _check_year_argument(year)
+    s = _normalize(text)
+    weekdays: tuple[str, str] | None = None
+    w = _WEEKDAY_RANGE.match(s)
+    if w and w.end() < len(s) and w[1].lower() in _WEEKDAYS and w[2].lower() in _WEEKDAYS:
+        weekdays, s = (w[1], w[2]), s[w.end() :]
+        if s.startswith("(") and s.endswith(")"):
+            s = s[1:-1].strip()
+    start, end = _range_ends(text, s, default_year)
+    if weekdays is not None:
+        _check_weekday(text, start, weekdays[0])
+        _check_weekday(text, end, weekdays[1])
+    if end < start:
+        msg = f"date range {quote(text)} ends ({end}) before it starts ({start})"
+        raise InconsistentData(msg, code="date.range_reversed")
+    return Period(start=PartialDate.from_date(start), end=PartialDate.from_date(end))
+
+
+def _range_ends(text: str, s: str, year: int | None) -> tuple[pendulum.Date, pendulum.Date]:
+    """The first and last day of the range ``s`` (weekdays already removed)."""
+    if m := _DAY_RANGE.match(s):
+        end = _read(text, m[2], year)[0]
+        try:
+            return pendulum.Date(end.year, end.month, int(m[1])), end
+        except ValueError:
+            msg = f"date range {quote(text)} starts on day {m[1]}, not a day of {end:%m/%Y}"
+            raise InvalidComponent(msg, code="date.invalid_date") from None
+    parts = _RANGE_SEP.split(s)
+    if len(parts) != 2 or not parts[0] or not parts[1]:
+        if len(parts) > 2:
+            # "16-03-2017 - 20-03-2017": only a spaced separator splits the range.
+            spaced = re.split(rf"\s+[-\u2013\u2014]\s+|\s+{_RANGE_WORD}\s+", s, flags=re.I)
+            if len(spaced) == 2:
+                parts = spaced
+        if len(parts) != 2 or not parts[0] or not parts[1]:
+            msg = (
+                f"{quote(text)} is not a date range (e.g. '21-28 Februari 2025', '1 - 2 Mei 2025')"
+            )
+            raise InvalidFormat(msg, code="date.invalid_range")
+    end = _read(text, parts[1], year)[0]
+    first = parts[0]
+    if re.fullmatch(r"[0-9]{1,2}\s+[A-Za-z]+\.?", first):  # "30 Januari": year from the end
+        start = _read(text, first, end.year)[0]
+        if start > end:
+            start = _read(text, first, end.year - 1)[0]
+        return start, end
+    return _read(text, first, end.year if _has_no_year(first) else year)[0], end
+
+
+def _has_no_year(part: str) -> bool:
+    """Whether a date part has no year of its own ("16/3", "16 Maret")."""
+    return re.fullmatch(r"[0-9]{1,2}(?:\s*/\s*[0-9]{1,2}|\s+[A-Za-z]+\.?)", part) is not None

@@ -4,7 +4,7 @@ Indonesian writes ``.`` between groups of thousands and ``,`` before decimals, t
 reverse of English: ``4.000.050`` is four million and fifty, ``2,79`` is two point
 seven nine.
 
->>> from adminnet.text.numbers import format_number, parse_number, parse_percent
+>>> from adminnet.text.numbers import format_number, parse_amount, parse_number, parse_percent
 >>> parse_number("4.000.050")
 4000050
 >>> parse_number("2,79")
@@ -15,6 +15,14 @@ Decimal('2.79')
 Decimal('64')
 >>> format_number(4000050)
 '4.000.050'
+
+Amounts with a currency or a unit (:func:`parse_amount`) are typed values:
+
+>>> a = parse_amount("Rp1,625 triliun")
+>>> a.value, a.currency, str(a)
+(Decimal('1625000000000'), 'IDR', 'Rp1.625.000.000.000')
+>>> parse_amount("44,06 km2")
+Amount(value=Decimal('44.06'), unit='km2', currency=None)
 
 Malformed grouping, such as the seed article's "Jumlah ASN ... 4.000.0500 orang", is
 refused with the bad group named, never guessed at:
@@ -30,9 +38,27 @@ import re
 from decimal import Decimal
 from typing import Final
 
-from adminnet.errors import InvalidComponent, InvalidFormat
+import attrs
 
-__all__ = ["format_number", "parse_number", "parse_percent"]
+from adminnet.errors import InvalidComponent, InvalidFormat, InvalidLength
+
+# The tables CURRENCIES and UNITS and the limit MAX_DIGITS are public and documented,
+# but kept out of __all__: ruff's isort-style order and a plain sort disagree on a
+# list mixing CONSTANTS and a class named Amount.
+__all__ = [
+    "Amount",
+    "format_number",
+    "parse_amount",
+    "parse_number",
+    "parse_percent",
+]
+
+#: Batas digit (the most digits a number may have, written or read): Python's own
+#: limit on converting between int and str (``sys.get_int_max_str_digits()``,
+#: 4300). Converting longer digit strings is quadratic; no figure in administrative
+#: text comes near it. Longer input raises InvalidLength ``number.too_long``.
+MAX_DIGITS: Final = 4300
+_LIMIT: Final = 10**MAX_DIGITS
 
 # Number words (lower case) -> power of ten. "milyar" and "trilyun" are common
 # non-standard spellings of "miliar" and "triliun".
@@ -44,9 +70,6 @@ _MULTIPLIERS: Final[dict[str, int]] = {
     "triliun": 12,
     "trilyun": 12,
 }
-
-# Below this many digits ``int(str)`` is safe from Python's 4300-digit conversion limit.
-_FAST_DIGITS: Final = 4000
 
 # sign, integer part with optional '.' groups, optional ',' decimals, optional word.
 _NUMBER: Final = re.compile(
@@ -61,10 +84,18 @@ _PERCENT: Final = re.compile(r"(.*?)\s*(?:%|persen)\Z", re.ASCII | re.IGNORECASE
 
 
 def _to_int(digits: str) -> int:
-    """``int(digits)`` without hitting Python's limit on long digit strings."""
-    if len(digits) <= _FAST_DIGITS:
-        return int(digits)
-    return int(Decimal(digits))
+    """``int(digits)`` of at most :data:`MAX_DIGITS` digits (checked by the caller)."""
+    return int(digits)
+
+
+def _quote(text: str) -> str:
+    """``repr(text)``, cut short for long texts (an error message stays one line)."""
+    return repr(text) if len(text) <= 60 else repr(text[:40]) + f"... ({len(text)} characters)"
+
+
+def _too_long(shown: str, count: int) -> InvalidLength:
+    msg = f"{shown} has {count} digits, more than the limit of {MAX_DIGITS}"
+    return InvalidLength(msg, code="number.too_long")
 
 
 def _check_groups(shown: str, integer: str, has_decimals: bool) -> str:
@@ -88,6 +119,31 @@ def _check_groups(shown: str, integer: str, has_decimals: bool) -> str:
     return "".join(groups)
 
 
+def _english_decimal(shown: str, integer: str) -> str | None:
+    """The value of a '.' that can only be a decimal point, or raise naming both readings.
+
+    A '.' is read as a decimal point only when the integer part before it is ``0``
+    (``"0.75"``, ``"0.500"``): a thousands group never starts with 0, so that is the
+    one reading. ``"1.5"`` or ``"2.50"`` (a '.' before 1 or 2 digits) could be an
+    English decimal point or a thousands group that lost a digit (``"1.500"``), so it
+    is refused with both readings named. Returns the decimals when the '.' is a
+    decimal point, None when this rule does not apply.
+    """
+    head, _, tail = integer.partition(".")
+    if "." in tail or not tail:
+        return None
+    if head == "0":
+        return tail
+    if len(tail) in {1, 2} and head and not head.startswith("0") and len(head) <= 3:
+        msg = (
+            f"{shown} is ambiguous: with an English decimal point it is {head}.{tail}, "
+            f"as Indonesian grouping it lacks digits (a group has 3, as in {head}.{tail:0<3}); "
+            f"write {head + ',' + tail!r} for the decimal"
+        )
+        raise InvalidFormat(msg, code="number.invalid_grouping")
+    return None
+
+
 def _parse(s: str, *, text: str, what: str, words: bool) -> int | Decimal:
     """The value of the normalised number ``s``; messages quote ``what`` ``text``."""
     m = _NUMBER.match(s)
@@ -97,6 +153,8 @@ def _parse(s: str, *, text: str, what: str, words: bool) -> int | Decimal:
                 f"{what} {text!r} looks English-formatted; "
                 "Indonesian uses '.' for thousands and ',' for decimals"
             )
+            if "." in s and "," in s:
+                msg += f" (as Indonesian it is not a number; in English style it is {_english(s)})"
             raise InvalidFormat(msg, code="number.english_format")
         msg = (
             f"{what} {text!r} is not a number written the Indonesian way (e.g. '4.000.050', '2,79')"
@@ -111,7 +169,24 @@ def _parse(s: str, *, text: str, what: str, words: bool) -> int | Decimal:
             msg = f"{what} {text!r} has an unexpected word {word!r}{known}"
             raise InvalidFormat(msg, code="number.invalid_format")
         power = found
-    digits = _check_groups(f"{what} {text!r}", integer, decimals is not None)
+    return _value(sign, integer, decimals, power, shown=f"{what} {_quote(text)}")
+
+
+def _english(s: str) -> str:
+    """The English reading of an English-formatted number, for messages."""
+    return s.replace(",", "").lstrip("+").replace("\u2212", "-")
+
+
+def _value(
+    sign: str, integer: str, decimals: str | None, power: int, *, shown: str
+) -> int | Decimal:
+    """The exact value of a checked number scaled by ``10**power``."""
+    count = len(integer) - integer.count(".") + len(decimals or "")
+    if count > MAX_DIGITS:
+        raise _too_long(shown, count)
+    if decimals is None and (english := _english_decimal(shown, integer)) is not None:
+        integer, decimals = "0", english
+    digits = _check_groups(shown, integer, decimals is not None)
     negative = sign in {"-", "\u2212"}
     if decimals is None:
         value: int = _to_int(digits) * 10**power
@@ -138,9 +213,16 @@ def parse_number(text: str) -> int | Decimal:
     checked: the first group has 1 to 3 digits and does not start with 0, every later
     group exactly 3; ungrouped digits (``"4000050"``) are fine. So ``"1.234"`` is the
     integer 1234 (as Indonesian readers take it), and ``"1,234"`` is ``Decimal("1.234")``.
-    ``"1.5"`` is malformed grouping (if the ``.`` is an English decimal point, write
-    ``"1,5"``); English-formatted numbers such as ``"1,234.5"`` are refused with their
-    own code.
+    English-formatted numbers such as ``"1,234.5"`` are refused with their own code,
+    and the message gives the English reading.
+
+    A '.' that can only be a decimal point is read as one: after a lone ``0``
+    (``"0.75"`` -> ``Decimal("0.75")``), since a thousands group never starts with 0.
+    ``"1.5"`` and ``"2.50"`` (a '.' before one or two digits) are refused
+    (``number.invalid_grouping``) with both readings named: an English decimal
+    point, or a thousands group that lost digits (``"1.500"``); write ``"1,5"``.
+    At most :data:`MAX_DIGITS` digits are read (``number.too_long``): longer digit
+    strings take quadratic time to convert and are no administrative figure.
 
     A number without decimal comma is an :class:`int`; with one it is a
     :class:`~decimal.Decimal` that keeps the written digits (``"2,50"`` ->
@@ -159,6 +241,11 @@ def parse_number(text: str) -> int | Decimal:
     >>> parse_number("1,234.5")
     Traceback (most recent call last):
     adminnet.errors.InvalidFormat: number '1,234.5' looks English-formatted; ...
+    >>> parse_number("0.75")
+    Decimal('0.75')
+    >>> parse_number("1.5")
+    Traceback (most recent call last):
+    adminnet.errors.InvalidFormat: number '1.5' is ambiguous: ...
 
     Args:
         text: The number as written.
@@ -171,6 +258,7 @@ def parse_number(text: str) -> int | Decimal:
             (``number.invalid_format``), has malformed grouping
             (``number.invalid_grouping``) or is English-formatted
             (``number.english_format``).
+        InvalidLength: more than :data:`MAX_DIGITS` digits (``number.too_long``).
     """
     obj: object = text
     if not isinstance(obj, str):
@@ -240,15 +328,20 @@ def format_number(value: int | Decimal) -> str:
     Returns:
         The number as Indonesian text.
 
+    Numbers that would be written with more than :data:`MAX_DIGITS` digits
+    (``Decimal("1E+999999999")``, ``10**5000``) are refused rather than spelled out.
+
     Raises:
         InvalidFormat: ``value`` is a float, bool or other type (``number.invalid_type``).
+        InvalidLength: more than :data:`MAX_DIGITS` digits to write (``number.too_long``).
         InvalidComponent: ``value`` is a NaN or infinite Decimal (``number.not_finite``).
     """
     obj: object = value
     if isinstance(obj, int) and not isinstance(obj, bool):
-        # str() refuses ints of more than 4300 digits; Decimal converts them exactly.
-        digits = str(abs(obj)) if obj.bit_length() < 13000 else format(Decimal(abs(obj)), "f")
-        return ("-" if obj < 0 else "") + _group(digits)
+        if abs(obj) >= _LIMIT:
+            msg = f"number of {obj.bit_length()} bits has more than {MAX_DIGITS} digits"
+            raise InvalidLength(msg, code="number.too_long")
+        return ("-" if obj < 0 else "") + _group(str(abs(obj)))
     if not isinstance(obj, Decimal):
         msg = f"format_number takes an int or a Decimal, not {type(obj).__name__}"
         if isinstance(obj, float):
@@ -258,6 +351,13 @@ def format_number(value: int | Decimal) -> str:
     if isinstance(exponent, str):  # 'n', 'N' (NaN) or 'F' (infinity)
         msg = f"number {obj} is not finite"
         raise InvalidComponent(msg, code="number.not_finite")
+    written = len(digit_tuple) + exponent if exponent >= 0 else max(len(digit_tuple), -exponent + 1)
+    if written > MAX_DIGITS:
+        msg = (
+            f"number with {len(digit_tuple)} digits and exponent {exponent} would be written "
+            f"with {written} digits, more than the limit of {MAX_DIGITS}"
+        )
+        raise InvalidLength(msg, code="number.too_long")
     digits = "".join(map(str, digit_tuple))
     prefix = "-" if sign else ""
     if exponent >= 0:
@@ -265,3 +365,243 @@ def format_number(value: int | Decimal) -> str:
     places = -exponent
     digits = digits.rjust(places + 1, "0")
     return f"{prefix}{_group(digits[:-places])},{digits[-places:]}"
+
+
+# --- amounts ------------------------------------------------------------------------
+
+#: Satuan (the units :func:`parse_amount` reads): canonical unit -> spellings (compared
+#: in lower case). Area, length, mass, volume, percent and points, and the counting
+#: nouns of administrative reports.
+UNITS: Final[dict[str, tuple[str, ...]]] = {
+    "km2": ("km2", "km²", "kilometer persegi", "km persegi"),
+    "m2": ("m2", "m²", "meter persegi"),
+    "ha": ("ha", "hektare", "hektar"),
+    "km": ("km", "kilometer"),
+    "m": ("m", "meter"),
+    "ton": ("ton",),
+    "kg": ("kg", "kilogram"),
+    "liter": ("liter",),
+    "%": ("%", "persen"),
+    "poin": ("poin",),
+    "orang": ("orang",),
+    "jiwa": ("jiwa",),
+    "kk": ("kk", "kepala keluarga"),
+    "unit": ("unit",),
+    "personel": ("personel",),
+    "kendaraan": ("kendaraan",),
+    "desa": ("desa",),
+    "kecamatan": ("kecamatan",),
+}
+_UNIT_OF: Final[dict[str, str]] = {
+    spelling: unit for unit, spellings in UNITS.items() for spelling in spellings
+}
+
+#: Mata uang (currencies :func:`parse_amount` reads): ISO 4217 code -> prefixes written
+#: before the number (compared case-insensitively, as printed: ``Rp``, ``Rp.``).
+CURRENCIES: Final[dict[str, tuple[str, ...]]] = {
+    "IDR": ("rp", "rp.", "idr"),
+    "USD": ("usd", "us$"),
+    "EUR": ("eur",),
+    "SGD": ("sgd",),
+    "JPY": ("jpy",),
+    "CNY": ("cny",),
+    "AUD": ("aud",),
+    "MYR": ("myr",),
+}
+_CURRENCY_OF: Final[dict[str, str]] = {
+    prefix: code for code, prefixes in CURRENCIES.items() for prefix in prefixes
+}
+# Short scale words, after a currency only ("Rp 5 M" is five miliar; "5 M" alone is
+# five metres). Case matters for M and T.
+_SHORT_SCALES: Final[dict[str, int]] = {
+    "rb": 3,
+    "rb.": 3,
+    "jt": 6,
+    "jt.": 6,
+    "M": 9,
+    "T": 12,
+}
+# The number of an amount: '.' groups and ',' decimals (checked by _value).
+_DIGITS: Final = re.compile(r"([0-9]+(?:\.[0-9]*)*)(?:,([0-9]+))?\Z", re.ASCII)
+# currency prefix, then the number (digits, '.', ','), then the words after it.
+_AMOUNT: Final = re.compile(
+    r"(?:(?P<cur>[A-Za-z]{2,3}\$?\.?)\s*)?(?P<sign>[-+\u2212]?)(?P<num>[0-9][0-9.,]*)"
+    r"(?P<dash>,-{1,2}|,\u2014)?(?:\s*(?P<rest>[^-0-9.,\s].*))?\Z",
+    re.ASCII | re.DOTALL,
+)
+
+
+def _to_value(value: object) -> Decimal:
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= _LIMIT:
+            msg = f"amount of {value.bit_length()} bits has more than {MAX_DIGITS} digits"
+            raise InvalidLength(msg, code="number.too_long")
+        return Decimal(value)
+    if not isinstance(value, Decimal):
+        msg = f"amount value must be an int or a Decimal, not {type(value).__name__}"
+        raise InvalidFormat(msg, code="amount.invalid_type")
+    if not value.is_finite():
+        msg = f"amount value {value} is not finite"
+        raise InvalidComponent(msg, code="number.not_finite")
+    format_number(value)  # checks the digit limit
+    return value
+
+
+def _check_unit(
+    instance: Amount, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None and (not isinstance(value, str) or value not in UNITS):
+        msg = f"unit {value!r} is not a known unit (known: {', '.join(UNITS)})"
+        raise InvalidComponent(msg, code="amount.unknown_unit")
+
+
+def _check_currency(
+    instance: Amount, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or value not in CURRENCIES:
+        msg = f"currency {value!r} is not a known currency (known: {', '.join(CURRENCIES)})"
+        raise InvalidComponent(msg, code="amount.unknown_currency")
+    if instance.unit is not None:
+        msg = f"an amount has a unit ({instance.unit!r}) or a currency ({value!r}), not both"
+        raise InvalidComponent(msg, code="amount.unit_and_currency")
+
+
+@attrs.frozen(kw_only=True)
+class Amount:
+    """Jumlah (an amount as printed: a number with a currency or a unit).
+
+    ``value`` is exact (a Decimal, never a float) and already scaled by any number
+    word: ``"Rp1,625 triliun"`` has the value 1625000000000. ``str()`` writes the
+    Indonesian form that :func:`parse_amount` reads back to an equal Amount:
+    ``Rp`` glued to the number for Rupiah (EYD style), another currency's ISO code
+    and a space before it, the unit after it (``%`` glued).
+
+    >>> str(Amount(value=Decimal("2500000000"), currency="IDR"))
+    'Rp2.500.000.000'
+    >>> str(Amount(value=Decimal("44.06"), unit="km2")), str(Amount(value=Decimal(64), unit="%"))
+    ('44,06 km2', '64%')
+
+    Attributes:
+        value: The number, scaled (Decimal; an int is converted).
+        unit: A canonical unit of :data:`UNITS` (``"km2"``, ``"%"``, ``"orang"``), or None.
+        currency: An ISO 4217 code of :data:`CURRENCIES` (``"IDR"``), or None.
+    """
+
+    value: Decimal = attrs.field(converter=_to_value)
+    unit: str | None = attrs.field(default=None, validator=_check_unit)
+    currency: str | None = attrs.field(default=None, validator=_check_currency)
+
+    def __str__(self) -> str:
+        number = format_number(self.value)
+        if self.currency == "IDR":
+            return f"Rp{number}"
+        if self.currency is not None:
+            return f"{self.currency} {number}"
+        if self.unit == "%":
+            return f"{number}%"
+        if self.unit is not None:
+            return f"{number} {self.unit}"
+        return number
+
+
+def _words(rest: str, currency: str | None, text: str) -> tuple[int, str | None]:
+    """The power of ten and the unit of the words after an amount's number."""
+    power = 0
+    head, _, tail = rest.partition(" ")
+    scale = _MULTIPLIERS.get(head.lower())
+    if scale is None and currency is not None:
+        scale = _SHORT_SCALES.get(head if head in {"M", "T"} else head.lower())
+    if scale is not None:
+        power, rest = scale, tail
+    if not rest:
+        return power, None
+    if currency is None and rest.lower() == "rupiah":
+        return power, "IDR!"
+    unit = None if rest in _SHORT_SCALES else _UNIT_OF.get(rest.lower())
+    if unit is None or currency is not None:
+        what = "word" if currency is not None else "unit"
+        known = "" if currency is not None else f" (known: {', '.join(UNITS)})"
+        msg = f"amount {_quote(text)} has an unexpected {what} {rest!r}{known}"
+        raise InvalidComponent(msg, code="amount.unknown_unit")
+    return power, unit
+
+
+def parse_amount(text: str) -> Amount:
+    """Jumlah (parse an amount as printed: ``"Rp1,625 triliun"``, ``"44,06 km2"``).
+
+    The shape is an optional currency, the number (Indonesian separators, as
+    :func:`parse_number`), an optional number word, and an optional unit:
+
+    - money: ``Rp``/``Rp.``/``IDR`` (Rupiah) or another ISO code of
+      :data:`CURRENCIES` before the number, with or without a space
+      (``"Rp 2,5 miliar"``, ``"Rp1,625 triliun"``, ``"USD 1,2 juta"``), or ``rupiah``
+      after it (``"5 juta rupiah"``); a trailing ``,-`` (``"Rp. 150.000,-"``) means
+      "no cents";
+    - number words ribu, juta, miliar/milyar, triliun/trilyun; after a currency
+      only, the short forms rb, jt, M (miliar) and T (triliun): ``"Rp329 T"``;
+    - units of :data:`UNITS` after the number: ``"44,06 km2"``, ``"44,06 km²"``,
+      ``"3,93 poin"``, ``"12 orang"``, ``"1.500 ha"``; ``"64 persen"`` and ``"64%"``
+      are the unit ``"%"`` (the percentage itself, not a fraction).
+
+    A bare number is an Amount with neither unit nor currency. Unknown words are
+    refused, never dropped.
+
+    >>> parse_amount("Rp. 150.000,-")
+    Amount(value=Decimal('150000'), unit=None, currency='IDR')
+    >>> parse_amount("Rp 2,5 miliar").value
+    Decimal('2500000000')
+    >>> parse_amount("64 persen") == parse_amount("64%")
+    True
+
+    Raises:
+        InvalidFormat: not a str (``amount.invalid_type``), no number
+            (``amount.invalid_format``), or a malformed number (the ``number.*``
+            codes of :func:`parse_number`).
+        InvalidComponent: an unknown currency (``amount.unknown_currency``) or unit
+            or word (``amount.unknown_unit``).
+        InvalidLength: more than :data:`MAX_DIGITS` digits (``number.too_long``).
+    """
+    obj: object = text
+    if not isinstance(obj, str):
+        msg = f"amount must be a str, not {type(obj).__name__}"
+        raise InvalidFormat(msg, code="amount.invalid_type")
+    s = " ".join(text.split())
+    m = _AMOUNT.match(s)
+    if m is None:
+        msg = (
+            f"amount {_quote(text)} is not a number with a currency or unit "
+            "(e.g. 'Rp 2,5 miliar', '44,06 km2')"
+        )
+        raise InvalidFormat(msg, code="amount.invalid_format")
+    currency: str | None = None
+    if m["cur"] is not None:
+        currency = _CURRENCY_OF.get(m["cur"].lower())
+        if currency is None:
+            msg = (
+                f"amount {_quote(text)} has an unknown currency {m['cur']!r} "
+                f"(known: {', '.join(CURRENCIES)})"
+            )
+            raise InvalidComponent(msg, code="amount.unknown_currency")
+    nm = _DIGITS.match(m["num"])
+    if nm is None:
+        raise _parse_error(m["sign"] + m["num"], text)
+    power, unit = _words(m["rest"] or "", currency, text)
+    if unit == "IDR!":
+        currency, unit = "IDR", None
+    if m["dash"] is not None and currency is None:
+        msg = f"amount {_quote(text)} has ',-' without a currency"
+        raise InvalidFormat(msg, code="amount.invalid_format")
+    value = _value(m["sign"], nm[1], nm[2], power, shown=f"amount {_quote(text)}")
+    return Amount(value=Decimal(value), unit=unit, currency=currency)
+
+
+def _parse_error(num: str, text: str) -> InvalidFormat:
+    """The error of a malformed number inside an amount (English style, stray signs)."""
+    try:
+        _parse(num, text=text, what="amount", words=False)
+    except InvalidFormat as exc:
+        return exc
+    msg = f"amount {_quote(text)} is not a number written the Indonesian way"  # pragma: no cover
+    return InvalidFormat(msg, code="amount.invalid_format")  # pragma: no cover

@@ -32,6 +32,7 @@ _BLANK_LINE: Final = re.compile(r"\n[ \t\r\f\v]*\n")
 _MAX_NAME_WORDS: Final = 6
 _MAX_PLACE_TOKENS: Final = 12
 _MAX_REGION_TOKENS: Final = 4
+_MAX_UNIT_TOKENS: Final = 10
 _MEMO: Final = 1 << 16
 
 
@@ -54,6 +55,7 @@ def fold(token: str) -> str:
 
 _CENTRAL = "central"
 _ORG = "org"
+_UNIT = "unit"
 _PROV, _KAB, _KOTA, _DAERAH = "provinsi", "kabupaten", "kota", "daerah"
 
 # Role words (folded tokens) -> role and what kind of place follows them.
@@ -86,6 +88,17 @@ _ROLES: Final[tuple[tuple[tuple[str, ...], Role, str], ...]] = (
     (("dirut",), Role.OTHER, _ORG),
     (("rektor",), Role.OTHER, _ORG),
     (("ketua",), Role.OTHER, _CENTRAL),
+    (("asisten",), Role.OTHER, _UNIT),
+    (("kepala", "bagian"), Role.OTHER, _UNIT),
+    (("kabag",), Role.OTHER, _UNIT),
+    (("kepala", "dinas"), Role.OTHER, _UNIT),
+    (("kadis",), Role.OTHER, _UNIT),
+    (("kepala", "biro"), Role.OTHER, _UNIT),
+    (("karo",), Role.OTHER, _UNIT),
+    (("direktur",), Role.OTHER, _UNIT),
+    (("deputi",), Role.OTHER, _UNIT),
+    (("inspektur",), Role.OTHER, _UNIT),
+    (("camat",), Role.OTHER, _UNIT),
 )
 _ROLE_FIRST: Final = frozenset(words[0] for words, _, _ in _ROLES)
 _ROLE_LABELS: Final[dict[tuple[str, ...], str]] = {
@@ -95,6 +108,17 @@ _ROLE_LABELS: Final[dict[tuple[str, ...], str]] = {
     ("dirut",): "Direktur Utama",
     ("rektor",): "Rektor",
     ("ketua",): "Ketua",
+    ("asisten",): "Asisten",
+    ("kepala", "bagian"): "Kepala Bagian",
+    ("kabag",): "Kepala Bagian",
+    ("kepala", "dinas"): "Kepala Dinas",
+    ("kadis",): "Kepala Dinas",
+    ("kepala", "biro"): "Kepala Biro",
+    ("karo",): "Kepala Biro",
+    ("direktur",): "Direktur",
+    ("deputi",): "Deputi",
+    ("inspektur",): "Inspektur",
+    ("camat",): "Camat",
 }
 
 # Capacity words (folded) -> capacity; "Pejabat" reads as Penjabat only before the
@@ -189,6 +213,42 @@ _VENUE_CUES: Final = frozenset(
     }
 )
 _CONNECTORS: Final = frozenset({"dan", "&", "serta"})
+_UNIT_WORDS: Final = frozenset(
+    {
+        "dinas",
+        "biro",
+        "bagian",
+        "bidang",
+        "seksi",
+        "subbag",
+        "setda",
+        "setdakab",
+        "setdako",
+        "setdaprov",
+        "setprov",
+        "direktorat",
+        "inspektorat",
+        "satuan",
+        "satpol",
+        "upt",
+        "uptd",
+        "kecamatan",
+        "kelurahan",
+        "desa",
+        "fakultas",
+        "program",
+        "perangkat",
+        "daerah",
+        "wakil",
+        "anggota",
+        "asisten",
+        "kabag",
+        "kadis",
+        "direktur",
+        "deputi",
+        "camat",
+    }
+)
 _NAME_STOP: Final = frozenset(
     {
         "indonesia",
@@ -444,6 +504,11 @@ def _is_name_word(tok: str) -> bool:
     word = fold(tok)
     if word in _calendar_words() or word in _NAME_STOP or word in _ROLE_FIRST:
         return False
+    if word in _UNIT_WORDS or word in _CAPACITY_FIRST:
+        return False
+    letters = tok.replace(".", "")
+    if len(letters) >= 2 and any(c.isupper() for c in letters[1:]) and "." not in tok:
+        return False  # an acronym or a CamelCase short form (BKD, KemenPANRB), no name
     if word in _GOV_CUES or word in _OUTSIDE_CUES or word in _VENUE_CUES or word in _LEVEL_WORDS:
         return False
     if any(c.isdigit() for c in tok):
@@ -684,6 +749,50 @@ def _resolve_region_place(s: Scan, k: int, level: str) -> tuple[Agency, int, str
     return None
 
 
+def _parent_name(agency: Agency | None, day: pendulum.Date) -> str:
+    if agency is None:
+        return ""
+    if agency.is_local_government:
+        return agency.name_at(day).removeprefix("Pemerintah ")
+    return agency.acronym_at(day) or agency.name_at(day)
+
+
+def _skip_short_form(toks: list[Token], k: int) -> int:
+    """After a word, skip its short form in parentheses: ``(Pj)``, ``(Sekda)``."""
+    if (
+        k + 2 < len(toks)
+        and toks[k].text == "("
+        and toks[k + 2].text == ")"
+        and len(toks[k + 1].text) <= 8
+        and toks[k + 1].text[:1].isupper()
+    ):
+        return k + 3
+    return k
+
+
+def _resolve_unit(s: Scan, k: int) -> tuple[Agency, int, str] | None:
+    """A unit name ending with the agency or government it belongs to.
+
+    ``Dinas Kesehatan Sulteng`` -> (pemprov-72, end, "Dinas Kesehatan"). The parent is
+    the longest tail of the name that resolves to a catalog agency or a local
+    government; at least one word stays for the unit.
+    """
+    toks = s.tokens
+    ends = _place_candidates(toks, k, _MAX_UNIT_TOKENS)
+    for e in ends:  # longest first
+        for p in range(k + 1, e):
+            if toks[p].text in ("(", ")") or toks[p].low in ("dan", "&"):
+                continue
+            if toks[p - 1].text == "(":
+                continue
+            place = s.text[toks[p].start : toks[e - 1].end].rstrip(".")
+            found = ad.agency(place, s.day)
+            if found is not None and found.kind is not AgencyKind.OTHER:
+                unit = s.text[toks[k].start : toks[p - 1].end].strip(" ,")
+                return found, e, unit
+    return None
+
+
 def _generic_before(toks: list[Token], i: int) -> bool:
     if i == 0:
         return False
@@ -721,11 +830,13 @@ def scan_positions(s: Scan) -> None:
         k = i
         if cap is not None:
             capacity, k, _ = cap
+            k = _skip_short_form(toks, k)  # "Penjabat (Pj) Wali Kota"
         role_hit = _role_at(toks, k)
         if role_hit is None or (cap is not None and cap[2] and not role_hit[0].is_regional_head):
             i += 1
             continue
         role, place_kind, words, k = role_hit
+        k = _skip_short_form(toks, k)  # "Sekretaris Daerah (Sekda) Provinsi Sumbar"
         if _generic_before(toks, start_i) or (k < n and toks[k].text == "/"):
             i = k
             continue
@@ -749,11 +860,24 @@ def scan_positions(s: Scan) -> None:
                 rule = "position.outside-catalog"
                 conf = 0.7
         else:
-            central = _resolve_central(s, k, role, cue_included=False)
+            central = (
+                None if place_kind == _UNIT else _resolve_central(s, k, role, cue_included=False)
+            )
             if central is not None:
                 agency, end_tok, c, how = central
                 conf = c
                 rule = f"position.{how}"
+        unit: str | None = None
+        label = ""
+        if agency is None and place_kind in (_CENTRAL, _UNIT, _ORG):
+            # "Kepala Badan Kepegawaian Daerah (BKD) Provinsi Sulawesi Tengah": a unit
+            # of the agency or government named at its end
+            found_unit = _resolve_unit(s, k)
+            if found_unit is not None:
+                agency, end_tok, unit = found_unit
+                label = _ROLE_LABELS.get(words, role.label)
+                role = Role.OTHER
+                rule, conf = "position.unit", 0.75
         start = toks[start_i].start
         end = toks[end_tok - 1].end
         if toks[end_tok - 1].text.endswith(".") and len(toks[end_tok - 1].low) >= 4:
@@ -770,8 +894,12 @@ def scan_positions(s: Scan) -> None:
             capacity=capacity,
             agency_id=None if agency is None else agency.id,
             region_code=region_code,
-            unit=None,
-            title=_title_of(role, words, agency, place, s.day),
+            unit=unit,
+            title=(
+                _title_of(role, words, agency, place, s.day)
+                if unit is None
+                else f"{label} {unit} {_parent_name(agency, s.day)}"
+            ),
         )
         pos = s.mention(K.POSITION, start, end, reading, rule, conf)
         # the holder: "<position>, <name>" or "<position> <name>"

@@ -1105,6 +1105,12 @@ def _resolve_central_or_local(s: Scan, i: int) -> tuple[Agency, int, str] | None
             found = ad.agency(base, s.day) or ad.agency(toks[e - 2].text, s.day)
             if found is not None:
                 return found, e, "name-acronym"
+    # "Kejaksaan Negeri Magelang": the shortest head of the name that resolves is the
+    # agency the unit belongs to (vertical offices of central bodies)
+    for e in [i + 1, *sorted(ends)[:1]]:
+        found = ad.agency(s.text[toks[i].start : toks[e - 1].end].rstrip("."), s.day)
+        if found is not None and not found.is_local_government and ends:
+            return found, ends[0], "parent-of-unit"
     if toks[i].low in ("kementerian", "kementrian", "badan", "lembaga", "komisi"):
         for e in ends:
             if e - i < 1 or any(t.text == "," for t in toks[i:e]):
@@ -1124,22 +1130,12 @@ def _outside_body(s: Scan, i: int) -> tuple[Agency, int] | None:
     j = i + 1
     if toks[i].low in ("sekolah", "rumah") and j < len(toks):
         j += 1  # Sekolah Tinggi, Rumah Sakit
-    e = j
-    while e < len(toks) and e < j + 6 and toks[e].sent == sent:
-        t = toks[e].text
-        if (
-            (_is_cap(t) or _is_acronym(t))
-            and fold(t) not in _ROLE_FIRST
-            and fold(t) not in _calendar_words()
-        ):
-            e += 1
-            if t.endswith(".") and len(fold(t)) >= 4:
-                break
-            continue
-        break
+    e = _org_words(toks, j, sent)
     if e == j:
         return None
     acronym = None
+    words = [toks[x] for x in range(i, e)]
+    e_full = e
     if (
         e + 2 < len(toks)
         and toks[e].text == "("
@@ -1148,9 +1144,14 @@ def _outside_body(s: Scan, i: int) -> tuple[Agency, int] | None:
     ):
         acronym = toks[e + 1].text
         e_full = e + 3
-    else:
-        e_full = e
-    name_text = s.text[toks[i].start : _trim(toks[e - 1])]
+        # "Universitas Muhammadiyah (UM) Purwokerto": the place after the short form
+        after = _org_words(toks, e_full, sent, limit=2)
+        words += [toks[x] for x in range(e_full, after)]
+        e_full = after
+    name_text = (
+        " ".join(t.text for t in words[:-1]) + " " + s.text[words[-1].start : _trim(words[-1])]
+    )
+    name_text = name_text.strip()
     slug = _slug(name_text)
     if not slug:
         return None
@@ -1159,6 +1160,36 @@ def _outside_body(s: Scan, i: int) -> tuple[Agency, int] | None:
     except AdminnetError:
         return None
     return agency, e_full
+
+
+_MONTH_IN_NAMES: Final = frozenset({"maret"})  # Universitas Sebelas Maret (UNS)
+_ORG_STOP: Final = frozenset({"lantai", "jl", "jalan", "nomor", "no"})
+
+
+def _org_words(toks: list[Token], j: int, sent: int, limit: int = 6) -> int:
+    """The end of the capitalised words of an organisation's name from token ``j``."""
+    e = j
+    while e < len(toks) and e < j + limit and toks[e].sent == sent:
+        t = toks[e]
+        if (
+            (_is_cap(t.text) or _is_acronym(t.text))
+            and t.low not in _ROLE_FIRST
+            and t.low not in _VENUE_CUES
+            and t.low not in _ORG_STOP
+            and not (
+                t.low in _calendar_words()
+                and (
+                    e + 1 >= len(toks) or toks[e + 1].text[:1].isdigit() or toks[e + 1].text == "("
+                )
+                and t.low not in _MONTH_IN_NAMES
+            )
+        ):
+            e += 1
+            if t.text.endswith(".") and len(t.low) >= 2:
+                break
+            continue
+        break
+    return e
 
 
 def scan_regions(s: Scan) -> None:

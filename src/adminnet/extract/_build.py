@@ -54,6 +54,8 @@ _INAUGURATE: Final = re.compile(r"\bmelantik\b", re.I)
 _INSTALL_LINKS: Final = frozenset({"name-sebagai-position", "name-appointed-position"})
 _AS: Final = re.compile(r"\b(?:sebagai|menjadi)\b", re.I)
 _ON_BEHALF: Final = re.compile(r"\batas\s+nama\b", re.I)
+_BETWEEN: Final = re.compile(r"\bantara\b", re.I)
+_WITH: Final = re.compile(r"\bdengan\b", re.I)
 _SINCE: Final = re.compile(r"\b(?:sejak|semenjak|mulai)\b", re.I)
 _SPBE: Final = re.compile(r"\bindeks\s+SPBE\b|\bSPBE\b", re.I)
 _IPP: Final = re.compile(r"\bIPP\b|\bindeks\s+pelayanan\s+publik\b", re.I)
@@ -619,13 +621,26 @@ class Builder:
         s = self.s
         words = [m for m in s.mentions if m.kind is K.AGREEMENT]
         kinds = [m.value for m in words if m.value is not None]
-        article_kind = kinds[0] if len(set(kinds)) == 1 else None
+        article_kind = kinds[0] if kinds else None
         out: dict[str, Agreement] = {}
         coop = sorted({s.sentence_of(m.start) for m in words})
         for sent in coop:
             parties, mentions = self._parties([sent], signing=False)
-            if len(parties) >= 2:
-                self._agreement(out, [sent], parties, mentions, article_kind, agencies)
+            if len(parties) < 2:
+                continue
+            lo, hi = s.sentence_spans[sent]
+            between = s.text[mentions[0].end : mentions[1].start]
+            if (
+                len(parties) > 2
+                and _BETWEEN.search(s.text, lo, mentions[0].start)
+                and _WITH.search(between)
+            ):
+                # "antara A dengan B dan C": one agreement of A with each of the others
+                for other, m in zip(parties[1:], mentions[1:], strict=True):
+                    pair = [parties[0], other]
+                    self._agreement(out, [sent], pair, [mentions[0], m], article_kind, agencies)
+                continue
+            self._agreement(out, [sent], parties, mentions, article_kind, agencies)
         if not out and kinds:
             group = sorted(set(coop) | self.signing)
             parties, mentions = self._parties(group, signing=True)
@@ -639,6 +654,11 @@ class Builder:
         seen: set[str] = set()
         for sent in sents:
             found = [(m.start, m.value, m) for m in self._in_sentence(K.AGENCY, sent)]
+            for m in self._in_sentence(K.REGION, sent):
+                if m.rule == "region.level-word":  # "Kabupaten Pemalang": its government
+                    government = ad.agency(m.text, self.s.day)
+                    if government is not None:
+                        found.append((m.start, government, m))
             if signing and sent in self.signing:
                 for start, c in self.refs_by_sent.get(sent, ()):
                     for r, m, _ in c.positions:

@@ -283,6 +283,7 @@ _AGREEMENT_PATTERNS: Final[tuple[tuple[str, AgreementKind | None, str], ...]] = 
     ),
     (r"[Nn]ota\s+[Kk]esepahaman(?:\s*\(\s*MoU\s*\))?", AgreementKind.NOTA_KESEPAHAMAN, "nota"),
     (r"\bMo[Uu]\b", AgreementKind.NOTA_KESEPAHAMAN, "mou"),
+    (r"[Nn]ota\s+[Kk]esepakatan(?:\s*\(\s*MoU\s*\))?", AgreementKind.NOTA_KESEPAHAMAN, "nota"),
     (r"[Kk]esepakatan\s+[Bb]ersama", AgreementKind.KESEPAKATAN_BERSAMA, "kb"),
     (
         r"[Pp]erjanjian\s+[Kk]erja\s*-?\s*[Ss]ama(?:\s*\(\s*PKS\s*\))?",
@@ -291,10 +292,12 @@ _AGREEMENT_PATTERNS: Final[tuple[tuple[str, AgreementKind | None, str], ...]] = 
     ),
     (r"\bPKS\b", AgreementKind.PERJANJIAN_KERJA_SAMA, "pks"),
     (r"\b[Aa]dd?endum\b", AgreementKind.ADENDUM, "adendum"),
-    (r"\b[Kk]erja\s*-?\s*[Ss]ama\b", None, "cooperation"),
+    (r"\b(?:[Bb]e)?[Kk]erja\s*-?\s*[Ss]ama\b", None, "cooperation"),
+    (r"\b[Kk]emitraan(?:nya)?\b|\b[Bb]ermitra\b|\b[Mm]enggandeng\b", None, "cooperation"),
+    (r"\b[Kk]esepakatan\b", None, "cooperation"),
 )
 _AGREEMENT_RE: Final = re.compile(
-    "(?=[MNKPAmnkpa])(?:" + "|".join(f"({p})" for p, _, _ in _AGREEMENT_PATTERNS) + ")"
+    "(?=[MNKPABmnkpab])(?:" + "|".join(f"({p})" for p, _, _ in _AGREEMENT_PATTERNS) + ")"
 )
 
 _AREA_PATTERNS: Final[tuple[tuple[str, CooperationArea], ...]] = (

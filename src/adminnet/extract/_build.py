@@ -735,8 +735,15 @@ class Builder:
         }[kind]
         when = str(signed_on) if signed_on is not None else "undated"
         gid = f"{short}-{'-'.join(sorted(a.id for a in parties))}-{when}"
-        if gid in out:
-            return
+        same = frozenset(a.id for a in parties)
+        for other in list(out.values()):
+            if other.kind is kind and frozenset(other.agency_ids) == same:
+                if other.signed_on is None and signed_on is not None:
+                    del out[other.id]  # the dated telling wins
+                    self.sources.pop(other.id, None)
+                    break
+                self.sources[other.id].extend(party_mentions + here)
+                return
         day0 = self.published or self.s.day
         title = "Kerja sama " + " dan ".join(a.name_at(day0) for a in parties)
         if areas:

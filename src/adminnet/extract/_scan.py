@@ -470,11 +470,13 @@ def _ends_sentence(tok: str, nxt: str, front: frozenset[str]) -> bool:
     if not tok.endswith("."):
         return False
     word = tok.rstrip(".")
-    if not word or "." in word or word.lower() in front:
+    first = nxt[:1]
+    if not word:  # a lone full stop, after a parenthesis or a quote
+        return first.isupper() or first.isdigit() or first in '"\u201c('
+    if "." in word or word.lower() in front:
         return False
     if not (len(word) >= 4 or word.islower() or word.isdigit()):
         return False
-    first = nxt[:1]
     return first.isupper() or first.isdigit() or first in '"\u201c('
 
 

@@ -474,8 +474,38 @@ class Builder:
             )
             ev["sents"].add(sent)
             ev["mentions"].extend([w, d])
+        # one event a day: a signing or an inauguration held during a meeting is the
+        # signing or the inauguration
+        by_day: dict[str, dict[str, Any]] = {}
+        for ev in by_key.values():
+            day_key = str(ev["date"])
+            kept = by_day.get(day_key)
+            if kept is None:
+                by_day[day_key] = ev
+                continue
+            if _PRIORITY[ev["kind"]] < _PRIORITY[kept["kind"]]:
+                ev, kept = kept, ev
+                by_day[day_key] = kept
+            kept["sents"] |= ev["sents"]
+            kept["mentions"].extend(ev["mentions"])
+        by_key = {(ev["kind"], day): ev for day, ev in by_day.items()}
+        days = {str(m.value) for m in s.mentions if m.kind is K.DATE and _full_day(m)}
         for w in pending:
             same = [e for e in by_key.values() if e["kind"] is w.value]
+            if not same and len(by_key) == 1:
+                same = list(by_key.values())
+                if _PRIORITY[w.value] > _PRIORITY[same[0]["kind"]]:
+                    same[0]["kind"] = w.value
+            if not same and not by_key and len(days) == 1:
+                # the article's only date: the event word's sentence has none
+                d = next(m for m in s.mentions if m.kind is K.DATE and _full_day(m))
+                ev = {"kind": w.value, "date": d.value, "sents": {s.sentence_of(d.start)}}
+                ev["mentions"] = [d]
+                by_key[(w.value, str(d.value))] = ev
+                same = [ev]
+                self.notes.append(
+                    f"the {w.value.label.lower()} is dated by the article's only date, {d.text!r}"
+                )
             if len(same) == 1:
                 same[0]["sents"].add(s.sentence_of(w.start))
                 same[0]["mentions"].append(w)
@@ -859,6 +889,20 @@ def _known(word: str, by_letter: dict[str, set[str]]) -> bool:
     if len(keys) > _MAX_KNOWN_CHECK:
         return False
     return any(_near(word, k) or word.startswith(k) or k.startswith(word) for k in keys)
+
+
+_PRIORITY: Final = {
+    EventKind.PENANDATANGANAN: 4,
+    EventKind.PELANTIKAN: 3,
+    EventKind.PELUNCURAN: 2,
+    EventKind.RAPAT: 1,
+    EventKind.OTHER: 0,
+}
+
+
+def _full_day(m: Mention) -> bool:
+    """A date mention that names a calendar day (not a year, not an error)."""
+    return isinstance(m.value, pendulum.Date) and not m.rule.startswith("date.year")
 
 
 def _partial(d: pendulum.Date) -> PartialDate:

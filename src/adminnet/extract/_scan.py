@@ -318,6 +318,9 @@ _EVENT_WORDS: Final[dict[str, EventKind]] = {
     "pelantikan": EventKind.PELANTIKAN,
     "melantik": EventKind.PELANTIKAN,
     "dilantik": EventKind.PELANTIKAN,
+    "pengukuhan": EventKind.PELANTIKAN,
+    "mengukuhkan": EventKind.PELANTIKAN,
+    "dikukuhkan": EventKind.PELANTIKAN,
     "rapat": EventKind.RAPAT,
     "peluncuran": EventKind.PELUNCURAN,
     "meluncurkan": EventKind.PELUNCURAN,
@@ -334,7 +337,7 @@ _DATE_NAMED: Final = re.compile(
 _DATE_PAREN: Final = re.compile(r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{2,4}))?\s*\)")
 # the weekday before a date: "Kamis, 16 Maret", "Kamis (16/3)", "Rabu sore (17/7)"
 _WEEKDAY_BEFORE: Final = re.compile(
-    r"\b([A-Z][a-z]+(?:'[a-z]+)?)(?:\s+(?:pagi|siang|sore|malam))?\s*,?\s*\Z"
+    r"\b([A-Za-z][a-z]+(?:'[a-z]+)?)(?:\s+(?:pagi|siang|sore|malam))?\s*,?\s*\Z"
 )
 _DATE_NUMERIC: Final = re.compile(
     r"(?<![\d.,/])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d])"

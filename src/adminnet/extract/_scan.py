@@ -269,6 +269,55 @@ _NAME_STOP: Final = frozenset(
         "tni",
         "polri",
         "selaku",
+        "negeri",
+        "agung",
+        "tinggi",
+        "utama",
+        "umum",
+        "usaha",
+        "tata",
+        "sipil",
+        "pelayanan",
+        "terpadu",
+        "pintu",
+        "satu",
+        "dua",
+        "tiga",
+        "empat",
+        "lima",
+        "tahun",
+        "baru",
+        "natal",
+        "nomor",
+        "staf",
+        "ahli",
+        "bukan",
+        "pekerja",
+        "data",
+        "smart",
+        "informatika",
+        "pencatatan",
+        "kependudukan",
+        "reformasi",
+        "birokrasi",
+        "aparatur",
+        "pendayagunaan",
+        "pembangunan",
+        "perencanaan",
+        "kesehatan",
+        "pendidikan",
+        "pemerintahan",
+        "jaksa",
+        "pengacara",
+        "hukum",
+        "perdata",
+        "kabinet",
+        "provinsi",
+        "pusat",
+        "wilayah",
+        "aplikasi",
+        "sistem",
+        "layanan",
         "wib",
         "wita",
         "wit",
@@ -476,6 +525,8 @@ def _ends_sentence(tok: str, nxt: str, front: frozenset[str]) -> bool:
     first = nxt[:1]
     if not word:  # a lone full stop, after a parenthesis or a quote
         return first.isupper() or first.isdigit() or first in '"\u201c('
+    if word.isupper() and len(word) >= 2 and word.isalpha():
+        return first.isupper()  # an acronym at the end of a sentence: "Bupati KKT. Pada"
     if "." in word or word.lower() in front:
         return False
     if not (len(word) >= 4 or word.islower() or word.isdigit()):
@@ -515,7 +566,7 @@ def _is_name_word(tok: str) -> bool:
     if word in _UNIT_WORDS or word in _CAPACITY_FIRST:
         return False
     letters = tok.replace(".", "")
-    if len(letters) >= 2 and any(c.isupper() for c in letters[1:]) and "." not in tok:
+    if len(letters) >= 2 and any(c.isupper() for c in letters[1:]) and "." not in tok.rstrip("."):
         return False  # an acronym or a CamelCase short form (BKD, KemenPANRB), no name
     if word in _GOV_CUES or word in _OUTSIDE_CUES or word in _VENUE_CUES or word in _LEVEL_WORDS:
         return False
@@ -990,15 +1041,22 @@ _APPOINTED: Final = frozenset({"dilantik", "diangkat", "ditunjuk", "ditetapkan",
 
 # --- names after verbs ----------------------------------------------------------------
 
-_NAME_CUES: Final = frozenset({"oleh", "melantik", "bersama", "antara", "kepada", "dan", "serta"})
+_NAME_CUES: Final = frozenset({"oleh", "melantik", "mengukuhkan", "kepada"})
+# after a person's name only: "Fadly Amran dan Asrul"
+_LIST_CUES: Final = frozenset({"dan", "serta", ","})
 
 
 def scan_cued_names(s: Scan) -> None:
     """Names after cue words (``oleh``, ``melantik``, ``dan``) when they are plainly names."""
     toks = s.tokens
+    person_ends = {m.end for m in s.mentions if m.kind is K.PERSON}
     for i, t in enumerate(toks[:-1]):
         if t.low not in _NAME_CUES:
-            continue
+            if t.low not in _LIST_CUES or i == 0:
+                continue
+            prev = toks[i - 1]
+            if prev.sent != t.sent or not (prev.end in person_ends or prev.end - 1 in person_ends):
+                continue
         j = i + 1
         found = scan_name(s, j)
         if found is None:
@@ -1015,7 +1073,9 @@ def scan_cued_names(s: Scan) -> None:
             continue
         if ad.agency(s.text[ns:ne], s.day) is not None:
             continue
-        person = s.mention(K.PERSON, ns, ne, value, f"person.after-{t.low}", 0.75)
+        cue = "list" if t.low in _LIST_CUES else t.low
+        person = s.mention(K.PERSON, ns, ne, value, f"person.after-{cue}", 0.75)
+        person_ends.add(ne)
         # "<name> sebagai <position>": the inauguration or role that follows
         s.links.append(PersonLink(person, None, "cued-name"))
 

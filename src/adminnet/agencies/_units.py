@@ -161,7 +161,7 @@ def _headed(
     for cut in range(1, len(rest)):
         field_words = " ".join(rest[:cut])
         field = units.fields.get(field_words)
-        name = f"{head[0]} {field or field_words.title()}"
+        name = f"{head[0]} {field or _title(rest[:cut])}"
         try:
             return _with_parent(
                 text, name, head[1], rest[cut:], 0.9 if field else 0.8, as_of, first
@@ -171,6 +171,14 @@ def _headed(
                 raise
             continue
     raise first
+
+
+_LOWER: Final = frozenset({"dan", "serta", "atau", "dari", "untuk", "di", "ke"})
+
+
+def _title(words: list[str]) -> str:
+    """Folded field words in title case, conjunctions and prepositions in lower case."""
+    return " ".join(w if w in _LOWER else w.capitalize() for w in words)
 
 
 def _with_parent(

@@ -330,6 +330,21 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
                     cued[region.code] = region
     if cued:
         matches = cued
+    elif kinds is not None and matches:
+        # "Kota makasar": no kota has the name, but one is a typo away; the
+        # kecamatan that has it exactly is not what the cue asked for.
+        near = [
+            m.region
+            for m in match(code_or_name, as_of=as_of, level=level, limit=3)
+            if m.region.kind in kinds
+        ]
+        if near:
+            codes = [r.code for r in near] + sorted(matches, key=lambda c: (len(c), c))
+            msg = (
+                f"region name {short(code_or_name, 60)} names no {near[0].kind.label.lower()}"
+                f" exactly; near: {', '.join(codes)}"
+            )
+            raise AmbiguousName(msg, candidates=codes, code="regions.ambiguous_name")
     if len(matches) == 1:
         return next(iter(matches.values()))
     when = "" if day is None else f" as of {day.isoformat()}"

@@ -333,15 +333,15 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
     elif kinds is not None and matches:
         # "Kota makasar": no kota has the name, but one is a typo away; the
         # kecamatan that has it exactly is not what the cue asked for.
-        near = [
+        close = [
             m.region
             for m in match(code_or_name, as_of=as_of, level=level, limit=3)
             if m.region.kind in kinds
         ]
-        if near:
-            codes = [r.code for r in near] + sorted(matches, key=lambda c: (len(c), c))
+        if close:
+            codes = [r.code for r in close] + sorted(matches, key=lambda c: (len(c), c))
             msg = (
-                f"region name {short(code_or_name, 60)} names no {near[0].kind.label.lower()}"
+                f"region name {short(code_or_name, 60)} names no {close[0].kind.label.lower()}"
                 f" exactly; near: {', '.join(codes)}"
             )
             raise AmbiguousName(msg, candidates=codes, code="regions.ambiguous_name")

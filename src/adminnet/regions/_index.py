@@ -98,6 +98,71 @@ def _read_printed() -> list[dict[str, str]]:
     return entries
 
 
+Extra = tuple[str, int, RegionName | None]  # (compact code, what, former name)
+_ROW: Final = -1  # a current name (a row of the data), in the level-1/2 view
+
+
+def _extra_entries(data: _Data) -> tuple[list[Extra], list[str]]:
+    """The names beyond the rows: aliases, former names, retired codes, printed forms."""
+    extra: list[Extra] = []
+    names: list[str] = []
+    for compact, aliases in sorted(data.aliases.items()):
+        for alias in aliases:
+            extra.append((compact, _ALIAS, None))
+            names.append(alias)
+    for compact, former in sorted(data.former.items()):
+        for name in former:
+            extra.append((compact, _FORMER, name))
+            names.append(name.name)
+    for compact, h in sorted(data.history.items()):
+        if h.end is not None and h.name is not None:
+            extra.append((compact, _RETIRED, None))
+            names.append(h.name)
+    for printed in _read_printed():
+        what = _ABBREVIATION if printed["how"] == "abbreviation" else _INFORMAL
+        extra.append((printed["code"].replace(".", ""), what, None))
+        names.append(printed["text"])
+    return extra, names
+
+
+class _Upper:
+    """The level-1/2 part of the index, by name without spaces, for ``holders``.
+
+    The same entries as :class:`_Index` (rows of levels 1-2 and the extra entries of
+    level-1/2 codes), folded the same way; built alone, so that a local government
+    look-up does not fold the 91,599 names of every level.
+    """
+
+    def __init__(self, data: _Data) -> None:
+        lines, n = data.lines, data.n
+        upper = data.bounds[6][0] - 1  # rows of levels 1-2 come first
+        entries: list[Extra] = [(lines[i + 1], _ROW, None) for i in range(upper)]
+        names = lines[n + 1 : n + 1 + upper]
+        extra, extra_names = _extra_entries(data)
+        for entry, name in zip(extra, extra_names, strict=True):
+            if len(entry[0]) <= 4:
+                entries.append(entry)
+                names.append(name)
+        self.by_key: dict[str, list[Extra]] = {}
+        for entry, norm in zip(entries, fold_block("\n".join(names)).split("\n"), strict=True):
+            self.by_key.setdefault(norm.replace(" ", ""), []).append(entry)
+
+
+_UPPER: _Upper | None = None
+
+
+def _upper() -> tuple[_Data, _Upper]:
+    global _UPPER  # the lazily built level-1/2 view
+    data = _reg._data()
+    upper = _UPPER
+    if upper is None:
+        with _reg._LOCK:
+            if _UPPER is None:
+                _UPPER = _Upper(data)
+            upper = _UPPER
+    return data, upper
+
+
 class _Index:
     """Search index over every name: current, former, retired, aliases and printed forms.
 
@@ -108,24 +173,7 @@ class _Index:
 
     def __init__(self, data: _Data) -> None:
         lines, n = data.lines, data.n
-        extra: list[tuple[str, int, RegionName | None]] = []  # (compact, what, former)
-        extra_names: list[str] = []
-        for compact, aliases in sorted(data.aliases.items()):
-            for alias in aliases:
-                extra.append((compact, _ALIAS, None))
-                extra_names.append(alias)
-        for compact, former in sorted(data.former.items()):
-            for name in former:
-                extra.append((compact, _FORMER, name))
-                extra_names.append(name.name)
-        for compact, h in sorted(data.history.items()):
-            if h.end is not None and h.name is not None:
-                extra.append((compact, _RETIRED, None))
-                extra_names.append(h.name)
-        for printed in _read_printed():
-            what = _ABBREVIATION if printed["how"] == "abbreviation" else _INFORMAL
-            extra.append((printed["code"].replace(".", ""), what, None))
-            extra_names.append(printed["text"])
+        extra, extra_names = _extra_entries(data)
         names = lines[n + 1 : 2 * n + 1] + extra_names
         norm_of: list[str] = []
         for start in range(0, len(names), _CHUNK):  # chunks: no big temporary strings
@@ -172,12 +220,6 @@ class _Index:
         self.extra = extra
         self.exact = exact
         self.tokens = tokens
-        # Level-1/2 names without their spaces ("fakfak" is "Fak Fak"), for holders().
-        squashed: dict[str, list[int]] = {}
-        for i, norm in enumerate(norm_of):
-            if len(self.compact_of(i)) <= 4:
-                squashed.setdefault(norm.replace(" ", ""), []).append(i)
-        self.squashed = squashed
 
     def compact_of(self, entry: int) -> str:
         if entry < self.n:
@@ -270,9 +312,10 @@ def _index() -> tuple[_Data, _Index]:
 
 def _reset() -> None:
     """Forget the index (for tests)."""
-    global _INDEX
+    global _INDEX, _UPPER
     with _reg._LOCK:
         _INDEX = None
+        _UPPER = None
 
 
 def _entry_ok(data: _Data, index: _Index, entry: int, day: pendulum.Date | None) -> bool:

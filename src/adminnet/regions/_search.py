@@ -18,13 +18,15 @@ from adminnet.regions import _registry as _reg
 from adminnet.regions._index import (
     _FORMER,
     _RETIRED,
+    _ROW,
     HOW,
+    Extra,
     _entry_kind,
     _entry_ok,
     _entry_region,
-    _Index,
     _index,
     _miss_floor,
+    _upper,
     interpretations,
 )
 from adminnet.text.folding import edits1, fold
@@ -140,12 +142,15 @@ def _ranked(
         for tier in range(4)
         for query in queries
         for size in lengths
+        # No typos of the kind word itself: "kab bogor" is read as the cue and a name.
+        if not (tier == 3 and kinds is not None and query == queries[0])
     )
     best: dict[str, Key] = {}
     variants: dict[str, set[str]] = {}
     for bound, size, tier, query in scans:
-        if sum(1 for key in best.values() if key[:2] < (bound, size)) >= limit:
-            continue
+        floor = (bound, size, "", "")
+        if sum(1 for key in best.values() if key < floor) >= limit:
+            break  # the later scans have higher bounds: none can place a hit
         if tier == 3 and query not in variants:
             # Only a query of a name's length, give or take one, can be one typo
             # away; longer ones skip building the ~50n variants (memory ~ n**2).
@@ -396,13 +401,11 @@ def holders(name: str, *, level: int | None = None) -> tuple[tuple[str, Period],
     key = _fold_squashed(name)
     if not key:
         return ()
-    data, index = _index()
+    data, upper = _upper()
     out: dict[tuple[str, Period], None] = {}
-    for entry in index.squashed.get(key, ()):
-        compact = index.compact_of(entry)
-        if len(compact) not in sizes:
-            continue
-        out[(_reg._dotted(compact), _name_period(data, index, entry))] = None
+    for entry in upper.by_key.get(key, ()):
+        if len(entry[0]) in sizes:
+            out[(_reg._dotted(entry[0]), _name_period(data, entry))] = None
     return tuple(out)
 
 
@@ -410,10 +413,10 @@ def _fold_squashed(name: str) -> str:
     return fold(name).replace(" ", "")
 
 
-def _name_period(data: _reg._Data, index: _Index, entry: int) -> Period:
-    """When the name of an index entry was in force."""
-    compact = index.compact_of(entry)
-    if entry < index.n:
+def _name_period(data: _reg._Data, entry: Extra) -> Period:
+    """When the name of a level-1/2 entry was in force."""
+    compact, what, name = entry
+    if what == _ROW:
         region = data.current(compact)
         assert region is not None  # rows are current codes
         former = data.former.get(compact)
@@ -422,7 +425,6 @@ def _name_period(data: _reg._Data, index: _Index, entry: int) -> Period:
             assert end is not None  # former names end
             return Period(start=_reg._partial(end.latest.add(days=1)))
         return region.valid
-    _, what, name = index.extra[entry - index.n]
     if what == _FORMER:
         assert name is not None
         return name.valid

@@ -170,7 +170,7 @@ def test_arbitrary_text_never_raises_outside_the_error_tree(text: str) -> None:
 
 def _time(call: Callable[[str], object], text: str) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         start = time.perf_counter()
         with contextlib.suppress(AdminnetError):
             call(text)
@@ -189,12 +189,16 @@ def _time(call: Callable[[str], object], text: str) -> float:
     ids=["match", "lookup", "resolve", "resolve_unit"],
 )
 def test_long_input_takes_linear_time(call: Callable[[str], object]) -> None:
-    """1k, 10k and 100k characters: time grows at most about linearly."""
+    """1k, 10k and 100k characters: time grows about linearly, never quadratically.
+
+    A linear step costs 10x; a quadratic one 100x. The bound (50x) leaves room for
+    the noise of a shared machine (large strings allocate, caches miss).
+    """
     regions.match("warm up", limit=1)
     agencies.resolve_unit("Setjen Kemendagri")
     unit = "Kab. Bogor (Jabar) Dinas Kominfo "
     sizes = [unit * (n // len(unit)) for n in (1_000, 10_000, 100_000)]
     t1, t10, t100 = (_time(call, s) for s in sizes)
     floor = 2e-4  # below this, timer noise dominates
-    assert max(t10, floor) / max(t1, floor) < 30
-    assert max(t100, floor) / max(t10, floor) < 30
+    assert max(t10, floor) / max(t1, floor) < 50
+    assert max(t100, floor) / max(t10, floor) < 50

@@ -57,7 +57,7 @@ def interpretations(text: str) -> Query:
     literal = fold(text)
     if not literal:
         return (), None
-    words = literal.split(" ")
+    words = literal.split(" ", 2)  # the first two words, and the rest unsplit
     expanded = [ABBREVIATIONS[w] if w in _CUE_WORDS else w for w in words[:2]]
     for size in (2, 1):
         if len(words) > size:
@@ -260,7 +260,7 @@ class _Index:
                         yield entry
 
     def _words(self, query: str, length: int) -> Iterator[int]:
-        parts = query.split(" ")
+        parts = query.split(" ", 1)
         tokens = self.tokens
         if len(parts) == 1:
             toks = self.level_tokens[length]

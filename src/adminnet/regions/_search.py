@@ -144,6 +144,8 @@ def _ranked(
         for size in lengths
         # No typos of the kind word itself: "kab bogor" is read as the cue and a name.
         if not (tier == 3 and kinds is not None and query == queries[0])
+        # A query longer than every name fits none (one longer: a typo may fit).
+        and len(query) <= index.longest + (tier == 3)
     )
     best: dict[str, Key] = {}
     variants: dict[str, set[str]] = {}

@@ -48,11 +48,12 @@ first :func:`search` or name :func:`lookup`.
 
 from __future__ import annotations
 
+from typing import Final
+
 from adminnet.model.region import Region, RegionName
 from adminnet.regions import _index, _registry, _search  # noqa: F401  (tests patch them)
 from adminnet.regions import _registry as _reg
 from adminnet.regions._registry import (
-    _FAST,
     _as_of,
     _compact_or_none,
     _data,
@@ -81,6 +82,11 @@ __all__ = [
     "search",
     "successors",
 ]
+
+
+# Bound by assignment, not imported: the compiler calls a method of an imported name
+# through the slower LOAD_ATTR (it takes imported names for modules); get() is hot.
+_FAST: Final = _registry._FAST
 
 
 def _reset() -> None:

@@ -36,6 +36,12 @@ from adminnet.time import PartialDate, Period
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "scripts" / "sources" / "agencies.toml"
 OUT = ROOT / "src" / "adminnet" / "data" / "agencies.json"
+UNITS_SOURCE = ROOT / "scripts" / "sources" / "agency_units.toml"
+UNITS_OUT = ROOT / "src" / "adminnet" / "data" / "agency_units.json"
+UNIT_FIELDS = {"name": str, "forms": list, "scope": str, "sources": list, "status": str}
+UNIT_KINDS = {"unit": UNIT_FIELDS, "head": UNIT_FIELDS, "field": dict(UNIT_FIELDS)}
+del UNIT_KINDS["field"]["scope"]
+SCOPES = {"daerah", "pusat"}
 FORMAT = 1
 
 AGENCY_FIELDS = {
@@ -148,19 +154,19 @@ def check(document: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
 
 def _check_buildable(records: list[dict[str, Any]]) -> list[str]:
     """Build every Agency and index them; report clashing names."""
-    from adminnet import agencies
+    from adminnet.agencies import _names
 
     problems: list[str] = []
     built = {}
     for record in records:
         try:
-            built[record["id"]] = agencies._agency_from_json(record)
+            built[record["id"]] = _names._agency_from_json(record)
         except AdminnetError as exc:
             problems.append(f"{record['id']}: {exc}")
     if problems:
         return problems
     aliases = {r["id"]: tuple(r.get("aliases", ())) for r in records}
-    catalog = agencies._index(built, aliases)
+    catalog = _names._index(built, aliases)
     for table_name, table in (("name or acronym", catalog.every),):
         for key, entries in sorted(table.items()):
             ids = sorted({e.agency_id for e in entries})
@@ -184,6 +190,38 @@ def render(records: list[dict[str, Any]], updated: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def check_units(document: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The units document (names and forms to ship) and the problems found."""
+    from adminnet.text.folding import fold
+
+    problems: list[str] = []
+    if document.get("format") != FORMAT:
+        problems.append(f"format must be {FORMAT}")
+    out: dict[str, Any] = {"format": FORMAT, "source": "scripts/sources/agency_units.toml"}
+    seen: dict[str, str] = {}
+    for kind, fields in UNIT_KINDS.items():
+        shipped = []
+        for i, entry in enumerate(document.get(kind, [])):
+            where = f"{kind} {i + 1} ({entry.get('name')!r})"
+            _check_fields(where, entry, fields, problems)
+            missing = [k for k in fields if k not in entry]
+            if missing:
+                problems.append(f"{where}: missing {', '.join(missing)}")
+                continue
+            if "scope" in fields and entry["scope"] not in SCOPES:
+                problems.append(f"{where}: scope must be one of {sorted(SCOPES)}")
+            if entry["status"] not in STATUSES:
+                problems.append(f"{where}: unknown status {entry['status']!r}")
+            for form in entry["forms"]:
+                key = f"{kind}:{fold(form)}"
+                if key in seen:
+                    problems.append(f"{where}: form {form!r} also in {seen[key]}")
+                seen[key] = where
+            shipped.append({k: entry[k] for k in ("name", "forms", "scope") if k in entry})
+        out[kind + "s"] = shipped
+    return out, problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if the JSON differs")
@@ -196,7 +234,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{SOURCE.name}: {problem}", file=sys.stderr)
         return 1
     text = render(records, str(document.get("updated", "")))
+    with UNITS_SOURCE.open("rb") as f:
+        units, unit_problems = check_units(tomllib.load(f))
+    if unit_problems:
+        for problem in unit_problems:
+            print(f"{UNITS_SOURCE.name}: {problem}", file=sys.stderr)
+        return 1
+    units_text = json.dumps(units, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if args.check:
+        current_units = UNITS_OUT.read_text(encoding="utf-8") if UNITS_OUT.exists() else ""
+        if current_units != units_text:
+            print(f"{UNITS_OUT} is out of date: run scripts/build_agencies.py", file=sys.stderr)
+            return 1
         current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
         if current != text:
             print(f"{OUT} is out of date: run scripts/build_agencies.py", file=sys.stderr)
@@ -204,7 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{OUT.name} is up to date ({len(records)} agencies)")
         return 0
     OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(records)} agencies")
+    UNITS_OUT.write_text(units_text, encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(records)} agencies, and {UNITS_OUT.name}")
     return 0
 
 

@@ -554,7 +554,7 @@ def test_import_reads_no_data() -> None:
     """Importing adminnet.agencies loads neither the catalog nor the region registry."""
     code = (
         "import sys, adminnet.agencies as a;"
-        "assert a._state.catalog is None and a._state.regions is None;"
+        "assert a._names._state.catalog is None;"
         "assert 'adminnet.regions' not in sys.modules;"
         "print('ok')"
     )
@@ -564,15 +564,15 @@ def test_import_reads_no_data() -> None:
 
 def test_concurrent_first_access_loads_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Eight threads resolving at once load the catalog exactly once."""
-    monkeypatch.setattr(agencies, "_state", agencies._State())
+    monkeypatch.setattr(agencies._names, "_state", agencies._names._State())
     calls: list[int] = []
-    real = agencies._load_catalog
+    real = agencies._names._load_catalog
 
     def counting() -> Any:
         calls.append(1)
         return real()
 
-    monkeypatch.setattr(agencies, "_load_catalog", counting)
+    monkeypatch.setattr(agencies._names, "_load_catalog", counting)
     barrier = threading.Barrier(8)
     results: list[str] = []
 

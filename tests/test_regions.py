@@ -31,6 +31,7 @@ from adminnet.errors import (
     UnknownEntity,
 )
 from adminnet.model.region import Region, RegionKind, RegionName
+from adminnet.text.folding import fold
 
 VECTORS = Path(__file__).resolve().parent / "vectors"
 
@@ -686,16 +687,16 @@ def test_search_typo_tier_skips_queries_longer_than_any_name(
     query took 720 MB); a name one insertion longer than the longest name is still found.
     """
     regions.search("ambon")
-    longest = regions._index()[1].longest
+    longest = regions._index._index()[1].longest
     assert 30 < longest < 100
-    real = regions._edits1
+    real = regions._search.edits1
     asked: list[int] = []
 
     def counting(word: str) -> set[str]:
         asked.append(len(word))
         return real(word)
 
-    monkeypatch.setattr(regions, "_edits1", counting)
+    monkeypatch.setattr(regions._search, "edits1", counting)
     assert regions.search("q" * (longest + 2)) == []
     assert regions.search("q" * 100_000) == []
     assert asked == []
@@ -752,10 +753,10 @@ def test_search_bad_arguments(
 
 def test_index_folding_matches_query_folding() -> None:
     """The index folds every name exactly as a query is folded."""
-    data, index = regions._index()
+    data, index = regions._index._index()
     names = data.lines[data.n + 1 : 2 * data.n + 1]
     for i, name in enumerate(names):
-        assert index.norm_of[i] == regions._normalize(name)
+        assert index.norm_of[i] == fold(name)
 
 
 # -- loading -------------------------------------------------------------------------------
@@ -765,14 +766,14 @@ def test_concurrent_first_access_loads_once(monkeypatch: pytest.MonkeyPatch) -> 
     """Eight threads asking at once read the data once and share one registry."""
     regions._reset()
     calls: list[int] = []
-    real = regions._read_data
+    real = regions._registry._read_data
 
     def slow_read() -> tuple[str, str]:
         calls.append(1)
         time.sleep(0.05)
         return real()
 
-    monkeypatch.setattr(regions, "_read_data", slow_read)
+    monkeypatch.setattr(regions._registry, "_read_data", slow_read)
     barrier = threading.Barrier(8)
     results: list[Region | None] = []
 
@@ -795,7 +796,7 @@ def test_concurrent_first_search_builds_one_index(monkeypatch: pytest.MonkeyPatc
     """Eight threads searching at once build the search index once."""
     regions._reset()
     built: list[int] = []
-    real = regions._Index
+    real = regions._index._Index
 
     class Counting(real):  # type: ignore[misc, valid-type]
         def __init__(self, data: object) -> None:
@@ -803,7 +804,7 @@ def test_concurrent_first_search_builds_one_index(monkeypatch: pytest.MonkeyPatc
             time.sleep(0.05)
             super().__init__(data)
 
-    monkeypatch.setattr(regions, "_Index", Counting)
+    monkeypatch.setattr(regions._index, "_Index", Counting)
     barrier = threading.Barrier(8)
     firsts: list[str] = []
 

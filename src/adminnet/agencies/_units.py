@@ -1,0 +1,202 @@
+"""Unit kerja (units of agencies as printed, resolved to their parent agency; private).
+
+The table of units (``adminnet/data/agency_units.json``, cited in
+``scripts/sources/agency_units.toml``) gives fixed units (``Setda``, ``Bappeda``,
+``Diskominfo``, ``Setjen``...), heads of units named after a field (``Dinas``,
+``Ditjen``) and printed short fields (``Kominfo``, ``Dukcapil``). The public
+function is re-exported by :mod:`adminnet.agencies`.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from importlib import resources
+from typing import Final
+
+import attrs
+
+from adminnet._validators import short
+from adminnet.agencies._names import _check_text
+from adminnet.agencies._resolve import resolve
+from adminnet.errors import AmbiguousName, InvalidComponent, UnknownEntity
+from adminnet.model.agency import Agency, AgencyKind
+from adminnet.text.folding import MAX_TEXT, fold
+from adminnet.time import DateLike
+
+_HOWS: Final = frozenset({"name", "unit"})
+_LOCAL_KINDS: Final = frozenset(
+    {
+        AgencyKind.PEMERINTAH_PROVINSI,
+        AgencyKind.PEMERINTAH_KABUPATEN,
+        AgencyKind.PEMERINTAH_KOTA,
+    }
+)
+
+
+def _check_how(instance: object, attribute: object, value: str) -> None:
+    if value not in _HOWS:
+        msg = f"how must be one of {sorted(_HOWS)} (got {short(value, 30)})"
+        raise InvalidComponent(msg, code="agency.invalid_how")
+
+
+def _check_score(instance: object, attribute: object, value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        msg = f"score must be within 0..1 (got {value!r})"
+        raise InvalidComponent(msg, code="agency.invalid_score")
+
+
+@attrs.frozen
+class AgencyMatch:
+    """Kecocokan instansi (the agency a printed mention names, and the unit named in it).
+
+    ``agency`` is the parent agency; ``unit`` the canonical name of the unit named
+    (``"Sekretariat Jenderal"``, ``"Dinas Komunikasi dan Informatika"``), or
+    ``None`` when the text names the agency itself. ``how`` is ``"name"`` (the text
+    names the agency: :func:`adminnet.agencies.resolve`) or ``"unit"`` (a unit and
+    its agency). ``score``: 1.0 for a name, 0.9 for a unit of the table, 0.8 for a
+    unit whose field is printed as is (``"Dinas Perikanan"``).
+
+    >>> from adminnet import agencies
+    >>> m = agencies.resolve_unit("Dinas Kominfo Kota Medan")
+    >>> m.agency.id, m.unit, m.how, m.score
+    ('pemkot-1271', 'Dinas Komunikasi dan Informatika', 'unit', 0.9)
+    """
+
+    agency: Agency
+    unit: str | None
+    how: str = attrs.field(validator=_check_how)
+    score: float = attrs.field(validator=_check_score)
+
+
+class _Units:
+    """The unit table, folded: fixed units, heads and fields by their folded forms."""
+
+    def __init__(self, raw: str) -> None:
+        doc = json.loads(raw)
+        self.units: dict[str, tuple[str, str]] = {}  # folded form -> (name, scope)
+        self.heads: dict[str, tuple[str, str]] = {}
+        self.fields: dict[str, str] = {}
+        for entry in doc["units"]:
+            for form in entry["forms"]:
+                self.units[fold(form)] = (entry["name"], entry["scope"])
+        for entry in doc["heads"]:
+            for form in entry["forms"]:
+                self.heads[fold(form)] = (entry["name"], entry["scope"])
+        for entry in doc["fields"]:
+            for form in entry["forms"]:
+                self.fields[fold(form)] = entry["name"]
+            self.fields[fold(entry["name"])] = entry["name"]
+        self.longest = max(len(k.split(" ")) for k in (*self.units, *self.heads))
+
+
+_LOCK: Final = threading.Lock()
+_UNITS: list[_Units] = []
+
+
+def _units() -> _Units:
+    if not _UNITS:
+        with _LOCK:
+            if not _UNITS:
+                folder = resources.files("adminnet") / "data"
+                _UNITS.append(_Units((folder / "agency_units.json").read_text(encoding="utf-8")))
+    return _UNITS[0]
+
+
+def resolve_unit(text: str, *, as_of: DateLike | None = None) -> AgencyMatch:
+    """Kenali unit kerja (the agency a printed mention names, with the unit it names).
+
+    A text that names an agency gives it (``unit`` ``None``); otherwise a unit in
+    front is peeled off and the rest must name its agency: ``"Setjen Kemendagri"``,
+    ``"Ditjen Dukcapil Kemendagri"``, ``"Setda Kabupaten Aceh Besar"``, ``"Bappeda
+    Provinsi Maluku"``, ``"Diskominfo Jabar"``. A unit of a regional government
+    (``Dinas``, ``Setda``, ``BKD``...) needs a Pemerintah Provinsi/Kabupaten/Kota;
+    a unit of a ministry (``Setjen``, ``Ditjen``) a central agency.
+
+    >>> m = resolve_unit("Ditjen Dukcapil Kemendagri")
+    >>> m.agency.id, m.unit
+    ('kemendagri', 'Direktorat Jenderal Kependudukan dan Pencatatan Sipil')
+    >>> resolve_unit("Komisi Pemberantasan Korupsi (KPK)").unit is None
+    True
+    >>> resolve_unit("BKD")
+    Traceback (most recent call last):
+    adminnet.errors.UnknownEntity: 'BKD' names a unit (Badan Kepegawaian Daerah) but not its agency
+
+    Raises:
+        InvalidFormat: not a string, or ``as_of`` not a date.
+        UnknownEntity: neither an agency nor a unit of one (``agency.unknown``), or
+            a unit without its agency (``agency.unit_without_agency``).
+        AmbiguousName: as :func:`adminnet.agencies.resolve` (the agency part is
+            ambiguous), with the candidates.
+    """
+    _check_text(text, "agency or unit name")
+    try:
+        return AgencyMatch(agency=resolve(text, as_of=as_of), unit=None, how="name", score=1.0)
+    except AmbiguousName:
+        raise
+    except UnknownEntity as exc:
+        first = exc
+    words = fold(text).split(" ") if len(text) <= MAX_TEXT else []
+    units = _units()
+    for size in range(min(units.longest, len(words) - 0), 0, -1):
+        head = " ".join(words[:size])
+        fixed = units.units.get(head)
+        if fixed is not None:
+            return _with_parent(text, fixed[0], fixed[1], words[size:], 0.9, as_of, first)
+        headed = units.heads.get(head)
+        if headed is not None:
+            return _headed(text, headed, words[size:], as_of, first)
+    raise first
+
+
+def _headed(
+    text: str,
+    head: tuple[str, str],
+    rest: list[str],
+    as_of: DateLike | None,
+    first: UnknownEntity,
+) -> AgencyMatch:
+    """A unit "<head> <field> <agency>": the shortest field whose rest names an agency."""
+    units = _units()
+    for cut in range(1, len(rest)):
+        field_words = " ".join(rest[:cut])
+        field = units.fields.get(field_words)
+        name = f"{head[0]} {field or _title(rest[:cut])}"
+        try:
+            return _with_parent(
+                text, name, head[1], rest[cut:], 0.9 if field else 0.8, as_of, first
+            )
+        except UnknownEntity as exc:
+            if isinstance(exc, AmbiguousName) or exc.code == "agency.unit_scope":
+                raise
+            continue
+    raise first
+
+
+_LOWER: Final = frozenset({"dan", "serta", "atau", "dari", "untuk", "di", "ke"})
+
+
+def _title(words: list[str]) -> str:
+    """Folded field words in title case, conjunctions and prepositions in lower case."""
+    return " ".join(w if w in _LOWER else w.capitalize() for w in words)
+
+
+def _with_parent(
+    text: str,
+    unit: str,
+    scope: str,
+    rest: list[str],
+    score: float,
+    as_of: DateLike | None,
+    first: UnknownEntity,
+) -> AgencyMatch:
+    if not rest:
+        msg = f"{short(text, 80)} names a unit ({unit}) but not its agency"
+        raise UnknownEntity(msg, code="agency.unit_without_agency")
+    agency = resolve(" ".join(rest), as_of=as_of)
+    local = agency.kind in _LOCAL_KINDS
+    if local != (scope == "daerah"):
+        where = "a regional government" if scope == "daerah" else "a central agency"
+        msg = f"{short(text, 80)}: {unit} is a unit of {where}, not of {agency.id}"
+        raise UnknownEntity(msg, code="agency.unit_scope")
+    return AgencyMatch(agency=agency, unit=unit, how="unit", score=score)

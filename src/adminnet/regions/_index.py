@@ -1,0 +1,382 @@
+"""Indeks nama wilayah (the one index of region names, and how a query is read; private).
+
+Every name a region bears or bore goes in one index: the current names (rows of the
+data), the aliases of the registry data, the printed abbreviations and informal
+names of ``adminnet/data/region_aliases.json`` (cited in
+``scripts/sources/region_aliases.toml``), former names and the names of retired
+codes. Names and queries are folded by :mod:`adminnet.text.folding`. The index is
+built once, under the registry's lock, on the first search or name look-up.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from collections.abc import Iterator
+from importlib import resources
+from typing import Final
+
+import pendulum
+
+from adminnet.model.region import Region, RegionKind, RegionName
+from adminnet.regions import _registry as _reg
+from adminnet.regions._registry import _Data
+from adminnet.text.folding import ABBREVIATIONS, fold, fold_block
+
+_KINDS: Final[dict[str, tuple[RegionKind, ...]]] = {
+    "provinsi": (RegionKind.PROVINSI,),
+    "kabupaten administrasi": (RegionKind.KABUPATEN_ADMINISTRASI,),
+    "kota administrasi": (RegionKind.KOTA_ADMINISTRASI,),
+    "kabupaten": (RegionKind.KABUPATEN, RegionKind.KABUPATEN_ADMINISTRASI),
+    "kota": (RegionKind.KOTA, RegionKind.KOTA_ADMINISTRASI),
+    "kecamatan": (RegionKind.KECAMATAN, RegionKind.DISTRIK),
+    "distrik": (RegionKind.DISTRIK, RegionKind.KECAMATAN),
+    "kelurahan": (RegionKind.KELURAHAN,),
+    "desa adat": (RegionKind.DESA_ADAT,),
+    "desa": (RegionKind.DESA, RegionKind.DESA_ADAT),
+}
+# Words that may be abbreviated in a kind cue ("Kab.", "Prov.", "Kota Adm."): the
+# kind words of :data:`ABBREVIATIONS`, never its other entries ("Sel." stays a name).
+_CUE_WORDS: Final = frozenset(
+    {
+        k
+        for k, v in ABBREVIATIONS.items()
+        if v in {"provinsi", "kabupaten", "kecamatan", "kelurahan", "administrasi"}
+    }
+)
+
+Query = tuple[tuple[str, ...], tuple[RegionKind, ...] | None]
+
+
+def interpretations(text: str) -> Query:
+    """The folded query as written and without a kind cue, and the kinds the cue names.
+
+    ``"Kab. Bogor"`` reads ``("kab bogor", "bogor")`` with the kabupaten kinds;
+    ``"Bogor"`` reads ``("bogor",)`` and no cue.
+    """
+    literal = fold(text)
+    if not literal:
+        return (), None
+    words = literal.split(" ", 2)  # the first two words, and the rest unsplit
+    expanded = [ABBREVIATIONS[w] if w in _CUE_WORDS else w for w in words[:2]]
+    for size in (2, 1):
+        if len(words) > size:
+            cue = " ".join(expanded[:size])
+            kinds = _KINDS.get(cue)
+            if kinds is not None:
+                return (literal, " ".join(words[size:])), kinds
+    return (literal,), None
+
+
+_CHUNK: Final = 4096  # names folded at once when the index is built
+
+# Extra index entries (ids >= n): what kind of name they are.
+_ALIAS: Final = 0
+_FORMER: Final = 1
+_RETIRED: Final = 2
+_ABBREVIATION: Final = 3
+_INFORMAL: Final = 4
+HOW: Final = {
+    _ALIAS: "alias",
+    _FORMER: "former",
+    _RETIRED: "former",
+    _ABBREVIATION: "abbreviation",
+    _INFORMAL: "alias",
+}
+
+
+def _read_printed() -> list[dict[str, str]]:
+    """The printed abbreviations and informal names (``region_aliases.json``)."""
+    folder = resources.files("adminnet") / "data"
+    doc = json.loads((folder / "region_aliases.json").read_text(encoding="utf-8"))
+    if doc.get("format") != 1:  # pragma: no cover - a packaging error
+        from adminnet.errors import InvalidFormat
+
+        msg = "unknown format of the region alias file"
+        raise InvalidFormat(msg, code="regions.data_format")
+    entries: list[dict[str, str]] = doc["aliases"]
+    return entries
+
+
+Extra = tuple[str, int, RegionName | None]  # (compact code, what, former name)
+_ROW: Final = -1  # a current name (a row of the data), in the level-1/2 view
+
+
+def _extra_entries(data: _Data) -> tuple[list[Extra], list[str]]:
+    """The names beyond the rows: aliases, former names, retired codes, printed forms."""
+    extra: list[Extra] = []
+    names: list[str] = []
+    for compact, aliases in sorted(data.aliases.items()):
+        for alias in aliases:
+            extra.append((compact, _ALIAS, None))
+            names.append(alias)
+    for compact, former in sorted(data.former.items()):
+        for name in former:
+            extra.append((compact, _FORMER, name))
+            names.append(name.name)
+    for compact, h in sorted(data.history.items()):
+        if h.end is not None and h.name is not None:
+            extra.append((compact, _RETIRED, None))
+            names.append(h.name)
+    for printed in _read_printed():
+        what = _ABBREVIATION if printed["how"] == "abbreviation" else _INFORMAL
+        extra.append((printed["code"].replace(".", ""), what, None))
+        names.append(printed["text"])
+    return extra, names
+
+
+class _Upper:
+    """The level-1/2 part of the index, by name without spaces, for ``holders``.
+
+    The same entries as :class:`_Index` (rows of levels 1-2 and the extra entries of
+    level-1/2 codes), folded the same way; built alone, so that a local government
+    look-up does not fold the 91,599 names of every level.
+    """
+
+    def __init__(self, data: _Data) -> None:
+        lines, n = data.lines, data.n
+        upper = data.bounds[6][0] - 1  # rows of levels 1-2 come first
+        entries: list[Extra] = [(lines[i + 1], _ROW, None) for i in range(upper)]
+        names = lines[n + 1 : n + 1 + upper]
+        extra, extra_names = _extra_entries(data)
+        for entry, name in zip(extra, extra_names, strict=True):
+            if len(entry[0]) <= 4:
+                entries.append(entry)
+                names.append(name)
+        self.by_key: dict[str, list[Extra]] = {}
+        for entry, norm in zip(entries, fold_block("\n".join(names)).split("\n"), strict=True):
+            self.by_key.setdefault(norm.replace(" ", ""), []).append(entry)
+
+
+_UPPER: _Upper | None = None
+
+
+def _upper() -> tuple[_Data, _Upper]:
+    global _UPPER  # the lazily built level-1/2 view
+    data = _reg._data()
+    upper = _UPPER
+    if upper is None:
+        with _reg._LOCK:
+            if _UPPER is None:
+                _UPPER = _Upper(data)
+            upper = _UPPER
+    return data, upper
+
+
+class _Index:
+    """Search index over every name: current, former, retired, aliases and printed forms.
+
+    ``exact`` maps a folded name to its entry id, or a list of ids when several
+    entries share it; ``tokens`` does the same for the second and later words.
+    Entry ids below ``n`` are rows of the data; the others are ``extra`` entries.
+    """
+
+    def __init__(self, data: _Data) -> None:
+        lines, n = data.lines, data.n
+        extra, extra_names = _extra_entries(data)
+        names = lines[n + 1 : 2 * n + 1] + extra_names
+        norm_of: list[str] = []
+        for start in range(0, len(names), _CHUNK):  # chunks: no big temporary strings
+            block = "\n".join(names[start : start + _CHUNK])
+            norm_of.extend(fold_block(block).split("\n"))
+        del names
+        exact: dict[str, int | list[int]] = {}
+        tokens: dict[str, int | list[int]] = {}
+        ids = list(range(len(norm_of)))  # one int object per entry, shared by both maps
+        for i in ids:
+            norm = norm_of[i]
+            _add(exact, norm, i)
+            if " " in norm:
+                for token in norm.split(" ")[1:]:
+                    _add(tokens, token, i)
+        del ids
+        for norm, entries in exact.items():  # share one string per distinct name
+            if isinstance(entries, list):
+                for i in entries:
+                    norm_of[i] = norm
+        # Sorted names and later words per level, for the prefix and word tiers. The
+        # small levels 1-3 get their own lists (with the extra entries, all of levels
+        # 1-2); level 4 uses the lists of every name, its entries filtered by level.
+        small: dict[int, list[str]] = {2: [], 4: [], 6: []}
+        for length in small:
+            lo, hi = data.bounds[length]
+            small[length].extend(norm_of[lo - 1 : hi - 1])
+        for j, (compact, _, _) in enumerate(extra):
+            small[len(compact)].append(norm_of[n + j])
+        every_norm = sorted(exact)
+        every_token = sorted(tokens)
+        # A query longer than this plus one is no typo away from any name (tier 3).
+        self.longest = max(map(len, every_norm), default=0)
+        self.level_norms = {length: sorted(set(v)) for length, v in small.items()}
+        self.level_norms[10] = every_norm
+        self.level_tokens = {
+            length: sorted({t for norm in v for t in norm.split(" ")[1:]})
+            for length, v in small.items()
+        }
+        self.level_tokens[10] = every_token
+        self.n = n
+        self.lines = lines
+        self.norm_of = norm_of
+        self.extra = extra
+        self.exact = exact
+        self.tokens = tokens
+
+    def compact_of(self, entry: int) -> str:
+        if entry < self.n:
+            return self.lines[entry + 1]
+        return self.extra[entry - self.n][0]
+
+    def tier(
+        self, tier: int, query: str, length: int, variants: set[str] | None = None
+    ) -> Iterator[int]:
+        """Entry ids of one level matching ``query`` at one tier.
+
+        Tiers: 0 exact name, 1 name starting with the query, 2 a later word starting
+        with it (or containing the query from a word on), 3 one edit away (``variants``).
+        """
+        compact_of = self.compact_of
+        if tier == 0:
+            for entry in _ids(self.exact.get(query)):
+                if len(compact_of(entry)) == length:
+                    yield entry
+        elif tier == 1:
+            norms = self.level_norms[length]
+            i = bisect_left(norms, query)
+            end = bisect_left(norms, query + "\uffff", i)
+            exact = self.exact
+            for norm in norms[i:end]:
+                for entry in _ids(exact[norm]):
+                    if len(compact_of(entry)) == length:
+                        yield entry
+        elif tier == 2:
+            for entry in self._words(query, length):
+                if len(compact_of(entry)) == length:
+                    yield entry
+        elif variants:
+            exact = self.exact
+            for variant in variants:
+                for entry in _ids(exact.get(variant)):
+                    if len(compact_of(entry)) == length:
+                        yield entry
+
+    def _words(self, query: str, length: int) -> Iterator[int]:
+        parts = query.split(" ", 1)
+        tokens = self.tokens
+        if len(parts) == 1:
+            toks = self.level_tokens[length]
+            i = bisect_left(toks, query)
+            end = bisect_left(toks, query + "\uffff", i)
+            for token in toks[i:end]:
+                yield from _ids(tokens[token])
+            return
+        needle = " " + query
+        norm_of = self.norm_of
+        for entry in _ids(tokens.get(parts[0])):
+            if needle in " " + norm_of[entry]:
+                yield entry
+
+
+def _add(table: dict[str, int | list[int]], key: str, entry: int) -> None:
+    """Add ``entry`` under ``key``: a bare int for the first, a list from the second."""
+    old = table.get(key)
+    if old is None:
+        table[key] = entry
+    elif isinstance(old, int):
+        table[key] = [old, entry]
+    else:
+        old.append(entry)
+
+
+def _ids(value: int | list[int] | None) -> tuple[int, ...] | list[int]:
+    if value is None:
+        return ()
+    if isinstance(value, int):
+        return (value,)
+    return value
+
+
+_INDEX: _Index | None = None
+
+
+def _index() -> tuple[_Data, _Index]:
+    global _INDEX  # the lazily built index
+    data = _reg._data()
+    index = _INDEX
+    if index is None:
+        with _reg._LOCK:
+            if _INDEX is None:
+                _INDEX = _Index(data)
+            index = _INDEX
+    return data, index
+
+
+def _reset() -> None:
+    """Forget the index (for tests)."""
+    global _INDEX, _UPPER
+    with _reg._LOCK:
+        _INDEX = None
+        _UPPER = None
+
+
+def _entry_ok(data: _Data, index: _Index, entry: int, day: pendulum.Date | None) -> bool:
+    """Whether an index entry's name belongs to a region valid on ``day`` (``None``: now)."""
+    if entry < index.n:
+        if day is None:
+            return True
+        compact = data.lines[entry + 1]
+        if not data.valid_at(compact, day):
+            return False
+        # The current name must itself be in force then (not a later rename).
+        current = data.lines[entry + 1 + data.n]
+        return compact not in data.former or data.name_at(compact, day, current) == current
+    compact, what, former = index.extra[entry - index.n]
+    if what in (_ALIAS, _ABBREVIATION, _INFORMAL):
+        return day is None or data.at(compact, day) is not None
+    if day is None:
+        return False
+    if what == _FORMER:
+        assert former is not None  # former entries carry their name
+        region = data.at(compact, day)
+        return region is not None and region.name == former.name
+    return data.history[compact].contains(day)
+
+
+def _entry_kind(data: _Data, index: _Index, entry: int) -> RegionKind:
+    if entry >= index.n:
+        compact, what, _ = index.extra[entry - index.n]
+        if what == _RETIRED:
+            kind = data.history[compact].kind
+            assert kind is not None  # retired codes have a kind
+            return kind
+        return data.kind_of(compact)
+    return data.kind_of(data.lines[entry + 1])
+
+
+def _entry_region(
+    data: _Data, index: _Index, entry: int, day: pendulum.Date | None
+) -> Region | None:
+    """The region an index entry names on ``day`` (``None``: current), if valid then."""
+    if not _entry_ok(data, index, entry, day):
+        return None
+    return data.resolve(index.compact_of(entry), day)
+
+
+_KIND_LENGTH: Final = {
+    RegionKind.PROVINSI: 2,
+    RegionKind.KABUPATEN: 4,
+    RegionKind.KOTA: 4,
+    RegionKind.KABUPATEN_ADMINISTRASI: 4,
+    RegionKind.KOTA_ADMINISTRASI: 4,
+    RegionKind.KECAMATAN: 6,
+    RegionKind.DISTRIK: 6,
+    RegionKind.KELURAHAN: 10,
+    RegionKind.DESA: 10,
+    RegionKind.DESA_ADAT: 10,
+}
+
+
+def _miss_floor(kinds: tuple[RegionKind, ...] | None, length: int) -> int:
+    """0 if a region of this level can have one of ``kinds`` (or any kind is fine)."""
+    if kinds is None or any(_KIND_LENGTH[k] == length for k in kinds):
+        return 0
+    return 1

@@ -1,0 +1,204 @@
+"""Region and agency mentions as printed: vectors, folding, robustness, linear time."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import time
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from adminnet import agencies, regions
+from adminnet.errors import AdminnetError, AmbiguousName, UnknownEntity
+from adminnet.text import folding
+
+VECTORS = Path(__file__).resolve().parent / "vectors"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (VECTORS / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+REGION_ROWS = _rows("region_mentions.csv")
+AGENCY_ROWS = _rows("agency_mentions.csv")
+
+
+def test_vectors_cite_their_sources() -> None:
+    """Every row says where it comes from; real printed forms give an address."""
+    for row in REGION_ROWS + AGENCY_ROWS:
+        source = row["source"]
+        assert source.startswith(("http://", "https://", "constructed")), row
+    real = [r for r in REGION_ROWS + AGENCY_ROWS if r["source"].startswith("http")]
+    assert len(real) >= 40
+
+
+@pytest.mark.parametrize("row", REGION_ROWS, ids=lambda r: f"{r['api']}:{r['text']}")
+def test_region_mentions(row: dict[str, str]) -> None:
+    """Each printed region mention gives its region, or a refusal with candidates."""
+    text, api, expected = row["text"], row["api"], row["expected"]
+    if api == "match":
+        found = regions.match(text, limit=3)
+        assert found, text
+        assert found[0].region.code == expected
+        assert found[0].score == max(m.score for m in found)
+        return
+    if expected == "refuse":
+        with pytest.raises(UnknownEntity) as info:
+            regions.lookup(text)
+        if isinstance(info.value, AmbiguousName):
+            assert len(info.value.candidates) >= 2
+        return
+    assert regions.lookup(text).code == expected
+
+
+@pytest.mark.parametrize("row", AGENCY_ROWS, ids=lambda r: f"{r['api']}:{r['text']}")
+def test_agency_mentions(row: dict[str, str]) -> None:
+    """Each printed agency mention gives its agency (and unit), or a refusal."""
+    text, api, expected = row["text"], row["api"], row["expected"]
+    call: Callable[[str], object] = agencies.resolve if api == "resolve" else agencies.resolve_unit
+    if expected == "refuse":
+        with pytest.raises(UnknownEntity) as info:
+            call(text)
+        if isinstance(info.value, AmbiguousName):
+            assert len(info.value.candidates) >= 2
+        return
+    if api == "resolve":
+        assert agencies.resolve(text).id == expected
+        return
+    agency_id, unit = expected.split("|")
+    found = agencies.resolve_unit(text)
+    assert (found.agency.id, found.unit, found.how) == (agency_id, unit, "unit")
+    assert 0 < found.score < 1
+
+
+def test_a_kind_cue_outranks_other_kinds_even_exact_ones() -> None:
+    """ "Kota X" ranks every kota (even a typo) above a kecamatan named exactly X."""
+    found = regions.match("Kota makasar", limit=5)
+    assert (found[0].region.code, found[0].how) == ("73.71", "typo")
+    assert all(m.score < found[0].score for m in found[1:])
+    assert [r.code for r in regions.search("Kota makasar", limit=5)] == [
+        m.region.code for m in found
+    ]
+
+
+def test_abbreviations_are_never_beaten_by_lookalike_villages() -> None:
+    """Kalteng/Jabar/Butur: the abbreviated region first, the lookalikes far below."""
+    for text, code in (("Kalteng", "62"), ("Jabar", "32"), ("Butur", "74.10")):
+        top, *rest = regions.match(text, limit=5)
+        assert (top.region.code, top.how) == (code, "abbreviation")
+        assert all(m.score <= 0.6 for m in rest)
+
+
+def test_scores_follow_the_documented_table() -> None:
+    """Scores: exact 1.0, alias 0.95, abbreviation 0.9, prefix 0.6/0.5, typo 0.4."""
+    assert regions.match("Kota Ambon", limit=1)[0].score == 1.0
+    assert regions.match("DKI Jakarta", limit=1)[0].how == "alias"
+    assert regions.match("DKI Jakarta", limit=1)[0].score == 0.95
+    assert regions.match("ambonn", limit=1)[0].score == 0.4
+    former = regions.match("Mamuju Utara", level=2, as_of="2017-01-01", limit=1)[0]
+    assert (former.how, former.score) == ("former", 0.85)
+
+
+def test_every_shipped_abbreviation_names_its_region() -> None:
+    """Each printed form of region_aliases.json matches its region at 0.9 or more.
+
+    It is the top match, unless a region bears the form as its exact name
+    ("Siantar" is also a kecamatan): then lookup refuses with both.
+    """
+    raw = (resources.files("adminnet") / "data" / "region_aliases.json").read_text("utf-8")
+    for entry in json.loads(raw)["aliases"]:
+        found = regions.match(entry["text"], limit=5)
+        mine = [m for m in found if m.region.code == entry["code"]]
+        assert mine, entry
+        assert mine[0].how in ("abbreviation", "alias")
+        if found[0] is not mine[0]:
+            assert found[0].how == "exact"
+            with pytest.raises(AmbiguousName):
+                regions.lookup(entry["text"])
+
+
+def test_province_aliases_agree_with_the_region_data() -> None:
+    """agencies.PROVINCE_ALIASES (kept for compatibility) says what regions says."""
+    for short_form, names in agencies.PROVINCE_ALIASES.items():
+        top = regions.match(short_form, level=1, limit=1)
+        assert top, short_form
+        assert top[0].region.name in names or top[0].region.official_name.endswith(names)
+
+
+def test_holders_is_the_agencies_view_of_the_one_index() -> None:
+    """Local governments find region names through regions.holders only."""
+    assert [c for c, _ in regions.holders("Fakfak")] == ["92.03"]
+    assert regions.holders("") == ()
+    assert regions.holders("Kecamatan Nusaniwe") == ()
+    with pytest.raises(AdminnetError):
+        regions.holders("Ambon", level=3)
+
+
+def test_kind_word_alone_is_ambiguous_with_candidates() -> None:
+    """ "Kementerian" names no agency but starts many: AmbiguousName lists them."""
+    with pytest.raises(AmbiguousName) as info:
+        agencies.resolve("Kementerian")
+    assert "kemendagri" in info.value.candidates
+    assert len(info.value.candidates) > 10
+
+
+def test_folding_is_idempotent_and_shared() -> None:
+    """One folding: folding twice changes nothing, both registries fold alike."""
+    for text in ("Kab. Ma'u-Bara", "Kep. Seribu", "KOTA  AMBON", "Pemko Medan"):
+        once = folding.fold(text)
+        assert folding.fold(once) == once
+    assert folding.words("Kementrian PANRB") == [["kementerian", "panrb"]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_arbitrary_text_never_raises_outside_the_error_tree(text: str) -> None:
+    """match, search, lookup, resolve and resolve_unit: results or adminnet errors."""
+    regions.match(text, limit=3)
+    regions.search(text, limit=3)
+    for call in (regions.lookup, agencies.resolve, agencies.resolve_unit, regions.holders):
+        with contextlib.suppress(AdminnetError):
+            call(text)
+
+
+def _time(call: Callable[[str], object], text: str) -> float:
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        with contextlib.suppress(AdminnetError):
+            call(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda t: regions.match(t, limit=3),
+        regions.lookup,
+        agencies.resolve,
+        agencies.resolve_unit,
+    ],
+    ids=["match", "lookup", "resolve", "resolve_unit"],
+)
+def test_long_input_takes_linear_time(call: Callable[[str], object]) -> None:
+    """1k, 10k and 100k characters: time grows about linearly, never quadratically.
+
+    A linear step costs 10x; a quadratic one 100x. The bound (50x) leaves room for
+    the noise of a shared machine (large strings allocate, caches miss).
+    """
+    regions.match("warm up", limit=1)
+    agencies.resolve_unit("Setjen Kemendagri")
+    unit = "Kab. Bogor (Jabar) Dinas Kominfo "
+    sizes = [unit * (n // len(unit)) for n in (1_000, 10_000, 100_000)]
+    t1, t10, t100 = (_time(call, s) for s in sizes)
+    floor = 2e-4  # below this, timer noise dominates
+    assert max(t10, floor) / max(t1, floor) < 50
+    assert max(t100, floor) / max(t10, floor) < 50

@@ -160,11 +160,15 @@ def _seconds(text: str) -> float:
 
 
 def test_linear_time() -> None:
-    """Time grows like the length: 10x the text takes well under 100x the time."""
+    """Time grows like the length: 10x the text takes well under 100x the time.
+
+    The bound is 50x (linear is 10x, quadratic 100x), as in the registries' tests: the
+    machine is shared and small inputs are noisy.
+    """
     base = (SIGNING + "\n\n" + INAUGURATION + "\n\n") * 3
     sizes = (1_000, 10_000, 100_000)
     texts = [(base * (n // len(base) + 1))[:n] for n in sizes]
     extract(texts[0], published="2017-03-16")  # load the registries
     t1, t10, t100 = (_seconds(t) for t in texts)
-    assert t100 / t10 < 25, (t1, t10, t100)
-    assert t10 / t1 < 25, (t1, t10, t100)
+    assert t100 / t10 < 50, (t1, t10, t100)
+    assert t10 / t1 < 50, (t1, t10, t100)

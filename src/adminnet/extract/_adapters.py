@@ -121,6 +121,20 @@ def agency_by_search(text: str, day: pendulum.Date) -> Agency | None:
 
 
 @functools.lru_cache(maxsize=_CACHE)
+def unit(text: str, day: pendulum.Date) -> tuple[Agency, str | None] | None:
+    """The agency a unit belongs to and the unit's name (``agencies.resolve_unit``)."""
+    if len(text) > _MAX_QUERY:
+        return None
+    from adminnet import agencies
+
+    try:
+        found = agencies.resolve_unit(text, as_of=day)
+    except AdminnetError:
+        return None
+    return found.agency, found.unit
+
+
+@functools.lru_cache(maxsize=_CACHE)
 def region(text: str, day: pendulum.Date) -> Region | None:
     """The autonomous region (provinsi, kabupaten, kota) a place name names, or None.
 

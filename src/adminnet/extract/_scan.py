@@ -838,6 +838,11 @@ def _resolve_unit(s: Scan, k: int) -> tuple[Agency, int, str] | None:
     """
     toks = s.tokens
     ends = _place_candidates(toks, k, _MAX_UNIT_TOKENS)
+    for e in ends:  # longest first: the registry's reading of units
+        whole = s.text[toks[k].start : toks[e - 1].end].rstrip(".")
+        hit = ad.unit(whole, s.day)
+        if hit is not None and hit[1] is not None and hit[0].kind is not AgencyKind.OTHER:
+            return hit[0], e, hit[1]
     for e in ends:  # longest first
         for p in range(k + 1, e):
             if toks[p].text in ("(", ")") or toks[p].low in ("dan", "&"):

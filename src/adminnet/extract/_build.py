@@ -658,7 +658,7 @@ class Builder:
             parties, mentions = self._parties([sent], signing=False)
             if len(parties) < 2:
                 continue
-            lo, hi = s.sentence_spans[sent]
+            lo = s.sentence_spans[sent][0]
             between = s.text[mentions[0].end : mentions[1].start]
             if (
                 len(parties) > 2

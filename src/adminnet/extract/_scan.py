@@ -313,7 +313,6 @@ _NAME_STOP: Final = frozenset(
         "perdata",
         "kabinet",
         "provinsi",
-        "pusat",
         "wilayah",
         "aplikasi",
         "sistem",
@@ -447,6 +446,11 @@ class Scan:
     links: list[PersonLink] = attrs.field(factory=list)
     covered: bytearray = attrs.field(factory=bytearray)
     sentence_spans: list[tuple[int, int]] = attrs.field(factory=list)
+    aliases: dict[str, Agency] = attrs.field(factory=dict)
+
+    def agency(self, text: str) -> Agency | None:
+        """The agency a name names: a short form this text defined, or the catalog's."""
+        return self.aliases.get(text) or ad.agency(text, self.day)
 
     def free(self, start: int, end: int) -> bool:
         """True if no earlier mention took any character of [start, end)."""
@@ -610,6 +614,11 @@ def scan_name(s: Scan, i: int, *, stop: int | None = None) -> tuple[int, int, in
     while j < n and toks[j].sent == sent and words < _MAX_NAME_WORDS:
         t = toks[j].text
         if words == 0 and _title_only(t):
+            j += 1
+            continue
+        if words > 0 and _title_only(t) and "." in t:
+            # "Kobar Hj. Nurhidayah": a front title inside starts the name
+            i, words, long_words = j, 0, 0
             j += 1
             continue
         if not _is_name_word(t):
@@ -800,7 +809,7 @@ def _resolve_region_place(s: Scan, k: int, level: str) -> tuple[Agency, int, str
             query = f"{_LEVEL_PRINTED[level]} {place}"
         else:
             query = place
-        found = ad.agency(query, s.day)
+        found = s.aliases.get(place) or ad.agency(query, s.day)
         if found is not None and found.is_local_government:
             if level in _LEVEL_PRINTED and found.kind.value != f"pemerintah_{level}":
                 continue
@@ -983,7 +992,11 @@ def scan_positions(s: Scan) -> None:
         before = _name_before(s, start_i)
         if before is not None:
             ns, ne, value, how = before
-            person = s.mention(K.PERSON, ns, ne, value, f"person.before-position-{how}", 0.85)
+            if isinstance(value, Mention):
+                person = value
+            else:
+                rule = f"person.before-position-{how}"
+                person = s.mention(K.PERSON, ns, ne, value, rule, 0.85)
             s.links.append(PersonLink(person, pos, f"name-{how}-position"))
         else:
             s.links.append(PersonLink(pos, pos, "position-only"))
@@ -1033,7 +1046,13 @@ def _name_before(s: Scan, i: int) -> tuple[int, int, object, str] | None:
         if nxt != end_tok:
             continue
         if not s.free(ns, ne):
-            return None
+            if how in ("sebagai", "appointed"):
+                # "Kepala Dinas X Sulpakar sebagai Pj. Bupati": the name already read
+                # with the first position holds the second one too
+                for m in reversed(s.mentions):
+                    if m.kind is K.PERSON and (m.start, m.end) == (ns, ne):
+                        return ns, ne, m, how
+            continue
         value = _name_value(s, ns, ne)
         if value is None:
             return None
@@ -1122,7 +1141,7 @@ def scan_agencies(s: Scan) -> None:
                     i = e
                     continue
         if _is_acronym(t.text) and t.low not in _NAME_STOP:
-            found = ad.agency(t.text.rstrip("."), s.day)
+            found = s.agency(t.text.rstrip("."))
             if found is not None:
                 if found.is_local_government:
                     region = ad.region_by_code(found.region_code or "", s.day)
@@ -1513,12 +1532,34 @@ def cooperation_sentences(s: Scan) -> set[int]:
     return {s.sentence_of(m.start) for m in s.mentions if m.kind is K.AGREEMENT}
 
 
+_SHORT_FORM: Final = re.compile(r"((?:[A-Z][\w'-]*\.?\s+){1,6})\(\s*([A-Z][\w-]{1,11})\s*\)")
+
+
+def _learn_short_forms(s: Scan) -> None:
+    """Short forms the text defines: ``Kotawaringin Barat (Kobar)`` -> that government.
+
+    The longest tail of the capitalised words before the parenthesis that names an
+    agency or an autonomous region gives the short form its meaning in this text.
+    """
+    for m in _SHORT_FORM.finditer(s.text):
+        short = m.group(2)
+        if short in s.aliases or ad.agency(short, s.day) is not None:
+            continue
+        words = m.group(1).split()
+        for k in range(len(words)):
+            found = ad.agency(" ".join(words[k:]).rstrip("."), s.day)
+            if found is not None:
+                s.aliases[short] = found
+                break
+
+
 def scan(text: str, day: pendulum.Date, year: int | None) -> Scan:
     """Run every rule over ``text``; ``day`` dates the registries, ``year`` the bare dates."""
     tokens, spans = tokenize(text)
     s = Scan(text=text, tokens=tokens, day=day, year=year)
     s.covered = bytearray(len(text))
     s.sentence_spans = spans
+    _learn_short_forms(s)
     scan_venues(s)
     scan_positions(s)
     scan_agencies(s)

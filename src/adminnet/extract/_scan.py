@@ -500,22 +500,27 @@ class Scan:
 
 def tokenize(text: str) -> tuple[list[Token], list[tuple[int, int]]]:
     """Tokens with sentence numbers, and each sentence's character span."""
-    raw = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     tokens: list[Token] = []
     spans: list[tuple[int, int]] = []
+    breaks = [m.start() for m in _BLANK_LINE.finditer(text)]  # paragraph ends
+    nb = 0
     sent = 0
     sent_start = 0
     front = ad.front_title_keys()
-    prev: tuple[str, int, int] | None = None
-    for tok in raw:
-        if prev is not None:
-            gap = text[prev[2] : tok[1]]
-            if ("\n" in gap and _BLANK_LINE.search(gap)) or _ends_sentence(prev[0], tok[0], front):
-                spans.append((sent_start, prev[2]))
+    prev_text = ""
+    prev_end = -1
+    for m in _TOKEN.finditer(text):
+        word, start = m.group(), m.start()
+        if prev_end >= 0:
+            while nb < len(breaks) and breaks[nb] < prev_end:
+                nb += 1
+            blank = nb < len(breaks) and breaks[nb] < start
+            if blank or (prev_text[-1] in ".!?" and _ends_sentence(prev_text, word, front)):
+                spans.append((sent_start, prev_end))
                 sent += 1
-                sent_start = tok[1]
-        tokens.append(Token(tok[0], tok[1], tok[2], sent, tok[0].rstrip(".").lower()))
-        prev = tok
+                sent_start = start
+        tokens.append(Token(word, start, m.end(), sent, word.rstrip(".").lower()))
+        prev_text, prev_end = word, m.end()
     spans.append((sent_start, len(text)))
     return tokens, spans
 

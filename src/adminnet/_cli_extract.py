@@ -90,8 +90,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _text(name: str, x: Any) -> str:
-    from adminnet.cli import _describe
-
     when = "no publication date" if x.published is None else f"published {x.published}"
     lines = [f"adminnet extract: {name} ({len(x.text):,} characters, {when})"]
     lines.append(f"mentions ({len(x.mentions)}):")
@@ -106,9 +104,42 @@ def _text(name: str, x: Any) -> str:
             line += f"  ERROR {m.error.code}: {m.error.message}"
         lines.append(line)
     lines.append("")
-    lines.append(_describe("draft dataset", x.to_dataset()).replace("adminnet check: ", ""))
+    lines.extend(_summary(x.to_dataset()))
     lines.extend(f"  note: {note}" for note in x.notes)
     return "\n".join(lines)
+
+
+def _summary(ds: Any) -> list[str]:
+    """The draft in a few lines: counts, persons with their tenures, events, agreements."""
+    from adminnet.text.dates import format_date
+
+    counts = ", ".join(f"{k}: {n}" for k, n in ds.summary().items() if n)
+    lines = [f"draft dataset: {counts or 'empty'}"]
+    positions = {p.id: p for p in ds.positions}
+    for p in ds.persons:
+        held = [
+            t.label(positions[t.position_id])
+            for t in ds.tenures
+            if t.person_id == p.id and t.position_id in positions
+        ]
+        lines.append(f"  person {p.id}: {p.name}" + (f" ({'; '.join(held)})" if held else ""))
+    for e in ds.events:
+        where = f", {e.venue}" if e.venue else ""
+        lines.append(f"  event {e.id}: {e.name}, {format_date(e.date)}{where}")
+        for role, ids in (
+            ("chair", (e.chair_id,) if e.chair_id else ()),
+            ("witnesses", e.witness_ids),
+            ("attendees", e.attendee_ids),
+        ):
+            if ids:
+                lines.append(f"    {role}: {', '.join(ids)}")
+    for g in ds.agreements:
+        areas = ", ".join(a.label for a in g.areas) or "no areas given"
+        lines.append(
+            f"  agreement {g.id}: {g.kind.label}, {' + '.join(g.agency_ids)},"
+            f" signed {g.signed_on or 'on an unknown date'}; {areas}"
+        )
+    return lines
 
 
 def _html_page(body: str) -> str:

@@ -27,7 +27,7 @@ def test_text_output(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "'Bupati Pringsewu'" in out
     assert "person    'Sujadi'" in out
-    assert "event: Penandatanganan" in out
+    assert "event acara-penandatanganan-2023-06-12: Penandatanganan" in out
     assert "Found 0 errors" in out
 
 

@@ -54,7 +54,6 @@ _INAUGURATE: Final = re.compile(r"\bmelantik\b", re.I)
 _INSTALL_LINKS: Final = frozenset({"name-sebagai-position", "name-appointed-position"})
 _AS: Final = re.compile(r"\b(?:sebagai|menjadi)\b", re.I)
 _ON_BEHALF: Final = re.compile(r"\batas\s+nama\b", re.I)
-_BETWEEN: Final = re.compile(r"\bantara\b", re.I)
 _WITH: Final = re.compile(r"\bdengan\b", re.I)
 _SINCE: Final = re.compile(r"\b(?:sejak|semenjak|mulai)\b", re.I)
 _SPBE: Final = re.compile(r"\bindeks\s+SPBE\b|\bSPBE\b", re.I)
@@ -656,27 +655,27 @@ class Builder:
         coop = sorted({s.sentence_of(m.start) for m in words})
         for sent in coop:
             parties, mentions = self._parties([sent], signing=False)
-            if len(parties) < 2:
-                continue
-            lo = s.sentence_spans[sent][0]
-            between = s.text[mentions[0].end : mentions[1].start]
-            if (
-                len(parties) > 2
-                and _BETWEEN.search(s.text, lo, mentions[0].start)
-                and _WITH.search(between)
-            ):
-                # "antara A dengan B dan C": one agreement of A with each of the others
-                for other, m in zip(parties[1:], mentions[1:], strict=True):
-                    pair = [parties[0], other]
-                    self._agreement(out, [sent], pair, [mentions[0], m], article_kind, agencies)
-                continue
-            self._agreement(out, [sent], parties, mentions, article_kind, agencies)
+            if len(parties) >= 2:
+                for ps, ms in self._hub(parties, mentions):
+                    self._agreement(out, [sent], ps, ms, article_kind, agencies)
         if not out and kinds:
             group = sorted(set(coop) | self.signing)
             parties, mentions = self._parties(group, signing=True)
             if len(parties) >= 2:
-                self._agreement(out, group, parties, mentions, kinds[0], agencies)
+                for ps, ms in self._hub(parties, mentions):
+                    self._agreement(out, group, ps, ms, kinds[0], agencies)
         return list(out.values())
+
+    def _hub(
+        self, parties: list[Agency], mentions: list[Mention]
+    ) -> list[tuple[list[Agency], list[Mention]]]:
+        """``A ... dengan B dan C``: one agreement of A with each of the others."""
+        if len(parties) > 2 and _WITH.search(self.s.text, mentions[0].end, mentions[1].start):
+            return [
+                ([parties[0], other], [mentions[0], m])
+                for other, m in zip(parties[1:], mentions[1:], strict=True)
+            ]
+        return [(parties, mentions)]
 
     def _parties(self, sents: list[int], *, signing: bool) -> tuple[list[Agency], list[Mention]]:
         parties: list[Agency] = []

@@ -92,6 +92,23 @@ VOCABULARY = (
     "sejumlah",
     "hadir",
     "Hadirnya",
+    "Dinas",
+    "Kesehatan",
+    "Sulteng",
+    "Kejaksaan",
+    "Negeri",
+    "Kotawaringin",
+    "Barat",
+    "(Kobar)",
+    "Kobar",
+    "dengan",
+    "Hj.",
+    "Sekda",
+    "(Pj)",
+    "Nota",
+    "Kesepakatan",
+    "bekerja",
+    "KKT.",
 )
 
 TEXT_CLAIMS = frozenset({"TEN002"})

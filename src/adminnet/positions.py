@@ -184,36 +184,77 @@ def _kinds(level: str | None) -> tuple[frozenset[str], tuple[int, ...]]:
     return _LEVEL_KINDS[level], (_LEVEL_NUMBER[level],)
 
 
-def _region_candidates(place: str, level: str | None, as_of: DateLike | None) -> list[Region]:
-    """Every region of the level whose name is the place's (exactly, after folding)."""
-    from adminnet import agencies, regions
+def _cue_level(place: str) -> str | None:
+    """The level the place's leading level word names ("Provinsi Riau" -> provinsi)."""
+    words = tuple(_squash(w) for w in place.split()[:3])
+    for n in (3, 2, 1):
+        level = _w.LEVEL_WORDS.get(words[:n])
+        if level is not None and len(words) > n:
+            return level
+    return None
+
+
+def _region_candidates(
+    place: str,
+    level: str | None,
+    as_of: DateLike | None,
+    within: tuple[str, ...] = (),
+) -> list[Region]:
+    """Every region of the level whose name is the place's (exactly, after folding).
+
+    A name with ``Kepulauan`` in front counts only when no region has the name as
+    printed ("Riau" is not Kepulauan Riau, "Mentawai" is Kepulauan Mentawai). With
+    ``within``, only regions under one of those codes.
+    """
+    from adminnet import agencies
 
     kinds, levels = _kinds(level)
     name = _bare_name(place)
-    wanted = {_squash(name), "kepulauan" + _squash(name)}
-    if not wanted - {"", "kepulauan"}:
+    squashed = _squash(name)
+    if not squashed:
         return []
     names = [name]
+    wanted = {squashed}
     if 1 in levels:
         folded = " ".join(name.lower().replace(".", " ").split())
-        names.extend(agencies.PROVINCE_ALIASES.get(folded, ()))
-        wanted.update(_squash(n) for n in agencies.PROVINCE_ALIASES.get(folded, ()))
+        aliases = agencies.PROVINCE_ALIASES.get(folded, ())
+        names.extend(aliases)
+        wanted.update(_squash(n) for n in aliases)
     found: dict[str, Region] = {}
-    match = getattr(regions, "match", None)
+    near: dict[str, Region] = {}
     for lvl in levels:
-        for query in names:
-            if match is not None:  # h/registries' ranked matcher, when present
-                try:
-                    for m in match(query, as_of=as_of, level=lvl, limit=10):
-                        region = m.region
-                        if m.how in _STRONG_HOW and region.kind.value in kinds:
-                            found.setdefault(region.code, region)
-                except AdminnetError:
-                    pass
-            for region in regions.search(query, level=lvl, limit=25, as_of=as_of):
-                if region.kind.value in kinds and _squash(region.name) in wanted:
-                    found.setdefault(region.code, region)
-    return sorted(found.values(), key=lambda r: r.code)
+        for scope in within or (None,):
+            for query in names:
+                for region, strong in _searched(query, lvl, scope, kinds, as_of):
+                    folded_name = _squash(region.name)
+                    if strong or folded_name in wanted:
+                        found.setdefault(region.code, region)
+                    elif folded_name == "kepulauan" + squashed:
+                        near.setdefault(region.code, region)
+    return sorted((found or near).values(), key=lambda r: r.code)
+
+
+def _searched(
+    query: str, level: int, within: str | None, kinds: frozenset[str], as_of: DateLike | None
+) -> list[tuple[Region, bool]]:
+    """Regions the registry finds: ``match`` (strong hows, True) and ``search`` (False)."""
+    from adminnet import regions
+
+    out: list[tuple[Region, bool]] = []
+    match = getattr(regions, "match", None)
+    if match is not None:  # h/registries' ranked matcher, when present
+        try:
+            hits = match(query, as_of=as_of, level=level, within=within, limit=10)
+        except AdminnetError:
+            hits = []
+        # A strong match names the region whatever its spelling (abbreviation, alias).
+        out.extend(
+            (m.region, True) for m in hits if m.how in _STRONG_HOW and m.region.kind.value in kinds
+        )
+    limit = 25 if level <= 2 else 200
+    found = regions.search(query, level=level, within=within, limit=limit, as_of=as_of)
+    out.extend((region, False) for region in found if region.kind.value in kinds)
+    return out
 
 
 def _near_regions(place: str, level: str | None, as_of: DateLike | None) -> list[str]:
@@ -325,12 +366,30 @@ def _unit_canonical(
     return unit
 
 
+def _parents(text: str, within: str | None, as_of: DateLike | None) -> tuple[str, ...]:
+    """The codes of the larger region printed after the place (none: no constraint)."""
+    if within is None:
+        return ()
+    found = _region_candidates(within, _cue_level(within), as_of)
+    if not found:
+        level = _cue_level(within) or "region"
+        msg = f"{_short(text)}: no {level} is named {within!r}"
+        raise _unknown(msg, _near_regions(within, _cue_level(within), as_of))
+    return tuple(r.code for r in found)
+
+
 def _read_place(
-    text: str, role: Role, place: str, level: str | None, short: str | None, as_of: DateLike | None
+    text: str,
+    role: Role,
+    place: str,
+    level: str | None,
+    short: str | None,
+    as_of: DateLike | None,
+    within: tuple[str, ...] = (),
 ) -> list[_Reading]:
     """Every reading of the place: regions of the right level, or an agency."""
     if role in _REGIONAL or role in _LOCAL or level is not None:
-        regions_found = _region_candidates(place, level, as_of)
+        regions_found = _region_candidates(place, level, as_of, within)
         return [_Reading(r, None, None, role) for r in regions_found]
     agency, ambiguity = _agency_for(role, place, short, as_of)
     if agency is not None:
@@ -343,13 +402,24 @@ def _read_place(
     return []
 
 
+# Words that only say what kind of unit it is: a unit left with nothing else is no unit.
+_KIND_WORDS: Final = frozenset(
+    w.lower() for (_role, kind, _level) in _w.ROLE_WORDS.values() for w in kind.split()
+) | {"sekretariat", "kantor", "pusat", "dan"}
+
+
+def _names_something(words: list[str]) -> bool:
+    """True if the unit words hold a name, not only kind words ("Dinas")."""
+    return any(_squash(w) not in _KIND_WORDS for w in words)
+
+
 def _split_readings(
     text: str, role: Role, words: list[str], level: str | None, as_of: DateLike | None
 ) -> tuple[list[_Reading], str | None]:
     """Unit words then a place ("Kesbangpol Lampung"): the longest place that reads."""
     for k in range(min(4, len(words) - 1), 0, -1):
         place = " ".join(words[-k:])
-        if _squash(place) in _CUE_WORDS:
+        if _squash(place) in _CUE_WORDS or not _names_something(words[:-k]):
             continue
         readings = _read_place(text, role, place, level, None, as_of)
         if readings:
@@ -394,7 +464,10 @@ def parse_position(text: str, *, as_of: DateLike | None = None) -> ParsedPositio
                 ]
     elif place is not None:
         printed = place
-        readings = _read_place(text, role, place, phrase.place_level, phrase.place_short, as_of)
+        parents = _parents(text, phrase.within, as_of)
+        readings = _read_place(
+            text, role, place, phrase.place_level, phrase.place_short, as_of, parents
+        )
         if not readings and role not in _REGIONAL and role not in _LOCAL:
             words = place.split()
             readings, sub_place = _split_readings(text, role, words, phrase.place_level, as_of)

@@ -100,6 +100,12 @@ class _Token:
     kind: str  # "word", "paren", "punct"
 
 
+def _strip_punct(tokens: list[_Token]) -> list[_Token]:
+    while tokens and tokens[-1].kind == "punct":
+        tokens = tokens[:-1]
+    return tokens
+
+
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
     for m in _TOKEN.finditer(text):
@@ -136,6 +142,9 @@ class PositionPhrase:
         role_span: Where the role words are.
         unit_span: Where the unit's printed words are, or ``None``.
         place_span: Where the place is, or ``None``.
+        within: The larger region printed after the place (``"Provinsi Riau"`` in
+            ``"Penjabat Wali Kota Pekanbaru, Provinsi Riau"``), or ``None``.
+        within_span: Where that region is, or ``None``.
     """
 
     text: str
@@ -149,6 +158,8 @@ class PositionPhrase:
     role_span: Span = (0, 0)
     unit_span: Span | None = None
     place_span: Span | None = None
+    within: str | None = None
+    within_span: Span | None = None
 
     @property
     def span(self) -> Span:
@@ -214,10 +225,26 @@ def _fail(text: str, message: str, code: str) -> InvalidFormat:
 
 
 def _slice(text: str, tokens: Sequence[_Token]) -> tuple[str, Span] | None:
-    if not tokens:
+    """The printed words of ``tokens`` (brackets left out) and their span."""
+    words = [k for k, t in enumerate(tokens) if t.kind == "word"]
+    if not words:
         return None
-    start, end = tokens[0].start, tokens[-1].end
-    return " ".join(text[start:end].split()), (start, end)
+    first, last = words[0], words[-1]
+    pieces: list[str] = []
+    run_start: int | None = None
+    run_end = 0
+    for t in tokens[first : last + 1]:
+        if t.kind == "paren":
+            if run_start is not None:
+                pieces.append(text[run_start:run_end])
+            run_start = None
+            continue
+        if run_start is None:
+            run_start = t.start
+        run_end = t.end
+    if run_start is not None:
+        pieces.append(text[run_start:run_end])
+    return " ".join(" ".join(pieces).split()), (tokens[first].start, tokens[last].end)
 
 
 def parse_position_phrase(text: str) -> PositionPhrase:
@@ -292,11 +319,7 @@ def parse_position_phrase(text: str) -> PositionPhrase:
     if tail and tail[-1].kind == "paren" and len(tail) > 1:
         place_short = tail[-1].raw[1:-1].strip() or None
         tail.pop()
-    if role_level in _LOCAL_LEVELS:  # "Camat Bogor Tengah Kota Bogor": all of it
-        unit_tokens: list[_Token] = []
-        place_tokens, cue_level = tail, None
-    else:
-        unit_tokens, place_tokens, cue_level = _split(tail, role, role_level, unit_kind)
+    unit_tokens, place_tokens, cue_level, within_tokens = _split(tail, role, role_level, unit_kind)
     if cue_level is not None and role_level and cue_level != role_level:
         shown = text if len(text) <= 80 else text[:77] + "..."
         msg = (
@@ -306,6 +329,7 @@ def parse_position_phrase(text: str) -> PositionPhrase:
         raise InvalidComponent(msg, code="position.level_mismatch")
     unit = _unit(text, unit_tokens, unit_kind)
     place = _slice(text, place_tokens)
+    within = _slice(text, within_tokens)
     if short_place is not None and place is None:
         place = (short_place, role_span)
     return PositionPhrase(
@@ -320,6 +344,8 @@ def parse_position_phrase(text: str) -> PositionPhrase:
         role_span=role_span,
         unit_span=unit[1] if unit is not None else None,
         place_span=place[1] if place is not None else None,
+        within=within[0] if within is not None else None,
+        within_span=within[1] if within is not None else None,
     )
 
 
@@ -334,38 +360,56 @@ def _check_single_role(text: str, tail: Sequence[_Token]) -> None:
         raise _fail(text, "names several positions joined together", "position.several_roles")
 
 
-def _split(
-    tail: list[_Token], role: str, role_level: str, unit_kind: str
-) -> tuple[list[_Token], list[_Token], str | None]:
-    """Split the words after the role into unit and place; the level the cue names."""
+_RANK: Final = {"provinsi": 1, "kabupaten": 2, "kota": 2, "kecamatan": 3, "kelurahan": 4, "desa": 4}
+
+
+def _cues(tail: Sequence[_Token], role_level: str) -> list[tuple[int, str]]:
+    """Level words with a name after them: (index, level); weak ones only for their role."""
+    out: list[tuple[int, str]] = []
     n = len(tail)
-    cue: tuple[int, int, str] | None = None  # (index, length, level)
     j = 0
     while j < n:
         found = _match(tail, j, _w.LEVEL_WORDS, _LEVELS_LONGEST)
-        if found is not None:
-            level, length = found
-            has_name = j + length < n and tail[j + length].kind == "word"
-            strong = level in _REGIONAL_LEVELS
-            if has_name and (strong or level == role_level):
-                cue = (j, length, level)
-            j += length
-        else:
+        if found is None:
             j += 1
-    if cue is not None:
-        index, _, level = cue
-        unit = _drop_secretariat(tail[:index])
-        return unit, tail[index:], level
+            continue
+        level, length = found
+        has_name = j + length < n and tail[j + length].kind == "word"
+        if has_name and (level in _REGIONAL_LEVELS or level == role_level):
+            out.append((j, level))
+        j += length
+    return out
+
+
+def _split(
+    tail: list[_Token], role: str, role_level: str, unit_kind: str
+) -> tuple[list[_Token], list[_Token], str | None, list[_Token]]:
+    """Split the words after the role: unit, place, the level the cue names, parent."""
+    cues = _cues(tail, role_level)
+    within: list[_Token] = []
+    if role_level and cues:
+        index, level = cues[-1]
+        if index > 0 and _RANK[level] < _RANK[role_level]:
+            # "Wali Kota Pekanbaru, Provinsi Riau", "Camat Senen Kota Jakarta Pusat"
+            within = tail[index:]
+            tail = _strip_punct(tail[:index])
+            cues = [c for c in cues if c[0] < index]
+    if role_level in _LOCAL_LEVELS:
+        return [], tail, None, within
+    if cues:
+        index, level = cues[-1]
+        return _drop_secretariat(tail[:index]), tail[index:], level, within
+    n = len(tail)
     for j in range(n):
         found = _match(tail, j, _SECRETARIAT, _SECRETARIAT_LONGEST)
         if found is not None and j > 0 and j + found[1] < n:
-            return tail[:j], tail[j + found[1] :], None
+            return tail[:j], tail[j + found[1] :], None, within
     for j in range(n):
         if _is_agency_start(tail[j]):
-            return _drop_secretariat(tail[:j]), tail[j:], None
+            return _drop_secretariat(tail[:j]), tail[j:], None, within
     if unit_kind or role in ("kepala_dinas", "sekretaris"):
-        return tail, [], None
-    return [], tail, None
+        return tail, [], None, within
+    return [], tail, None, within
 
 
 def _drop_secretariat(tokens: list[_Token]) -> list[_Token]:

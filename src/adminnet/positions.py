@@ -169,12 +169,20 @@ def _short(text: str) -> str:
 
 
 def _bare_name(place: str) -> str:
-    """The place without its leading level words ("Pemerintah Provinsi X" -> "X")."""
+    """The place without its leading level words ("Pemerintah Provinsi X" -> "X").
+
+    Only a whole level wording counts ("Pemerintah Provinsi", "Kota Adm."): the
+    "Daerah" of "Daerah Istimewa Yogyakarta" is part of the name.
+    """
     words = place.split()
-    i = 0
-    while i < len(words) - 1 and _squash(words[i]) in _CUE_WORDS:
-        i += 1
-    return " ".join(words[i:])
+    folded = [_squash(w) for w in words]
+    for n in (3, 2, 1):
+        if len(words) > n and tuple(folded[:n]) in _w.LEVEL_WORDS:
+            i = n
+            if len(words) > i + 1 and folded[i] in ("administrasi", "adm"):
+                i += 1
+            return " ".join(words[i:])
+    return place
 
 
 def _kinds(level: str | None) -> tuple[frozenset[str], tuple[int, ...]]:

@@ -38,7 +38,8 @@ confirmed in print, on the page named below it.
   https://warta9.com/minggu-gubernur-lampung-arinal-djunaidi-lantik-3-penjabat-bupati/
   "Kabag":
   https://radarkotabumi.co.id/read/2020/11/02/gubernur-lampung-lantik-bupati-lampura
-- Camat: PP 17/2018; lurah: PP 73/2005; kepala desa: UU 6/2014. "Kades":
+- Camat: PP 17/2018 (the kepala distrik heads a distrik, the kecamatan of Papua: UU
+  21/2001 and PP 17/2018 Pasal 1); lurah: PP 73/2005; kepala desa: UU 6/2014. "Kades":
   https://jateng.garudacitizen.com/menjelang-pilkades-warga-desa-suwidak-nanggap-kuda-kepang/
 
 Forms not confirmed in print above (Wamen, Sestama, Wagub, Wawali, Wawako, Kaban,
@@ -144,6 +145,7 @@ ROLE_WORDS: Final[dict[tuple[str, ...], RoleEntry]] = {
     ("sekdakot",): ("sekretaris_daerah", "", "kota"),
     ("sekdako",): ("sekretaris_daerah", "", "kota"),
     ("camat",): ("camat", "", "kecamatan"),
+    ("kepala", "distrik"): ("camat", "", "kecamatan"),  # a distrik is a kecamatan (Papua)
     ("lurah",): ("lurah", "", "kelurahan"),
     ("kepala", "desa"): ("kepala_desa", "", "desa"),
     ("kades",): ("kepala_desa", "", "desa"),

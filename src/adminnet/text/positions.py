@@ -169,10 +169,19 @@ class PositionPhrase:
         return (min(starts), max(ends))
 
 
+_FIRST_WORDS: Final = frozenset(
+    key[0]
+    for table in (_w.CAPACITY_WORDS, _w.LEVEL_WORDS, _w.SECRETARIAT_WORDS, {("sekda",): ""})
+    for key in table
+)
+
+
 def _match(
     tokens: Sequence[_Token], i: int, table: dict[tuple[str, ...], str], longest: int
 ) -> tuple[str, int] | None:
     """The longest entry of ``table`` spelled by the words at ``i``: (value, length)."""
+    if tokens[i].fold not in _FIRST_WORDS:
+        return None
     for n in range(min(longest, len(tokens) - i), 0, -1):
         words = tokens[i : i + n]
         if any(t.kind != "word" for t in words):

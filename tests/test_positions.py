@@ -149,9 +149,10 @@ def test_phrase_and_title() -> None:
         p.title = "x"  # type: ignore[misc]
 
 
-def test_bad_as_of() -> None:
+@pytest.mark.parametrize("as_of", ["kemarin", [2017], {}, 3.5, "16/03/2017"])
+def test_bad_as_of(as_of: object) -> None:
     with pytest.raises(InvalidFormat):
-        parse_position("Menteri PANRB", as_of="kemarin")
+        parse_position("Menteri PANRB", as_of=as_of)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------------------

@@ -64,6 +64,7 @@ Rules:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
@@ -74,7 +75,7 @@ from adminnet.errors import AdminnetError, AmbiguousName, UnknownEntity, Validat
 from adminnet.model.position import Capacity, Role
 from adminnet.text import _position_words as _w
 from adminnet.text.positions import PositionPhrase, parse_position_phrase
-from adminnet.time import DateLike
+from adminnet.time import DateLike, as_date
 
 if TYPE_CHECKING:
     from adminnet.model.agency import Agency
@@ -202,12 +203,13 @@ def _cue_level(place: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # the registry does not change; articles repeat places
 def _region_candidates(
     place: str,
     level: str | None,
     as_of: DateLike | None,
     within: tuple[str, ...] = (),
-) -> list[Region]:
+) -> tuple[Region, ...]:
     """Every region of the level whose name is the place's (exactly, after folding).
 
     A name with ``Kepulauan`` in front counts only when no region has the name as
@@ -220,7 +222,7 @@ def _region_candidates(
     name = _bare_name(place)
     squashed = _squash(name)
     if not squashed:
-        return []
+        return ()
     names = [name]
     wanted = {squashed}
     if 1 in levels:
@@ -230,24 +232,42 @@ def _region_candidates(
         wanted.update(_squash(n) for n in aliases)
     found: dict[str, Region] = {}
     near: dict[str, Region] = {}
-    for lvl in levels:
-        for scope in within or (None,):
-            for query in names:
-                for region, strong in _searched(query, lvl, scope, kinds, as_of):
-                    folded_name = _squash(region.name)
-                    if strong or folded_name in wanted:
-                        found.setdefault(region.code, region)
-                    elif folded_name == "kepulauan" + squashed:
-                        near.setdefault(region.code, region)
-    return sorted((found or near).values(), key=lambda r: r.code)
+    for spelled in (False, True):  # exact names first; other spellings only if none
+        for lvl in levels:
+            for scope in within or (None,):
+                for query in names:
+                    for region, strong in _searched(query, lvl, scope, kinds, as_of, spelled):
+                        folded_name = _squash(region.name)
+                        if strong or folded_name in wanted:
+                            found.setdefault(region.code, region)
+                        elif folded_name == "kepulauan" + squashed:
+                            near.setdefault(region.code, region)
+        if found or near:
+            break
+    return tuple(sorted((found or near).values(), key=lambda r: r.code))
 
 
 def _searched(
-    query: str, level: int, within: str | None, kinds: frozenset[str], as_of: DateLike | None
+    query: str,
+    level: int,
+    within: str | None,
+    kinds: frozenset[str],
+    as_of: DateLike | None,
+    spelled: bool,
 ) -> list[tuple[Region, bool]]:
-    """Regions the registry finds: ``match`` (strong hows, True) and ``search`` (False)."""
+    """Regions the registry finds, and whether the registry vouches for the match.
+
+    First pass (``spelled`` False): exact names (``regions.lookup``). Second pass:
+    ``regions.match`` with a strong ``how`` (vouched: an abbreviation or alias names
+    the region whatever its spelling) and ``regions.search`` (checked by the caller).
+    """
     from adminnet import regions
 
+    if not spelled:
+        found = _exact(query, level, as_of)
+        if within is not None:
+            found = [r for r in found if r.code.startswith(f"{within}.")]
+        return [(region, False) for region in found if region.kind.value in kinds]
     out: list[tuple[Region, bool]] = []
     match = getattr(regions, "match", None)
     if match is not None:  # h/registries' ranked matcher, when present
@@ -255,7 +275,6 @@ def _searched(
             hits = match(query, as_of=as_of, level=level, within=within, limit=10)
         except AdminnetError:
             hits = []
-        # A strong match names the region whatever its spelling (abbreviation, alias).
         out.extend(
             (m.region, True) for m in hits if m.how in _STRONG_HOW and m.region.kind.value in kinds
         )
@@ -263,6 +282,19 @@ def _searched(
     found = regions.search(query, level=level, within=within, limit=limit, as_of=as_of)
     out.extend((region, False) for region in found if region.kind.value in kinds)
     return out
+
+
+def _exact(query: str, level: int, as_of: DateLike | None) -> list[Region]:
+    """The regions of this level that bear exactly this name (``regions.lookup``)."""
+    from adminnet import regions
+
+    try:
+        return [regions.lookup(query, as_of=as_of, level=level)]
+    except AmbiguousName as exc:
+        found = (regions.get(code, as_of=as_of) for code in exc.candidates)
+        return [r for r in found if r is not None]
+    except (UnknownEntity, ValidationError):
+        return []
 
 
 def _near_regions(place: str, level: str | None, as_of: DateLike | None) -> list[str]:
@@ -314,7 +346,44 @@ def _agency_for(
                 ambiguity = ambiguity or exc
             except (UnknownEntity, ValidationError):
                 continue
+    if ambiguity is None:
+        for text in _agency_texts(role, place, short):
+            agency, ambiguity = _cut_ministry_name(text, as_of)
+            if agency is not None or ambiguity is not None:
+                return agency, ambiguity
     return None, ambiguity
+
+
+def _cut_ministry_name(
+    place: str, as_of: DateLike | None
+) -> tuple[Agency | None, AmbiguousName | None]:
+    """A ministry's name cut after its first words ("Kementerian Desa"), if only one fits.
+
+    The press shortens a long ministry name to its first words. The words must start
+    the name the ministry bore on ``as_of`` (today if ``None``), and only one ministry
+    existing that day may fit; several are an ambiguity.
+    """
+    from adminnet import agencies
+
+    words = place.split()
+    if len(words) < 2 or _squash(words[0]) not in ("kementerian", "kementrian"):
+        return None, None
+    day = as_date(as_of, what="as_of")
+    prefix = " ".join(["kementerian", *(w.lower() for w in words[1:])])
+    fits = [
+        a
+        for a in agencies.search(place, as_of=day, limit=10)
+        if a.kind.value == "kementerian"
+        and a.exists_at(day)
+        and f"{a.name_at(day).lower()} ".replace(",", "").startswith(f"{prefix} ")
+    ]
+    if len(fits) == 1:
+        return fits[0], None
+    if len(fits) > 1:
+        ids = sorted(a.id for a in fits)
+        msg = f"{_short(place)} begins the names of several ministries: {', '.join(ids)}"
+        return None, AmbiguousName(msg, candidates=ids, code="position.ambiguous")
+    return None, None
 
 
 def _government_of(region: Region, as_of: DateLike | None) -> str | None:
@@ -455,6 +524,8 @@ def parse_position(text: str, *, as_of: DateLike | None = None) -> ParsedPositio
         UnknownEntity: the place or agency does not resolve (``position.unknown_place``).
         AmbiguousName: several readings fit (``position.ambiguous``).
     """
+    if as_of is not None:
+        as_of = as_date(as_of, what="as_of")  # checked once, and hashable for the cache
     phrase = parse_position_phrase(text)
     role = Role(phrase.role)
     capacity = Capacity(phrase.capacity)
@@ -577,7 +648,7 @@ def _parsed(
 
         agency = agencies.get(agency_id)
     unit = _unit_canonical(unit, place, agency, as_of)
-    title = _title(role, unit, region, agency)
+    title = _title(role, unit, region, agency, as_of)
     if capacity is not Capacity.DEFINITIF:
         title = f"{capacity.label} {title}"
     return ParsedPosition(
@@ -605,8 +676,14 @@ def _strip_kind(role: Role, unit: str | None) -> str:
     return unit
 
 
-def _title(role: Role, unit: str | None, region: Region | None, agency: Agency | None) -> str:
-    """The formal title, in the conventions of the model's positions."""
+def _title(
+    role: Role,
+    unit: str | None,
+    region: Region | None,
+    agency: Agency | None,
+    as_of: DateLike | None,
+) -> str:
+    """The formal title, in the conventions of the model's positions (names of ``as_of``)."""
     label = role.label
     if region is not None and (role in _REGIONAL or role in _LOCAL):
         return f"{label} {region.name}"
@@ -618,7 +695,7 @@ def _title(role: Role, unit: str | None, region: Region | None, agency: Agency |
     if region is not None and (agency is None or agency.region_code is not None):
         return f"{head} {region.official_name}"
     if agency is not None:
-        name = agency.name
+        name = agency.name if as_of is None else agency.name_at(as_of)
         if role in (Role.MENTERI, Role.WAKIL_MENTERI) and name.startswith("Kementerian "):
             return f"{head} {name[len('Kementerian ') :]}"
         if role is Role.SEKRETARIS_KEMENTERIAN and name.startswith("Kementerian "):

@@ -19,7 +19,7 @@ from adminnet.text.positions import PositionPhrase, parse_position_phrase
 
 VECTORS = Path(__file__).resolve().parents[1] / "vectors" / "positions.json"
 _ROWS: list[dict[str, Any]] = json.loads(VECTORS.read_text("utf-8"))
-_TEXT_ERRORS = {"position.no_role", "position.several_roles", "position.rank"}
+_TEXT_ERRORS = {"position.no_role", "position.several_roles", "position.rank", "position.generic"}
 
 
 @pytest.mark.parametrize("row", _ROWS, ids=[r["text"][:50] for r in _ROWS])
@@ -37,8 +37,12 @@ def test_real_phrases(row: dict[str, Any]) -> None:
 
 def test_table_values_are_model_members() -> None:
     """Every role and capacity the tables name is a member of the model's enums."""
+    generic = {entry[0] for entry in words.GENERIC_WORDS.values()}
     roles = {entry[0] for entry in words.ROLE_WORDS.values()} | set(words.ACTING_TITLES)
-    assert roles <= {r.value for r in Role}
+    assert roles - generic <= {r.value for r in Role}
+    assert not generic & {r.value for r in Role}
+    specific = {role for table in words.GENERIC_BY_LEVEL.values() for role in table.values()}
+    assert specific <= {r.value for r in Role}
     assert set(words.CAPACITY_WORDS.values()) <= {c.value for c in Capacity}
     levels = {e[2] for e in words.ROLE_WORDS.values() if e[2]} | set(words.LEVEL_WORDS.values())
     assert levels == {"provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa"}
@@ -104,6 +108,18 @@ def test_refusals(text: str, code: str) -> None:
         parse_position_phrase(text)
     assert info.value.code == code
     assert repr(text.strip(" ,;")) in str(info.value) or code == "position.empty"
+
+
+def test_kepala_daerah_is_the_head_of_the_region_named() -> None:
+    p = parse_position_phrase("Pj Kepala Daerah Kabupaten Pringsewu")
+    assert (p.capacity, p.role, p.place) == ("penjabat", "bupati", "Kabupaten Pringsewu")
+    assert parse_position_phrase("Wakil Kepala Daerah Kota Ambon").role == "wakil_wali_kota"
+    with pytest.raises(InvalidFormat) as info:
+        parse_position_phrase("para kepala daerah")
+    assert info.value.code == "position.no_role"
+    with pytest.raises(InvalidFormat) as info:
+        parse_position_phrase("Kepala Daerah Pringsewu")
+    assert info.value.code == "position.generic"
 
 
 def test_level_word_against_role() -> None:

@@ -71,7 +71,7 @@ PRESS_PENJABAT: Final = "pejabat"
 """The press's "Pejabat Bupati" for "Penjabat Bupati"."""
 
 ACTING_TITLES: Final = frozenset(
-    {"gubernur", "bupati", "wali_kota", "sekretaris_daerah", "kepala_desa"}
+    {"gubernur", "bupati", "wali_kota", "sekretaris_daerah", "kepala_desa", "kepala_daerah"}
 )
 """Roles a Pj. may hold: the kepala daerah, the sekretaris daerah, the kepala desa."""
 
@@ -151,7 +151,23 @@ ROLE_WORDS: Final[dict[tuple[str, ...], RoleEntry]] = {
     ("kades",): ("kepala_desa", "", "desa"),
 }
 
-LONGEST_ROLE: Final = max(len(k) for k in ROLE_WORDS)
+GENERIC_WORDS: Final[dict[tuple[str, ...], RoleEntry]] = {
+    ("kepala", "daerah"): ("kepala_daerah", "", ""),
+    ("wakil", "kepala", "daerah"): ("wakil_kepala_daerah", "", ""),
+}
+"""Kinds of post (UU 23/2014 Pasal 59): a kepala daerah is the gubernur, bupati or wali
+kota of the region the phrase names; without a region the phrase names no one post."""
+
+GENERIC_BY_LEVEL: Final[dict[str, dict[str, str]]] = {
+    "kepala_daerah": {"provinsi": "gubernur", "kabupaten": "bupati", "kota": "wali_kota"},
+    "wakil_kepala_daerah": {
+        "provinsi": "wakil_gubernur",
+        "kabupaten": "wakil_bupati",
+        "kota": "wakil_wali_kota",
+    },
+}
+
+LONGEST_ROLE: Final = max(len(k) for k in (*ROLE_WORDS, *GENERIC_WORDS))
 LONGEST_CAPACITY: Final = max(len(k) for k in CAPACITY_WORDS)
 
 RANK_CORPS: Final = frozenset({"pol", "polisi", "tni"})

@@ -58,10 +58,12 @@ Rules:
   :attr:`PositionPhrase.place_short`.
 - **Errors** (:class:`~adminnet.errors.InvalidFormat` unless said): not a string,
   ``position.invalid_type``; nothing to read, ``position.empty``; no role,
-  ``position.no_role``; a police or military rank, ``position.rank``; two roles
-  joined (``Bupati dan Wakil Bupati``), ``position.several_roles``; a level word that
-  contradicts the role (``Bupati Kota Bogor``),
-  :class:`~adminnet.errors.InvalidComponent` ``position.level_mismatch``.
+  ``position.no_role``; a police or military rank, ``position.rank``; ``Kepala
+  Daerah`` without a provinsi, kabupaten or kota, ``position.generic`` (with one, it
+  is that region's gubernur, bupati or wali kota); two roles joined (``Bupati dan
+  Wakil Bupati``), ``position.several_roles``; a level word that contradicts the role
+  (``Bupati Kota Bogor``), :class:`~adminnet.errors.InvalidComponent`
+  ``position.level_mismatch``.
 """
 
 from __future__ import annotations
@@ -192,12 +194,15 @@ def _match(
     return None
 
 
+_ROLE_WORDS: Final = {**_w.ROLE_WORDS, **_w.GENERIC_WORDS}
+
+
 def _role_at(tokens: Sequence[_Token], i: int) -> tuple[_w.RoleEntry, int] | None:
     for n in range(min(_w.LONGEST_ROLE, len(tokens) - i), 0, -1):
         words = tokens[i : i + n]
         if any(t.kind != "word" for t in words):
             continue
-        entry = _w.ROLE_WORDS.get(tuple(t.fold for t in words))
+        entry = _ROLE_WORDS.get(tuple(t.fold for t in words))
         if entry is not None:
             return entry, n
     return None
@@ -329,6 +334,12 @@ def parse_position_phrase(text: str) -> PositionPhrase:
         place_short = tail[-1].raw[1:-1].strip() or None
         tail.pop()
     unit_tokens, place_tokens, cue_level, within_tokens = _split(tail, role, role_level, unit_kind)
+    if role in _w.GENERIC_BY_LEVEL:  # "Kepala Daerah Kabupaten Pringsewu" is its bupati
+        specific = _w.GENERIC_BY_LEVEL[role].get(cue_level or "")
+        if specific is None or unit_tokens:
+            msg = "names a kind of post (gubernur, bupati or wali kota), not one post"
+            raise _fail(text, msg, "position.generic")
+        role, role_level = specific, cue_level or ""
     if cue_level is not None and role_level and cue_level != role_level:
         shown = text if len(text) <= 80 else text[:77] + "..."
         msg = (

@@ -126,6 +126,22 @@ def test_no_place_is_fine() -> None:
     assert p.title == "Pj. Bupati"
 
 
+@pytest.mark.parametrize(
+    "text", ["Staf Ahli Menteri Bidang Hukum", "Kepala Dinas Kesehatan", "Sekretaris Dinas Kominfo"]
+)
+def test_unit_words_are_not_taken_for_an_agency(text: str) -> None:
+    """A word inside a unit's name ("Hukum", "Kominfo") does not make it a ministry's."""
+    p = parse_position(text)
+    assert (p.agency_id, p.region_code) == (None, None)
+
+
+def test_a_ministry_named_by_its_first_words() -> None:
+    """The seed's "Sekretaris Jenderal Kementerian Desa": one ministry began so in 2017."""
+    p = parse_position("Sekretaris Jenderal Kementerian Desa", as_of="2017-03-16")
+    assert p.agency_id == "kemendes-pdtt"
+    assert p.title.startswith("Sekretaris Jenderal Kementerian Desa, Pembangunan Daerah")
+
+
 def test_kepala_of_a_central_agency() -> None:
     p = parse_position("Kepala Badan Pusat Statistik")
     assert (p.role, p.agency_id, p.unit) == (Role.KEPALA, "bps", None)
@@ -208,6 +224,49 @@ def test_regional_labels_round_trip(region: str, capacity: Capacity, deputy: boo
         parsed = parse_position(label)
         assert (parsed.role, parsed.capacity, parsed.region_code) == (role_, capacity, region)
         assert parsed.title == label
+
+
+_KABKOTA = [r.code for r in regions.all(level=2) if r.is_autonomous]
+
+
+@settings(max_examples=60)
+@given(region=st.sampled_from(_KABKOTA), capacity=st.sampled_from(list(Capacity)))
+def test_unit_labels_round_trip(region: str, capacity: Capacity) -> None:
+    """Kepala dinas of a named kabupaten/kota, in any capacity: unit and place return."""
+    r = regions.get(region)
+    assert r is not None
+    title = f"Kepala Dinas Komunikasi dan Informatika {r.official_name}"
+    position = Position(id="pos", agency_id="pemkab-1101", role=Role.KEPALA_DINAS, title=title)
+    parsed = parse_position(_label(position, capacity))
+    assert (parsed.role, parsed.capacity, parsed.region_code) == (
+        Role.KEPALA_DINAS,
+        capacity,
+        region,
+    )
+    assert parsed.unit == "Dinas Komunikasi dan Informatika"
+    assert parsed.agency_id == agencies.local_government(region).id
+
+
+@settings(max_examples=60)
+@given(data=st.data(), region=st.sampled_from(_KABKOTA))
+def test_camat_labels_round_trip(data: st.DataObject, region: str) -> None:
+    """Camat of a kecamatan with its kabupaten/kota after it: the kecamatan returns."""
+    kecamatan = data.draw(st.sampled_from(regions.children(region)))
+    parent = regions.get(region)
+    assert parent is not None
+    label = f"Plt. Camat {kecamatan.name} {parent.official_name}"
+    twins = [k for k in regions.children(region) if k.name == kecamatan.name]
+    if len(twins) > 1:
+        with pytest.raises(AmbiguousName):
+            parse_position(label)
+        return
+    parsed = parse_position(label)
+    assert (parsed.role, parsed.capacity, parsed.region_code) == (
+        Role.CAMAT,
+        Capacity.PELAKSANA_TUGAS,
+        kecamatan.code,
+    )
+    assert parsed.agency_id == agencies.local_government(region).id
 
 
 def _central_titles() -> list[tuple[str, Role, str]]:

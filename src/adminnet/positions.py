@@ -65,6 +65,7 @@ Rules:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
@@ -150,6 +151,7 @@ _LEVEL_NUMBER: Final = {
     "kelurahan": 4,
     "desa": 4,
 }
+_REGIONAL_LEVELS: Final = frozenset({"provinsi", "kabupaten", "kota"})
 _STRONG_HOW: Final = frozenset({"code", "exact", "alias", "abbreviation", "former"})
 _NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
 _CUE_WORDS: Final = frozenset(w for key in _w.LEVEL_WORDS for w in key) | {"adm", "administrasi"}
@@ -169,20 +171,23 @@ def _short(text: str) -> str:
 # --------------------------------------------------------------------------------------
 
 
-def _bare_name(place: str) -> str:
+def _bare_name(place: str, level: str | None = None) -> str:
     """The place without its leading level words ("Pemerintah Provinsi X" -> "X").
 
-    Only a whole level wording counts ("Pemerintah Provinsi", "Kota Adm."): the
-    "Daerah" of "Daerah Istimewa Yogyakarta" is part of the name.
+    Only a whole level wording of the level looked for counts ("Pemerintah Provinsi",
+    "Kota Adm."): the "Daerah" of "Daerah Istimewa Yogyakarta" is part of the name, and
+    so is the "Kota" of Kecamatan Kota Atambua.
     """
     words = place.split()
     folded = [_squash(w) for w in words]
     for n in (3, 2, 1):
-        if len(words) > n and tuple(folded[:n]) in _w.LEVEL_WORDS:
-            i = n
-            if len(words) > i + 1 and folded[i] in ("administrasi", "adm"):
-                i += 1
-            return " ".join(words[i:])
+        cue = _w.LEVEL_WORDS.get(tuple(folded[:n])) if len(words) > n else None
+        if cue is None or not (cue == level or (level is None and cue in _REGIONAL_LEVELS)):
+            continue
+        i = n
+        if len(words) > i + 1 and folded[i] in ("administrasi", "adm"):
+            i += 1
+        return " ".join(words[i:])
     return place
 
 
@@ -219,7 +224,7 @@ def _region_candidates(
     from adminnet import agencies
 
     kinds, levels = _kinds(level)
-    name = _bare_name(place)
+    name = _bare_name(place, level)
     squashed = _squash(name)
     if not squashed:
         return ()
@@ -304,7 +309,8 @@ def _near_regions(place: str, level: str | None, as_of: DateLike | None) -> list
     out: list[str] = []
     for lvl in levels:
         out.extend(
-            r.code for r in regions.search(_bare_name(place), level=lvl, limit=5, as_of=as_of)
+            r.code
+            for r in regions.search(_bare_name(place, level), level=lvl, limit=5, as_of=as_of)
         )
     return out[:10]
 
@@ -314,11 +320,18 @@ def _near_regions(place: str, level: str | None, as_of: DateLike | None) -> list
 # --------------------------------------------------------------------------------------
 
 
-def _agency_texts(role: Role, place: str, short: str | None) -> list[str]:
+def _agency_texts(role: Role, place: str, short: str | None, *, bare: bool = False) -> list[str]:
+    """The texts to resolve for a place: as printed, without "RI", as a ministry.
+
+    ``bare``: only the text itself (and without "RI"), for words split off a unit,
+    where "Staf Ahli Bidang Hukum" must not become the Kementerian Hukum.
+    """
     texts = [place]
     stripped = _RI.sub("", place)
     if stripped != place:
         texts.append(stripped)
+    if bare:
+        return texts
     first, _, rest = stripped.partition(" ")
     if rest and _squash(first) in _w.AGENCY_LEAD_WORDS:  # "Kementerian Kominfo"
         texts.extend([rest, f"Kementerian {rest}"])
@@ -332,13 +345,13 @@ def _agency_texts(role: Role, place: str, short: str | None) -> list[str]:
 
 
 def _agency_for(
-    role: Role, place: str, short: str | None, as_of: DateLike | None
+    role: Role, place: str, short: str | None, as_of: DateLike | None, *, bare: bool = False
 ) -> tuple[Agency | None, AmbiguousName | None]:
     """The agency the place names: the first text that resolves (or its ambiguity)."""
     from adminnet import agencies
 
     ambiguity: AmbiguousName | None = None
-    for text in _agency_texts(role, place, short):
+    for text in _agency_texts(role, place, short, bare=bare):
         for look in (agencies.resolve, agencies.lookup):
             try:
                 return look(text, as_of=as_of), None
@@ -346,7 +359,7 @@ def _agency_for(
                 ambiguity = ambiguity or exc
             except (UnknownEntity, ValidationError):
                 continue
-    if ambiguity is None:
+    if ambiguity is None and not bare:
         for text in _agency_texts(role, place, short):
             agency, ambiguity = _cut_ministry_name(text, as_of)
             if agency is not None or ambiguity is not None:
@@ -443,16 +456,43 @@ def _unit_canonical(
     return unit
 
 
+def _segments(within: str) -> list[str]:
+    """A chain of regions, split at its level words ("Kecamatan X Kota Y" -> 2 parts)."""
+    words = within.split()
+    folded = [_squash(w) for w in words]
+    starts: list[int] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            if i + n < len(words) and tuple(folded[i : i + n]) in _w.LEVEL_WORDS:
+                starts.append(i)
+                i += n
+                break
+        else:
+            i += 1
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    bounds = [*starts, len(words)]
+    return [" ".join(words[a:b]).strip(" ,") for a, b in itertools.pairwise(bounds)]
+
+
 def _parents(text: str, within: str | None, as_of: DateLike | None) -> tuple[str, ...]:
-    """The codes of the larger region printed after the place (none: no constraint)."""
+    """The codes of the larger region printed after the place (none: no constraint).
+
+    A chain ("Kecamatan Kembangan Kota Administrasi Jakarta Barat") is resolved from
+    the outermost region in.
+    """
     if within is None:
         return ()
-    found = _region_candidates(within, _cue_level(within), as_of)
-    if not found:
-        level = _cue_level(within) or "region"
-        msg = f"{_short(text)}: no {level} is named {within!r}"
-        raise _unknown(msg, _near_regions(within, _cue_level(within), as_of))
-    return tuple(r.code for r in found)
+    codes: tuple[str, ...] = ()
+    for part in reversed(_segments(within)):
+        level = _cue_level(part)
+        found = _region_candidates(part, level, as_of, codes)
+        if not found:
+            msg = f"{_short(text)}: no {level or 'region'} is named {part!r}"
+            raise _unknown(msg, _near_regions(part, level, as_of))
+        codes = tuple(r.code for r in found)
+    return codes
 
 
 def _read_place(
@@ -463,12 +503,17 @@ def _read_place(
     short: str | None,
     as_of: DateLike | None,
     within: tuple[str, ...] = (),
+    *,
+    bare: bool = False,
 ) -> list[_Reading]:
-    """Every reading of the place: regions of the right level, or an agency."""
+    """Every reading of the place: regions of the right level, or an agency.
+
+    ``bare``: the words were split off a unit; an agency must be named by them alone.
+    """
     if role in _REGIONAL or role in _LOCAL or level is not None:
         regions_found = _region_candidates(place, level, as_of, within)
         return [_Reading(r, None, None, role) for r in regions_found]
-    agency, ambiguity = _agency_for(role, place, short, as_of)
+    agency, ambiguity = _agency_for(role, place, short, as_of, bare=bare)
     if agency is not None:
         return [_Reading(None, agency, None, role)]
     found = _region_candidates(place, None, as_of)
@@ -498,7 +543,7 @@ def _split_readings(
         place = " ".join(words[-k:])
         if _squash(place) in _CUE_WORDS or not _names_something(words[:-k]):
             continue
-        readings = _read_place(text, role, place, level, None, as_of)
+        readings = _read_place(text, role, place, level, None, as_of, bare=True)
         if readings:
             unit = " ".join(words[:-k])
             return [attrs.evolve(r, unit=unit) for r in readings], place
@@ -543,10 +588,7 @@ def parse_position(text: str, *, as_of: DateLike | None = None) -> ParsedPositio
                 ]
     elif place is not None:
         printed = place
-        parents = _parents(text, phrase.within, as_of)
-        readings = _read_place(
-            text, role, place, phrase.place_level, phrase.place_short, as_of, parents
-        )
+        readings, place = _with_parents(text, role, phrase, place, as_of)
         if not readings and role not in _REGIONAL and role not in _LOCAL:
             words = place.split()
             readings, sub_place = _split_readings(text, role, words, phrase.place_level, as_of)
@@ -564,11 +606,39 @@ def parse_position(text: str, *, as_of: DateLike | None = None) -> ParsedPositio
     if len(readings) > 1:
         shown = [
             f"{_parsed(phrase, r.role, capacity, r, as_of, place).title} ({_key(r)})"
-            for r in readings
+            for r in readings[:5]
         ]
-        msg = f"{_short(text)} has {len(readings)} readings: {', '.join(shown)}"
+        more = f" and {len(readings) - 5} more" if len(readings) > 5 else ""
+        msg = f"{_short(text)} has {len(readings)} readings: {', '.join(shown)}{more}"
         raise AmbiguousName(msg, candidates=[_key(r) for r in readings], code="position.ambiguous")
     return _parsed(phrase, readings[0].role, capacity, readings[0], as_of, place)
+
+
+def _with_parents(
+    text: str, role: Role, phrase: PositionPhrase, place: str, as_of: DateLike | None
+) -> tuple[list[_Reading], str]:
+    """Readings of the place inside the regions printed after it.
+
+    A level word may also be part of a name (Kecamatan Poso Kota Selatan): when the
+    split at it reads nothing, the place takes in the next part of the chain.
+    """
+    parts = _segments(phrase.within) if phrase.within else []
+    first_error: UnknownEntity | None = None
+    for cut in range(len(parts) + 1):
+        tried = " ".join([place, *parts[:cut]])
+        try:
+            parents = _parents(text, " ".join(parts[cut:]) or None, as_of)
+        except UnknownEntity as exc:
+            first_error = first_error or exc
+            continue
+        readings = _read_place(
+            text, role, tried, phrase.place_level, phrase.place_short, as_of, parents
+        )
+        if readings:
+            return readings, tried
+    if first_error is not None:
+        raise first_error
+    return [], place
 
 
 def _unknown(message: str, candidates: Iterable[str]) -> UnknownEntity:

@@ -64,8 +64,8 @@ __all__ = ["Capacity", "Decree", "Position", "Role", "Tenure"]
 class Role(LabeledEnum):
     """Peran jabatan (the role of a position: menteri, kepala, bupati, wali kota, ...).
 
-    The first thirteen roles are the heads and secretaries the rules know (POS001,
-    TEN002). The others name the common posts printed in government news so that a
+    The roles from menteri to sekretaris daerah, and other, are those the rules judge
+    (POS001, TEN002). The others name the common posts printed in government news so that a
     position phrase keeps its role: the deputies of a minister or head (wakil
     menteri, wakil kepala), the echelon-I posts of a ministry (direktur jenderal,
     inspektur jenderal, deputi) and their directors, the heads of the units of a

@@ -384,7 +384,12 @@ _RANK: Final = {"provinsi": 1, "kabupaten": 2, "kota": 2, "kecamatan": 3, "kelur
 
 
 def _cues(tail: Sequence[_Token], role_level: str) -> list[tuple[int, str]]:
-    """Level words with a name after them: (index, level); weak ones only for their role."""
+    """Level words with a name after them: (index, level).
+
+    A kecamatan, kelurahan or desa word counts only for a post at or below that level
+    (a unit may be named after villages: "Dinas Pemberdayaan Masyarakat Desa"); a level
+    word directly before another one is part of a name ("Dinas Tata Kota Kabupaten X").
+    """
     out: list[tuple[int, str]] = []
     n = len(tail)
     j = 0
@@ -394,8 +399,16 @@ def _cues(tail: Sequence[_Token], role_level: str) -> list[tuple[int, str]]:
             j += 1
             continue
         level, length = found
-        has_name = j + length < n and tail[j + length].kind == "word"
-        if has_name and (level in _REGIONAL_LEVELS or level == role_level):
+        after = j + length
+        has_name = (
+            after < n
+            and tail[after].kind == "word"
+            and _match(tail, after, _w.LEVEL_WORDS, _LEVELS_LONGEST) is None
+        )
+        fits = level in _REGIONAL_LEVELS or (
+            role_level in _RANK and _RANK[level] <= _RANK[role_level]
+        )
+        if has_name and fits:
             out.append((j, level))
         j += length
     return out
@@ -404,20 +417,25 @@ def _cues(tail: Sequence[_Token], role_level: str) -> list[tuple[int, str]]:
 def _split(
     tail: list[_Token], role: str, role_level: str, unit_kind: str
 ) -> tuple[list[_Token], list[_Token], str | None, list[_Token]]:
-    """Split the words after the role: unit, place, the level the cue names, parent."""
+    """Split the words after the role: unit, place, the level the cue names, parent.
+
+    The place starts at the first level word (a post with a level of its own: right
+    after the role); a later level word of a higher level starts its parent region
+    ("Wali Kota Pekanbaru, Provinsi Riau", "Camat Senen Kota Jakarta Pusat").
+    """
     cues = _cues(tail, role_level)
     within: list[_Token] = []
-    if role_level and cues:
-        index, level = cues[-1]
-        if index > 0 and _RANK[level] < _RANK[role_level]:
-            # "Wali Kota Pekanbaru, Provinsi Riau", "Camat Senen Kota Jakarta Pusat"
+    first, start_level = (0, role_level) if role_level else cues[0] if cues else (0, "")
+    for index, level in cues:
+        if index > first and start_level and _RANK[level] < _RANK[start_level]:
             within = tail[index:]
             tail = _strip_punct(tail[:index])
             cues = [c for c in cues if c[0] < index]
+            break
     if role_level in _LOCAL_LEVELS:
         return [], tail, None, within
     if cues:
-        index, level = cues[-1]
+        index, level = cues[0] if not role_level else cues[-1]
         return _drop_secretariat(tail[:index]), tail[index:], level, within
     n = len(tail)
     for j in range(n):

@@ -269,6 +269,31 @@ def test_camat_labels_round_trip(data: st.DataObject, region: str) -> None:
     assert parsed.agency_id == agencies.local_government(region).id
 
 
+@settings(max_examples=60)
+@given(data=st.data(), region=st.sampled_from(_KABKOTA))
+def test_village_labels_round_trip(data: st.DataObject, region: str) -> None:
+    """Pj. lurah / kepala desa with kecamatan and kabupaten/kota: the village returns."""
+    kecamatan = data.draw(st.sampled_from(regions.children(region)))
+    village = data.draw(st.sampled_from(regions.children(kecamatan.code)))
+    parent = regions.get(region)
+    assert parent is not None
+    role = Role.LURAH if village.kind.value == "kelurahan" else Role.KEPALA_DESA
+    label = f"Pj. {role.label} {village.name} Kecamatan {kecamatan.name} {parent.official_name}"
+    twins = [v for v in regions.children(kecamatan.code) if v.name == village.name]
+    if len(twins) > 1:
+        with pytest.raises(AmbiguousName):
+            parse_position(label)
+        return
+    parsed = parse_position(label)
+    assert (parsed.role, parsed.capacity, parsed.region_code) == (
+        role,
+        Capacity.PENJABAT,
+        village.code,
+    )
+    expected = agencies.local_government(region).id if role is Role.LURAH else None
+    assert parsed.agency_id == expected
+
+
 def _central_titles() -> list[tuple[str, Role, str]]:
     out: list[tuple[str, Role, str]] = []
     for agency in agencies.all(kind="kementerian"):

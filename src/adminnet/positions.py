@@ -65,7 +65,6 @@ Rules:
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
@@ -75,7 +74,7 @@ import attrs
 from adminnet.errors import AdminnetError, AmbiguousName, UnknownEntity, ValidationError
 from adminnet.model.position import Capacity, Role
 from adminnet.text import _position_words as _w
-from adminnet.text.positions import PositionPhrase, parse_position_phrase
+from adminnet.text.positions import PositionPhrase, _chain_parts, parse_position_phrase
 from adminnet.time import DateLike, as_date
 
 if TYPE_CHECKING:
@@ -456,26 +455,6 @@ def _unit_canonical(
     return unit
 
 
-def _segments(within: str) -> list[str]:
-    """A chain of regions, split at its level words ("Kecamatan X Kota Y" -> 2 parts)."""
-    words = within.split()
-    folded = [_squash(w) for w in words]
-    starts: list[int] = []
-    i = 0
-    while i < len(words):
-        for n in (3, 2, 1):
-            if i + n < len(words) and tuple(folded[i : i + n]) in _w.LEVEL_WORDS:
-                starts.append(i)
-                i += n
-                break
-        else:
-            i += 1
-    if not starts or starts[0] != 0:
-        starts.insert(0, 0)
-    bounds = [*starts, len(words)]
-    return [" ".join(words[a:b]).strip(" ,") for a, b in itertools.pairwise(bounds)]
-
-
 def _parents(text: str, within: str | None, as_of: DateLike | None) -> tuple[str, ...]:
     """The codes of the larger region printed after the place (none: no constraint).
 
@@ -485,7 +464,7 @@ def _parents(text: str, within: str | None, as_of: DateLike | None) -> tuple[str
     if within is None:
         return ()
     codes: tuple[str, ...] = ()
-    for part in reversed(_segments(within)):
+    for part in reversed(_chain_parts(within)):
         level = _cue_level(part)
         found = _region_candidates(part, level, as_of, codes)
         if not found:
@@ -622,7 +601,7 @@ def _with_parents(
     A level word may also be part of a name (Kecamatan Poso Kota Selatan): when the
     split at it reads nothing, the place takes in the next part of the chain.
     """
-    parts = _segments(phrase.within) if phrase.within else []
+    parts = _chain_parts(phrase.within) if phrase.within else []
     first_error: UnknownEntity | None = None
     for cut in range(len(parts) + 1):
         tried = " ".join([place, *parts[:cut]])

@@ -68,6 +68,7 @@ Rules:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -383,35 +384,69 @@ def _check_single_role(text: str, tail: Sequence[_Token]) -> None:
 _RANK: Final = {"provinsi": 1, "kabupaten": 2, "kota": 2, "kecamatan": 3, "kelurahan": 4, "desa": 4}
 
 
-def _cues(tail: Sequence[_Token], role_level: str) -> list[tuple[int, str]]:
-    """Level words with a name after them: (index, level).
+def _level_cue(tail: Sequence[_Token], j: int, role_level: str) -> tuple[str, int] | None:
+    """The level word at ``j`` if it may count for this role: (level, length).
 
     A kecamatan, kelurahan or desa word counts only for a post at or below that level
-    (a unit may be named after villages: "Dinas Pemberdayaan Masyarakat Desa"); a level
-    word directly before another one is part of a name ("Dinas Tata Kota Kabupaten X").
+    (a unit may be named after villages: "Dinas Pemberdayaan Masyarakat Desa").
+    """
+    found = _match(tail, j, _w.LEVEL_WORDS, _LEVELS_LONGEST)
+    if found is None:
+        return None
+    level = found[0]
+    if level in _REGIONAL_LEVELS or (role_level in _RANK and _RANK[level] <= _RANK[role_level]):
+        return found
+    return None
+
+
+def _cues(tail: Sequence[_Token], role_level: str) -> list[tuple[int, str]]:
+    """Level words with a name after them that may count for this role: (index, level).
+
+    A level word directly before another one of the same or a lower level is part of a
+    name ("Dinas Tata Kota Kabupaten X", "Kecamatan Bangkinang Kota Kabupaten
+    Kampar"); before one of a higher level, the second is the name's first word
+    ("Kecamatan Kota Baru Kota Jambi").
     """
     out: list[tuple[int, str]] = []
     n = len(tail)
     j = 0
     while j < n:
-        found = _match(tail, j, _w.LEVEL_WORDS, _LEVELS_LONGEST)
+        found = _level_cue(tail, j, role_level)
         if found is None:
             j += 1
             continue
         level, length = found
         after = j + length
-        has_name = (
-            after < n
-            and tail[after].kind == "word"
-            and _match(tail, after, _w.LEVEL_WORDS, _LEVELS_LONGEST) is None
-        )
-        fits = level in _REGIONAL_LEVELS or (
-            role_level in _RANK and _RANK[level] <= _RANK[role_level]
-        )
-        if has_name and fits:
+        if after >= n or tail[after].kind != "word":
+            j = after
+            continue
+        following = _level_cue(tail, after, role_level)
+        if following is None:
             out.append((j, level))
-        j += length
+            j = after
+        elif _RANK[following[0]] < _RANK[level]:
+            out.append((j, level))  # "Kecamatan Kota Baru": Kota starts the name
+            j = after + following[1]
+        else:
+            j = after  # "Tata Kota Kabupaten X": this one is part of a name
     return out
+
+
+def _chain_parts(text: str) -> list[str]:
+    """A printed chain of regions split at its level words (used by the resolver).
+
+    >>> _chain_parts("Kecamatan Kota Baru Kota Jambi")
+    ['Kecamatan Kota Baru', 'Kota Jambi']
+    """
+    tokens = [t for t in _tokens(text) if t.kind == "word"]
+    starts = [j for j, _level in _cues(tokens, "desa")]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    parts: list[str] = []
+    for a, b in itertools.pairwise([*starts, len(tokens)]):
+        if a < b:
+            parts.append(" ".join(text[tokens[a].start : tokens[b - 1].end].split()))
+    return parts
 
 
 def _split(

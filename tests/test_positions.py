@@ -83,7 +83,7 @@ def test_issue_examples() -> None:
     assert parse_position("Sekjen Kemendes", as_of="2017-03-16").agency_id == "kemendes-pdtt"
     p = parse_position("Plt Kepala Dinas Kominfo Kota Medan")
     assert (p.role, p.capacity, p.unit, p.region_code) == (
-        Role.KEPALA_DINAS,
+        Role.KEPALA,
         Capacity.PELAKSANA_TUGAS,
         "Dinas Kominfo",
         "12.71",
@@ -236,14 +236,11 @@ def test_unit_labels_round_trip(region: str, capacity: Capacity) -> None:
     r = regions.get(region)
     assert r is not None
     title = f"Kepala Dinas Komunikasi dan Informatika {r.official_name}"
-    position = Position(id="pos", agency_id="pemkab-1101", role=Role.KEPALA_DINAS, title=title)
+    position = Position(id="pos", agency_id="pemkab-1101", role=Role.KEPALA, title=title)
     parsed = parse_position(_label(position, capacity))
-    assert (parsed.role, parsed.capacity, parsed.region_code) == (
-        Role.KEPALA_DINAS,
-        capacity,
-        region,
-    )
+    assert (parsed.role, parsed.capacity, parsed.region_code) == (Role.KEPALA, capacity, region)
     assert parsed.unit == "Dinas Komunikasi dan Informatika"
+    assert parsed.title == _label(position, capacity)
     assert parsed.agency_id == agencies.local_government(region).id
 
 

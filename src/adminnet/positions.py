@@ -19,7 +19,9 @@ this module finds the region in :mod:`adminnet.regions` and the agency in
 ('32.01', '32.71')
 >>> p = parse_position("Plt Kepala Dinas Kominfo Kota Medan")
 >>> p.role.label, p.capacity.label, p.unit, p.agency_id
-('Kepala Dinas', 'Plt.', 'Dinas Kominfo', 'pemkot-1271')
+('Kepala', 'Plt.', 'Dinas Kominfo', 'pemkot-1271')
+>>> p.title
+'Plt. Kepala Dinas Kominfo Kota Medan'
 >>> parse_position("Menteri PANRB").agency_id
 'kemenpanrb'
 >>> parse_position("Sekjen Kemendes", as_of="2017-03-16").agency_id
@@ -42,7 +44,7 @@ Rules:
   (``Jabar``, ``Kalteng``), and what ``regions.match`` knows when the registry has it
   (abbreviations, former names); prefix and typo matches are never taken.
 - **Agencies**: a ministry post (menteri, wakil menteri, sekretaris kementerian,
-  sekretaris jenderal, direktur jenderal, inspektur jenderal, staf ahli) is resolved
+  sekretaris jenderal, direktur jenderal, inspektur jenderal) is resolved
   with ``Kementerian`` before the name when the name alone does not resolve (``Menteri
   PANRB``, ``Menteri Dalam Negeri``); a bracketed short form after the place is tried
   too. ``as_of`` chooses among agencies that bore the name at different times. A place
@@ -131,7 +133,6 @@ _MINISTRY: Final = frozenset(
         Role.SEKRETARIS_JENDERAL,
         Role.DIREKTUR_JENDERAL,
         Role.INSPEKTUR_JENDERAL,
-        Role.STAF_AHLI,
     }
 )
 _LEVEL_KINDS: Final[dict[str, frozenset[str]]] = {
@@ -505,7 +506,7 @@ def _read_place(
 
 # Words that only say what kind of unit it is: a unit left with nothing else is no unit.
 _KIND_WORDS: Final = frozenset(
-    w.lower() for (_role, kind, _level) in _w.ROLE_WORDS.values() for w in kind.split()
+    w.lower() for (_role, kind, _level, _title) in _w.ROLE_WORDS.values() for w in kind.split()
 ) | {"sekretariat", "kantor", "pusat", "dan"}
 
 
@@ -651,14 +652,8 @@ def _with_kind(unit: str, phrase: PositionPhrase, words: str | None) -> str | No
 
 
 def _unit_as_agency(role: Role, unit: str, as_of: DateLike | None) -> list[_Reading]:
-    """A kepala of a "unit" that is a central agency heads that agency."""
-    if role not in (
-        Role.KEPALA,
-        Role.KEPALA_BADAN,
-        Role.KETUA,
-        Role.WAKIL_KETUA,
-        Role.WAKIL_KEPALA,
-    ):
+    """A kepala (or ketua) of a "unit" that is a central agency heads that agency."""
+    if role not in (Role.KEPALA, Role.KETUA):
         return []
     from adminnet import agencies
 
@@ -668,8 +663,7 @@ def _unit_as_agency(role: Role, unit: str, as_of: DateLike | None) -> list[_Read
         return []
     if agency.region_code is not None:
         return []
-    head = Role.KEPALA if role is Role.KEPALA_BADAN else role
-    return [_Reading(None, agency, None, head)]
+    return [_Reading(None, agency, None, role)]
 
 
 def _parsed(
@@ -697,7 +691,7 @@ def _parsed(
 
         agency = agencies.get(agency_id)
     unit = _unit_canonical(unit, place, agency, as_of)
-    title = _title(role, unit, region, agency, as_of)
+    title = _title(phrase, unit, region, agency, as_of)
     if capacity is not Capacity.DEFINITIF:
         title = f"{capacity.label} {title}"
     return ParsedPosition(
@@ -711,36 +705,29 @@ def _parsed(
     )
 
 
-_UNIT_KINDS: Final[dict[str, str]] = {
-    role: kind for (role, kind, _level) in _w.ROLE_WORDS.values() if kind
-}
-
-
-def _strip_kind(role: Role, unit: str | None) -> str:
-    if not unit:
-        return ""
-    kind = _UNIT_KINDS.get(role.value, "")
-    if kind and unit.lower().startswith(kind.lower()):
-        return unit[len(kind) :].strip()
-    return unit
-
-
 def _title(
-    role: Role,
+    phrase: PositionPhrase,
     unit: str | None,
     region: Region | None,
     agency: Agency | None,
     as_of: DateLike | None,
 ) -> str:
-    """The formal title, in the conventions of the model's positions (names of ``as_of``)."""
-    label = role.label
+    """The formal title, in the conventions of the model's positions (names of ``as_of``).
+
+    The role as a title writes it, the unit (without the kind the title already says:
+    "Direktur Jenderal Dukcapil"), then the place: a regional head's region by its
+    name ("Wali Kota Ambon"), another region by its official name ("Kepala Dinas
+    Kominfo Kota Medan"), an agency by its name on ``as_of``.
+    """
+    role = Role(phrase.role)
+    head = phrase.title
     if region is not None and (role in _REGIONAL or role in _LOCAL):
-        return f"{label} {region.name}"
-    rest = _strip_kind(role, unit)
-    kind = _UNIT_KINDS.get(role.value, "")
-    if unit and rest == unit and kind and label.endswith(f" {kind}"):
-        label = label[: -len(kind) - 1]  # "Kepala Diskominfo", not "Kepala Dinas Diskominfo"
-    head = f"{label} {rest}".strip()
+        return f"{head} {region.name}"
+    kind = _w.TITLE_UNITS.get(head)
+    rest = unit or ""
+    if kind and rest.lower().startswith(kind.lower()):
+        rest = rest[len(kind) :].strip()
+    head = f"{head} {rest}".strip()
     if region is not None and (agency is None or agency.region_code is not None):
         return f"{head} {region.official_name}"
     if agency is not None:

@@ -39,9 +39,10 @@ def test_table_values_are_model_members() -> None:
     """Every role and capacity the tables name is a member of the model's enums."""
     generic = {entry[0] for entry in words.GENERIC_WORDS.values()}
     roles = {entry[0] for entry in words.ROLE_WORDS.values()} | set(words.ACTING_TITLES)
+    assert all(entry[3] for entry in words.ROLE_WORDS.values())  # every wording has a title
     assert roles - generic <= {r.value for r in Role}
     assert not generic & {r.value for r in Role}
-    specific = {role for table in words.GENERIC_BY_LEVEL.values() for role in table.values()}
+    specific = {role for table in words.GENERIC_BY_LEVEL.values() for role, _ in table.values()}
     assert specific <= {r.value for r in Role}
     assert set(words.CAPACITY_WORDS.values()) <= {c.value for c in Capacity}
     levels = {e[2] for e in words.ROLE_WORDS.values() if e[2]} | set(words.LEVEL_WORDS.values())
@@ -150,7 +151,10 @@ def test_minister_short_forms() -> None:
 
 def test_units_take_the_kind_of_their_role() -> None:
     assert parse_position_phrase("Kadis Pendidikan Kota Medan").unit == "Dinas Pendidikan"
-    assert parse_position_phrase("Kepala Diskominfo Kota Medan").role == "kepala_dinas"
+    p = parse_position_phrase("Kepala Diskominfo Kota Medan")
+    assert (p.role, p.title, p.unit) == ("kepala", "Kepala", "Diskominfo")
+    p = parse_position_phrase("Staf Ahli Bidang Pemerintahan Kemendagri")
+    assert (p.role, p.title, p.unit) == ("other", "Staf Ahli", "Staf Ahli Bidang Pemerintahan")
     assert parse_position_phrase("Karo Organisasi Setda Prov. Jabar").unit == "Biro Organisasi"
     p = parse_position_phrase("Kepala Badan Pendapatan Daerah (Bapenda) Provinsi Lampung")
     assert (p.unit, p.place) == ("Badan Pendapatan Daerah", "Provinsi Lampung")

@@ -37,27 +37,16 @@ __all__ = ["Capacity", "Decree", "Position", "Role", "Tenure"]
         "wakil_wali_kota": "Wakil Wali Kota",
         "sekretaris_daerah": "Sekretaris Daerah",
         "wakil_menteri": "Wakil Menteri",
-        "wakil_kepala": "Wakil Kepala",
         "direktur_jenderal": "Direktur Jenderal",
         "inspektur_jenderal": "Inspektur Jenderal",
         "deputi": "Deputi",
         "direktur": "Direktur",
-        "direktur_utama": "Direktur Utama",
-        "inspektur": "Inspektur",
         "asisten": "Asisten",
-        "staf_ahli": "Staf Ahli",
-        "kepala_dinas": "Kepala Dinas",
-        "kepala_badan": "Kepala Badan",
-        "kepala_biro": "Kepala Biro",
-        "kepala_bagian": "Kepala Bagian",
-        "kepala_bidang": "Kepala Bidang",
-        "sekretaris": "Sekretaris",
         "camat": "Camat",
         "lurah": "Lurah",
         "kepala_desa": "Kepala Desa",
         "rektor": "Rektor",
         "ketua": "Ketua",
-        "wakil_ketua": "Wakil Ketua",
         "other": "Lainnya",
     }
 )
@@ -65,18 +54,17 @@ class Role(LabeledEnum):
     """Peran jabatan (the role of a position: menteri, kepala, bupati, wali kota, ...).
 
     The roles from menteri to sekretaris daerah, and other, are those the rules judge
-    (POS001, TEN002). The others name the common posts printed in government news so that a
-    position phrase keeps its role: the deputies of a minister or head (wakil
-    menteri, wakil kepala), the echelon-I posts of a ministry (direktur jenderal,
-    inspektur jenderal, deputi) and their directors, the heads of the units of a
-    regional government (kepala dinas, badan, biro, bagian, bidang, the inspektur,
-    the asisten and staf ahli of the sekretaris daerah), the heads below the
-    kabupaten/kota (camat, lurah, kepala desa), and the heads of bodies that are led
-    by a chair or a director (ketua, rektor, direktur utama).
+    (POS001, TEN002). The others name the common posts printed in government news so
+    that a position phrase keeps its role: the wakil menteri, the echelon-I posts of a
+    ministry (direktur jenderal, inspektur jenderal, deputi) and its directors, the
+    asisten of a sekretaris daerah, the heads below the kabupaten/kota (camat, lurah,
+    kepala desa) and the heads of bodies led by a rector or a chair (rektor, ketua).
+    The head of a unit (a dinas, badan, biro, bagian or bidang) is a ``kepala``: the
+    position's title names the unit.
 
     >>> Role.WALI_KOTA.label, Role.KEPALA_DESA.label
     ('Wali Kota', 'Kepala Desa')
-    >>> Role.KEPALA_DINAS.is_head, Role.BUPATI.is_regional_head, Role.WAKIL_MENTERI.is_deputy
+    >>> Role.CAMAT.is_head, Role.BUPATI.is_regional_head, Role.WAKIL_MENTERI.is_deputy
     (False, True, True)
     """
 
@@ -93,35 +81,25 @@ class Role(LabeledEnum):
     WAKIL_WALI_KOTA = "wakil_wali_kota"
     SEKRETARIS_DAERAH = "sekretaris_daerah"
     WAKIL_MENTERI = "wakil_menteri"
-    WAKIL_KEPALA = "wakil_kepala"
     DIREKTUR_JENDERAL = "direktur_jenderal"
     INSPEKTUR_JENDERAL = "inspektur_jenderal"
     DEPUTI = "deputi"
     DIREKTUR = "direktur"
-    DIREKTUR_UTAMA = "direktur_utama"
-    INSPEKTUR = "inspektur"
     ASISTEN = "asisten"
-    STAF_AHLI = "staf_ahli"
-    KEPALA_DINAS = "kepala_dinas"
-    KEPALA_BADAN = "kepala_badan"
-    KEPALA_BIRO = "kepala_biro"
-    KEPALA_BAGIAN = "kepala_bagian"
-    KEPALA_BIDANG = "kepala_bidang"
-    SEKRETARIS = "sekretaris"
     CAMAT = "camat"
     LURAH = "lurah"
     KEPALA_DESA = "kepala_desa"
     REKTOR = "rektor"
     KETUA = "ketua"
-    WAKIL_KETUA = "wakil_ketua"
     OTHER = "other"
 
     @property
     def is_head(self) -> bool:
         """True for the head of an agency: menteri, kepala, gubernur, bupati, wali kota.
 
-        The heads of units (kepala dinas, direktur jenderal, ...) and of bodies outside
-        the government (rektor, ketua) do not head an agency of the catalog: False.
+        The heads of units (direktur jenderal, deputi, ...), of the areas below a
+        kabupaten/kota (camat, lurah, kepala desa) and of bodies led by a rector or a
+        chair (rektor, ketua) are not: False.
         """
         return self in _HEADS
 
@@ -132,7 +110,7 @@ class Role(LabeledEnum):
 
     @property
     def is_deputy(self) -> bool:
-        """True for a wakil: wakil kepala daerah, wakil menteri, wakil kepala, wakil ketua."""
+        """True for a wakil: wakil kepala daerah and wakil menteri."""
         return self in _DEPUTIES
 
     @property
@@ -146,7 +124,7 @@ _HEADS: Final = _REGIONAL_HEADS | {Role.MENTERI, Role.KEPALA}
 _REGIONAL_DEPUTIES: Final = frozenset(
     {Role.WAKIL_GUBERNUR, Role.WAKIL_BUPATI, Role.WAKIL_WALI_KOTA}
 )
-_DEPUTIES: Final = _REGIONAL_DEPUTIES | {Role.WAKIL_MENTERI, Role.WAKIL_KEPALA, Role.WAKIL_KETUA}
+_DEPUTIES: Final = _REGIONAL_DEPUTIES | {Role.WAKIL_MENTERI}
 
 
 @labels(

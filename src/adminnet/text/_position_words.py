@@ -76,94 +76,123 @@ ACTING_TITLES: Final = frozenset(
 """Roles a Pj. may hold: the kepala daerah, the sekretaris daerah, the kepala desa."""
 
 # ----------------------------------------------------------------------------------
-# Role words. Value: (role, unit kind word or "", place level implied or "").
-# The unit kind is the word the role's unit is named with ("Dinas" for a kepala
-# dinas): the words after "Kadis" name a dinas.
+# Role words. Value: (role, unit kind, place level implied, title). The unit kind is the
+# word the role's unit is named with ("Dinas" after "Kadis": the words after it name a
+# dinas); the title is how the role is written out in a formal title ("Kepala" for
+# Kadis: "Kepala Dinas Kominfo"). The head of a unit is the role "kepala", the unit
+# naming its kind; posts the model has no role for are "other", their title kept.
 # ----------------------------------------------------------------------------------
 
-RoleEntry = tuple[str, str, str]
+RoleEntry = tuple[str, str, str, str]
 
 ROLE_WORDS: Final[dict[tuple[str, ...], RoleEntry]] = {
     # Kementerian
-    ("menteri",): ("menteri", "", ""),
-    ("wakil", "menteri"): ("wakil_menteri", "", ""),
-    ("wamen",): ("wakil_menteri", "", ""),
-    ("sekretaris", "kementerian"): ("sekretaris_kementerian", "", ""),
-    ("sesmen",): ("sekretaris_kementerian", "", ""),
-    ("sekretaris", "jenderal"): ("sekretaris_jenderal", "", ""),
-    ("sekjen",): ("sekretaris_jenderal", "", ""),
-    ("sekretaris", "utama"): ("sekretaris_utama", "", ""),
-    ("sestama",): ("sekretaris_utama", "", ""),
-    ("direktur", "jenderal"): ("direktur_jenderal", "Direktorat Jenderal", ""),
-    ("dirjen",): ("direktur_jenderal", "Direktorat Jenderal", ""),
-    ("inspektur", "jenderal"): ("inspektur_jenderal", "Inspektorat Jenderal", ""),
-    ("irjen",): ("inspektur_jenderal", "Inspektorat Jenderal", ""),
-    ("deputi",): ("deputi", "Deputi", ""),
-    ("direktur", "utama"): ("direktur_utama", "", ""),
-    ("dirut",): ("direktur_utama", "", ""),
-    ("direktur",): ("direktur", "Direktorat", ""),
-    ("staf", "ahli"): ("staf_ahli", "Staf Ahli", ""),
-    ("inspektur",): ("inspektur", "Inspektorat", ""),
+    ("menteri",): ("menteri", "", "", "Menteri"),
+    ("wakil", "menteri"): ("wakil_menteri", "", "", "Wakil Menteri"),
+    ("wamen",): ("wakil_menteri", "", "", "Wakil Menteri"),
+    ("sekretaris", "kementerian"): ("sekretaris_kementerian", "", "", "Sekretaris Kementerian"),
+    ("sesmen",): ("sekretaris_kementerian", "", "", "Sekretaris Kementerian"),
+    ("sekretaris", "jenderal"): ("sekretaris_jenderal", "", "", "Sekretaris Jenderal"),
+    ("sekjen",): ("sekretaris_jenderal", "", "", "Sekretaris Jenderal"),
+    ("sekretaris", "utama"): ("sekretaris_utama", "", "", "Sekretaris Utama"),
+    ("sestama",): ("sekretaris_utama", "", "", "Sekretaris Utama"),
+    ("direktur", "jenderal"): (
+        "direktur_jenderal",
+        "Direktorat Jenderal",
+        "",
+        "Direktur Jenderal",
+    ),
+    ("dirjen",): ("direktur_jenderal", "Direktorat Jenderal", "", "Direktur Jenderal"),
+    ("inspektur", "jenderal"): (
+        "inspektur_jenderal",
+        "Inspektorat Jenderal",
+        "",
+        "Inspektur Jenderal",
+    ),
+    ("irjen",): ("inspektur_jenderal", "Inspektorat Jenderal", "", "Inspektur Jenderal"),
+    ("deputi",): ("deputi", "Deputi", "", "Deputi"),
+    ("direktur", "utama"): ("other", "", "", "Direktur Utama"),
+    ("dirut",): ("other", "", "", "Direktur Utama"),
+    ("direktur",): ("direktur", "Direktorat", "", "Direktur"),
+    ("staf", "ahli"): ("other", "Staf Ahli", "", "Staf Ahli"),
+    ("inspektur",): ("kepala", "Inspektorat", "", "Inspektur"),
     # Heads of agencies and units
-    ("kepala",): ("kepala", "", ""),
-    ("ka",): ("kepala", "", ""),
-    ("wakil", "kepala"): ("wakil_kepala", "", ""),
-    ("kepala", "dinas"): ("kepala_dinas", "Dinas", ""),
-    ("kadis",): ("kepala_dinas", "Dinas", ""),
-    ("kepala", "badan"): ("kepala_badan", "Badan", ""),
-    ("kaban",): ("kepala_badan", "Badan", ""),
-    ("kepala", "biro"): ("kepala_biro", "Biro", ""),
-    ("karo",): ("kepala_biro", "Biro", ""),
-    ("kepala", "bagian"): ("kepala_bagian", "Bagian", ""),
-    ("kabag",): ("kepala_bagian", "Bagian", ""),
-    ("kepala", "bidang"): ("kepala_bidang", "Bidang", ""),
-    ("kabid",): ("kepala_bidang", "Bidang", ""),
-    ("asisten",): ("asisten", "Asisten", ""),
-    ("sekretaris",): ("sekretaris", "", ""),
-    ("ketua",): ("ketua", "", ""),
-    ("wakil", "ketua"): ("wakil_ketua", "", ""),
-    ("rektor",): ("rektor", "", ""),
+    ("kepala",): ("kepala", "", "", "Kepala"),
+    ("ka",): ("kepala", "", "", "Kepala"),
+    ("wakil", "kepala"): ("other", "", "", "Wakil Kepala"),
+    ("kepala", "dinas"): ("kepala", "Dinas", "", "Kepala"),
+    ("kadis",): ("kepala", "Dinas", "", "Kepala"),
+    ("kepala", "badan"): ("kepala", "Badan", "", "Kepala"),
+    ("kaban",): ("kepala", "Badan", "", "Kepala"),
+    ("kepala", "biro"): ("kepala", "Biro", "", "Kepala"),
+    ("karo",): ("kepala", "Biro", "", "Kepala"),
+    ("kepala", "bagian"): ("kepala", "Bagian", "", "Kepala"),
+    ("kabag",): ("kepala", "Bagian", "", "Kepala"),
+    ("kepala", "bidang"): ("kepala", "Bidang", "", "Kepala"),
+    ("kabid",): ("kepala", "Bidang", "", "Kepala"),
+    ("asisten",): ("asisten", "Asisten", "", "Asisten"),
+    ("sekretaris",): ("other", "", "", "Sekretaris"),
+    ("ketua",): ("ketua", "", "", "Ketua"),
+    ("wakil", "ketua"): ("other", "", "", "Wakil Ketua"),
+    ("rektor",): ("rektor", "", "", "Rektor"),
     # Regional heads and their deputies, sekretaris daerah
-    ("gubernur",): ("gubernur", "", "provinsi"),
-    ("wakil", "gubernur"): ("wakil_gubernur", "", "provinsi"),
-    ("wagub",): ("wakil_gubernur", "", "provinsi"),
-    ("bupati",): ("bupati", "", "kabupaten"),
-    ("wakil", "bupati"): ("wakil_bupati", "", "kabupaten"),
-    ("wabup",): ("wakil_bupati", "", "kabupaten"),
-    ("wali", "kota"): ("wali_kota", "", "kota"),
-    ("walikota",): ("wali_kota", "", "kota"),
-    ("wako",): ("wali_kota", "", "kota"),
-    ("walkot",): ("wali_kota", "", "kota"),
-    ("wakil", "wali", "kota"): ("wakil_wali_kota", "", "kota"),
-    ("wakil", "walikota"): ("wakil_wali_kota", "", "kota"),
-    ("wawali",): ("wakil_wali_kota", "", "kota"),
-    ("wawako",): ("wakil_wali_kota", "", "kota"),
-    ("sekretaris", "daerah"): ("sekretaris_daerah", "", ""),
-    ("sekda",): ("sekretaris_daerah", "", ""),
-    ("sekdaprov",): ("sekretaris_daerah", "", "provinsi"),
-    ("sekdakab",): ("sekretaris_daerah", "", "kabupaten"),
-    ("sekdakot",): ("sekretaris_daerah", "", "kota"),
-    ("sekdako",): ("sekretaris_daerah", "", "kota"),
-    ("camat",): ("camat", "", "kecamatan"),
-    ("kepala", "distrik"): ("camat", "", "kecamatan"),  # a distrik is a kecamatan (Papua)
-    ("lurah",): ("lurah", "", "kelurahan"),
-    ("kepala", "desa"): ("kepala_desa", "", "desa"),
-    ("kades",): ("kepala_desa", "", "desa"),
+    ("gubernur",): ("gubernur", "", "provinsi", "Gubernur"),
+    ("wakil", "gubernur"): ("wakil_gubernur", "", "provinsi", "Wakil Gubernur"),
+    ("wagub",): ("wakil_gubernur", "", "provinsi", "Wakil Gubernur"),
+    ("bupati",): ("bupati", "", "kabupaten", "Bupati"),
+    ("wakil", "bupati"): ("wakil_bupati", "", "kabupaten", "Wakil Bupati"),
+    ("wabup",): ("wakil_bupati", "", "kabupaten", "Wakil Bupati"),
+    ("wali", "kota"): ("wali_kota", "", "kota", "Wali Kota"),
+    ("walikota",): ("wali_kota", "", "kota", "Wali Kota"),
+    ("wako",): ("wali_kota", "", "kota", "Wali Kota"),
+    ("walkot",): ("wali_kota", "", "kota", "Wali Kota"),
+    ("wakil", "wali", "kota"): ("wakil_wali_kota", "", "kota", "Wakil Wali Kota"),
+    ("wakil", "walikota"): ("wakil_wali_kota", "", "kota", "Wakil Wali Kota"),
+    ("wawali",): ("wakil_wali_kota", "", "kota", "Wakil Wali Kota"),
+    ("wawako",): ("wakil_wali_kota", "", "kota", "Wakil Wali Kota"),
+    ("sekretaris", "daerah"): ("sekretaris_daerah", "", "", "Sekretaris Daerah"),
+    ("sekda",): ("sekretaris_daerah", "", "", "Sekretaris Daerah"),
+    ("sekdaprov",): ("sekretaris_daerah", "", "provinsi", "Sekretaris Daerah"),
+    ("sekdakab",): ("sekretaris_daerah", "", "kabupaten", "Sekretaris Daerah"),
+    ("sekdakot",): ("sekretaris_daerah", "", "kota", "Sekretaris Daerah"),
+    ("sekdako",): ("sekretaris_daerah", "", "kota", "Sekretaris Daerah"),
+    ("camat",): ("camat", "", "kecamatan", "Camat"),
+    # a distrik is the kecamatan of Papua
+    ("kepala", "distrik"): ("camat", "", "kecamatan", "Kepala Distrik"),
+    ("lurah",): ("lurah", "", "kelurahan", "Lurah"),
+    ("kepala", "desa"): ("kepala_desa", "", "desa", "Kepala Desa"),
+    ("kades",): ("kepala_desa", "", "desa", "Kepala Desa"),
 }
 
+TITLE_UNITS: Final[dict[str, str]] = {
+    "Direktur Jenderal": "Direktorat Jenderal",
+    "Inspektur Jenderal": "Inspektorat Jenderal",
+    "Direktur": "Direktorat",
+    "Inspektur": "Inspektorat",
+    "Deputi": "Deputi",
+    "Asisten": "Asisten",
+    "Staf Ahli": "Staf Ahli",
+}
+"""Titles that already say their unit's kind (a Direktur Jenderal heads a Direktorat
+Jenderal): a formal title names the unit without it ("Direktur Jenderal Dukcapil")."""
+
 GENERIC_WORDS: Final[dict[tuple[str, ...], RoleEntry]] = {
-    ("kepala", "daerah"): ("kepala_daerah", "", ""),
-    ("wakil", "kepala", "daerah"): ("wakil_kepala_daerah", "", ""),
+    ("kepala", "daerah"): ("kepala_daerah", "", "", ""),
+    ("wakil", "kepala", "daerah"): ("wakil_kepala_daerah", "", "", ""),
 }
 """Kinds of post (UU 23/2014 Pasal 59): a kepala daerah is the gubernur, bupati or wali
 kota of the region the phrase names; without a region the phrase names no one post."""
 
-GENERIC_BY_LEVEL: Final[dict[str, dict[str, str]]] = {
-    "kepala_daerah": {"provinsi": "gubernur", "kabupaten": "bupati", "kota": "wali_kota"},
+GENERIC_BY_LEVEL: Final[dict[str, dict[str, tuple[str, str]]]] = {
+    "kepala_daerah": {
+        "provinsi": ("gubernur", "Gubernur"),
+        "kabupaten": ("bupati", "Bupati"),
+        "kota": ("wali_kota", "Wali Kota"),
+    },
     "wakil_kepala_daerah": {
-        "provinsi": "wakil_gubernur",
-        "kabupaten": "wakil_bupati",
-        "kota": "wakil_wali_kota",
+        "provinsi": ("wakil_gubernur", "Wakil Gubernur"),
+        "kabupaten": ("wakil_bupati", "Wakil Bupati"),
+        "kota": ("wakil_wali_kota", "Wakil Wali Kota"),
     },
 }
 

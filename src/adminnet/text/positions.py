@@ -12,7 +12,7 @@ values of :class:`adminnet.model.position.Role` and
 
 >>> p = parse_position_phrase("Plt Kepala Dinas Kominfo Kota Medan")
 >>> p.capacity, p.role, p.unit, p.place, p.place_level
-('pelaksana_tugas', 'kepala_dinas', 'Dinas Kominfo', 'Kota Medan', 'kota')
+('pelaksana_tugas', 'kepala', 'Dinas Kominfo', 'Kota Medan', 'kota')
 >>> p = parse_position_phrase("Pejabat Bupati Pringsewu")
 >>> p.capacity, p.role, p.place, p.place_level
 ('penjabat', 'bupati', 'Pringsewu', 'kabupaten')
@@ -35,21 +35,27 @@ Rules:
   Pratama`` names no position. No marker: definitif.
 - **Role**: the longest known role wording at that point (``Kepala Dinas`` before
   ``Kepala``, ``Wakil Wali Kota`` before ``Wakil``), full or abbreviated (``Sekda``,
-  ``Kadis``, ``Dirjen``, ``Wabup``, ``Wako``...). ``Kepala`` before a dinas short form
-  (``Kepala Diskominfo``) is a kepala dinas. ``Men``/``Wamen`` glued to a ministry's
-  short name (``Mendagri``, ``Wamenkeu``) is the (vice) minister of that ministry
+  ``Kadis``, ``Dirjen``, ``Wabup``, ``Wako``...). The head of a unit is a ``kepala``
+  whose unit names the kind (``Kadis Kominfo``: kepala of the ``Dinas Kominfo``); a
+  post the model has no role for is ``other`` with its title kept (``Staf Ahli``,
+  ``Sekretaris``, ``Wakil Ketua``, ``Direktur Utama``). ``Men``/``Wamen`` glued to a
+  ministry's short name (``Mendagri``, ``Wamenkeu``) is the (vice) minister of that ministry
   (``Kemendagri``). ``Irjen`` is the Inspektur Jenderal; followed by ``Pol.`` or
   ``TNI`` it is a rank, and the phrase is refused.
-- **Place** starts at the last level word that has a name after it (``Provinsi``,
+- **Place** starts at the first level word that has a name after it (``Provinsi``,
   ``Prov.``, ``Kabupaten``, ``Kab.``, ``Kota``, ``Pemprov``, ``Pemkab``, ``Pemkot``,
-  ``Pemerintah Provinsi``...; ``Kecamatan``, ``Kelurahan``, ``Desa`` only for a camat,
-  lurah or kepala desa, since a unit may be named after villages), else after a
+  ``Pemerintah Provinsi``...; ``Kecamatan``, ``Kelurahan``, ``Desa`` only for a post at
+  that level or below, since a unit may be named after villages), else after a
   secretariat word (``Biro Organisasi Setda Prov. Kalteng``, ``Asisten I Sekda Papua
-  Barat``), else at a ministry's name (``Kementerian ...``, ``Kemendagri``). Without any
-  of these, the words after a role that names a unit (kepala dinas, direktur
-  jenderal, asisten, ...) are the unit, and after any other role the place.
-  :attr:`PositionPhrase.place_level` is the level the cue names, else the one the
-  role implies (a bupati's place is a kabupaten).
+  Barat``), else at a ministry's name (``Kementerian ...``, ``Kemendagri``). A later
+  level word of a higher level starts the place's parent, kept in
+  :attr:`PositionPhrase.within` (``Wali Kota Pekanbaru, Provinsi Riau``, ``Camat Senen
+  Kota Administrasi Jakarta Pusat``); a level word before another of the same or a
+  lower level is part of a name (``Dinas Tata Kota Kabupaten Bogor``). Without any of
+  these, the words after a role that names a unit (kadis, direktur jenderal, asisten,
+  sekretaris, kepala before a dinas short form...) are the unit, and after any other
+  role the place. :attr:`PositionPhrase.place_level` is the level the cue names, else
+  the one the role implies (a bupati's place is a kabupaten).
 - **Unit**: the words between role and place, named with the unit's kind when the
   role implies one (``Kadis Pendidikan`` -> ``Dinas Pendidikan``, ``Dirjen Dukcapil``
   -> ``Direktorat Jenderal Dukcapil``, ``Irjen`` alone -> ``Inspektorat Jenderal``); a
@@ -131,7 +137,10 @@ class PositionPhrase:
         capacity: Value of :class:`~adminnet.model.position.Capacity`
             (``"definitif"``, ``"penjabat"``, ...).
         role: Value of :class:`~adminnet.model.position.Role` (``"bupati"``,
-            ``"kepala_dinas"``, ...).
+            ``"kepala"``, ...); ``"other"`` for a post the model has no role for (a
+            staf ahli, a sekretaris dinas, a wakil ketua).
+        title: The role as a formal title writes it (``"Wali Kota"`` for ``Wako``,
+            ``"Kepala"`` for ``Kadis``: the unit says the rest).
         unit: The unit named, with its kind word where the role implies it
             (``"Dinas Kominfo"``, ``"Direktorat Jenderal Dukcapil"``), or ``None``.
         place: The place or agency text as printed (``"Kabupaten Pringsewu"``,
@@ -153,6 +162,7 @@ class PositionPhrase:
     text: str
     capacity: str
     role: str
+    title: str
     unit: str | None = None
     place: str | None = None
     place_level: str | None = None
@@ -315,14 +325,16 @@ def parse_position_phrase(text: str) -> PositionPhrase:
         m = _MINISTER_SHORT.fullmatch(tokens[i].fold) if tokens[i].kind == "word" else None
         if m is None or tokens[i].fold in ("menteri", "mentri"):
             raise _fail(text, "names no position: no role word found", "position.no_role")
-        role_entry = (("wakil_menteri" if m.group(1) else "menteri", "", ""), 1)
+        minister = ("wakil_menteri", "", "", "Wakil Menteri") if m.group(1) else None
+        role_entry = (minister or ("menteri", "", "", "Menteri"), 1)
         raw = tokens[i].raw.rstrip(".")
         short_place = "Ke" + raw[2:] if m.group(1) else "Ke" + raw[0].lower() + raw[1:]
-    (role, unit_kind, role_level), n = role_entry
+    (role, unit_kind, role_level, title), n = role_entry
     role_tokens = tokens[i : i + n]
     i += n
-    if role == "kepala" and i < len(tokens) and _is_dinas_short(tokens[i]):
-        role = "kepala_dinas"  # "Kepala Diskominfo": the short form names the dinas
+    # "Kepala Diskominfo", "Sekretaris Dinas Kominfo": the words after name a unit
+    unit_first = bool(unit_kind) or title == "Sekretaris"
+    unit_first = unit_first or (i < len(tokens) and _is_dinas_short(tokens[i]))
     if role == "inspektur_jenderal" and n == 1 and _rank_follows(tokens, i):
         raise _fail(text, "starts with a rank (Irjen Pol./TNI), not a position", "position.rank")
     role_span = (role_tokens[0].start, role_tokens[-1].end)
@@ -334,13 +346,13 @@ def parse_position_phrase(text: str) -> PositionPhrase:
     if tail and tail[-1].kind == "paren" and len(tail) > 1:
         place_short = tail[-1].raw[1:-1].strip() or None
         tail.pop()
-    unit_tokens, place_tokens, cue_level, within_tokens = _split(tail, role, role_level, unit_kind)
+    unit_tokens, place_tokens, cue_level, within_tokens = _split(tail, role_level, unit_first)
     if role in _w.GENERIC_BY_LEVEL:  # "Kepala Daerah Kabupaten Pringsewu" is its bupati
         specific = _w.GENERIC_BY_LEVEL[role].get(cue_level or "")
         if specific is None or unit_tokens:
             msg = "names a kind of post (gubernur, bupati or wali kota), not one post"
             raise _fail(text, msg, "position.generic")
-        role, role_level = specific, cue_level or ""
+        (role, title), role_level = specific, cue_level or ""
     if cue_level is not None and role_level and cue_level != role_level:
         shown = text if len(text) <= 80 else text[:77] + "..."
         msg = (
@@ -357,6 +369,7 @@ def parse_position_phrase(text: str) -> PositionPhrase:
         text=text,
         capacity=capacity,
         role=role,
+        title=title,
         unit=unit[0] if unit is not None else None,
         place=place[0] if place is not None else None,
         place_level=cue_level or role_level or None,
@@ -450,7 +463,7 @@ def _chain_parts(text: str) -> list[str]:
 
 
 def _split(
-    tail: list[_Token], role: str, role_level: str, unit_kind: str
+    tail: list[_Token], role_level: str, unit_first: bool
 ) -> tuple[list[_Token], list[_Token], str | None, list[_Token]]:
     """Split the words after the role: unit, place, the level the cue names, parent.
 
@@ -480,7 +493,7 @@ def _split(
     for j in range(n):
         if _is_agency_start(tail[j]):
             return _drop_secretariat(tail[:j]), tail[j:], None, within
-    if unit_kind or role in ("kepala_dinas", "sekretaris"):
+    if unit_first:
         return tail, [], None, within
     return [], tail, None, within
 

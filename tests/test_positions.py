@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -368,3 +369,23 @@ def test_arbitrary_text_raises_only_adminnet_errors(text: str) -> None:
 def test_word_salad_raises_only_adminnet_errors(parts: list[str]) -> None:
     with contextlib.suppress(AdminnetError):
         parse_position(" ".join(parts))
+
+
+def _per_char(text: str, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            with contextlib.suppress(AdminnetError):
+                parse_position(text)
+        best = min(best, time.perf_counter() - start)
+    return best / (repeat * len(text))
+
+
+def test_linear_time() -> None:
+    """The cost per character stays flat from 1k to 10k to 100k characters."""
+    parse_position("Bupati Bogor")  # the registries load once, outside the timing
+    texts = {n: "Bupati " + "Bogor " * (n // 6) for n in (1_000, 10_000, 100_000)}
+    c1, c2, c3 = (_per_char(texts[n], 100_000 // n) for n in (1_000, 10_000, 100_000))
+    assert c2 / c1 < 8
+    assert c3 / c1 < 8

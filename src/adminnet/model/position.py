@@ -115,7 +115,7 @@ class Role(LabeledEnum):
 
     @property
     def is_regional_deputy(self) -> bool:
-        """True for a wakil kepala daerah: wakil gubernur, wakil bupati, wakil wali kota."""
+        """Wakil kepala daerah (True for wakil gubernur, wakil bupati, wakil wali kota)."""
         return self in _REGIONAL_DEPUTIES
 
 

@@ -176,7 +176,7 @@ class PositionPhrase:
 
     @property
     def span(self) -> Span:
-        """Where the whole phrase is in ``text`` (first to last part read)."""
+        """Rentang frasa (where the whole phrase is in ``text``: first to last part read)."""
         starts = [s[0] for s in (self.capacity_span, self.role_span) if s is not None]
         ends = [s[1] for s in (self.role_span, self.unit_span, self.place_span) if s is not None]
         return (min(starts), max(ends))

@@ -389,3 +389,69 @@ def test_linear_time() -> None:
     c1, c2, c3 = (_per_char(texts[n], 100_000 // n) for n in (1_000, 10_000, 100_000))
     assert c2 / c1 < 8
     assert c3 / c1 < 8
+
+
+# --------------------------------------------------------------------------------------
+# The registry adapters: regions.match and agencies.resolve_unit, when present.
+# --------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _FakeMatch:
+    region: Any
+    how: str
+    score: float
+
+
+@attrs.frozen
+class _FakeUnit:
+    agency: Any
+    unit: str | None
+    how: str = "exact"
+    score: float = 1.0
+
+
+@pytest.fixture
+def fresh_cache() -> Any:
+    from adminnet import positions
+
+    positions._region_candidates.cache_clear()
+    yield
+    positions._region_candidates.cache_clear()
+
+
+def test_uses_regions_match_when_present(monkeypatch: pytest.MonkeyPatch, fresh_cache: Any) -> None:
+    """An abbreviation the registry vouches for is taken; a prefix or typo match is not."""
+    tubaba = regions.get("18.12")
+    mesuji = regions.get("18.11")
+
+    def match(text: str, **kwargs: Any) -> list[_FakeMatch]:
+        if text == "Tubaba":
+            return [_FakeMatch(tubaba, "abbreviation", 0.95)]
+        if text == "Mesu":
+            return [_FakeMatch(mesuji, "prefix", 0.4)]
+        return []
+
+    monkeypatch.setattr(regions, "match", match, raising=False)
+    p = parse_position("Pj Bupati Tubaba")
+    assert (p.region_code, p.agency_id, p.title) == (
+        "18.12",
+        "pemkab-1812",
+        "Pj. Bupati Tulang Bawang Barat",
+    )
+    with pytest.raises(UnknownEntity):
+        parse_position("Bupati Mesu")
+
+
+def test_uses_resolve_unit_when_present(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The registry's canonical unit name replaces the printed one, for the same agency."""
+    medan = agencies.get("pemkot-1271")
+
+    def resolve_unit(text: str, **kwargs: Any) -> _FakeUnit:
+        assert text == "Dinas Kominfo Kota Medan"
+        return _FakeUnit(medan, "Dinas Komunikasi dan Informatika")
+
+    monkeypatch.setattr(agencies, "resolve_unit", resolve_unit, raising=False)
+    p = parse_position("Plt Kepala Dinas Kominfo Kota Medan")
+    assert p.unit == "Dinas Komunikasi dan Informatika"
+    assert p.title == "Plt. Kepala Dinas Komunikasi dan Informatika Kota Medan"

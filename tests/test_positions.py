@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from adminnet import agencies, regions
@@ -86,7 +86,7 @@ def test_issue_examples() -> None:
     assert (p.role, p.capacity, p.unit, p.region_code) == (
         Role.KEPALA,
         Capacity.PELAKSANA_TUGAS,
-        "Dinas Kominfo",
+        "Dinas Komunikasi dan Informatika",
         "12.71",
     )
 
@@ -273,6 +273,10 @@ def test_village_labels_round_trip(data: st.DataObject, region: str) -> None:
     """Pj. lurah / kepala desa with kecamatan and kabupaten/kota: the village returns."""
     kecamatan = data.draw(st.sampled_from(regions.children(region)))
     village = data.draw(st.sampled_from(regions.children(kecamatan.code)))
+    # A bracket after a place is read as its short form ("Tulang Bawang Barat (Tubaba)"),
+    # so registry names with brackets ("Kurau (Timur)") are refused: issue 17, documented
+    # in docs/positions.md.
+    assume("(" not in village.name)
     parent = regions.get(region)
     assert parent is not None
     role = Role.LURAH if village.kind.value == "kelurahan" else Role.KEPALA_DESA

@@ -19,9 +19,9 @@ this module finds the region in :mod:`adminnet.regions` and the agency in
 ('32.01', '32.71')
 >>> p = parse_position("Plt Kepala Dinas Kominfo Kota Medan")
 >>> p.role.label, p.capacity.label, p.unit, p.agency_id
-('Kepala', 'Plt.', 'Dinas Kominfo', 'pemkot-1271')
+('Kepala', 'Plt.', 'Dinas Komunikasi dan Informatika', 'pemkot-1271')
 >>> p.title
-'Plt. Kepala Dinas Kominfo Kota Medan'
+'Plt. Kepala Dinas Komunikasi dan Informatika Kota Medan'
 >>> parse_position("Menteri PANRB").agency_id
 'kemenpanrb'
 >>> parse_position("Sekjen Kemendes", as_of="2017-03-16").agency_id
@@ -435,6 +435,9 @@ class _Reading:
     role: Role
 
 
+_KNOWN_UNIT: Final = 0.9  # resolve_unit's score for a unit of its cited table
+
+
 def _unit_canonical(
     unit: str | None, place: str | None, agency: Agency | None, as_of: DateLike | None
 ) -> str | None:
@@ -451,7 +454,8 @@ def _unit_canonical(
         return unit
     name = getattr(found, "unit", None)
     parent = getattr(found, "agency", None)
-    if isinstance(name, str) and name and getattr(parent, "id", None) == agency.id:
+    known = getattr(found, "score", 0.0) >= _KNOWN_UNIT  # the table's name, not re-spelt words
+    if known and isinstance(name, str) and name and getattr(parent, "id", None) == agency.id:
         return name
     return unit
 

@@ -100,6 +100,7 @@ def test_nav_has_the_pages_the_site_promises() -> None:
         "spbe.md",
         "identifiers.md",
         "text.md",
+        "positions.md",
         "serialization.md",
         "rules.md",
         "testing.md",

@@ -36,11 +36,37 @@ __all__ = ["Capacity", "Decree", "Position", "Role", "Tenure"]
         "wali_kota": "Wali Kota",
         "wakil_wali_kota": "Wakil Wali Kota",
         "sekretaris_daerah": "Sekretaris Daerah",
+        "wakil_menteri": "Wakil Menteri",
+        "direktur_jenderal": "Direktur Jenderal",
+        "inspektur_jenderal": "Inspektur Jenderal",
+        "deputi": "Deputi",
+        "direktur": "Direktur",
+        "asisten": "Asisten",
+        "camat": "Camat",
+        "lurah": "Lurah",
+        "kepala_desa": "Kepala Desa",
+        "rektor": "Rektor",
+        "ketua": "Ketua",
         "other": "Lainnya",
     }
 )
 class Role(LabeledEnum):
-    """Peran jabatan (the role of a position: menteri, kepala, bupati, wali kota, ...)."""
+    """Peran jabatan (the role of a position: menteri, kepala, bupati, wali kota, ...).
+
+    The roles from menteri to sekretaris daerah, and other, are those the rules judge
+    (POS001, TEN002). The others name the common posts printed in government news so
+    that a position phrase keeps its role: the wakil menteri, the echelon-I posts of a
+    ministry (direktur jenderal, inspektur jenderal, deputi) and its directors, the
+    asisten of a sekretaris daerah, the heads below the kabupaten/kota (camat, lurah,
+    kepala desa) and the heads of bodies led by a rector or a chair (rektor, ketua).
+    The head of a unit (a dinas, badan, biro, bagian or bidang) is a ``kepala``: the
+    position's title names the unit.
+
+    >>> Role.WALI_KOTA.label, Role.KEPALA_DESA.label
+    ('Wali Kota', 'Kepala Desa')
+    >>> Role.CAMAT.is_head, Role.BUPATI.is_regional_head, Role.WAKIL_MENTERI.is_deputy
+    (False, True, True)
+    """
 
     MENTERI = "menteri"
     KEPALA = "kepala"
@@ -54,11 +80,27 @@ class Role(LabeledEnum):
     WALI_KOTA = "wali_kota"
     WAKIL_WALI_KOTA = "wakil_wali_kota"
     SEKRETARIS_DAERAH = "sekretaris_daerah"
+    WAKIL_MENTERI = "wakil_menteri"
+    DIREKTUR_JENDERAL = "direktur_jenderal"
+    INSPEKTUR_JENDERAL = "inspektur_jenderal"
+    DEPUTI = "deputi"
+    DIREKTUR = "direktur"
+    ASISTEN = "asisten"
+    CAMAT = "camat"
+    LURAH = "lurah"
+    KEPALA_DESA = "kepala_desa"
+    REKTOR = "rektor"
+    KETUA = "ketua"
     OTHER = "other"
 
     @property
     def is_head(self) -> bool:
-        """True for the head of an agency: menteri, kepala, gubernur, bupati, wali kota."""
+        """True for the head of an agency: menteri, kepala, gubernur, bupati, wali kota.
+
+        The heads of units (direktur jenderal, deputi, ...), of the areas below a
+        kabupaten/kota (camat, lurah, kepala desa) and of bodies led by a rector or a
+        chair (rektor, ketua) are not: False.
+        """
         return self in _HEADS
 
     @property
@@ -68,13 +110,21 @@ class Role(LabeledEnum):
 
     @property
     def is_deputy(self) -> bool:
-        """True for a wakil kepala daerah."""
+        """True for a wakil: wakil kepala daerah and wakil menteri."""
         return self in _DEPUTIES
+
+    @property
+    def is_regional_deputy(self) -> bool:
+        """Wakil kepala daerah (True for wakil gubernur, wakil bupati, wakil wali kota)."""
+        return self in _REGIONAL_DEPUTIES
 
 
 _REGIONAL_HEADS: Final = frozenset({Role.GUBERNUR, Role.BUPATI, Role.WALI_KOTA})
 _HEADS: Final = _REGIONAL_HEADS | {Role.MENTERI, Role.KEPALA}
-_DEPUTIES: Final = frozenset({Role.WAKIL_GUBERNUR, Role.WAKIL_BUPATI, Role.WAKIL_WALI_KOTA})
+_REGIONAL_DEPUTIES: Final = frozenset(
+    {Role.WAKIL_GUBERNUR, Role.WAKIL_BUPATI, Role.WAKIL_WALI_KOTA}
+)
+_DEPUTIES: Final = _REGIONAL_DEPUTIES | {Role.WAKIL_MENTERI}
 
 
 @labels(

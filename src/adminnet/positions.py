@@ -1,0 +1,744 @@
+"""Jabatan dari teks (printed position phrases resolved against the registries).
+
+:func:`parse_position` reads a position phrase as news and government pages print it
+and resolves its place or agency: the inverse of the labels the model prints
+(:meth:`adminnet.model.position.Tenure.label`, ``"Pj. Wali Kota Ambon"``). The words
+are split by :func:`adminnet.text.positions.parse_position_phrase` (no registry);
+this module finds the region in :mod:`adminnet.regions` and the agency in
+:mod:`adminnet.agencies`.
+
+>>> from adminnet.positions import parse_position
+>>> p = parse_position("Pj. Wali Kota Ambon")
+>>> p.role, p.capacity, p.region_code, p.agency_id
+(<Role.WALI_KOTA: 'wali_kota'>, <Capacity.PENJABAT: 'penjabat'>, '81.71', 'pemkot-8171')
+>>> p.title
+'Pj. Wali Kota Ambon'
+>>> parse_position("Penjabat Bupati Kabupaten Pringsewu").agency_id
+'pemkab-1810'
+>>> parse_position("Bupati Bogor").region_code, parse_position("Wali Kota Bogor").region_code
+('32.01', '32.71')
+>>> p = parse_position("Plt Kepala Dinas Kominfo Kota Medan")
+>>> p.role.label, p.capacity.label, p.unit, p.agency_id
+('Kepala', 'Plt.', 'Dinas Komunikasi dan Informatika', 'pemkot-1271')
+>>> p.title
+'Plt. Kepala Dinas Komunikasi dan Informatika Kota Medan'
+>>> parse_position("Menteri PANRB").agency_id
+'kemenpanrb'
+>>> parse_position("Sekjen Kemendes", as_of="2017-03-16").agency_id
+'kemendes-pdtt'
+>>> parse_position("Sekda Bogor")
+Traceback (most recent call last):
+adminnet.errors.AmbiguousName: 'Sekda Bogor' has 2 readings: Sekretaris Daerah Kabupaten ...
+
+Rules:
+
+- **The place fits the role.** A gubernur's place is a provinsi, a bupati's a
+  kabupaten, a wali kota's a kota, a camat's a kecamatan, a lurah's a kelurahan, a
+  kepala desa's a desa; a level word in the phrase (``Kabupaten``, ``Kota``,
+  ``Provinsi``, ``Pemkab``...) narrows the same way for other roles (``Sekda Kota
+  Malang``). Without either, a sekretaris daerah or a unit may belong to a provinsi,
+  kabupaten or kota: two regions of the same name (``Sekda Bogor``) are two readings.
+- **Names are matched exactly**, after folding case, spaces and punctuation
+  (``Tulangbawang Barat`` is Tulang Bawang Barat), with an optional ``Kepulauan``
+  (``Mentawai``), a province's abbreviation from :data:`adminnet.agencies.PROVINCE_ALIASES`
+  (``Jabar``, ``Kalteng``), and what ``regions.match`` knows when the registry has it
+  (abbreviations, former names); prefix and typo matches are never taken.
+- **Agencies**: a ministry post (menteri, wakil menteri, sekretaris kementerian,
+  sekretaris jenderal, direktur jenderal, inspektur jenderal) is resolved
+  with ``Kementerian`` before the name when the name alone does not resolve (``Menteri
+  PANRB``, ``Menteri Dalam Negeri``); a bracketed short form after the place is tried
+  too. ``as_of`` chooses among agencies that bore the name at different times. A place
+  in a kabupaten/kota or provinsi gives its government
+  (:func:`adminnet.agencies.local_government`); a kota administrasi of Jakarta gives
+  the Pemerintah Provinsi DKI Jakarta; a kecamatan or kelurahan gives the kabupaten or
+  kota government it belongs to; a desa none (a pemerintah desa is not in the catalog).
+- **Units** are read by :func:`adminnet.agencies.resolve_unit` when the registry has
+  it (its canonical name is kept); otherwise as printed with the kind the role implies
+  (``Dinas Kominfo``). A kepala of a unit that is itself a central agency (``Kepala
+  Badan Pusat Statistik``) is the kepala of that agency.
+- **No place** where the role needs one (``Pejabat Bupati``) is fine: ``region_code``
+  and ``agency_id`` are ``None``. A place that does not resolve is
+  :class:`~adminnet.errors.UnknownEntity` (``position.unknown_place``) with the
+  nearest names as candidates; several fitting readings are
+  :class:`~adminnet.errors.AmbiguousName` (``position.ambiguous``) whose candidates are
+  region codes or agency ids.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from adminnet.errors import AdminnetError, AmbiguousName, UnknownEntity, ValidationError
+from adminnet.model.position import Capacity, Role
+from adminnet.text import _position_words as _w
+from adminnet.text.positions import PositionPhrase, _chain_parts, parse_position_phrase
+from adminnet.time import DateLike, as_date
+
+if TYPE_CHECKING:
+    from adminnet.model.agency import Agency
+    from adminnet.model.region import Region
+
+__all__ = ["ParsedPosition", "parse_position"]
+
+
+@attrs.frozen(kw_only=True)
+class ParsedPosition:
+    """Jabatan terbaca (a position phrase read and resolved).
+
+    Attributes:
+        role: What kind of position it is.
+        capacity: Definitif, Pj., Pjs., Plt. or Plh.
+        agency_id: The agency the position belongs to (``"kemenpanrb"``,
+            ``"pemkab-1810"``), or ``None`` when the phrase names none.
+        region_code: The region of a regional post (``"81.71"`` for the Wali Kota
+            Ambon), or ``None``.
+        unit: The unit named in the phrase (``"Dinas Kominfo"``), or ``None``.
+        title: The formal label, capacity first: ``"Pj. Wali Kota Ambon"``, as
+            :meth:`~adminnet.model.position.Tenure.label` prints it.
+        phrase: The parts as printed, with their spans.
+    """
+
+    role: Role
+    capacity: Capacity
+    agency_id: str | None = None
+    region_code: str | None = None
+    unit: str | None = None
+    title: str
+    phrase: PositionPhrase
+
+
+# Roles whose place is a region of the level they imply (the kepala daerah and wakil).
+_REGIONAL: Final = frozenset(
+    {
+        Role.GUBERNUR,
+        Role.WAKIL_GUBERNUR,
+        Role.BUPATI,
+        Role.WAKIL_BUPATI,
+        Role.WALI_KOTA,
+        Role.WAKIL_WALI_KOTA,
+    }
+)
+_LOCAL: Final = frozenset({Role.CAMAT, Role.LURAH, Role.KEPALA_DESA})
+# Posts of a kementerian: "Kementerian " is tried before a bare name.
+_MINISTRY: Final = frozenset(
+    {
+        Role.MENTERI,
+        Role.WAKIL_MENTERI,
+        Role.SEKRETARIS_KEMENTERIAN,
+        Role.SEKRETARIS_JENDERAL,
+        Role.DIREKTUR_JENDERAL,
+        Role.INSPEKTUR_JENDERAL,
+    }
+)
+_LEVEL_KINDS: Final[dict[str, frozenset[str]]] = {
+    "provinsi": frozenset({"provinsi"}),
+    "kabupaten": frozenset({"kabupaten", "kabupaten_administrasi"}),
+    "kota": frozenset({"kota", "kota_administrasi"}),
+    "kecamatan": frozenset({"kecamatan", "distrik"}),
+    "kelurahan": frozenset({"kelurahan"}),
+    "desa": frozenset({"desa", "desa_adat"}),
+}
+_LEVEL_NUMBER: Final = {
+    "provinsi": 1,
+    "kabupaten": 2,
+    "kota": 2,
+    "kecamatan": 3,
+    "kelurahan": 4,
+    "desa": 4,
+}
+_REGIONAL_LEVELS: Final = frozenset({"provinsi", "kabupaten", "kota"})
+_STRONG_HOW: Final = frozenset({"code", "exact", "alias", "abbreviation", "former"})
+_NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
+_CUE_WORDS: Final = frozenset(w for key in _w.LEVEL_WORDS for w in key) | {"adm", "administrasi"}
+_RI: Final = re.compile(r"\s+(?:RI|R\.I\.|Republik Indonesia)$", re.IGNORECASE)
+
+
+def _squash(text: str) -> str:
+    return _NON_ALNUM.sub("", text.lower())
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 80 else text[:77] + "...")
+
+
+# --------------------------------------------------------------------------------------
+# Regions
+# --------------------------------------------------------------------------------------
+
+
+def _bare_name(place: str, level: str | None = None) -> str:
+    """The place without its leading level words ("Pemerintah Provinsi X" -> "X").
+
+    Only a whole level wording of the level looked for counts ("Pemerintah Provinsi",
+    "Kota Adm."): the "Daerah" of "Daerah Istimewa Yogyakarta" is part of the name, and
+    so is the "Kota" of Kecamatan Kota Atambua.
+    """
+    words = place.split()
+    folded = [_squash(w) for w in words]
+    for n in (3, 2, 1):
+        cue = _w.LEVEL_WORDS.get(tuple(folded[:n])) if len(words) > n else None
+        if cue is None or not (cue == level or (level is None and cue in _REGIONAL_LEVELS)):
+            continue
+        i = n
+        if len(words) > i + 1 and folded[i] in ("administrasi", "adm"):
+            i += 1
+        return " ".join(words[i:])
+    return place
+
+
+def _kinds(level: str | None) -> tuple[frozenset[str], tuple[int, ...]]:
+    if level is None:
+        kinds = _LEVEL_KINDS["provinsi"] | _LEVEL_KINDS["kabupaten"] | _LEVEL_KINDS["kota"]
+        return kinds, (1, 2)
+    return _LEVEL_KINDS[level], (_LEVEL_NUMBER[level],)
+
+
+def _cue_level(place: str) -> str | None:
+    """The level the place's leading level word names ("Provinsi Riau" -> provinsi)."""
+    words = tuple(_squash(w) for w in place.split()[:3])
+    for n in (3, 2, 1):
+        level = _w.LEVEL_WORDS.get(words[:n])
+        if level is not None and len(words) > n:
+            return level
+    return None
+
+
+@functools.lru_cache(maxsize=4096)  # the registry does not change; articles repeat places
+def _region_candidates(
+    place: str,
+    level: str | None,
+    as_of: DateLike | None,
+    within: tuple[str, ...] = (),
+) -> tuple[Region, ...]:
+    """Every region of the level whose name is the place's (exactly, after folding).
+
+    A name with ``Kepulauan`` in front counts only when no region has the name as
+    printed ("Riau" is not Kepulauan Riau, "Mentawai" is Kepulauan Mentawai). With
+    ``within``, only regions under one of those codes.
+    """
+    from adminnet import agencies
+
+    kinds, levels = _kinds(level)
+    name = _bare_name(place, level)
+    squashed = _squash(name)
+    if not squashed:
+        return ()
+    names = [name]
+    wanted = {squashed}
+    if 1 in levels:
+        folded = " ".join(name.lower().replace(".", " ").split())
+        aliases = agencies.PROVINCE_ALIASES.get(folded, ())
+        names.extend(aliases)
+        wanted.update(_squash(n) for n in aliases)
+    found: dict[str, Region] = {}
+    near: dict[str, Region] = {}
+    for spelled in (False, True):  # exact names first; other spellings only if none
+        for lvl in levels:
+            for scope in within or (None,):
+                for query in names:
+                    for region, strong in _searched(query, lvl, scope, kinds, as_of, spelled):
+                        folded_name = _squash(region.name)
+                        if strong or folded_name in wanted:
+                            found.setdefault(region.code, region)
+                        elif folded_name == "kepulauan" + squashed:
+                            near.setdefault(region.code, region)
+        if found or near:
+            break
+    return tuple(sorted((found or near).values(), key=lambda r: r.code))
+
+
+def _searched(
+    query: str,
+    level: int,
+    within: str | None,
+    kinds: frozenset[str],
+    as_of: DateLike | None,
+    spelled: bool,
+) -> list[tuple[Region, bool]]:
+    """Regions the registry finds, and whether the registry vouches for the match.
+
+    First pass (``spelled`` False): exact names (``regions.lookup``). Second pass:
+    ``regions.match`` with a strong ``how`` (vouched: an abbreviation or alias names
+    the region whatever its spelling) and ``regions.search`` (checked by the caller).
+    """
+    from adminnet import regions
+
+    if not spelled:
+        found = _exact(query, level, as_of)
+        if within is not None:
+            found = [r for r in found if r.code.startswith(f"{within}.")]
+        return [(region, False) for region in found if region.kind.value in kinds]
+    out: list[tuple[Region, bool]] = []
+    match = getattr(regions, "match", None)
+    if match is not None:  # h/registries' ranked matcher, when present
+        try:
+            hits = match(query, as_of=as_of, level=level, within=within, limit=10)
+        except AdminnetError:
+            hits = []
+        out.extend(
+            (m.region, True) for m in hits if m.how in _STRONG_HOW and m.region.kind.value in kinds
+        )
+    limit = 25 if level <= 2 else 200
+    found = regions.search(query, level=level, within=within, limit=limit, as_of=as_of)
+    out.extend((region, False) for region in found if region.kind.value in kinds)
+    return out
+
+
+def _exact(query: str, level: int, as_of: DateLike | None) -> list[Region]:
+    """The regions of this level that bear exactly this name (``regions.lookup``)."""
+    from adminnet import regions
+
+    try:
+        return [regions.lookup(query, as_of=as_of, level=level)]
+    except AmbiguousName as exc:
+        found = (regions.get(code, as_of=as_of) for code in exc.candidates)
+        return [r for r in found if r is not None]
+    except (UnknownEntity, ValidationError):
+        return []
+
+
+def _near_regions(place: str, level: str | None, as_of: DateLike | None) -> list[str]:
+    from adminnet import regions
+
+    _, levels = _kinds(level)
+    out: list[str] = []
+    for lvl in levels:
+        out.extend(
+            r.code
+            for r in regions.search(_bare_name(place, level), level=lvl, limit=5, as_of=as_of)
+        )
+    return out[:10]
+
+
+# --------------------------------------------------------------------------------------
+# Agencies
+# --------------------------------------------------------------------------------------
+
+
+def _agency_texts(role: Role, place: str, short: str | None, *, bare: bool = False) -> list[str]:
+    """The texts to resolve for a place: as printed, without "RI", as a ministry.
+
+    ``bare``: only the text itself (and without "RI"), for words split off a unit,
+    where "Staf Ahli Bidang Hukum" must not become the Kementerian Hukum.
+    """
+    texts = [place]
+    stripped = _RI.sub("", place)
+    if stripped != place:
+        texts.append(stripped)
+    if bare:
+        return texts
+    first, _, rest = stripped.partition(" ")
+    if rest and _squash(first) in _w.AGENCY_LEAD_WORDS:  # "Kementerian Kominfo"
+        texts.extend([rest, f"Kementerian {rest}"])
+    elif role in _MINISTRY and not _squash(place).startswith(
+        ("kementerian", "kementrian", "kemen")
+    ):
+        texts.extend(f"Kementerian {t}" for t in list(texts))
+    if short:
+        texts.append(short)
+    return texts
+
+
+def _agency_for(
+    role: Role, place: str, short: str | None, as_of: DateLike | None, *, bare: bool = False
+) -> tuple[Agency | None, AmbiguousName | None]:
+    """The agency the place names: the first text that resolves (or its ambiguity)."""
+    from adminnet import agencies
+
+    ambiguity: AmbiguousName | None = None
+    for text in _agency_texts(role, place, short, bare=bare):
+        for look in (agencies.resolve, agencies.lookup):
+            try:
+                return look(text, as_of=as_of), None
+            except AmbiguousName as exc:
+                ambiguity = ambiguity or exc
+            except (UnknownEntity, ValidationError):
+                continue
+    if ambiguity is None and not bare:
+        for text in _agency_texts(role, place, short):
+            agency, ambiguity = _cut_ministry_name(text, as_of)
+            if agency is not None or ambiguity is not None:
+                return agency, ambiguity
+    return None, ambiguity
+
+
+def _cut_ministry_name(
+    place: str, as_of: DateLike | None
+) -> tuple[Agency | None, AmbiguousName | None]:
+    """A ministry's name cut after its first words ("Kementerian Desa"), if only one fits.
+
+    The press shortens a long ministry name to its first words. The words must start
+    the name the ministry bore on ``as_of`` (today if ``None``), and only one ministry
+    existing that day may fit; several are an ambiguity.
+    """
+    from adminnet import agencies
+
+    words = place.split()
+    if len(words) < 2 or _squash(words[0]) not in ("kementerian", "kementrian"):
+        return None, None
+    day = as_date(as_of, what="as_of")
+    prefix = " ".join(["kementerian", *(w.lower() for w in words[1:])])
+    fits = [
+        a
+        for a in agencies.search(place, as_of=day, limit=10)
+        if a.kind.value == "kementerian"
+        and a.exists_at(day)
+        and f"{a.name_at(day).lower()} ".replace(",", "").startswith(f"{prefix} ")
+    ]
+    if len(fits) == 1:
+        return fits[0], None
+    if len(fits) > 1:
+        ids = sorted(a.id for a in fits)
+        msg = f"{_short(place)} begins the names of several ministries: {', '.join(ids)}"
+        return None, AmbiguousName(msg, candidates=ids, code="position.ambiguous")
+    return None, None
+
+
+def _government_of(region: Region, as_of: DateLike | None) -> str | None:
+    """The government a post in this region belongs to (see the module rules)."""
+    from adminnet import agencies, regions
+
+    code: str | None = region.code
+    if region.level == 4 and region.kind.value != "kelurahan":
+        return None  # a desa: its pemerintah desa is not in the catalog
+    while code is not None:
+        current = regions.latest(code)
+        if current is None:
+            return None
+        if current.level <= 2:
+            try:
+                return agencies.local_government(code).id
+            except ValidationError:
+                code = current.parent_code
+                continue
+            except UnknownEntity:
+                return None
+        code = current.parent_code
+    return None
+
+
+# --------------------------------------------------------------------------------------
+# The resolver
+# --------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Reading:
+    region: Region | None
+    agency: Agency | None
+    unit: str | None
+    role: Role
+
+
+_KNOWN_UNIT: Final = 0.9  # resolve_unit's score for a unit of its cited table
+
+
+def _unit_canonical(
+    unit: str | None, place: str | None, agency: Agency | None, as_of: DateLike | None
+) -> str | None:
+    """The registry's name of the unit, when ``agencies.resolve_unit`` knows it."""
+    from adminnet import agencies
+
+    resolve_unit = getattr(agencies, "resolve_unit", None)
+    if unit is None or resolve_unit is None or agency is None:
+        return unit
+    text = f"{unit} {place}" if place else unit
+    try:
+        found = resolve_unit(text, as_of=as_of)
+    except AdminnetError:
+        return unit
+    name = getattr(found, "unit", None)
+    parent = getattr(found, "agency", None)
+    known = getattr(found, "score", 0.0) >= _KNOWN_UNIT  # the table's name, not re-spelt words
+    if known and isinstance(name, str) and name and getattr(parent, "id", None) == agency.id:
+        return name
+    return unit
+
+
+def _parents(text: str, within: str | None, as_of: DateLike | None) -> tuple[str, ...]:
+    """The codes of the larger region printed after the place (none: no constraint).
+
+    A chain ("Kecamatan Kembangan Kota Administrasi Jakarta Barat") is resolved from
+    the outermost region in.
+    """
+    if within is None:
+        return ()
+    codes: tuple[str, ...] = ()
+    for part in reversed(_chain_parts(within)):
+        level = _cue_level(part)
+        found = _region_candidates(part, level, as_of, codes)
+        if not found:
+            msg = f"{_short(text)}: no {level or 'region'} is named {part!r}"
+            raise _unknown(msg, _near_regions(part, level, as_of))
+        codes = tuple(r.code for r in found)
+    return codes
+
+
+def _read_place(
+    text: str,
+    role: Role,
+    place: str,
+    level: str | None,
+    short: str | None,
+    as_of: DateLike | None,
+    within: tuple[str, ...] = (),
+    *,
+    bare: bool = False,
+) -> list[_Reading]:
+    """Every reading of the place: regions of the right level, or an agency.
+
+    ``bare``: the words were split off a unit; an agency must be named by them alone.
+    """
+    if role in _REGIONAL or role in _LOCAL or level is not None:
+        regions_found = _region_candidates(place, level, as_of, within)
+        return [_Reading(r, None, None, role) for r in regions_found]
+    agency, ambiguity = _agency_for(role, place, short, as_of, bare=bare)
+    if agency is not None:
+        return [_Reading(None, agency, None, role)]
+    found = _region_candidates(place, None, as_of)
+    if found:
+        return [_Reading(r, None, None, role) for r in found]
+    if ambiguity is not None:
+        raise ambiguity
+    return []
+
+
+# Words that only say what kind of unit it is: a unit left with nothing else is no unit.
+_KIND_WORDS: Final = frozenset(
+    w.lower() for (_role, kind, _level, _title) in _w.ROLE_WORDS.values() for w in kind.split()
+) | {"sekretariat", "kantor", "pusat", "dan"}
+
+
+def _names_something(words: list[str]) -> bool:
+    """True if the unit words hold a name, not only kind words ("Dinas")."""
+    return any(_squash(w) not in _KIND_WORDS for w in words)
+
+
+def _split_readings(
+    text: str, role: Role, words: list[str], level: str | None, as_of: DateLike | None
+) -> tuple[list[_Reading], str | None]:
+    """Unit words then a place ("Kesbangpol Lampung"): the longest place that reads."""
+    for k in range(min(4, len(words) - 1), 0, -1):
+        place = " ".join(words[-k:])
+        if _squash(place) in _CUE_WORDS or not _names_something(words[:-k]):
+            continue
+        readings = _read_place(text, role, place, level, None, as_of, bare=True)
+        if readings:
+            unit = " ".join(words[:-k])
+            return [attrs.evolve(r, unit=unit) for r in readings], place
+    return [], None
+
+
+def parse_position(text: str, *, as_of: DateLike | None = None) -> ParsedPosition:
+    """Baca dan kenali jabatan (read a printed position phrase and resolve its place).
+
+    See the module documentation for the rules.
+
+    >>> p = parse_position("Sekretaris Daerah Pemerintah Provinsi Sumatera Barat")
+    >>> p.role.label, p.region_code, p.agency_id
+    ('Sekretaris Daerah', '13', 'pemprov-13')
+    >>> parse_position("Pejabat Bupati").title
+    'Pj. Bupati'
+
+    Raises:
+        InvalidFormat: the text is no position phrase (see
+            :func:`adminnet.text.positions.parse_position_phrase`), or ``as_of`` is
+            not a date.
+        InvalidComponent: a level word contradicts the role (``Bupati Kota Bogor``).
+        UnknownEntity: the place or agency does not resolve (``position.unknown_place``).
+        AmbiguousName: several readings fit (``position.ambiguous``).
+    """
+    if as_of is not None:
+        as_of = as_date(as_of, what="as_of")  # checked once, and hashable for the cache
+    phrase = parse_position_phrase(text)
+    role = Role(phrase.role)
+    capacity = Capacity(phrase.capacity)
+    readings: list[_Reading] = []
+    unit = phrase.unit
+    place = phrase.place
+    if place is None and unit is not None and role not in _REGIONAL:
+        readings = _unit_as_agency(role, unit, as_of)
+        if not readings and phrase.unit_span is not None:
+            words = text[phrase.unit_span[0] : phrase.unit_span[1]].split()
+            readings, place = _split_readings(text, role, words, phrase.place_level, as_of)
+            if readings:
+                readings = [
+                    attrs.evolve(r, unit=_with_kind(unit, phrase, r.unit)) for r in readings
+                ]
+    elif place is not None:
+        printed = place
+        readings, place = _with_parents(text, role, phrase, place, as_of)
+        if not readings and role not in _REGIONAL and role not in _LOCAL:
+            words = place.split()
+            readings, sub_place = _split_readings(text, role, words, phrase.place_level, as_of)
+            if readings:
+                place = sub_place
+        if not readings:
+            msg = f"{_short(text)}: no {_what(role, phrase.place_level)} is named {printed!r}"
+            near = _near_regions(printed, phrase.place_level, as_of)
+            raise _unknown(msg, near)
+        readings = [r if r.unit is not None else attrs.evolve(r, unit=unit) for r in readings]
+    else:
+        return _parsed(phrase, role, capacity, _Reading(None, None, unit, role), as_of, None)
+    if not readings:
+        return _parsed(phrase, role, capacity, _Reading(None, None, unit, role), as_of, None)
+    if len(readings) > 1:
+        shown = [
+            f"{_parsed(phrase, r.role, capacity, r, as_of, place).title} ({_key(r)})"
+            for r in readings[:5]
+        ]
+        more = f" and {len(readings) - 5} more" if len(readings) > 5 else ""
+        msg = f"{_short(text)} has {len(readings)} readings: {', '.join(shown)}{more}"
+        raise AmbiguousName(msg, candidates=[_key(r) for r in readings], code="position.ambiguous")
+    return _parsed(phrase, readings[0].role, capacity, readings[0], as_of, place)
+
+
+def _with_parents(
+    text: str, role: Role, phrase: PositionPhrase, place: str, as_of: DateLike | None
+) -> tuple[list[_Reading], str]:
+    """Readings of the place inside the regions printed after it.
+
+    A level word may also be part of a name (Kecamatan Poso Kota Selatan): when the
+    split at it reads nothing, the place takes in the next part of the chain.
+    """
+    parts = _chain_parts(phrase.within) if phrase.within else []
+    first_error: UnknownEntity | None = None
+    for cut in range(len(parts) + 1):
+        tried = " ".join([place, *parts[:cut]])
+        try:
+            parents = _parents(text, " ".join(parts[cut:]) or None, as_of)
+        except UnknownEntity as exc:
+            first_error = first_error or exc
+            continue
+        readings = _read_place(
+            text, role, tried, phrase.place_level, phrase.place_short, as_of, parents
+        )
+        if readings:
+            return readings, tried
+    if first_error is not None:
+        raise first_error
+    return [], place
+
+
+def _unknown(message: str, candidates: Iterable[str]) -> UnknownEntity:
+    near = list(dict.fromkeys(candidates))
+    if near:
+        message = f"{message} (nearest: {', '.join(near)})"
+    return UnknownEntity(message, code="position.unknown_place")
+
+
+def _what(role: Role, level: str | None) -> str:
+    if level is not None:
+        return level
+    if role in _REGIONAL:
+        return "region"
+    return "agency or region"
+
+
+def _key(r: _Reading) -> str:
+    if r.region is not None:
+        return r.region.code
+    return r.agency.id if r.agency is not None else ""
+
+
+def _with_kind(unit: str, phrase: PositionPhrase, words: str | None) -> str | None:
+    """The unit words left after the place was split off, with the kind word kept."""
+    if not words or phrase.unit_span is None:
+        return words or None
+    printed = " ".join(phrase.text[phrase.unit_span[0] : phrase.unit_span[1]].split())
+    prefix = unit[: len(unit) - len(printed)] if unit.endswith(printed) else ""
+    return f"{prefix}{words}".strip()
+
+
+def _unit_as_agency(role: Role, unit: str, as_of: DateLike | None) -> list[_Reading]:
+    """A kepala (or ketua) of a "unit" that is a central agency heads that agency."""
+    if role not in (Role.KEPALA, Role.KETUA):
+        return []
+    from adminnet import agencies
+
+    try:
+        agency = agencies.resolve(unit, as_of=as_of)
+    except (UnknownEntity, ValidationError):
+        return []
+    if agency.region_code is not None:
+        return []
+    return [_Reading(None, agency, None, role)]
+
+
+def _parsed(
+    phrase: PositionPhrase,
+    role: Role,
+    capacity: Capacity,
+    reading: _Reading,
+    as_of: DateLike | None,
+    place: str | None,
+) -> ParsedPosition:
+    region = reading.region
+    agency_id: str | None = None
+    agency = reading.agency
+    if agency is not None:
+        agency_id = agency.id
+        if agency.region_code is not None:
+            from adminnet import regions
+
+            region = regions.latest(agency.region_code)
+    elif region is not None:
+        agency_id = _government_of(region, as_of)
+    unit = reading.unit
+    if agency is None and agency_id is not None:
+        from adminnet import agencies
+
+        agency = agencies.get(agency_id)
+    unit = _unit_canonical(unit, place, agency, as_of)
+    title = _title(phrase, unit, region, agency, as_of)
+    if capacity is not Capacity.DEFINITIF:
+        title = f"{capacity.label} {title}"
+    return ParsedPosition(
+        role=role,
+        capacity=capacity,
+        agency_id=agency_id,
+        region_code=region.code if region is not None else None,
+        unit=unit,
+        title=title,
+        phrase=phrase,
+    )
+
+
+def _title(
+    phrase: PositionPhrase,
+    unit: str | None,
+    region: Region | None,
+    agency: Agency | None,
+    as_of: DateLike | None,
+) -> str:
+    """The formal title, in the conventions of the model's positions (names of ``as_of``).
+
+    The role as a title writes it, the unit (without the kind the title already says:
+    "Direktur Jenderal Dukcapil"), then the place: a regional head's region by its
+    name ("Wali Kota Ambon"), another region by its official name ("Kepala Dinas
+    Kominfo Kota Medan"), an agency by its name on ``as_of``.
+    """
+    role = Role(phrase.role)
+    head = phrase.title
+    if region is not None and (role in _REGIONAL or role in _LOCAL):
+        return f"{head} {region.name}"
+    kind = _w.TITLE_UNITS.get(head)
+    rest = unit or ""
+    if kind and rest.lower().startswith(kind.lower()):
+        rest = rest[len(kind) :].strip()
+    head = f"{head} {rest}".strip()
+    if region is not None and (agency is None or agency.region_code is not None):
+        return f"{head} {region.official_name}"
+    if agency is not None:
+        name = agency.name if as_of is None else agency.name_at(as_of)
+        if role in (Role.MENTERI, Role.WAKIL_MENTERI) and name.startswith("Kementerian "):
+            return f"{head} {name[len('Kementerian ') :]}"
+        if role is Role.SEKRETARIS_KEMENTERIAN and name.startswith("Kementerian "):
+            return f"Sekretaris {name}"
+        return f"{head} {name}"
+    return head

@@ -20,6 +20,7 @@ from adminnet.errors import AdminnetError, ValidationError
 if TYPE_CHECKING:
     from adminnet.model.agency import Agency
     from adminnet.model.region import Region
+    from adminnet.positions import ParsedPosition
     from adminnet.text.names import PersonName
 
 _CACHE: Final = 8192
@@ -118,6 +119,19 @@ def agency_by_search(text: str, day: pendulum.Date) -> Agency | None:
         return None
     alive = [a for a in hits if a.exists_at(day)]
     return alive[0] if len(alive) == 1 else None
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def position(text: str, day: pendulum.Date) -> ParsedPosition | None:
+    """A position phrase read and resolved (``adminnet.positions.parse_position``)."""
+    if len(text) > _MAX_QUERY:
+        return None
+    from adminnet.positions import parse_position
+
+    try:
+        return parse_position(text, as_of=day)
+    except AdminnetError:
+        return None
 
 
 @functools.lru_cache(maxsize=_CACHE)

@@ -414,6 +414,11 @@ class Builder:
         from adminnet.rules.positions import ROLE_AGENCY_KINDS
 
         allowed = ROLE_AGENCY_KINDS.get(reading.role)
+        if allowed is not None and agency.kind not in allowed and reading.unit is not None:
+            # the head of a unit of a government (Kepala Dinas ... Provinsi X): a role
+            # the rules do not place there yet; kept as other, its title names the unit
+            reading = attrs.evolve(reading, role=Role.OTHER)
+            allowed = None
         if allowed is not None and agency.kind not in allowed:
             self.notes.append(
                 f"{reading.title}: a {reading.role.label} does not belong to {agency.id}"
@@ -421,8 +426,8 @@ class Builder:
             )
             return None
         agencies.setdefault(agency.id, agency)
-        if reading.role is Role.OTHER:
-            pid = _slug(reading.title)
+        if reading.role is Role.OTHER or reading.unit is not None:
+            pid = f"{_slug(reading.title)}-{agency.id}"
         else:
             pid = f"{_slug(reading.role.value)}-{agency.id}"
         try:

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 import pendulum
@@ -24,6 +24,9 @@ from adminnet.model.agency import Agency, AgencyKind
 from adminnet.model.agreement import AgreementKind, CooperationArea
 from adminnet.model.event import EventKind
 from adminnet.model.position import Capacity, Role
+
+if TYPE_CHECKING:
+    from adminnet.positions import ParsedPosition
 
 K = MentionKind
 
@@ -967,6 +970,13 @@ def scan_positions(s: Scan) -> None:
             i = end_tok
             continue
         region_code = agency.region_code if agency is not None else None
+        parsed = ad.position(s.text[start:end], s.day)
+        if parsed is not None:
+            # the resolver of adminnet.positions reads the phrase the rules above cut
+            reading = _reading(parsed, agency)
+            pos = s.mention(K.POSITION, start, end, reading, "position.parsed", 0.95)
+            i = _holder(s, pos, start_i, end_tok, n)
+            continue
         reading = PositionReading(
             role=role,
             capacity=capacity,
@@ -980,32 +990,58 @@ def scan_positions(s: Scan) -> None:
             ),
         )
         pos = s.mention(K.POSITION, start, end, reading, rule, conf)
-        # the holder: "<position>, <name>" or "<position> <name>"
-        j = end_tok
-        if j < n and toks[j].text == "," and toks[j].sent == toks[start_i].sent:
-            j += 1
-        found = scan_name(s, j) if j < n and toks[j].sent == toks[start_i].sent else None
-        if found is not None:
-            ns, ne, nxt = found
-            value = _name_value(s, ns, ne)
-            if value is not None and s.free(ns, ne):
-                person = s.mention(K.PERSON, ns, ne, value, "person.after-position", 0.9)
-                s.links.append(PersonLink(person, pos, "position-name"))
-                i = nxt
-                continue
-        # "<name> (<position>)", "<name> selaku <position>", "<name>, <position>"
-        before = _name_before(s, start_i)
-        if before is not None:
-            ns, ne, value, how = before
-            if isinstance(value, Mention):
-                person = value
-            else:
-                rule = f"person.before-position-{how}"
-                person = s.mention(K.PERSON, ns, ne, value, rule, 0.85)
-            s.links.append(PersonLink(person, pos, f"name-{how}-position"))
+        i = _holder(s, pos, start_i, end_tok, n)
+
+
+def _reading(parsed: ParsedPosition, mine: Agency | None) -> PositionReading:
+    """The resolver's reading; a body outside the catalog found here is kept."""
+    agency_id, region_code = parsed.agency_id, parsed.region_code
+    if mine is not None and (agency_id is None or mine.kind is AgencyKind.OTHER):
+        agency_id, region_code = mine.id, mine.region_code
+    title = parsed.title
+    label = parsed.capacity.label
+    if parsed.capacity is not Capacity.DEFINITIF and title.startswith(f"{label} "):
+        title = title[len(label) + 1 :]
+    if mine is not None and mine.kind is AgencyKind.OTHER:
+        title = f"{parsed.role.label} {mine.name}"
+    return PositionReading(
+        role=parsed.role,
+        capacity=parsed.capacity,
+        agency_id=agency_id,
+        region_code=region_code,
+        unit=parsed.unit,
+        title=title,
+    )
+
+
+def _holder(s: Scan, pos: Mention, start_i: int, end_tok: int, n: int) -> int:
+    """Link the person printed with a position; returns the token to go on from."""
+    toks = s.tokens
+    # the holder: "<position>, <name>" or "<position> <name>"
+    j = end_tok
+    if j < n and toks[j].text == "," and toks[j].sent == toks[start_i].sent:
+        j += 1
+    found = scan_name(s, j) if j < n and toks[j].sent == toks[start_i].sent else None
+    if found is not None:
+        ns, ne, nxt = found
+        value = _name_value(s, ns, ne)
+        if value is not None and s.free(ns, ne):
+            person = s.mention(K.PERSON, ns, ne, value, "person.after-position", 0.9)
+            s.links.append(PersonLink(person, pos, "position-name"))
+            return nxt
+    # "<name> (<position>)", "<name> selaku <position>", "<name>, <position>"
+    before = _name_before(s, start_i)
+    if before is not None:
+        ns, ne, value, how = before
+        if isinstance(value, Mention):
+            person = value
         else:
-            s.links.append(PersonLink(pos, pos, "position-only"))
-        i = end_tok
+            rule = f"person.before-position-{how}"
+            person = s.mention(K.PERSON, ns, ne, value, rule, 0.85)
+        s.links.append(PersonLink(person, pos, f"name-{how}-position"))
+    else:
+        s.links.append(PersonLink(pos, pos, "position-only"))
+    return end_tok
 
 
 def _name_before(s: Scan, i: int) -> tuple[int, int, object, str] | None:

@@ -85,25 +85,29 @@ _ROLES: Final[tuple[tuple[tuple[str, ...], Role, str], ...]] = (
     (("sestama",), Role.SEKRETARIS_UTAMA, _CENTRAL),
     (("menteri",), Role.MENTERI, _CENTRAL),
     (("kepala",), Role.KEPALA, _CENTRAL),
-    (("direktur", "jenderal"), Role.OTHER, _CENTRAL),
-    (("dirjen",), Role.OTHER, _CENTRAL),
+    (("direktur", "jenderal"), Role.DIREKTUR_JENDERAL, _CENTRAL),
+    (("dirjen",), Role.DIREKTUR_JENDERAL, _CENTRAL),
     (("direktur", "utama"), Role.OTHER, _ORG),
     (("dirut",), Role.OTHER, _ORG),
-    (("rektor",), Role.OTHER, _ORG),
-    (("ketua",), Role.OTHER, _CENTRAL),
-    (("asisten",), Role.OTHER, _UNIT),
+    (("rektor",), Role.REKTOR, _ORG),
+    (("ketua",), Role.KETUA, _CENTRAL),
+    (("asisten",), Role.ASISTEN, _UNIT),
     (("kepala", "bagian"), Role.OTHER, _UNIT),
     (("kabag",), Role.OTHER, _UNIT),
     (("kepala", "dinas"), Role.OTHER, _UNIT),
     (("kadis",), Role.OTHER, _UNIT),
     (("kepala", "biro"), Role.OTHER, _UNIT),
     (("karo",), Role.OTHER, _UNIT),
-    (("direktur",), Role.OTHER, _UNIT),
-    (("deputi",), Role.OTHER, _UNIT),
+    (("direktur",), Role.DIREKTUR, _UNIT),
+    (("deputi",), Role.DEPUTI, _UNIT),
     (("inspektur",), Role.OTHER, _UNIT),
-    (("camat",), Role.OTHER, _UNIT),
+    (("camat",), Role.CAMAT, _UNIT),
 )
 _ROLE_FIRST: Final = frozenset(words[0] for words, _, _ in _ROLES)
+# roles read without a place (back references: "Menteri PANRB", then "Menteri")
+_MODEL_ROLES: Final = frozenset(
+    {Role.SEKRETARIS_KEMENTERIAN, Role.SEKRETARIS_JENDERAL, Role.SEKRETARIS_UTAMA}
+)
 _ROLE_LABELS: Final[dict[tuple[str, ...], str]] = {
     ("direktur", "jenderal"): "Direktur Jenderal",
     ("dirjen",): "Direktur Jenderal",
@@ -966,11 +970,18 @@ def scan_positions(s: Scan) -> None:
         if not s.free(start, end):
             i = end_tok
             continue
-        if role is Role.OTHER and agency is None and place_kind != _ORG:
+        if (
+            agency is None
+            and place_kind not in (_ORG, _PROV, _KAB, _KOTA, _DAERAH)
+            and not (role.is_head or role in _MODEL_ROLES)
+        ):
             i = end_tok
             continue
         region_code = agency.region_code if agency is not None else None
-        parsed = ad.position(s.text[start:end], s.day)
+        # the resolver reads a phrase whose place this scanner resolved (an unknown
+        # place makes it search for near names, which costs milliseconds)
+        known = agency is not None and agency.kind is not AgencyKind.OTHER
+        parsed = ad.position(s.text[start:end], s.day) if known else None
         if parsed is not None:
             # the resolver of adminnet.positions reads the phrase the rules above cut
             reading = _reading(parsed, agency)

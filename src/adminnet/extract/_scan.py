@@ -104,6 +104,23 @@ _ROLES: Final[tuple[tuple[tuple[str, ...], Role, str], ...]] = (
     (("camat",), Role.CAMAT, _UNIT),
 )
 _ROLE_FIRST: Final = frozenset(words[0] for words, _, _ in _ROLES)
+# roles this scanner reads whole with their place (no need of the resolver)
+_WHOLE_ROLES: Final = frozenset(
+    {
+        Role.MENTERI,
+        Role.KEPALA,
+        Role.SEKRETARIS_KEMENTERIAN,
+        Role.SEKRETARIS_JENDERAL,
+        Role.SEKRETARIS_UTAMA,
+        Role.GUBERNUR,
+        Role.WAKIL_GUBERNUR,
+        Role.BUPATI,
+        Role.WAKIL_BUPATI,
+        Role.WALI_KOTA,
+        Role.WAKIL_WALI_KOTA,
+        Role.SEKRETARIS_DAERAH,
+    }
+)
 # roles read without a place (back references: "Menteri PANRB", then "Menteri")
 _MODEL_ROLES: Final = frozenset(
     {Role.SEKRETARIS_KEMENTERIAN, Role.SEKRETARIS_JENDERAL, Role.SEKRETARIS_UTAMA}
@@ -979,9 +996,11 @@ def scan_positions(s: Scan) -> None:
             continue
         region_code = agency.region_code if agency is not None else None
         # the resolver reads a phrase whose place this scanner resolved (an unknown
-        # place makes it search for near names, which costs milliseconds)
+        # place makes it search for near names, which costs milliseconds); a regional
+        # head's or a central post's reading here is already whole, a unit's is not
         known = agency is not None and agency.kind is not AgencyKind.OTHER
-        parsed = ad.position(s.text[start:end], s.day) if known else None
+        partial = rule == "position.unit" or role not in _WHOLE_ROLES
+        parsed = ad.position(s.text[start:end], s.day) if known and partial else None
         if parsed is not None:
             # the resolver of adminnet.positions reads the phrase the rules above cut
             reading = _reading(parsed, agency)

@@ -524,7 +524,6 @@ class Scan:
 
 def tokenize(text: str) -> tuple[list[Token], list[tuple[int, int]]]:
     """Tokens with sentence numbers, and each sentence's character span."""
-    tokens: list[Token] = []
     spans: list[tuple[int, int]] = []
     breaks = [m.start() for m in _BLANK_LINE.finditer(text)]  # paragraph ends
     nb = 0
@@ -533,6 +532,10 @@ def tokenize(text: str) -> tuple[list[Token], list[tuple[int, int]]]:
     front = ad.front_title_keys()
     prev_text = ""
     prev_end = -1
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sents: list[int] = []
     for m in _TOKEN.finditer(text):
         word, start = m.group(), m.start()
         if prev_end >= 0:
@@ -543,8 +546,13 @@ def tokenize(text: str) -> tuple[list[Token], list[tuple[int, int]]]:
                 spans.append((sent_start, prev_end))
                 sent += 1
                 sent_start = start
-        tokens.append(Token(word, start, m.end(), sent, word.rstrip(".").lower()))
+        words.append(word)
+        starts.append(start)
         prev_text, prev_end = word, m.end()
+        ends.append(prev_end)
+        sents.append(sent)
+    lows = [w.rstrip(".").lower() for w in words]
+    tokens = list(map(Token._make, zip(words, starts, ends, sents, lows, strict=True)))
     spans.append((sent_start, len(text)))
     return tokens, spans
 
@@ -1603,7 +1611,8 @@ def cooperation_sentences(s: Scan) -> set[int]:
     return {s.sentence_of(m.start) for m in s.mentions if m.kind is K.AGREEMENT}
 
 
-_SHORT_FORM: Final = re.compile(r"((?:[A-Z][\w'-]*\.?\s+){1,6})\(\s*([A-Z][\w-]{1,11})\s*\)")
+_SHORT_FORM: Final = re.compile(r"\(\s*([A-Z][\w-]{1,11})\s*\)")
+_WORDS_BEFORE: Final = re.compile(r"((?:[A-Z][\w'-]*\.?\s+){1,6})\Z")
 
 
 def _learn_short_forms(s: Scan) -> None:
@@ -1613,10 +1622,13 @@ def _learn_short_forms(s: Scan) -> None:
     agency or an autonomous region gives the short form its meaning in this text.
     """
     for m in _SHORT_FORM.finditer(s.text):
-        short = m.group(2)
-        if short in s.aliases or ad.agency(short, s.day) is not None:
+        short = m.group(1)
+        if short in s.aliases:
             continue
-        words = m.group(1).split()
+        before = _WORDS_BEFORE.search(s.text, max(0, m.start() - 120), m.start())
+        if before is None or ad.agency(short, s.day) is not None:
+            continue
+        words = before.group(1).split()
         for k in range(len(words)):
             found = ad.agency(" ".join(words[k:]).rstrip("."), s.day)
             if found is not None:

@@ -471,6 +471,7 @@ class Scan:
     covered: bytearray = attrs.field(factory=bytearray)
     sentence_spans: list[tuple[int, int]] = attrs.field(factory=list)
     aliases: dict[str, Agency] = attrs.field(factory=dict)
+    org_names: set[tuple[str, ...]] = attrs.field(factory=set)
 
     def agency(self, text: str) -> Agency | None:
         """The agency a name names: a short form this text defined, or the catalog's."""
@@ -1060,6 +1061,20 @@ def _holder(s: Scan, pos: Mention, start_i: int, end_tok: int, n: int) -> int:
     if j < n and toks[j].text == "," and toks[j].sent == toks[start_i].sent:
         j += 1
     found = scan_name(s, j) if j < n and toks[j].sent == toks[start_i].sent else None
+    if found is None:
+        # "Rektor UM Purwokerto Dr. H Syamsuhadi Irsyad": words of a body the phrase did
+        # not take, then the name from its front title
+        k = j
+        while (
+            k < n
+            and k < j + 4
+            and toks[k].sent == toks[start_i].sent
+            and (_is_cap(toks[k].text) or _is_acronym(toks[k].text))
+            and not _title_only(toks[k].text)
+        ):
+            k += 1
+        if k > j and k < n and toks[k].sent == toks[start_i].sent and _title_only(toks[k].text):
+            found = scan_name(s, k)
     if found is not None:
         ns, ne, nxt = found
         value = _name_value(s, ns, ne)
@@ -1304,6 +1319,10 @@ def _outside_body(s: Scan, i: int) -> tuple[Agency, int] | None:
     e = _org_words(toks, j, sent)
     if e == j:
         return None
+    for cut in range(j + 1, e):  # a name this text prints alone elsewhere ends here
+        if tuple(t.low for t in toks[i:cut]) in s.org_names:
+            e = cut
+            break
     acronym = None
     words = [toks[x] for x in range(i, e)]
     e_full = e
@@ -1636,6 +1655,31 @@ def _learn_short_forms(s: Scan) -> None:
                 break
 
 
+def _learn_org_names(s: Scan) -> None:
+    """Names of outside bodies printed where their end is plain.
+
+    Before punctuation or a lower-case word: ``Universitas Pamulang.`` then cuts
+    ``Rektor Universitas Pamulang Dayat Hidayat`` after ``Pamulang``.
+    """
+    toks = s.tokens
+    for i, t in enumerate(toks):
+        if t.low not in _OUTSIDE_CUES or not _is_cap(t.text):
+            continue
+        e = _org_words(toks, i + 1, t.sent)
+        if e == i + 1:
+            continue
+        after = toks[e] if e < len(toks) else None
+        plain_end = (
+            after is None
+            or after.sent != t.sent
+            or not after.text[:1].isalpha()
+            or after.text[:1].islower()
+            or toks[e - 1].text.endswith(".")
+        )
+        if plain_end and e - i <= 5:
+            s.org_names.add(tuple(x.low for x in toks[i:e]))
+
+
 def scan(text: str, day: pendulum.Date, year: int | None) -> Scan:
     """Run every rule over ``text``; ``day`` dates the registries, ``year`` the bare dates."""
     tokens, spans = tokenize(text)
@@ -1643,6 +1687,7 @@ def scan(text: str, day: pendulum.Date, year: int | None) -> Scan:
     s.covered = bytearray(len(text))
     s.sentence_spans = spans
     _learn_short_forms(s)
+    _learn_org_names(s)
     scan_venues(s)
     scan_positions(s)
     scan_agencies(s)

@@ -127,6 +127,7 @@ def test_bayuaji_is_indrata_nur_bayu_aji(inauguration: Extraction) -> None:
         ("Kepala BKN, Bima Haria Wibisana, hadir.", "Bima Haria Wibisana", Role.KEPALA, "bkn"),
         ("Bima Haria Wibisana (Kepala BKN) hadir.", "Bima Haria Wibisana", Role.KEPALA, "bkn"),
         ("Bima Haria Wibisana selaku Kepala BKN hadir.", "Bima Haria Wibisana", Role.KEPALA, "bkn"),
+        ("Dibuka oleh Bima Haria Wibisana, Kepala BKN.", "Bima Haria Wibisana", Role.KEPALA, "bkn"),
         (
             "Menteri Dalam Negeri Tito Karnavian hadir.",
             "Tito Karnavian",
@@ -143,6 +144,11 @@ def test_position_and_name_patterns(text: str, given: str, role: Role, agency: s
     assert ds.person(t.person_id).name.given == given
     pos = ds.position(t.position_id)
     assert (pos.role, pos.agency_id) == (role, agency)
+
+
+def test_a_full_stop_is_not_part_of_a_mention() -> None:
+    x = extract("Dibuka oleh Bima Haria Wibisana, Kepala BKN.", published="2023-01-05")
+    assert texts(x, K.POSITION) == ["Kepala BKN"]
 
 
 def test_capacity_words() -> None:

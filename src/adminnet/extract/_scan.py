@@ -990,9 +990,7 @@ def scan_positions(s: Scan) -> None:
                 role = Role.OTHER
                 rule, conf = "position.unit", 0.75
         start = toks[start_i].start
-        end = toks[end_tok - 1].end
-        if toks[end_tok - 1].text.endswith(".") and len(toks[end_tok - 1].low) >= 4:
-            end -= len(toks[end_tok - 1].text) - len(toks[end_tok - 1].text.rstrip("."))
+        end = _trim(toks[end_tok - 1])
         if not s.free(start, end):
             i = end_tok
             continue
@@ -1247,8 +1245,13 @@ def scan_agencies(s: Scan) -> None:
 
 
 def _trim(tok: Token) -> int:
-    if tok.text.endswith(".") and len(tok.low) >= 4:
-        return tok.end - (len(tok.text) - len(tok.text.rstrip(".")))
+    """The end of a token without a full stop that ends the sentence, not a title's dot.
+
+    ``Abnur.`` and ``BKN.`` lose it; ``M.Si.``, ``Dr.`` and an initial ``J.`` keep it.
+    """
+    word = tok.text.rstrip(".")
+    if word != tok.text and "." not in word and (len(word) >= 4 or word.isupper()):
+        return tok.start + len(word)
     return tok.end
 
 

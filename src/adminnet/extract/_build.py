@@ -635,6 +635,9 @@ class Builder:
             return clock.value[2], ""
         if city is not None:
             return city.value.timezone, ""
+        dateline = [m for m in self.s.mentions if m.rule == "region.dateline"]
+        if dateline:
+            return dateline[0].value.timezone, "the zone is the dateline's city's"
         if organizer is not None and organizer in agencies:
             code = agencies[organizer].region_code
             region = ad.region_by_code(code, self.s.day) if code else None

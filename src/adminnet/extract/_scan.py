@@ -1683,6 +1683,29 @@ def _learn_org_names(s: Scan) -> None:
             s.org_names.add(tuple(x.low for x in toks[i:e]))
 
 
+_DATELINE: Final = re.compile(
+    r"\s*([A-Za-z][A-Za-z.'-]*(?:\s+[A-Za-z][A-Za-z.'-]*){0,2})\s*(?:,|\(|-|\u2013|\u2014|:)"
+)
+
+
+def scan_dateline(s: Scan) -> None:
+    """The dateline's city (``PADANG, RADARSUMBAR.COM -``, ``Jakarta -``): a region."""
+    m = _DATELINE.match(s.text)
+    if m is None:
+        return
+    candidates = [m]
+    if s.text[m.end() - 1 : m.end()] == ",":  # "Jatengpress.com, Magelang -"
+        second = _DATELINE.match(s.text, m.end())
+        if second is not None:
+            candidates.append(second)
+    for c in candidates:
+        place = c.group(1).strip()
+        region = ad.region(place.title() if place.isupper() else place, s.day)
+        if region is not None and s.free(c.start(1), c.end(1)):
+            s.mention(K.REGION, c.start(1), c.end(1), region, "region.dateline", 0.7)
+            return
+
+
 def scan(text: str, day: pendulum.Date, year: int | None) -> Scan:
     """Run every rule over ``text``; ``day`` dates the registries, ``year`` the bare dates."""
     tokens, spans = tokenize(text)
@@ -1691,6 +1714,7 @@ def scan(text: str, day: pendulum.Date, year: int | None) -> Scan:
     s.sentence_spans = spans
     _learn_short_forms(s)
     _learn_org_names(s)
+    scan_dateline(s)
     scan_venues(s)
     scan_positions(s)
     scan_agencies(s)

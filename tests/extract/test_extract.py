@@ -213,6 +213,15 @@ def test_zone_from_wita_and_venue() -> None:
     assert e.start.isoformat() == "2017-03-16T09:30:00+08:00"
 
 
+def test_zone_from_the_dateline() -> None:
+    x = extract(
+        "AMBON, DM.COM - Penandatanganan MoU dilakukan Kamis (16/3).", published="2017-03-16"
+    )
+    (e,) = x.to_dataset().events
+    assert e.start.isoformat() == "2017-03-16T00:00:00+09:00"
+    assert [m.text for m in x.mentions if m.rule == "region.dateline"] == ["AMBON"]
+
+
 def test_zone_assumed_is_said() -> None:
     x = extract("Penandatanganan MoU dilakukan Kamis (16/3).", published="2017-03-16")
     (e,) = x.to_dataset().events

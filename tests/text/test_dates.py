@@ -377,13 +377,15 @@ def test_datetime_round_trip(moment: dt.datetime, zone: dt.tzinfo) -> None:
 
 @pytest.mark.parametrize(("text", "expected", "year"), _rows("date_ranges.csv"))
 def test_date_range_vectors(text: str, expected: str, year: str) -> None:
-    """Every range gives its ISO interval of day PartialDates, or its error code."""
+    """Every range gives its ISO interval of day (or year) PartialDates, or its error code."""
     if "/" in expected:
         result = parse_date_range(text, year=_year(year))
         assert isinstance(result, Period)
         assert str(result) == expected
         assert result.start is not None
-        assert result.start.precision.value == "day"
+        assert result.end is not None
+        precision = "year" if len(expected) == 9 else "day"  # "2021/2024"
+        assert result.start.precision.value == result.end.precision.value == precision
         return
     with pytest.raises(ERROR_CLASSES[expected]) as info:
         parse_date_range(text, year=_year(year))
@@ -458,6 +460,10 @@ def _best_time(function: Callable[[str], object], text: str, repeat: int = 3) ->
         lambda n: "A, " * (n // 3),
         lambda n: "pukul " * (n // 6) + "10",
         lambda n: "16 s.d. " * (n // 7) + "Maret",
+        lambda n: "10:00 " * (n // 6) + "EST",
+        lambda n: "2021-" * (n // 5) + "2024",
+        lambda n: "Sabtu dan " * (n // 10) + "Minggu (2/11)",
+        lambda n: "Sabtu dan Minggu (" + "2/" * (n // 2) + "11)",
     ],
 )
 def test_linear_time(name: str, make: Callable[[int], str]) -> None:

@@ -27,7 +27,7 @@ from adminnet.text.dates import (
     parse_date_range,
     parse_datetime,
 )
-from adminnet.time import Period
+from adminnet.time import PartialDate, Period
 
 VECTORS = Path(__file__).resolve().parent.parent / "vectors"
 
@@ -390,6 +390,33 @@ def test_date_range_vectors(text: str, expected: str, year: str) -> None:
     with pytest.raises(ERROR_CLASSES[expected]) as info:
         parse_date_range(text, year=_year(year))
     assert info.value.code == expected
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=0, max_value=9999))
+def test_year_range_round_trip(first: int, span: int) -> None:
+    """'YYYY-YYYY' is the Period of two year-precision PartialDates, or reversed."""
+    last = min(first + span, 9999)
+    result = parse_date_range(f"periode {first:04d}-{last:04d}")
+    assert result == Period(start=PartialDate(year=first), end=PartialDate(year=last))
+
+
+@given(DATES_1900_2100, st.integers(min_value=-50, max_value=49))
+def test_two_digit_year_nearest_context(d: dt.date, offset: int) -> None:
+    """A two-digit year is read as the year within context-50 .. context+49."""
+    context = d.year - offset
+    weekday = format_date(d).split(",")[0]
+    text = f"{weekday} ({d.day}/{d.month}/{d.year % 100:02d})"
+    assert parse_date(text, year=context) == d
+
+
+@given(DATES_1900_2100, st.booleans())
+def test_two_day_mention(d: dt.date, sunday_dated: bool) -> None:
+    """'Sabtu dan Minggu (d/m)' is the same two days whichever of them is dated."""
+    saturday = d + dt.timedelta(days=5 - d.weekday())
+    dated = saturday + dt.timedelta(days=int(sunday_dated))
+    text = f"Sabtu dan Minggu ({dated.day}/{dated.month})"
+    result = parse_date_range(text, year=dated.year)
+    assert str(result) == f"{saturday}/{saturday + dt.timedelta(days=1)}"
 
 
 @given(DATES_1900_2100, st.integers(min_value=0, max_value=60))

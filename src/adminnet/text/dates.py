@@ -618,7 +618,13 @@ def parse_date_range(text: str, *, year: int | None = None) -> Period:
       ``"16/3/2017 - 20/3/2017"``; a first date that would then fall after the
       second is in the year before (``"28 Desember - 3 Januari 2025"``);
     - either after two weekdays, checked against the dates like :func:`parse_date`
-      does: ``"Senin-Rabu (10-12/3)"``, ``"Kamis-Jumat (26-27 Desember 2024)"``.
+      does: ``"Senin-Rabu (10-12/3)"``, ``"Kamis-Jumat (26-27 Desember 2024)"``;
+    - two consecutive weekdays and one date, ``"Sabtu dan Minggu (2/11)"``: two days,
+      the date being the day whose weekday it has (else ``date.weekday_mismatch``);
+    - two years, perhaps after ``periode``, ``kurun (waktu)``, ``tahun (anggaran)``,
+      ``TA``: ``"periode 2021-2024"``, ``"tahun 2021–2026"``, as year-precision
+      PartialDates. ``"2021/2022"`` (a school or academic year, July to June) is not
+      two calendar years and is not read.
 
     >>> str(parse_date_range("21-28 Februari 2025"))
     '2025-02-21/2025-02-28'
@@ -626,13 +632,18 @@ def parse_date_range(text: str, *, year: int | None = None) -> Period:
     '2025-01-30/2025-02-02'
     >>> str(parse_date_range("Senin-Rabu (10-12/3)", year=2025))
     '2025-03-10/2025-03-12'
+    >>> str(parse_date_range("periode 2021-2024"))
+    '2021/2024'
 
     Returns:
-        A :class:`~adminnet.time.Period` of two day-precision PartialDates.
+        A :class:`~adminnet.time.Period` of two day-precision PartialDates (year
+        precision for two years).
 
     Raises:
         InvalidFormat: not a str (``date.invalid_type``), not a range
             (``date.invalid_range``), or the ``date.*`` codes of either end.
+        InvalidComponent: a year outside 1..9999 (``date.invalid_year``), or the
+            ``date.*`` codes of either end.
         InconsistentData: the end is before the start (``date.range_reversed``), or
             a weekday contradicts its date (``date.weekday_mismatch``).
     """

@@ -564,16 +564,18 @@ def parse_amount(text: str) -> Amount:
     The shape is an optional currency, the number (Indonesian separators, as
     :func:`parse_number`), an optional number word, and an optional unit:
 
-    - money: ``Rp``/``Rp.``/``IDR`` (Rupiah) or another ISO code of
-      :data:`CURRENCIES` before the number, with or without a space
-      (``"Rp 2,5 miliar"``, ``"Rp1,625 triliun"``, ``"USD 1,2 juta"``), or ``rupiah``
+    - money: ``Rp``/``Rp.``/``IDR`` (Rupiah), ``US$``/``US $``/``$`` (US dollar) or
+      another ISO code of :data:`CURRENCIES` before the number, with or without a
+      space (``"Rp 2,5 miliar"``, ``"Rp1,625 triliun"``, ``"USD 1,2 juta"``), or ``rupiah``
       after it (``"5 juta rupiah"``); a trailing ``,-`` (``"Rp. 150.000,-"``) means
       "no cents";
     - number words ribu, juta, miliar/milyar, triliun/trilyun; after a currency
       only, the short forms rb, jt, M (miliar) and T (triliun): ``"Rp329 T"``;
     - units of :data:`UNITS` after the number: ``"44,06 km2"``, ``"44,06 km²"``,
-      ``"3,93 poin"``, ``"12 orang"``, ``"1.500 ha"``; ``"64 persen"`` and ``"64%"``
-      are the unit ``"%"`` (the percentage itself, not a fraction).
+      ``"664,01 km 2"``, ``"3,93 poin"``, ``"30 Mbps"``, ``"294 MW"``, ``"12 orang"``,
+      ``"27.400 aplikasi"``, ``"1.500 ha"``; ``"64 persen"`` and ``"64%"`` are the unit
+      ``"%"`` (the percentage itself, not a fraction). A lower-case spelling matches
+      in any case, one with a capital letter only as written (``"MW"``, not ``"mW"``).
 
     A bare number is an Amount with neither unit nor currency. Unknown words are
     refused, never dropped.

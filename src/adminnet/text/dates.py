@@ -484,8 +484,9 @@ def parse_datetime(
             (``datetime.missing_timezone``), or the ``date.*`` codes of the date.
         InvalidComponent: an hour, minute or second out of range
             (``datetime.invalid_time``), an unknown ``tz``, an unknown zone word after
-            the time (``"10:00 EST"``) or an offset beyond 14 hours
-            (``datetime.invalid_timezone``), or the date's ``date.*`` codes.
+            the time (``"10:00 EST"``) or an offset beyond 14 hours after GMT/UTC
+            (beyond 15:59:59 as a bare ``±hh:mm:ss``, the local mean times of old
+            dates) (``datetime.invalid_timezone``), or the date's ``date.*`` codes.
         InconsistentData: the part of day contradicts the time
             (``datetime.part_of_day_mismatch``) or the weekday the date.
     """

@@ -511,7 +511,7 @@ def bracketed(text: str) -> tuple[str, str] | None:
 def _lookup_bracketed(
     text: str, pair: tuple[str, str], *, as_of: DateLike | None, level: int | None
 ) -> Region:
-    """ "Name (SHORT)": the region of the name; the short form must not name another.
+    """Read "Name (SHORT)": the region of the name; the short form must not name another.
 
     A short form that names no provinsi/kabupaten/kota is ignored (a form the data
     does not know yet); one that names other regions only is a contradiction.

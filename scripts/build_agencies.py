@@ -41,7 +41,7 @@ UNITS_OUT = ROOT / "src" / "adminnet" / "data" / "agency_units.json"
 UNIT_FIELDS = {"name": str, "forms": list, "scope": str, "sources": list, "status": str}
 UNIT_KINDS = {"unit": UNIT_FIELDS, "head": UNIT_FIELDS, "field": dict(UNIT_FIELDS)}
 del UNIT_KINDS["field"]["scope"]
-SCOPES = {"daerah", "pusat"}
+SCOPES = {"daerah", "pusat", "any"}
 FORMAT = 1
 
 AGENCY_FIELDS = {

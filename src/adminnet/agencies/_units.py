@@ -18,7 +18,7 @@ import attrs
 
 from adminnet._validators import short
 from adminnet.agencies._names import _check_text
-from adminnet.agencies._resolve import resolve
+from adminnet.agencies._resolve import resolve, split_brackets
 from adminnet.errors import AmbiguousName, InvalidComponent, UnknownEntity
 from adminnet.model.agency import Agency, AgencyKind
 from adminnet.text.folding import MAX_TEXT, fold
@@ -136,9 +136,26 @@ def resolve_unit(text: str, *, as_of: DateLike | None = None) -> AgencyMatch:
         raise
     except UnknownEntity as exc:
         first = exc
-    words = fold(text).split(" ") if len(text) <= MAX_TEXT else []
+    body, groups = text, []
+    split = split_brackets(text.strip()) if len(text) <= MAX_TEXT else None
+    if split is not None:  # "Dinas Komunikasi dan Informatika (Diskominfo) Kabupaten X"
+        body, groups = split
+    words = fold(body).split(" ") if len(body) <= MAX_TEXT else []
+    found = _peel(text, words, as_of, first)
+    if found is None:
+        found = _vertical(words, as_of)
+    if found is None:
+        raise first
+    _check_groups(text, found, groups)
+    return found
+
+
+def _peel(
+    text: str, words: list[str], as_of: DateLike | None, first: UnknownEntity
+) -> AgencyMatch | None:
+    """A unit of the table in front, and the agency named after it."""
     units = _units()
-    for size in range(min(units.longest, len(words) - 0), 0, -1):
+    for size in range(min(units.longest, len(words)), 0, -1):
         head = " ".join(words[:size])
         fixed = units.units.get(head)
         if fixed is not None:
@@ -146,7 +163,48 @@ def resolve_unit(text: str, *, as_of: DateLike | None = None) -> AgencyMatch:
         headed = units.heads.get(head)
         if headed is not None:
             return _headed(text, headed, words[size:], as_of, first)
-    raise first
+    return None
+
+
+def _check_groups(text: str, found: AgencyMatch, groups: list[str]) -> None:
+    """A bracketed short form naming another unit of the table contradicts the text."""
+    units = _units()
+    for group in groups:
+        fixed = units.units.get(fold(group))
+        if fixed is not None and found.unit is not None and fixed[0] != found.unit:
+            other = f"{short(group, 30)} is {fixed[0]}"
+            msg = f"{short(text, 80)}: the unit is {found.unit} but {other}"
+            raise UnknownEntity(msg, code="agency.unit_disagree")
+
+
+_REGION_KIND_WORDS: Final = frozenset({"provinsi", "kabupaten", "kota"})
+
+
+def _vertical(words: list[str], as_of: DateLike | None) -> AgencyMatch | None:
+    """An office of a central agency in a region: "BPS Provinsi Maluku Utara".
+
+    The words before a kind word (Provinsi, Kabupaten, Kota) name a central agency,
+    the rest with the kind word one provinsi/kabupaten/kota (its name or a printed
+    abbreviation: "BPS Provinsi Malut"). The unit is the agency's name followed by
+    the region's official name; ``how`` ``"unit"``, score 0.8.
+    """
+    from adminnet import regions
+
+    for at in range(1, len(words) - 1):
+        if words[at] not in _REGION_KIND_WORDS:
+            continue
+        try:
+            agency = resolve(" ".join(words[:at]), as_of=as_of)
+            region = regions.lookup(" ".join(words[at:]), as_of=as_of)
+        except UnknownEntity:
+            return None
+        if agency.kind in _LOCAL_KINDS or region.level > 2:
+            return None
+        if region.official_name.split(" ")[0].lower() != words[at]:
+            return None
+        unit = f"{agency.name} {region.official_name}"
+        return AgencyMatch(agency=agency, unit=unit, how="unit", score=0.8)
+    return None
 
 
 def _headed(
@@ -193,9 +251,16 @@ def _with_parent(
     if not rest:
         msg = f"{short(text, 80)} names a unit ({unit}) but not its agency"
         raise UnknownEntity(msg, code="agency.unit_without_agency")
-    agency = resolve(" ".join(rest), as_of=as_of)
+    try:
+        agency = resolve(" ".join(rest), as_of=as_of)
+    except UnknownEntity as exc:
+        if scope == "pusat" or exc.code != "agency.unknown" or isinstance(exc, AmbiguousName):
+            raise
+        # "BPKAD Pamekasan", "Diskominfo Labusel": a unit of a regional government
+        # followed by the bare name (or printed abbreviation) of its region.
+        agency = resolve("Pemerintah Daerah " + " ".join(rest), as_of=as_of)
     local = agency.kind in _LOCAL_KINDS
-    if local != (scope == "daerah"):
+    if scope != "any" and local != (scope == "daerah"):
         where = "a regional government" if scope == "daerah" else "a central agency"
         msg = f"{short(text, 80)}: {unit} is a unit of {where}, not of {agency.id}"
         raise UnknownEntity(msg, code="agency.unit_scope")

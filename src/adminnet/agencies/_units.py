@@ -136,7 +136,8 @@ def resolve_unit(text: str, *, as_of: DateLike | None = None) -> AgencyMatch:
         raise
     except UnknownEntity as exc:
         first = exc
-    body, groups = text, []
+    body: str = text
+    groups: list[str] = []
     split = split_brackets(text.strip()) if len(text) <= MAX_TEXT else None
     if split is not None:  # "Dinas Komunikasi dan Informatika (Diskominfo) Kabupaten X"
         body, groups = split
@@ -231,6 +232,19 @@ def _headed(
     raise first
 
 
+def _skip_parent_unit(rest: list[str]) -> list[str]:
+    """Drop a unit of the table between a unit and its agency ("Biro Adpim Setda Sulsel").
+
+    The unit named first is the one reported (the innermost); the one after it
+    (``Setda``) contains it.
+    """
+    units = _units()
+    for size in range(min(units.longest, len(rest) - 1), 0, -1):
+        if " ".join(rest[:size]) in units.units:
+            return rest[size:]
+    return rest
+
+
 _LOWER: Final = frozenset({"dan", "serta", "atau", "dari", "untuk", "di", "ke"})
 
 
@@ -248,6 +262,7 @@ def _with_parent(
     as_of: DateLike | None,
     first: UnknownEntity,
 ) -> AgencyMatch:
+    rest = _skip_parent_unit(rest)
     if not rest:
         msg = f"{short(text, 80)} names a unit ({unit}) but not its agency"
         raise UnknownEntity(msg, code="agency.unit_without_agency")

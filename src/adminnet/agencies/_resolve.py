@@ -156,7 +156,10 @@ def resolve(text: str, *, as_of: DateLike | None = None) -> Agency:
     and "Sekretariat (Jenderal) <body>" for the secretariat of a body.
 
     A name followed by an acronym in brackets (``"Komisi Pemberantasan Korupsi
-    (KPK)"``) is read part by part: both parts must name the same agency. A ministry
+    (KPK)"``) is read part by part: both parts must name the same agency; brackets
+    may stand anywhere (``"Pemerintah Kabupaten (Pemkab) Kotawaringin Barat
+    (Kobar)"``), a bracketed form the catalog does not know is ignored. ``Kantor X``
+    and ``Kantor Pusat X`` are X, ``Pemerintahan Kabupaten X`` the Pemerintah. A ministry
     may be printed with its short form after ``Kementerian`` (``"Kementerian
     Kominfo"``) or with ``Kem``/``Kemen`` glued to it (``"Kemkumham"``).
 

@@ -111,7 +111,11 @@ def resolve_unit(text: str, *, as_of: DateLike | None = None) -> AgencyMatch:
     ``"Ditjen Dukcapil Kemendagri"``, ``"Setda Kabupaten Aceh Besar"``, ``"Bappeda
     Provinsi Maluku"``, ``"Diskominfo Jabar"``. A unit of a regional government
     (``Dinas``, ``Setda``, ``BKD``...) needs a Pemerintah Provinsi/Kabupaten/Kota;
-    a unit of a ministry (``Setjen``, ``Ditjen``) a central agency.
+    a unit of a ministry (``Setjen``, ``Ditjen``) a central agency; a ``Biro`` either.
+    A perangkat daerah may be followed by a bare region name (``"BPKAD
+    Pamekasan"``); bracketed short forms are checked against the unit; an office of
+    a central agency in a region (``"BPS Provinsi Malut"``) gives the agency with
+    the unit "<agency name> <region official name>" (score 0.8).
 
     >>> m = resolve_unit("Ditjen Dukcapil Kemendagri")
     >>> m.agency.id, m.unit

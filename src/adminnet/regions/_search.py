@@ -81,8 +81,10 @@ class RegionMatch:
     it bore on ``as_of``), ``"prefix"`` (its name, or a word of it, starts with the
     text) or ``"typo"`` (one typing slip away). ``score`` (0..1): code and exact
     1.0, alias 0.95, abbreviation 0.9, former 0.85, prefix 0.6 (a later word: 0.5),
-    typo 0.4; times 0.3 when the text names a kind (``Kota``, ``Kab.``, ``Desa``...)
-    the region does not have. Matches are ranked by score, then the larger region
+    typo 0.4; a name written glued or split ("Bandarlampung") is exact at 0.95, the
+    initials of a name of three words or more ("PPU") an abbreviation at 0.8; times
+    0.3 when the text names a kind (``Kota``, ``Kab.``, ``Desa``...) the region does
+    not have. Matches are ranked by score, then the larger region
     (lower level), then the code.
 
     >>> from adminnet import regions
@@ -340,9 +342,14 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
     A code may be dotted or compact. A name matches exactly after folding case,
     accents and punctuation, bare (``"Ambon"``) or official (``"Kota Ambon"``,
     ``"Kab. Bogor"``), or as a registry alias or a printed abbreviation
-    (``"Jabar"``). A kind in front is a cue: when regions of that kind match, the
-    others are dropped (``"Kota Siantar"`` is the kota, not the kelurahan). Never a
-    guess: a name that only starts a name or is one typo away is unknown (the
+    (``"Jabar"``), glued or split (``"Bandarlampung"``), or in capitals as the
+    initials of a provinsi/kabupaten/kota name of three words or more (``"PPU"``).
+    ``"Name (SHORT)"`` is read by the name; a short form naming another region is
+    ambiguous, an unknown one ignored. A kind in front is a cue: when regions of
+    that kind match, the others are dropped (``"Kota Siantar"`` is the kota, not the
+    kelurahan). Without cue or level, a name that one provinsi/kabupaten/kota bears
+    as its own and otherwise only lower regions is that region (``"Surabaya"``).
+    Never a guess: a name that only starts a name or is one typo away is unknown (the
     message names the nearest regions), and a name several regions bear is
     ambiguous.
 

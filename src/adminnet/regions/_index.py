@@ -298,6 +298,9 @@ def _ids(value: int | list[int] | None) -> tuple[int, ...] | list[int]:
 class _Glued:
     """Names without their spaces (``"bandarlampung"``), and initialisms of levels 1-2.
 
+    ``squashed`` holds the names that have a space; a query glued or split from a
+    name without one is found in the index itself (:meth:`glued_ids`).
+
     Built on the first query that no name matches exactly, so that a glued or split
     spelling (``"Bandarlampung"``, ``"Tulangbawang Barat"``) and an initialism
     (``"PPU"``) cost nothing to the queries that do.
@@ -310,7 +313,8 @@ class _Glued:
     def __init__(self, data: _Data, index: _Index) -> None:
         squashed: dict[str, int | list[int]] = {}
         for i, norm in enumerate(index.norm_of):
-            _add(squashed, norm.replace(" ", ""), i)
+            if " " in norm:  # names without a space are keys of the index itself
+                _add(squashed, norm.replace(" ", ""), i)
         self.squashed = squashed
         lines = data.lines
         upper = data.bounds[6][0] - 1  # rows of levels 1-2 come first
@@ -322,6 +326,15 @@ class _Glued:
                 if key not in NOT_INITIALISMS:
                     initials.setdefault(key, []).append(lines[i + 1])
         self.initials = initials
+        self.exact = index.exact
+
+    def glued_ids(self, query: str) -> list[int]:
+        """Entry ids whose name, spaces dropped, is ``query`` with its spaces dropped."""
+        key = query.replace(" ", "")
+        out = list(_ids(self.squashed.get(key)))
+        if key != query:
+            out.extend(_ids(self.exact.get(key)))
+        return out
 
 
 # Initials of region names that print as something else: acronyms of agencies and

@@ -26,7 +26,6 @@ from adminnet.regions._index import (
     _entry_ok,
     _entry_region,
     _glued,
-    _ids,
     _Index,
     _index,
     _miss_floor,
@@ -221,9 +220,9 @@ def _add_glued(
     day: pendulum.Date | None,
 ) -> None:
     """Names equal to a query once spaces are dropped ("Bandarlampung")."""
-    squashed = _glued().squashed
+    glued = _glued()
     for query in queries:
-        for entry in _ids(squashed.get(query.replace(" ", ""))):
+        for entry in glued.glued_ids(query):
             compact = index.compact_of(entry)
             if len(compact) not in lengths:
                 continue
@@ -458,13 +457,11 @@ def _named(
     matches: dict[str, Region] = {}
     cued: dict[str, Region] = {}
     own: set[str] = set()
-    squashed = _glued().squashed if glued else None
+    view = _glued() if glued else None
     for query in queries:
-        if squashed is not None:
+        if view is not None:
             entries: Iterable[int] = (
-                e
-                for e in _ids(squashed.get(query.replace(" ", "")))
-                if len(index.compact_of(e)) in sizes
+                e for e in view.glued_ids(query) if len(index.compact_of(e)) in sizes
             )
         else:
             entries = (e for size in sizes for e in index.tier(0, query, size))

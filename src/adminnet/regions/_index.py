@@ -329,12 +329,29 @@ class _Glued:
         self.exact = index.exact
 
     def glued_ids(self, query: str) -> list[int]:
-        """Entry ids whose name, spaces dropped, is ``query`` with its spaces dropped."""
-        key = query.replace(" ", "")
-        out = list(_ids(self.squashed.get(key)))
-        if key != query:
-            out.extend(_ids(self.exact.get(key)))
+        """Entry ids whose name, spaces dropped, is ``query`` with its spaces dropped.
+
+        A word with a spelling variant of :data:`SPELLINGS` is read both ways
+        (``"sumatra utara"`` finds Sumatera Utara).
+        """
+        out: list[int] = []
+        for variant in {query, respelled(query)}:
+            key = variant.replace(" ", "")
+            out.extend(_ids(self.squashed.get(key)))
+            if key != query:
+                out.extend(_ids(self.exact.get(key)))
         return out
+
+
+SPELLINGS: Final = {"sumatra": "sumatera"}
+"""Ejaan lain (a word of region names printed in another common spelling, folded)."""
+
+
+def respelled(query: str) -> str:
+    """``query`` (folded) with the words of :data:`SPELLINGS` in the registry's spelling."""
+    if not any(word in query for word in SPELLINGS):
+        return query
+    return " ".join(SPELLINGS.get(w, w) for w in query.split(" "))
 
 
 # Initials of region names that print as something else: acronyms of agencies and

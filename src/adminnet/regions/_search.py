@@ -190,12 +190,12 @@ def _ranked(
                 best[compact] = key
     if not any(key[0] < _TIER_RANK[1] for key in best.values()):
         _add_glued(best, data, index, queries, kinds, lengths, prefix, day)
-        if kinds is None:
-            sizes = tuple(size for size in lengths if size <= 4)
-            for region in _initialism_regions(text, sizes, day):
-                compact = region.code.replace(".", "")
-                if not prefix or (compact != prefix and compact.startswith(prefix)):
-                    _keep_key(best, (_INITIALS_RANK, len(compact), compact, "abbreviation"))
+    if kinds is None and initialism(text) is not None:
+        sizes = tuple(size for size in lengths if size <= 4)
+        for region in _initialism_regions(text, sizes, day):
+            compact = region.code.replace(".", "")
+            if not prefix or (compact != prefix and compact.startswith(prefix)):
+                _keep_key(best, (_INITIALS_RANK, len(compact), compact, "abbreviation"))
     return heapq.nsmallest(limit, best.values())
 
 
@@ -390,8 +390,12 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
     matches, cued, own = _named(data, index, queries, kinds, sizes, day, glued=False)
     if not matches:  # "Bandarlampung", "Tulangbawang Barat": the name without spaces
         matches, cued, own = _named(data, index, queries, kinds, sizes, day, glued=True)
-    if not matches and kinds is None:  # "PPU": initials of a name of three words or more
-        matches = {r.code: r for r in _initialism_regions(code_or_name, sizes, day)}
+    if kinds is None and not any(len(code) <= _UPPER_DOTTED for code in matches):
+        # "PPU", "PALI": in capitals, the initials of a name of three words or more;
+        # before a desa or kecamatan that bears the letters as a name ("Pali'").
+        initials = _initialism_regions(code_or_name, sizes, day)
+        if len(initials) == 1 or (initials and not matches):
+            matches = {r.code: r for r in initials}
     if cued:
         matches = cued
     elif kinds is not None and matches:

@@ -18,7 +18,7 @@ import attrs
 
 from adminnet._validators import short
 from adminnet.agencies._names import _check_text
-from adminnet.agencies._resolve import resolve, split_brackets
+from adminnet.agencies._resolve import get, resolve, split_brackets
 from adminnet.errors import AmbiguousName, InvalidComponent, UnknownEntity
 from adminnet.model.agency import Agency, AgencyKind
 from adminnet.text.folding import MAX_TEXT, fold
@@ -87,7 +87,12 @@ class _Units:
             for form in entry["forms"]:
                 self.fields[fold(form)] = entry["name"]
             self.fields[fold(entry["name"])] = entry["name"]
-        self.longest = max(len(k.split(" ")) for k in (*self.units, *self.heads))
+        self.offices: dict[str, tuple[str, str, int]] = {}  # form -> (name, agency, level)
+        for entry in doc.get("offices", ()):
+            for form in entry["forms"]:
+                self.offices[fold(form)] = (entry["name"], entry["agency"], entry["level"])
+        keys = (*self.units, *self.heads, *self.offices)
+        self.longest = max(len(k.split(" ")) for k in keys)
 
 
 _LOCK: Final = threading.Lock()
@@ -148,6 +153,8 @@ def resolve_unit(text: str, *, as_of: DateLike | None = None) -> AgencyMatch:
     words = fold(body).split(" ") if len(body) <= MAX_TEXT else []
     found = _peel(text, words, as_of, first)
     if found is None:
+        found = _office(words, as_of)
+    if found is None:
         found = _vertical(words, as_of)
     if found is None:
         raise first
@@ -183,6 +190,57 @@ def _check_groups(text: str, found: AgencyMatch, groups: list[str]) -> None:
 
 
 _REGION_KIND_WORDS: Final = frozenset({"provinsi", "kabupaten", "kota"})
+
+
+def _office(words: list[str], as_of: DateLike | None) -> AgencyMatch | None:
+    """An office of the table in a region: "Polres Labusel", "Kanwil Kemenkumham Jateng".
+
+    The form (``Polda``, ``Polres``, ``Kejati``, ``Kejari``, ``Kanwil``) says the
+    central agency (or the words after it name one) and the level of its region;
+    the unit is the office's name, the agency's name for a ``Kantor Wilayah``, and
+    the region's name (its official name when the text prints the kind). Score 0.8.
+    """
+    units = _units()
+    for size in range(min(units.longest, len(words) - 1), 0, -1):
+        office = units.offices.get(" ".join(words[:size]))
+        if office is None:
+            continue
+        name, agency_id, level = office
+        rest = words[size:]
+        if agency_id != "*":
+            agency = get(agency_id)
+            place = _office_region(rest, level, as_of)
+            if agency is None or place is None:
+                return None
+            return AgencyMatch(agency=agency, unit=f"{name} {place}", how="unit", score=0.8)
+        for cut in range(1, len(rest)):
+            try:
+                agency = resolve(" ".join(rest[:cut]), as_of=as_of)
+            except UnknownEntity:
+                continue
+            place = _office_region(rest[cut:], level, as_of)
+            if agency.kind in _LOCAL_KINDS or place is None:
+                return None
+            unit = f"{name} {agency.name} {place}"
+            return AgencyMatch(agency=agency, unit=unit, how="unit", score=0.8)
+        return None
+    return None
+
+
+def _office_region(rest: list[str], level: int, as_of: DateLike | None) -> str | None:
+    """The name of the one region of ``level`` the words name, as an office prints it."""
+    from adminnet import regions
+
+    if not rest:
+        return None
+    try:
+        region = regions.lookup(" ".join(rest), as_of=as_of, level=level)
+    except AmbiguousName as exc:  # "Bogor": two kabupaten/kota, one name for the office
+        names = {r.name for r in map(regions.latest, exc.candidates) if r is not None}
+        return names.pop() if len(names) == 1 and rest[0] not in _REGION_KIND_WORDS else None
+    except UnknownEntity:
+        return None
+    return region.official_name if rest[0] in _REGION_KIND_WORDS else region.name
 
 
 def _vertical(words: list[str], as_of: DateLike | None) -> AgencyMatch | None:

@@ -39,9 +39,22 @@ OUT = ROOT / "src" / "adminnet" / "data" / "agencies.json"
 UNITS_SOURCE = ROOT / "scripts" / "sources" / "agency_units.toml"
 UNITS_OUT = ROOT / "src" / "adminnet" / "data" / "agency_units.json"
 UNIT_FIELDS = {"name": str, "forms": list, "scope": str, "sources": list, "status": str}
-UNIT_KINDS = {"unit": UNIT_FIELDS, "head": UNIT_FIELDS, "field": dict(UNIT_FIELDS)}
+OFFICE_FIELDS = {
+    "name": str,
+    "forms": list,
+    "agency": str,
+    "level": int,
+    "sources": list,
+    "status": str,
+}
+UNIT_KINDS = {
+    "unit": UNIT_FIELDS,
+    "head": UNIT_FIELDS,
+    "field": dict(UNIT_FIELDS),
+    "office": OFFICE_FIELDS,
+}
 del UNIT_KINDS["field"]["scope"]
-SCOPES = {"daerah", "pusat"}
+SCOPES = {"daerah", "pusat", "any"}
 FORMAT = 1
 
 AGENCY_FIELDS = {
@@ -217,7 +230,10 @@ def check_units(document: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
                 if key in seen:
                     problems.append(f"{where}: form {form!r} also in {seen[key]}")
                 seen[key] = where
-            shipped.append({k: entry[k] for k in ("name", "forms", "scope") if k in entry})
+            if "level" in fields and entry["level"] not in (1, 2):
+                problems.append(f"{where}: level must be 1 (provinsi) or 2 (kabupaten/kota)")
+            keys = ("name", "forms", "scope", "agency", "level")
+            shipped.append({k: entry[k] for k in keys if k in entry})
         out[kind + "s"] = shipped
     return out, problems
 

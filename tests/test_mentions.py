@@ -202,3 +202,119 @@ def test_long_input_takes_linear_time(call: Callable[[str], object]) -> None:
     floor = 2e-4  # below this, timer noise dominates
     assert max(t10, floor) / max(t1, floor) < 50
     assert max(t100, floor) / max(t10, floor) < 50
+
+
+def test_bracketed_short_form_must_agree_with_the_name() -> None:
+    """ "Name (SHORT)": the name decides; a known short form of another region refuses."""
+    assert regions.lookup("Kalimantan Tengah (Kalteng)").code == "62"
+    assert regions.lookup("Kalimantan Tengah (Xyz)").code == "62"  # unknown: ignored
+    with pytest.raises(AmbiguousName) as info:
+        regions.lookup("Kalimantan Tengah (Kaltim)")
+    assert list(info.value.candidates) == ["62", "64"]
+    assert regions.match("Kalimantan Tengah (Kalteng)", limit=1)[0].how == "exact"
+
+
+def test_glued_names_match_at_a_small_penalty() -> None:
+    """A name written without its spaces (or with extra ones) is exact at 0.95."""
+    top = regions.match("Bandarlampung", limit=1)[0]
+    assert (top.region.code, top.how, top.score) == ("18.71", "exact", 0.95)
+    assert regions.lookup("Kabupaten Tulangbawang Barat").code == "18.12"
+    assert regions.lookup("Pangkal Pinang").code == regions.lookup("Pangkalpinang").code
+
+
+def test_bare_name_prefers_the_one_level_1_2_region_bearing_it() -> None:
+    """One kota and only lower regions: the kota; two kabupaten/kota: ambiguous."""
+    assert regions.lookup("Surabaya").code == "35.78"
+    assert regions.lookup("Jawa Tengah").code == "33"
+    with pytest.raises(AmbiguousName):
+        regions.lookup("Bima")  # Kabupaten and Kota Bima
+    with pytest.raises(AmbiguousName):
+        regions.lookup("Siantar")  # an informal name does not outrank a kecamatan's own
+    with pytest.raises(AmbiguousName):
+        regions.lookup("Surabaya", level=4)  # a level asked for: no preference
+
+
+def test_initialisms_are_derived_in_capitals_only() -> None:
+    """Initials of names of three words or more, capitals only, at 0.8."""
+    top = regions.match("MBD", limit=1)[0]
+    assert (top.region.code, top.how, top.score) == ("81.08", "abbreviation", 0.8)
+    assert regions.match("mbd", limit=1) == [] or regions.match("mbd", limit=1)[0].how != (
+        "abbreviation"
+    )
+    with pytest.raises(UnknownEntity):
+        regions.lookup("Mbd")
+
+
+def test_no_derived_initialism_is_an_agency_acronym() -> None:
+    """The initials regions derives never spell an acronym of the agency catalog."""
+    from adminnet.regions import _index
+
+    derived = _index._glued().initials
+    acronyms = {
+        folding.fold(a.acronym).replace(" ", "")
+        for a in agencies.all(kind=None)
+        if a.acronym
+        and a.kind.value not in ("pemerintah_provinsi", "pemerintah_kabupaten")
+        and a.kind.value != "pemerintah_kota"
+    }
+    assert not set(derived) & acronyms
+    assert not set(derived) & _index.NOT_INITIALISMS
+
+
+def test_agency_brackets_anywhere() -> None:
+    """Bracketed short forms inside a name: the name decides, a known one must agree."""
+    assert agencies.resolve("Kementerian Dalam Negeri (Kemendagri) RI").id == "kemendagri"
+    found = agencies.resolve_unit("Dinas Komunikasi dan Informatika (Diskominfo) Kota Ambon")
+    assert (found.agency.id, found.unit) == ("pemkot-8171", "Dinas Komunikasi dan Informatika")
+    with pytest.raises(AmbiguousName):
+        agencies.resolve("Pemerintah Kota (Pemkot) Ambon (Kemendagri)")
+
+
+def test_agency_office_and_vertical_units() -> None:
+    """Kantor X is X; Kantor Wilayah is not stripped; a central agency in a region."""
+    assert agencies.resolve("Kantor Pusat Kemendagri").id == "kemendagri"
+    with pytest.raises(UnknownEntity):
+        agencies.resolve("Kantor Wilayah Kemendagri")
+    found = agencies.resolve_unit("KPU Provinsi Maluku")
+    assert (found.agency.id, found.unit, found.score) == (
+        "kpu",
+        "Komisi Pemilihan Umum Provinsi Maluku",
+        0.8,
+    )
+    with pytest.raises(UnknownEntity):
+        agencies.resolve_unit("BPS Kecamatan Nusaniwe")  # not a provinsi/kabupaten/kota
+
+
+@pytest.mark.parametrize(
+    "call",
+    [regions.lookup, agencies.resolve, agencies.resolve_unit],
+    ids=["lookup", "resolve", "resolve_unit"],
+)
+def test_brackets_take_linear_time(call: Callable[[str], object]) -> None:
+    """Many brackets, unbalanced brackets and long spaces: linear scans only."""
+    for unit in ("(Kalteng) ", "Jabar (", "  ) ( ", "Kota (X)" + " " * 50):
+        sizes = [unit * (n // len(unit)) for n in (1_000, 10_000, 100_000)]
+        t1, t10, t100 = (_time(call, s) for s in sizes)
+        floor = 2e-4
+        assert max(t10, floor) / max(t1, floor) < 50
+        assert max(t100, floor) / max(t10, floor) < 50
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="()abc KR", max_size=40))
+def test_bracket_splitting_is_total(text: str) -> None:
+    """Any mix of brackets: a result or an adminnet error, never a crash."""
+    from adminnet.agencies._resolve import split_brackets
+    from adminnet.regions._search import bracketed
+
+    split = split_brackets(text)
+    if split is not None:
+        assert "(" not in split[0]
+        assert ")" not in split[0]
+    pair = bracketed(text)
+    if pair is not None:
+        assert pair[0]
+        assert pair[1]
+    for call in (regions.lookup, agencies.resolve, agencies.resolve_unit):
+        with contextlib.suppress(AdminnetError):
+            call(text)

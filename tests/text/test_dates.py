@@ -27,7 +27,7 @@ from adminnet.text.dates import (
     parse_date_range,
     parse_datetime,
 )
-from adminnet.time import Period
+from adminnet.time import PartialDate, Period
 
 VECTORS = Path(__file__).resolve().parent.parent / "vectors"
 
@@ -377,17 +377,46 @@ def test_datetime_round_trip(moment: dt.datetime, zone: dt.tzinfo) -> None:
 
 @pytest.mark.parametrize(("text", "expected", "year"), _rows("date_ranges.csv"))
 def test_date_range_vectors(text: str, expected: str, year: str) -> None:
-    """Every range gives its ISO interval of day PartialDates, or its error code."""
+    """Every range gives its ISO interval of day (or year) PartialDates, or its error code."""
     if "/" in expected:
         result = parse_date_range(text, year=_year(year))
         assert isinstance(result, Period)
         assert str(result) == expected
         assert result.start is not None
-        assert result.start.precision.value == "day"
+        assert result.end is not None
+        precision = "year" if len(expected) == 9 else "day"  # "2021/2024"
+        assert result.start.precision.value == result.end.precision.value == precision
         return
     with pytest.raises(ERROR_CLASSES[expected]) as info:
         parse_date_range(text, year=_year(year))
     assert info.value.code == expected
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=0, max_value=9999))
+def test_year_range_round_trip(first: int, span: int) -> None:
+    """'YYYY-YYYY' is the Period of two year-precision PartialDates, or reversed."""
+    last = min(first + span, 9999)
+    result = parse_date_range(f"periode {first:04d}-{last:04d}")
+    assert result == Period(start=PartialDate(year=first), end=PartialDate(year=last))
+
+
+@given(DATES_1900_2100, st.integers(min_value=-50, max_value=49))
+def test_two_digit_year_nearest_context(d: dt.date, offset: int) -> None:
+    """A two-digit year is read as the year within context-50 .. context+49."""
+    context = d.year - offset
+    weekday = format_date(d).split(",")[0]
+    text = f"{weekday} ({d.day}/{d.month}/{d.year % 100:02d})"
+    assert parse_date(text, year=context) == d
+
+
+@given(DATES_1900_2100, st.booleans())
+def test_two_day_mention(d: dt.date, sunday_dated: bool) -> None:
+    """'Sabtu dan Minggu (d/m)' is the same two days whichever of them is dated."""
+    saturday = d + dt.timedelta(days=5 - d.weekday())
+    dated = saturday + dt.timedelta(days=int(sunday_dated))
+    text = f"Sabtu dan Minggu ({dated.day}/{dated.month})"
+    result = parse_date_range(text, year=dated.year)
+    assert str(result) == f"{saturday}/{saturday + dt.timedelta(days=1)}"
 
 
 @given(DATES_1900_2100, st.integers(min_value=0, max_value=60))
@@ -458,6 +487,10 @@ def _best_time(function: Callable[[str], object], text: str, repeat: int = 3) ->
         lambda n: "A, " * (n // 3),
         lambda n: "pukul " * (n // 6) + "10",
         lambda n: "16 s.d. " * (n // 7) + "Maret",
+        lambda n: "10:00 " * (n // 6) + "EST",
+        lambda n: "2021-" * (n // 5) + "2024",
+        lambda n: "Sabtu dan " * (n // 10) + "Minggu (2/11)",
+        lambda n: "Sabtu dan Minggu (" + "2/" * (n // 2) + "11)",
     ],
 )
 def test_linear_time(name: str, make: Callable[[int], str]) -> None:

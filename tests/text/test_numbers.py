@@ -85,15 +85,25 @@ def test_seed_article_percent() -> None:
     assert parse_percent("64 persen") == Decimal(64)
 
 
-def test_single_dot_names_both_readings() -> None:
-    """'1.5' is refused naming both readings and the Indonesian decimal comma."""
-    with pytest.raises(InvalidFormat) as info:
-        parse_number("1.5")
-    assert info.value.code == "number.invalid_grouping"
-    assert str(info.value) == (
-        "number '1.5' is ambiguous: with an English decimal point it is 1.5, as Indonesian "
-        "grouping it lacks digits (a group has 3, as in 1.500); write '1,5' for the decimal"
-    )
+def test_single_dot_before_one_or_two_digits_is_a_decimal() -> None:
+    """'4.50' can only be an English decimal: a thousands group has exactly 3 digits."""
+    assert parse_number("4.50") == Decimal("4.50")
+    assert str(parse_number("3.93")) == "3.93"
+    assert parse_number("4.500") == 4500
+
+
+@given(st.integers(min_value=1, max_value=10**6), st.from_regex(r"[0-9]{1,2}", fullmatch=True))
+def test_english_decimal_equals_comma_decimal(head: int, tail: str) -> None:
+    """'H.TT' (1-2 decimals) reads as 'H,TT' does: its only well-formed reading."""
+    assert parse_number(f"{head}.{tail}") == parse_number(f"{head},{tail}")
+
+
+def test_three_digit_tail_stays_a_group() -> None:
+    """A '.' before 3 digits is a group, so a malformed one is named, never a decimal."""
+    with pytest.raises(InvalidFormat, match="bad digit group '0500'"):
+        parse_number("4.000.0500")
+    with pytest.raises(InvalidFormat, match="bad digit group '00'"):
+        parse_number("00.5")
 
 
 def test_zero_point_has_one_reading() -> None:

@@ -6,7 +6,6 @@ The public functions are re-exported by :mod:`adminnet.agencies`.
 from __future__ import annotations
 
 import builtins
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
@@ -157,7 +156,10 @@ def resolve(text: str, *, as_of: DateLike | None = None) -> Agency:
     and "Sekretariat (Jenderal) <body>" for the secretariat of a body.
 
     A name followed by an acronym in brackets (``"Komisi Pemberantasan Korupsi
-    (KPK)"``) is read part by part: both parts must name the same agency. A ministry
+    (KPK)"``) is read part by part: both parts must name the same agency; brackets
+    may stand anywhere (``"Pemerintah Kabupaten (Pemkab) Kotawaringin Barat
+    (Kobar)"``), a bracketed form the catalog does not know is ignored. ``Kantor X``
+    and ``Kantor Pusat X`` are X, ``Pemerintahan Kabupaten X`` the Pemerintah. A ministry
     may be printed with its short form after ``Kementerian`` (``"Kementerian
     Kominfo"``) or with ``Kem``/``Kemen`` glued to it (``"Kemkumham"``).
 
@@ -191,30 +193,88 @@ def resolve(text: str, *, as_of: DateLike | None = None) -> Agency:
     _check_text(text, "agency name")
     day = as_date(as_of, what="as_of")
     stripped = text.strip()
-    pair = _BRACKETED.match(stripped)
-    if pair is not None and pair[1].strip() and pair[2].strip():
-        return _resolve_pair(text, pair[1], pair[2], day)
+    split = split_brackets(stripped)
+    if split is not None and split[1]:
+        return _resolve_bracketed(text, split[0], split[1], day)
     return _resolve(text, stripped, day)
 
 
-# "Name (ACRONYM)": the name, then one bracketed part at the end.
-_BRACKETED: Final = re.compile(r"([^()]*?)\s*\(([^()]*)\)\s*\Z")
+def split_brackets(text: str) -> tuple[str, list[str]] | None:
+    """The text outside brackets and the bracketed groups, or ``None`` if unbalanced.
+
+    ``"Pemerintah Kabupaten (Pemkab) Kotawaringin Barat (Kobar)"`` gives
+    ``("Pemerintah Kabupaten Kotawaringin Barat", ["Pemkab", "Kobar"])``. One pass
+    over the text, no nesting: linear time.
+    """
+    outside: list[str] = []
+    groups: list[str] = []
+    start = 0
+    depth_at: int | None = None
+    for i, c in enumerate(text):
+        if c == "(":
+            if depth_at is not None:
+                return None
+            outside.append(text[start:i])
+            depth_at = i + 1
+        elif c == ")":
+            if depth_at is None:
+                return None
+            groups.append(text[depth_at:i].strip())
+            depth_at = None
+            start = i + 1
+    if depth_at is not None:
+        return None
+    outside.append(text[start:])
+    return " ".join(" ".join(outside).split()), groups
 
 
-def _resolve_pair(text: str, name: str, acronym: str, day: pendulum.Date) -> Agency:
-    """Both parts of "Name (ACRONYM)" must name the same agency."""
-    first = _resolve(name, name.strip(), day)
+def _resolve_bracketed(text: str, name: str, groups: list[str], day: pendulum.Date) -> Agency:
+    """A name with bracketed short forms: the name decides, no short form may disagree.
+
+    ``"Komisi Pemberantasan Korupsi (KPK)"``, ``"Kementerian Dalam Negeri (Kemendagri)
+    RI"``, ``"Pemerintah Kabupaten (Pemkab) Kotawaringin Barat (Kobar)"``. A short
+    form that names another agency is a contradiction (``agency.disagree``); one
+    that names none is ignored. When the name itself is unknown (a press variant:
+    "Badan Nasional Pengelolaan Perbatasan (BNPP)"), a single acronym decides if its
+    letters are the initials of the printed words.
+    """
     try:
-        second = _resolve(acronym, acronym.strip(), day)
-    except AmbiguousName as exc:  # the acronym alone is ambiguous: the name decides
-        if first.id in exc.candidates:
-            return first
-        raise
-    if first.id == second.id:
-        return first
-    ids = sorted({first.id, second.id})
-    msg = f"{short(text, 80)} names two different agencies: {', '.join(ids)}"
-    raise AmbiguousName(msg, candidates=ids, code="agency.disagree")
+        first = _resolve(name, name, day) if name else None
+    except UnknownEntity as exc:
+        if exc.code != "agency.unknown" or len(groups) != 1:
+            raise
+        if _initials(name) != _squash([w for seg in fold_words(groups[0]) for w in seg]):
+            raise
+        first = None
+    for group in groups:
+        if not group:
+            continue
+        try:
+            second = _resolve(group, group, day)
+        except AmbiguousName as exc:  # the acronym alone is ambiguous: the name decides
+            if first is not None and first.id in exc.candidates:
+                continue
+            raise
+        except UnknownEntity:
+            continue  # a short form the catalog does not know ("Pemkab", "PMDT")
+        if first is None:
+            first = second
+        elif first.id != second.id:
+            ids = sorted({first.id, second.id})
+            msg = f"{short(text, 80)} names two different agencies: {', '.join(ids)}"
+            raise AmbiguousName(msg, candidates=ids, code="agency.disagree")
+    if first is None:
+        msg = f"no agency is named {short(text, 80)}"
+        raise UnknownEntity(msg, code="agency.unknown")
+    return first
+
+
+_SMALL_WORDS: Final = frozenset({"dan", "serta", "atau", "ri"})
+
+
+def _initials(name: str) -> str:
+    """The initials of the folded words of a name, small words left out."""
+    return "".join(w[0] for seg in fold_words(name) for w in seg if w not in _SMALL_WORDS)
 
 
 def _resolve(text: str, stripped: str, day: pendulum.Date) -> Agency:
@@ -228,6 +288,8 @@ def _resolve(text: str, stripped: str, day: pendulum.Date) -> Agency:
         msg = f"{short(text, 80)} does not name an agency"
         raise UnknownEntity(msg, code="agency.unknown")
     words = [w for seg in segments for w in seg]
+    if len(words) > 2 and words[0] == "pemerintahan" and words[1] in _LOCAL_KIND_WORDS:
+        words[0] = "pemerintah"  # "Pemerintahan Kabupaten X": the press's slip
     key = _squash(_strip_ri(words))
     found = _central(catalog.every, key, day)
     if not found and len(segments) > 1:  # "A/B" where only the parts are known
@@ -244,6 +306,9 @@ def _resolve(text: str, stripped: str, day: pendulum.Date) -> Agency:
         return _pick(text, local, governments)
     if blocked is not None:
         raise UnknownEntity(_not_autonomous_message(blocked), code="agency.not_autonomous")
+    office = _office_of(words)
+    if office:  # "Kantor LAN", "Kantor Pusat Kemendagri": the office of an agency
+        return _resolve(text, " ".join(office), day)
     starting = _starting_with(key, day)
     if len(starting) > 1:
         msg = (
@@ -253,6 +318,16 @@ def _resolve(text: str, stripped: str, day: pendulum.Date) -> Agency:
         raise AmbiguousName(msg, candidates=starting, code="agency.ambiguous")
     msg = f"no agency is named {short(text, 80)}"
     raise UnknownEntity(msg, code="agency.unknown")
+
+
+_LOCAL_KIND_WORDS: Final = frozenset({"provinsi", "kabupaten", "kota", "daerah"})
+
+
+def _office_of(words: list[str]) -> list[str]:
+    """The agency words after "Kantor" / "Kantor Pusat" (not "Kantor Wilayah": a unit)."""
+    if len(words) < 2 or words[0] != "kantor" or words[1] == "wilayah":
+        return []
+    return words[2:] if words[1] == "pusat" else words[1:]
 
 
 def _ministry_short_forms(words: list[str], day: pendulum.Date) -> dict[str, int]:

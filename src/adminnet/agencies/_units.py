@@ -18,7 +18,7 @@ import attrs
 
 from adminnet._validators import short
 from adminnet.agencies._names import _check_text
-from adminnet.agencies._resolve import resolve
+from adminnet.agencies._resolve import get, resolve, split_brackets
 from adminnet.errors import AmbiguousName, InvalidComponent, UnknownEntity
 from adminnet.model.agency import Agency, AgencyKind
 from adminnet.text.folding import MAX_TEXT, fold
@@ -87,7 +87,12 @@ class _Units:
             for form in entry["forms"]:
                 self.fields[fold(form)] = entry["name"]
             self.fields[fold(entry["name"])] = entry["name"]
-        self.longest = max(len(k.split(" ")) for k in (*self.units, *self.heads))
+        self.offices: dict[str, tuple[str, str, int]] = {}  # form -> (name, agency, level)
+        for entry in doc.get("offices", ()):
+            for form in entry["forms"]:
+                self.offices[fold(form)] = (entry["name"], entry["agency"], entry["level"])
+        keys = (*self.units, *self.heads, *self.offices)
+        self.longest = max(len(k.split(" ")) for k in keys)
 
 
 _LOCK: Final = threading.Lock()
@@ -111,7 +116,11 @@ def resolve_unit(text: str, *, as_of: DateLike | None = None) -> AgencyMatch:
     ``"Ditjen Dukcapil Kemendagri"``, ``"Setda Kabupaten Aceh Besar"``, ``"Bappeda
     Provinsi Maluku"``, ``"Diskominfo Jabar"``. A unit of a regional government
     (``Dinas``, ``Setda``, ``BKD``...) needs a Pemerintah Provinsi/Kabupaten/Kota;
-    a unit of a ministry (``Setjen``, ``Ditjen``) a central agency.
+    a unit of a ministry (``Setjen``, ``Ditjen``) a central agency; a ``Biro`` either.
+    A perangkat daerah may be followed by a bare region name (``"BPKAD
+    Pamekasan"``); bracketed short forms are checked against the unit; an office of
+    a central agency in a region (``"BPS Provinsi Malut"``) gives the agency with
+    the unit "<agency name> <region official name>" (score 0.8).
 
     >>> m = resolve_unit("Ditjen Dukcapil Kemendagri")
     >>> m.agency.id, m.unit
@@ -136,9 +145,29 @@ def resolve_unit(text: str, *, as_of: DateLike | None = None) -> AgencyMatch:
         raise
     except UnknownEntity as exc:
         first = exc
-    words = fold(text).split(" ") if len(text) <= MAX_TEXT else []
+    body: str = text
+    groups: list[str] = []
+    split = split_brackets(text.strip()) if len(text) <= MAX_TEXT else None
+    if split is not None:  # "Dinas Komunikasi dan Informatika (Diskominfo) Kabupaten X"
+        body, groups = split
+    words = fold(body).split(" ") if len(body) <= MAX_TEXT else []
+    found = _peel(text, words, as_of, first)
+    if found is None:
+        found = _office(words, as_of)
+    if found is None:
+        found = _vertical(words, as_of)
+    if found is None:
+        raise first
+    _check_groups(text, found, groups)
+    return found
+
+
+def _peel(
+    text: str, words: list[str], as_of: DateLike | None, first: UnknownEntity
+) -> AgencyMatch | None:
+    """A unit of the table in front, and the agency named after it."""
     units = _units()
-    for size in range(min(units.longest, len(words) - 0), 0, -1):
+    for size in range(min(units.longest, len(words)), 0, -1):
         head = " ".join(words[:size])
         fixed = units.units.get(head)
         if fixed is not None:
@@ -146,7 +175,99 @@ def resolve_unit(text: str, *, as_of: DateLike | None = None) -> AgencyMatch:
         headed = units.heads.get(head)
         if headed is not None:
             return _headed(text, headed, words[size:], as_of, first)
-    raise first
+    return None
+
+
+def _check_groups(text: str, found: AgencyMatch, groups: list[str]) -> None:
+    """A bracketed short form naming another unit of the table contradicts the text."""
+    units = _units()
+    for group in groups:
+        fixed = units.units.get(fold(group))
+        if fixed is not None and found.unit is not None and fixed[0] != found.unit:
+            other = f"{short(group, 30)} is {fixed[0]}"
+            msg = f"{short(text, 80)}: the unit is {found.unit} but {other}"
+            raise UnknownEntity(msg, code="agency.unit_disagree")
+
+
+_REGION_KIND_WORDS: Final = frozenset({"provinsi", "kabupaten", "kota"})
+
+
+def _office(words: list[str], as_of: DateLike | None) -> AgencyMatch | None:
+    """An office of the table in a region: "Polres Labusel", "Kanwil Kemenkumham Jateng".
+
+    The form (``Polda``, ``Polres``, ``Kejati``, ``Kejari``, ``Kanwil``) says the
+    central agency (or the words after it name one) and the level of its region;
+    the unit is the office's name, the agency's name for a ``Kantor Wilayah``, and
+    the region's name (its official name when the text prints the kind). Score 0.8.
+    """
+    units = _units()
+    for size in range(min(units.longest, len(words) - 1), 0, -1):
+        office = units.offices.get(" ".join(words[:size]))
+        if office is None:
+            continue
+        name, agency_id, level = office
+        rest = words[size:]
+        if agency_id != "*":
+            agency = get(agency_id)
+            place = _office_region(rest, level, as_of)
+            if agency is None or place is None:
+                return None
+            return AgencyMatch(agency=agency, unit=f"{name} {place}", how="unit", score=0.8)
+        for cut in range(1, len(rest)):
+            try:
+                agency = resolve(" ".join(rest[:cut]), as_of=as_of)
+            except UnknownEntity:
+                continue
+            place = _office_region(rest[cut:], level, as_of)
+            if agency.kind in _LOCAL_KINDS or place is None:
+                return None
+            unit = f"{name} {agency.name} {place}"
+            return AgencyMatch(agency=agency, unit=unit, how="unit", score=0.8)
+        return None
+    return None
+
+
+def _office_region(rest: list[str], level: int, as_of: DateLike | None) -> str | None:
+    """The name of the one region of ``level`` the words name, as an office prints it."""
+    from adminnet import regions
+
+    if not rest:
+        return None
+    try:
+        region = regions.lookup(" ".join(rest), as_of=as_of, level=level)
+    except AmbiguousName as exc:  # "Bogor": two kabupaten/kota, one name for the office
+        names = {r.name for r in map(regions.latest, exc.candidates) if r is not None}
+        return names.pop() if len(names) == 1 and rest[0] not in _REGION_KIND_WORDS else None
+    except UnknownEntity:
+        return None
+    return region.official_name if rest[0] in _REGION_KIND_WORDS else region.name
+
+
+def _vertical(words: list[str], as_of: DateLike | None) -> AgencyMatch | None:
+    """An office of a central agency in a region: "BPS Provinsi Maluku Utara".
+
+    The words before a kind word (Provinsi, Kabupaten, Kota) name a central agency,
+    the rest with the kind word one provinsi/kabupaten/kota (its name or a printed
+    abbreviation: "BPS Provinsi Malut"). The unit is the agency's name followed by
+    the region's official name; ``how`` ``"unit"``, score 0.8.
+    """
+    from adminnet import regions
+
+    for at in range(1, len(words) - 1):
+        if words[at] not in _REGION_KIND_WORDS:
+            continue
+        try:
+            agency = resolve(" ".join(words[:at]), as_of=as_of)
+            region = regions.lookup(" ".join(words[at:]), as_of=as_of)
+        except UnknownEntity:
+            return None
+        if agency.kind in _LOCAL_KINDS or region.level > 2:
+            return None
+        if region.official_name.split(" ")[0].lower() != words[at]:
+            return None
+        unit = f"{agency.name} {region.official_name}"
+        return AgencyMatch(agency=agency, unit=unit, how="unit", score=0.8)
+    return None
 
 
 def _headed(
@@ -173,6 +294,19 @@ def _headed(
     raise first
 
 
+def _skip_parent_unit(rest: list[str]) -> list[str]:
+    """Drop a unit of the table between a unit and its agency ("Biro Adpim Setda Sulsel").
+
+    The unit named first is the one reported (the innermost); the one after it
+    (``Setda``) contains it.
+    """
+    units = _units()
+    for size in range(min(units.longest, len(rest) - 1), 0, -1):
+        if " ".join(rest[:size]) in units.units:
+            return rest[size:]
+    return rest
+
+
 _LOWER: Final = frozenset({"dan", "serta", "atau", "dari", "untuk", "di", "ke"})
 
 
@@ -190,12 +324,20 @@ def _with_parent(
     as_of: DateLike | None,
     first: UnknownEntity,
 ) -> AgencyMatch:
+    rest = _skip_parent_unit(rest)
     if not rest:
         msg = f"{short(text, 80)} names a unit ({unit}) but not its agency"
         raise UnknownEntity(msg, code="agency.unit_without_agency")
-    agency = resolve(" ".join(rest), as_of=as_of)
+    try:
+        agency = resolve(" ".join(rest), as_of=as_of)
+    except UnknownEntity as exc:
+        if scope == "pusat" or exc.code != "agency.unknown" or isinstance(exc, AmbiguousName):
+            raise
+        # "BPKAD Pamekasan", "Diskominfo Labusel": a unit of a regional government
+        # followed by the bare name (or printed abbreviation) of its region.
+        agency = resolve("Pemerintah Daerah " + " ".join(rest), as_of=as_of)
     local = agency.kind in _LOCAL_KINDS
-    if local != (scope == "daerah"):
+    if scope != "any" and local != (scope == "daerah"):
         where = "a regional government" if scope == "daerah" else "a central agency"
         msg = f"{short(text, 80)}: {unit} is a unit of {where}, not of {agency.id}"
         raise UnknownEntity(msg, code="agency.unit_scope")

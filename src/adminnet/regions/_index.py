@@ -295,6 +295,100 @@ def _ids(value: int | list[int] | None) -> tuple[int, ...] | list[int]:
     return value
 
 
+class _Glued:
+    """Names without their spaces (``"bandarlampung"``), and initialisms of levels 1-2.
+
+    ``squashed`` holds the names that have a space; a query glued or split from a
+    name without one is found in the index itself (:meth:`glued_ids`).
+
+    Built on the first query that no name matches exactly, so that a glued or split
+    spelling (``"Bandarlampung"``, ``"Tulangbawang Barat"``) and an initialism
+    (``"PPU"``) cost nothing to the queries that do.
+
+    ``initials`` maps the initials of every current provinsi/kabupaten/kota name of
+    three or more words (``"ppu"`` for Penajam Paser Utara) to the compact codes
+    bearing them, minus :data:`NOT_INITIALISMS`.
+    """
+
+    def __init__(self, data: _Data, index: _Index) -> None:
+        squashed: dict[str, int | list[int]] = {}
+        for i, norm in enumerate(index.norm_of):
+            if " " in norm:  # names without a space are keys of the index itself
+                _add(squashed, norm.replace(" ", ""), i)
+        self.squashed = squashed
+        lines = data.lines
+        upper = data.bounds[6][0] - 1  # rows of levels 1-2 come first
+        initials: dict[str, list[str]] = {}
+        for i in range(upper):
+            words = index.norm_of[i].split(" ")
+            if len(words) >= 3:
+                key = "".join(w[0] for w in words)
+                if key not in NOT_INITIALISMS:
+                    initials.setdefault(key, []).append(lines[i + 1])
+        self.initials = initials
+        self.exact = index.exact
+
+    def glued_ids(self, query: str) -> list[int]:
+        """Entry ids whose name, spaces dropped, is ``query`` with its spaces dropped.
+
+        A word with a spelling variant of :data:`SPELLINGS` is read both ways
+        (``"sumatra utara"`` finds Sumatera Utara).
+        """
+        out: list[int] = []
+        for variant in {query, respelled(query)}:
+            key = variant.replace(" ", "")
+            out.extend(_ids(self.squashed.get(key)))
+            if key != query:
+                out.extend(_ids(self.exact.get(key)))
+        return out
+
+
+SPELLINGS: Final = {"sumatra": "sumatera"}
+"""Ejaan lain (a word of region names printed in another common spelling, folded)."""
+
+
+def respelled(query: str) -> str:
+    """``query`` (folded) with the words of :data:`SPELLINGS` in the registry's spelling."""
+    if not any(word in query for word in SPELLINGS):
+        return query
+    return " ".join(SPELLINGS.get(w, w) for w in query.split(" "))
+
+
+# Initials of region names that print as something else: acronyms of agencies and
+# bodies ("DPR", "KPK"...). No current name of three words has one of these today (a
+# test compares every derived initialism with the agency catalog); the list guards
+# the names of the future.
+NOT_INITIALISMS: Final = frozenset(
+    {"bpk", "bps", "dpd", "dpr", "kpk", "kpu", "mpr", "pln", "pns", "rsud", "tni"}
+)
+
+_GLUED: _Glued | None = None
+
+
+def _glued() -> _Glued:
+    global _GLUED  # the lazily built view of names without spaces
+    data, index = _index()
+    glued = _GLUED
+    if glued is None:
+        with _reg._LOCK:
+            if _GLUED is None:
+                _GLUED = _Glued(data, index)
+            glued = _GLUED
+    return glued
+
+
+def initialism(text: str) -> str | None:
+    """The folded key of ``text`` if it is written as an initialism, else ``None``.
+
+    Three to five capital letters, nothing else (``"PPU"``, ``"OKUT"``): a name in
+    lower or mixed case is a word, never initials.
+    """
+    stripped = text.strip()
+    if 3 <= len(stripped) <= 5 and stripped.isascii() and stripped.isalpha() and stripped.isupper():
+        return stripped.lower()
+    return None
+
+
 _INDEX: _Index | None = None
 
 
@@ -312,10 +406,11 @@ def _index() -> tuple[_Data, _Index]:
 
 def _reset() -> None:
     """Forget the index (for tests)."""
-    global _INDEX, _UPPER
+    global _INDEX, _UPPER, _GLUED
     with _reg._LOCK:
         _INDEX = None
         _UPPER = None
+        _GLUED = None
 
 
 def _entry_ok(data: _Data, index: _Index, entry: int, day: pendulum.Date | None) -> bool:

@@ -6,6 +6,7 @@ The public functions are re-exported by :mod:`adminnet.regions`.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
@@ -13,7 +14,7 @@ import pendulum
 
 from adminnet._validators import short
 from adminnet.errors import AmbiguousName, InvalidComponent, InvalidFormat, UnknownEntity
-from adminnet.model.region import Region
+from adminnet.model.region import Region, RegionKind
 from adminnet.regions import _registry as _reg
 from adminnet.regions._index import (
     _FORMER,
@@ -24,9 +25,12 @@ from adminnet.regions._index import (
     _entry_kind,
     _entry_ok,
     _entry_region,
+    _glued,
+    _Index,
     _index,
     _miss_floor,
     _upper,
+    initialism,
     interpretations,
 )
 from adminnet.text.folding import edits1, fold
@@ -46,6 +50,7 @@ _SCORE: Final = {
     1: 0.95,
     2: 0.9,
     3: 0.85,
+    4: 0.8,
     10: 0.6,
     20: 0.5,
     30: 0.4,
@@ -75,8 +80,10 @@ class RegionMatch:
     it bore on ``as_of``), ``"prefix"`` (its name, or a word of it, starts with the
     text) or ``"typo"`` (one typing slip away). ``score`` (0..1): code and exact
     1.0, alias 0.95, abbreviation 0.9, former 0.85, prefix 0.6 (a later word: 0.5),
-    typo 0.4; times 0.3 when the text names a kind (``Kota``, ``Kab.``, ``Desa``...)
-    the region does not have. Matches are ranked by score, then the larger region
+    typo 0.4; a name written glued or split ("Bandarlampung") is exact at 0.95, the
+    initials of a name of three words or more ("PPU") an abbreviation at 0.8; times
+    0.3 when the text names a kind (``Kota``, ``Kab.``, ``Desa``...) the region does
+    not have. Matches are ranked by score, then the larger region
     (lower level), then the code.
 
     >>> from adminnet import regions
@@ -130,6 +137,9 @@ def _ranked(
         ):
             return [(0, len(code), code, "code")]
         return []
+    pair = bracketed(text)
+    if pair is not None:  # "Kalimantan Tengah (Kalteng)": the name decides the ranking
+        text = pair[0]
     queries, kinds = interpretations(text)
     if not queries:
         return []
@@ -178,7 +188,52 @@ def _ranked(
             key = (rank, len(compact), compact, how)
             if previous is None or key < previous:
                 best[compact] = key
+    if not any(key[0] < _TIER_RANK[1] for key in best.values()):
+        _add_glued(best, data, index, queries, kinds, lengths, prefix, day)
+    if kinds is None and initialism(text) is not None:
+        sizes = tuple(size for size in lengths if size <= 4)
+        for region in _initialism_regions(text, sizes, day):
+            compact = region.code.replace(".", "")
+            if not prefix or (compact != prefix and compact.startswith(prefix)):
+                _keep_key(best, (_INITIALS_RANK, len(compact), compact, "abbreviation"))
     return heapq.nsmallest(limit, best.values())
+
+
+_GLUED_RANK: Final = 1  # a name written without (or with extra) spaces: "exact", 0.95
+_INITIALS_RANK: Final = 4  # initials of a name of three words: "abbreviation", 0.8
+
+
+def _keep_key(best: dict[str, Key], key: Key) -> None:
+    previous = best.get(key[2])
+    if previous is None or key < previous:
+        best[key[2]] = key
+
+
+def _add_glued(
+    best: dict[str, Key],
+    data: _reg._Data,
+    index: _Index,
+    queries: tuple[str, ...],
+    kinds: tuple[RegionKind, ...] | None,
+    lengths: tuple[int, ...],
+    prefix: str,
+    day: pendulum.Date | None,
+) -> None:
+    """Names equal to a query once spaces are dropped ("Bandarlampung")."""
+    glued = _glued()
+    for query in queries:
+        for entry in glued.glued_ids(query):
+            compact = index.compact_of(entry)
+            if len(compact) not in lengths:
+                continue
+            if prefix and (compact == prefix or not compact.startswith(prefix)):
+                continue
+            if not _entry_ok(data, index, entry, day):
+                continue
+            rank = _GLUED_RANK
+            if kinds is not None and _entry_kind(data, index, entry) not in kinds:
+                rank += _MISS
+            _keep_key(best, (rank, len(compact), compact, "exact"))
 
 
 def _score(key: Key) -> float:
@@ -286,9 +341,14 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
     A code may be dotted or compact. A name matches exactly after folding case,
     accents and punctuation, bare (``"Ambon"``) or official (``"Kota Ambon"``,
     ``"Kab. Bogor"``), or as a registry alias or a printed abbreviation
-    (``"Jabar"``). A kind in front is a cue: when regions of that kind match, the
-    others are dropped (``"Kota Siantar"`` is the kota, not the kelurahan). Never a
-    guess: a name that only starts a name or is one typo away is unknown (the
+    (``"Jabar"``), glued or split (``"Bandarlampung"``), or in capitals as the
+    initials of a provinsi/kabupaten/kota name of three words or more (``"PPU"``).
+    ``"Name (SHORT)"`` is read by the name; a short form naming another region is
+    ambiguous, an unknown one ignored. A kind in front is a cue: when regions of
+    that kind match, the others are dropped (``"Kota Siantar"`` is the kota, not the
+    kelurahan). Without cue or level, a name that one provinsi/kabupaten/kota bears
+    as its own and otherwise only lower regions is that region (``"Surabaya"``).
+    Never a guess: a name that only starts a name or is one typo away is unknown (the
     message names the nearest regions), and a name several regions bear is
     ambiguous.
 
@@ -321,20 +381,21 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
         if region is None or (length is not None and len(compact) != length):
             raise _reg._unknown_code(code_or_name, day)
         return region
+    pair = bracketed(code_or_name)
+    if pair is not None:
+        return _lookup_bracketed(code_or_name, pair, as_of=as_of, level=level)
     data, index = _index()
-    matches: dict[str, Region] = {}
-    cued: dict[str, Region] = {}
     sizes = (2, 4, 6, 10) if length is None else (length,)
     queries, kinds = interpretations(code_or_name)
-    for query in queries:
-        for size in sizes:
-            for entry in index.tier(0, query, size):
-                region = _entry_region(data, index, entry, day)
-                if region is None:
-                    continue
-                matches[region.code] = region
-                if kinds is not None and region.kind in kinds:
-                    cued[region.code] = region
+    matches, cued, own = _named(data, index, queries, kinds, sizes, day, glued=False)
+    if not matches:  # "Bandarlampung", "Tulangbawang Barat": the name without spaces
+        matches, cued, own = _named(data, index, queries, kinds, sizes, day, glued=True)
+    if kinds is None and not any(len(code) <= _UPPER_DOTTED for code in matches):
+        # "PPU", "PALI": in capitals, the initials of a name of three words or more;
+        # before a desa or kecamatan that bears the letters as a name ("Pali'").
+        initials = _initialism_regions(code_or_name, sizes, day)
+        if len(initials) == 1 or (initials and not matches):
+            matches = {r.code: r for r in initials}
     if cued:
         matches = cued
     elif kinds is not None and matches:
@@ -352,6 +413,14 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
                 f" exactly; near: {', '.join(codes)}"
             )
             raise AmbiguousName(msg, candidates=codes, code="regions.ambiguous_name")
+    elif len(matches) > 1:
+        # "Surabaya", "Palu": one kota (or province, or kabupaten) bears the name, and
+        # otherwise only kecamatan, desa or kelurahan; a bare name in print is the
+        # larger region. Its own name only: an informal name ("Siantar") does not
+        # outrank a kecamatan's own name.
+        upper = [code for code in matches if len(code) <= _UPPER_DOTTED]
+        if len(upper) == 1 and upper[0] in own:
+            return matches[upper[0]]
     if len(matches) == 1:
         return next(iter(matches.values()))
     when = "" if day is None else f" as of {day.isoformat()}"
@@ -367,6 +436,113 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
     codes = sorted(matches, key=lambda c: (len(c), c))
     msg = (
         f"region name {short(code_or_name, 60)} fits {len(codes)} regions{when}: {', '.join(codes)}"
+    )
+    raise AmbiguousName(msg, candidates=codes, code="regions.ambiguous_name")
+
+
+_UPPER_DOTTED: Final = 5  # the longest dotted code of levels 1-2 ("35.78")
+
+
+def _named(
+    data: _reg._Data,
+    index: _Index,
+    queries: tuple[str, ...],
+    kinds: tuple[RegionKind, ...] | None,
+    sizes: tuple[int, ...],
+    day: pendulum.Date | None,
+    *,
+    glued: bool,
+) -> tuple[dict[str, Region], dict[str, Region], set[str]]:
+    """Regions bearing one of the folded ``queries`` exactly (or without spaces).
+
+    Returns them by code, those of the cued kinds, and the codes matched by a name
+    the region bears or bore (not an alias or abbreviation).
+    """
+    matches: dict[str, Region] = {}
+    cued: dict[str, Region] = {}
+    own: set[str] = set()
+    view = _glued() if glued else None
+    for query in queries:
+        if view is not None:
+            entries: Iterable[int] = (
+                e for e in view.glued_ids(query) if len(index.compact_of(e)) in sizes
+            )
+        else:
+            entries = (e for size in sizes for e in index.tier(0, query, size))
+        for entry in entries:
+            region = _entry_region(data, index, entry, day)
+            if region is None:
+                continue
+            matches[region.code] = region
+            if entry < index.n or index.extra[entry - index.n][1] in (_FORMER, _RETIRED):
+                own.add(region.code)
+            if kinds is not None and region.kind in kinds:
+                cued[region.code] = region
+    return matches, cued, own
+
+
+def _initialism_regions(
+    text: str, sizes: tuple[int, ...], day: pendulum.Date | None
+) -> list[Region]:
+    """The provinsi/kabupaten/kota whose current name has ``text`` as initials."""
+    key = initialism(text)
+    if key is None:
+        return []
+    data = _reg._data()
+    out: list[Region] = []
+    for compact in _glued().initials.get(key, ()):
+        if len(compact) in sizes:
+            region = data.resolve(compact, day)
+            if region is not None:
+                out.append(region)
+    return out
+
+
+def bracketed(text: str) -> tuple[str, str] | None:
+    """``("Kalimantan Tengah", "Kalteng")`` for ``"Kalimantan Tengah (Kalteng)"``, else ``None``.
+
+    A name followed by one bracketed short form at the end, neither empty, no other
+    bracket (a plain scan: linear in the text).
+    """
+    stripped = text.rstrip()
+    if not stripped.endswith(")"):
+        return None
+    open_at = stripped.rfind("(")
+    if open_at <= 0:
+        return None
+    name, inner = stripped[:open_at].strip(), stripped[open_at + 1 : -1].strip()
+    if not name or not inner or "(" in name or ")" in name or ")" in inner:
+        return None
+    return name, inner
+
+
+def _lookup_bracketed(
+    text: str, pair: tuple[str, str], *, as_of: DateLike | None, level: int | None
+) -> Region:
+    """Read "Name (SHORT)": the region of the name; the short form must not name another.
+
+    A short form that names no provinsi/kabupaten/kota is ignored (a form the data
+    does not know yet); one that names other regions only is a contradiction.
+    """
+    name, short_form = pair
+    day = _reg._as_of(as_of)
+    named = {code for code, _ in holders(short_form)}
+    sizes = (2, 4)
+    named.update(r.code for r in _initialism_regions(short_form, sizes, day))
+    try:
+        region = lookup(name, as_of=as_of, level=level)
+    except AmbiguousName as exc:
+        # "Bima (Kota Bima)": the short form picks one of the candidates.
+        both = [c for c in exc.candidates if c in named]
+        if len(both) == 1:
+            return lookup(both[0], as_of=as_of)
+        raise
+    if not named or any(region.code == c or region.code.startswith(c + ".") for c in named):
+        return region
+    codes = [region.code, *sorted(named - {region.code}, key=lambda c: (len(c), c))]
+    msg = (
+        f"region name {short(text, 60)}: the name is {region.code} but the short form"
+        f" {short(short_form, 20)} names {', '.join(codes[1:])}"
     )
     raise AmbiguousName(msg, candidates=codes, code="regions.ambiguous_name")
 

@@ -165,8 +165,13 @@ def zone_of(
         raise InvalidComponent(msg, code="datetime.invalid_timezone")
     sign = -1 if m[1] in {"-", "\u2212"} else 1
     hours, minutes, extra = int(m[2]), int(m[3] or 0), int(m[4] or 0)
-    if hours > 14 or minutes > 59 or extra > 59 or (hours == 14 and minutes + extra):
-        msg = f"datetime {quote(text)} has a UTC offset {zone!r} outside -14:00..+14:00"
+    # GMT+N names a modern zone (-12..+14); a numeric ISO offset may also be a local
+    # mean time of tzdata before standard time, which reaches -15:56 (Manila before
+    # 1845), so format_datetime's output of any real zone reads back.
+    limit = 14 if upper.startswith(("GMT", "UTC")) else 15
+    if minutes > 59 or extra > 59 or hours > limit or (hours == 14 == limit and minutes + extra):
+        bound = "14:00" if limit == 14 else "15:59:59"
+        msg = f"datetime {quote(text)} has a UTC offset {zone!r} outside -{bound}..+{bound}"
         raise InvalidComponent(msg, code="datetime.invalid_timezone")
     seconds = sign * (hours * 3600 + minutes * 60 + extra)
     return pendulum.datetime(*local, tz=FixedTimezone(seconds))

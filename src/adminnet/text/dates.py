@@ -190,12 +190,31 @@ def _year_of(digits: str | None, text: str, year: int | None) -> int:
             raise InvalidFormat(msg, code="date.missing_year")
         return year
     if len(digits) == 2:
-        msg = f"date {quote(text)} has a two-digit year {digits!r}: the century is ambiguous"
-        raise InvalidFormat(msg, code="date.ambiguous_year")
+        if year is None:
+            msg = (
+                f"date {quote(text)} has a two-digit year {digits!r}: the century is "
+                "ambiguous (pass year= to read it near that year)"
+            )
+            raise InvalidFormat(msg, code="date.ambiguous_year")
+        return _near_year(int(digits), year)
     if len(digits) != 4:
         msg = f"date {quote(text)} has a year {digits!r} that is not four digits"
         raise InvalidFormat(msg, code="date.invalid_format")
     return int(digits)
+
+
+def _near_year(two_digits: int, context: int) -> int:
+    """The year ending in ``two_digits`` nearest ``context``: in ``context-50 .. context+49``.
+
+    >>> _near_year(18, 2018), _near_year(99, 2018), _near_year(68, 2018), _near_year(67, 2018)
+    (2018, 1999, 1968, 2067)
+    """
+    candidate = context - context % 100 + two_digits
+    if candidate > context + 49:
+        return candidate - 100
+    if candidate < context - 50:
+        return candidate + 100
+    return candidate
 
 
 def _split(text: str, body: str, year: int | None) -> tuple[int, int, int]:
@@ -255,14 +274,17 @@ def parse_date(text: str, *, year: int | None = None) -> pendulum.Date:
 
     ``year`` is a fallback for a text without a year: when the text has its own
     year, the text's year is used and ``year`` is ignored (an article of 2018 may
-    mention "16 Maret 2017"). Years are four digits; a two-digit year
-    (``"16/3/17"``) is refused because its century is ambiguous. Month-first dates
+    mention "16 Maret 2017"). A two-digit year (``"Selasa (11/12/18)"``) is read
+    in the century that puts it nearest ``year`` (within ``year-50 .. year+49``);
+    without ``year`` it is refused because its century is ambiguous. Month-first dates
     (``"Maret 16, 2017"``, ``"3/16/2017"``) are not Indonesian and are refused.
 
     >>> parse_date("16/3/2017")
     Date(2017, 3, 16)
     >>> parse_date("Jum'at, 17 Maret 2017")
     Date(2017, 3, 17)
+    >>> parse_date("Selasa (11/12/18)", year=2018)
+    Date(2018, 12, 11)
     >>> parse_date("16/3/17")
     Traceback (most recent call last):
     adminnet.errors.InvalidFormat: date '16/3/17' has a two-digit year '17': ...
@@ -277,7 +299,8 @@ def parse_date(text: str, *, year: int | None = None) -> pendulum.Date:
     Raises:
         InvalidFormat: ``text`` is not a str (``date.invalid_type``), has no
             recognised shape (``date.invalid_format``), has no year and ``year`` is
-            None (``date.missing_year``) or a two-digit year (``date.ambiguous_year``).
+            None (``date.missing_year``) or a two-digit year and ``year`` is None
+            (``date.ambiguous_year``).
         InvalidComponent: unknown month name (``date.invalid_month``) or weekday
             (``date.invalid_weekday``), no such calendar date (``date.invalid_date``),
             ``year`` outside 1..9999 (``date.invalid_year``).
@@ -460,8 +483,10 @@ def parse_datetime(
             (``datetime.missing_time``), no date (``datetime.missing_date``), no zone and no ``tz``
             (``datetime.missing_timezone``), or the ``date.*`` codes of the date.
         InvalidComponent: an hour, minute or second out of range
-            (``datetime.invalid_time``), an unknown ``tz`` or an offset beyond 14
-            hours (``datetime.invalid_timezone``), or the date's ``date.*`` codes.
+            (``datetime.invalid_time``), an unknown ``tz``, an unknown zone word after
+            the time (``"10:00 EST"``) or an offset beyond 14 hours after GMT/UTC
+            (beyond 15:59:59 as a bare ``±hh:mm:ss``, the local mean times of old
+            dates) (``datetime.invalid_timezone``), or the date's ``date.*`` codes.
         InconsistentData: the part of day contradicts the time
             (``datetime.part_of_day_mismatch``) or the weekday the date.
     """
@@ -477,6 +502,12 @@ def parse_datetime(
         msg = f"datetime {quote(text)} is a time without a date"
         raise InvalidFormat(msg, code="datetime.missing_date")
     if found is None:
+        if (z := _UNKNOWN_ZONE.search(s)) and z[1].lower() not in {"am", "pm"}:
+            msg = (
+                f"datetime {quote(text)} has an unknown time zone {z[1]!r} after the time "
+                "(known: WIB, WITA, WIT, WP, GMT+7, UTC+7, +07:00, Z)"
+            )
+            raise InvalidComponent(msg, code="datetime.invalid_timezone")
         msg = f"datetime {quote(text)} has no time of day (e.g. '07:58 WIB', 'pukul 13.24 WITA')"
         raise InvalidFormat(msg, code="datetime.missing_time")
     date_part, clock = found
@@ -508,6 +539,10 @@ def parse_datetime(
 _NO_DATE: Final = re.compile(
     r"[ ,|-]*(?:(?:sekitar|sekira|pukul|pkl\.?|jam|dini hari|pagi|siang|sore|petang|malam)[ ,]*)*",
     re.I,
+)
+# A time followed by a word that is no zone: "10:00 EST" (a bounded pattern at the end).
+_UNKNOWN_ZONE: Final = re.compile(
+    r"(?<![0-9])[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})? ?([A-Za-z]{2,5})\Z", re.ASCII
 )
 _ZONE_NAMES: Final = {7 * 3600: "WIB", 8 * 3600: "WITA", 9 * 3600: "WIT"}
 
@@ -558,6 +593,12 @@ _DAY_RANGE: Final = re.compile(
     rf"([0-9]{{1,2}})(?:\s*[-\u2013\u2014]\s*|\s+{_RANGE_WORD}\s+)([0-9]{{1,2}}(?:\s+[A-Za-z]|/).*)\Z",
     re.I | re.DOTALL,
 )
+# Two years: "2021-2024", "periode 2021–2026", "kurun 2025—2029", "TA 2021 s.d. 2022".
+_YEAR_RANGE: Final = re.compile(
+    rf"(?:(?:periode|kurun(?: waktu)?|tahun anggaran|tahun|th\.|thn\.?|TA|T\.A\.)\s*)?([0-9]{{4}})"
+    rf"(?:\s*[-\u2013\u2014]\s*|\s+{_RANGE_WORD}\s+)([0-9]{{4}})\Z",
+    re.I,
+)
 # Two weekdays before the dates: "Senin-Rabu (10-12/3)", "Kamis-Jumat (26-27 Desember 2024)".
 _WEEKDAY_RANGE: Final = re.compile(
     rf"([A-Za-z']+)(?:\s*[-\u2013\u2014]\s*|\s+{_RANGE_WORD}\s+|\s+dan\s+)([A-Za-z']+)\s*,?\s*",
@@ -578,7 +619,13 @@ def parse_date_range(text: str, *, year: int | None = None) -> Period:
       ``"16/3/2017 - 20/3/2017"``; a first date that would then fall after the
       second is in the year before (``"28 Desember - 3 Januari 2025"``);
     - either after two weekdays, checked against the dates like :func:`parse_date`
-      does: ``"Senin-Rabu (10-12/3)"``, ``"Kamis-Jumat (26-27 Desember 2024)"``.
+      does: ``"Senin-Rabu (10-12/3)"``, ``"Kamis-Jumat (26-27 Desember 2024)"``;
+    - two consecutive weekdays and one date, ``"Sabtu dan Minggu (2/11)"``: two days,
+      the date being the day whose weekday it has (else ``date.weekday_mismatch``);
+    - two years, perhaps after ``periode``, ``kurun (waktu)``, ``tahun (anggaran)``,
+      ``TA``: ``"periode 2021-2024"``, ``"tahun 2021–2026"``, as year-precision
+      PartialDates. ``"2021/2022"`` (a school or academic year, July to June) is not
+      two calendar years and is not read.
 
     >>> str(parse_date_range("21-28 Februari 2025"))
     '2025-02-21/2025-02-28'
@@ -586,13 +633,18 @@ def parse_date_range(text: str, *, year: int | None = None) -> Period:
     '2025-01-30/2025-02-02'
     >>> str(parse_date_range("Senin-Rabu (10-12/3)", year=2025))
     '2025-03-10/2025-03-12'
+    >>> str(parse_date_range("periode 2021-2024"))
+    '2021/2024'
 
     Returns:
-        A :class:`~adminnet.time.Period` of two day-precision PartialDates.
+        A :class:`~adminnet.time.Period` of two day-precision PartialDates (year
+        precision for two years).
 
     Raises:
         InvalidFormat: not a str (``date.invalid_type``), not a range
             (``date.invalid_range``), or the ``date.*`` codes of either end.
+        InvalidComponent: a year outside 1..9999 (``date.invalid_year``), or the
+            ``date.*`` codes of either end.
         InconsistentData: the end is before the start (``date.range_reversed``), or
             a weekday contradicts its date (``date.weekday_mismatch``).
     """
@@ -602,12 +654,17 @@ def parse_date_range(text: str, *, year: int | None = None) -> Period:
         raise InvalidFormat(msg, code="date.invalid_type")
     default_year = _check_year_argument(year)
     s = _normalize(text)
+    if y := _YEAR_RANGE.match(s):
+        return _year_range(text, int(y[1]), int(y[2]))
     weekdays: tuple[str, str] | None = None
     w = _WEEKDAY_RANGE.match(s)
     if w and w.end() < len(s) and w[1].lower() in _WEEKDAYS and w[2].lower() in _WEEKDAYS:
         weekdays, s = (w[1], w[2]), s[w.end() :]
         if s.startswith("(") and s.endswith(")"):
             s = s[1:-1].strip()
+    if weekdays is not None and _RANGE_SEP.search(s) is None:
+        # "Sabtu dan Minggu (2/11)": two consecutive days, one date.
+        return _two_days(text, s, weekdays, default_year)
     start, end = _range_ends(text, s, default_year)
     if weekdays is not None:
         _check_weekday(text, start, weekdays[0])
@@ -615,6 +672,35 @@ def parse_date_range(text: str, *, year: int | None = None) -> Period:
     if end < start:
         msg = f"date range {quote(text)} ends ({end}) before it starts ({start})"
         raise InconsistentData(msg, code="date.range_reversed")
+    return Period(start=PartialDate.from_date(start), end=PartialDate.from_date(end))
+
+
+def _year_range(text: str, first: int, last: int) -> Period:
+    """The Period of two years, year precision: "periode 2021-2024"."""
+    if last < first:
+        msg = f"date range {quote(text)} ends ({last}) before it starts ({first})"
+        raise InconsistentData(msg, code="date.range_reversed")
+    if first < 1:
+        msg = f"date range {quote(text)} has a year {first} outside 1..9999"
+        raise InvalidComponent(msg, code="date.invalid_year")
+    return Period(start=PartialDate(year=first), end=PartialDate(year=last))
+
+
+def _two_days(text: str, s: str, weekdays: tuple[str, str], year: int | None) -> Period:
+    """Two consecutive weekdays and one date: the date is the day its weekday names."""
+    first, second = (_WEEKDAYS.get(w.lower()) for w in weekdays)
+    date = _read(text, s, year)[0]
+    if first is None or second is None or (first + 1) % 7 != second:
+        msg = (
+            f"date range {quote(text)} names two weekdays that are not consecutive "
+            f"({weekdays[0]!r}, {weekdays[1]!r}) and one date"
+        )
+        raise InvalidFormat(msg, code="date.invalid_range")
+    if date.weekday() == second:
+        start, end = date.subtract(days=1), date
+    else:
+        _check_weekday(text, date, weekdays[0])
+        start, end = date, date.add(days=1)
     return Period(start=PartialDate.from_date(start), end=PartialDate.from_date(end))
 
 

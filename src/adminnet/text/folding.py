@@ -55,12 +55,14 @@ MAX_TEXT: Final = 300
 ABBREVIATIONS: Final[Mapping[str, str]] = {
     "kab": "kabupaten",
     "kabupaten": "kabupaten",
+    "kabupatan": "kabupaten",
     "prov": "provinsi",
     "propinsi": "provinsi",
     "kep": "kepulauan",
     "kepl": "kepulauan",
     "adm": "administrasi",
     "kec": "kecamatan",
+    "kecematan": "kecamatan",
     "kel": "kelurahan",
     "sel": "selatan",
     "kementrian": "kementerian",
@@ -72,8 +74,9 @@ ABBREVIATIONS: Final[Mapping[str, str]] = {
 }
 """Singkatan kata (abbreviated and misspelt words, folded, and the words they stand for).
 
-Printed with or without a dot (``Kab.``/``Kab``); ``Kementrian`` and ``Propinsi`` are
-spellings the KBBI does not list but the press and old decrees print. The region
+Printed with or without a dot (``Kab.``/``Kab``); ``Kementrian``, ``Propinsi``,
+``Kabupatan`` and ``Kecematan`` are spellings the KBBI does not list but the press
+and old decrees print. The region
 index reads the kind words (``kab``, ``prov``, ``kec``, ``kel``, ``adm``) only in
 front of a name, and ``kep`` everywhere; agency names read every entry anywhere.
 """

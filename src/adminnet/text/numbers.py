@@ -119,28 +119,22 @@ def _check_groups(shown: str, integer: str, has_decimals: bool) -> str:
     return "".join(groups)
 
 
-def _english_decimal(shown: str, integer: str) -> str | None:
-    """The value of a '.' that can only be a decimal point, or raise naming both readings.
+def _english_decimal(shown: str, integer: str) -> tuple[str, str] | None:
+    """The integer and decimals of a '.' that can only be a decimal point, else None.
 
-    A '.' is read as a decimal point only when the integer part before it is ``0``
-    (``"0.75"``, ``"0.500"``): a thousands group never starts with 0, so that is the
-    one reading. ``"1.5"`` or ``"2.50"`` (a '.' before 1 or 2 digits) could be an
-    English decimal point or a thousands group that lost a digit (``"1.500"``), so it
-    is refused with both readings named. Returns the decimals when the '.' is a
-    decimal point, None when this rule does not apply.
+    A thousands group has exactly 3 digits and never starts a number with 0, so a
+    number with one '.' and no ',' is read as an English decimal when that is its
+    only well-formed reading: after a lone ``0`` (``"0.75"``, ``"0.500"``), or before
+    one or two digits (``"4.50"``, ``"3.93"``, ``"12.5"``). ``"4.500"`` stays the
+    integer 4500; a head starting with 0 (``"00.5"``) is a malformed group.
     """
     head, _, tail = integer.partition(".")
-    if "." in tail or not tail:
+    if "." in tail or not tail or not head:
         return None
     if head == "0":
-        return tail
-    if len(tail) in {1, 2} and head and not head.startswith("0") and len(head) <= 3:
-        msg = (
-            f"{shown} is ambiguous: with an English decimal point it is {head}.{tail}, "
-            f"as Indonesian grouping it lacks digits (a group has 3, as in {head}.{tail:0<3}); "
-            f"write {head + ',' + tail!r} for the decimal"
-        )
-        raise InvalidFormat(msg, code="number.invalid_grouping")
+        return head, tail
+    if len(tail) in {1, 2} and not head.startswith("0"):
+        return head, tail
     return None
 
 
@@ -185,7 +179,7 @@ def _value(
     if count > MAX_DIGITS:
         raise _too_long(shown, count)
     if decimals is None and (english := _english_decimal(shown, integer)) is not None:
-        integer, decimals = "0", english
+        integer, decimals = english
     digits = _check_groups(shown, integer, decimals is not None)
     negative = sign in {"-", "\u2212"}
     if decimals is None:
@@ -216,11 +210,13 @@ def parse_number(text: str) -> int | Decimal:
     English-formatted numbers such as ``"1,234.5"`` are refused with their own code,
     and the message gives the English reading.
 
-    A '.' that can only be a decimal point is read as one: after a lone ``0``
-    (``"0.75"`` -> ``Decimal("0.75")``), since a thousands group never starts with 0.
-    ``"1.5"`` and ``"2.50"`` (a '.' before one or two digits) are refused
-    (``number.invalid_grouping``) with both readings named: an English decimal
-    point, or a thousands group that lost digits (``"1.500"``); write ``"1,5"``.
+    A '.' that can only be a decimal point is read as one (an English decimal, as
+    SPBE reports print index values): one '.' and no ',' with one or two digits after
+    it (``"4.50"`` -> ``Decimal("4.50")``, ``"3.93"``), since a thousands group has
+    exactly 3 digits, or after a lone ``0`` (``"0.75"``, ``"0.500"``), since a group
+    never starts with 0. ``"4.500"`` stays the integer 4500, and a malformed group
+    (``"4.000.0500"``, ``"1.5000"``) is refused (``number.invalid_grouping``)
+    naming the group.
     At most :data:`MAX_DIGITS` digits are read (``number.too_long``): longer digit
     strings take quadratic time to convert and are no administrative figure.
 
@@ -243,9 +239,8 @@ def parse_number(text: str) -> int | Decimal:
     adminnet.errors.InvalidFormat: number '1,234.5' looks English-formatted; ...
     >>> parse_number("0.75")
     Decimal('0.75')
-    >>> parse_number("1.5")
-    Traceback (most recent call last):
-    adminnet.errors.InvalidFormat: number '1.5' is ambiguous: ...
+    >>> parse_number("4.50"), parse_number("4.500")
+    (Decimal('4.50'), 4500)
 
     Args:
         text: The number as written.
@@ -369,12 +364,18 @@ def format_number(value: int | Decimal) -> str:
 
 # --- amounts ------------------------------------------------------------------------
 
-#: Satuan (the units :func:`parse_amount` reads): canonical unit -> spellings (compared
-#: in lower case). Area, length, mass, volume, percent and points, and the counting
-#: nouns of administrative reports.
+#: Satuan (the units :func:`parse_amount` reads): canonical unit -> spellings. A
+#: spelling in lower case matches in any case ("Km²", "MBPS"); a spelling with a
+#: capital letter matches only as written, where case carries meaning ("MW" is a
+#: megawatt, "mW" a milliwatt; "GB" a gigabyte, "Gb" a gigabit). An exponent may be
+#: written apart ("km 2", as text extracted from PDFs prints "km²"). Groups: area,
+#: length, mass, volume, percent and points; data rates and sizes, electric power
+#: and energy (SPBE and infrastructure reports); the counting nouns of
+#: administrative reports and SPBE news (people, households, regions at each level,
+#: agencies, applications and services).
 UNITS: Final[dict[str, tuple[str, ...]]] = {
-    "km2": ("km2", "km²", "kilometer persegi", "km persegi"),
-    "m2": ("m2", "m²", "meter persegi"),
+    "km2": ("km2", "km²", "km 2", "kilometer persegi", "km persegi"),
+    "m2": ("m2", "m²", "m 2", "meter persegi"),
     "ha": ("ha", "hektare", "hektar"),
     "km": ("km", "kilometer"),
     "m": ("m", "meter"),
@@ -383,24 +384,53 @@ UNITS: Final[dict[str, tuple[str, ...]]] = {
     "liter": ("liter",),
     "%": ("%", "persen"),
     "poin": ("poin",),
+    "kbps": ("kbps",),
+    "Mbps": ("mbps",),
+    "Gbps": ("gbps",),
+    "MB": ("MB",),
+    "GB": ("GB",),
+    "TB": ("TB",),
+    "kW": ("kW", "KW"),
+    "MW": ("MW",),
+    "kWh": ("kwh",),
+    "MWh": ("MWh",),
     "orang": ("orang",),
     "jiwa": ("jiwa",),
     "kk": ("kk", "kepala keluarga"),
     "unit": ("unit",),
     "personel": ("personel",),
+    "pegawai": ("pegawai",),
     "kendaraan": ("kendaraan",),
     "desa": ("desa",),
+    "kelurahan": ("kelurahan",),
     "kecamatan": ("kecamatan",),
+    "kabupaten/kota": ("kabupaten/kota",),
+    "kabupaten": ("kabupaten",),
+    "kota": ("kota",),
+    "provinsi": ("provinsi",),
+    "instansi": ("instansi",),
+    "perangkat daerah": ("perangkat daerah", "opd"),
+    "aplikasi": ("aplikasi",),
+    "layanan": ("layanan",),
 }
 _UNIT_OF: Final[dict[str, str]] = {
-    spelling: unit for unit, spellings in UNITS.items() for spelling in spellings
+    spelling: unit
+    for unit, spellings in UNITS.items()
+    for spelling in spellings
+    if spelling == spelling.lower()
+}
+_UNIT_EXACT: Final[dict[str, str]] = {
+    spelling: unit
+    for unit, spellings in UNITS.items()
+    for spelling in spellings
+    if spelling != spelling.lower()
 }
 
 #: Mata uang (currencies :func:`parse_amount` reads): ISO 4217 code -> prefixes written
 #: before the number (compared case-insensitively, as printed: ``Rp``, ``Rp.``).
 CURRENCIES: Final[dict[str, tuple[str, ...]]] = {
     "IDR": ("rp", "rp.", "idr"),
-    "USD": ("usd", "us$"),
+    "USD": ("usd", "us$", "$"),
     "EUR": ("eur",),
     "SGD": ("sgd",),
     "JPY": ("jpy",),
@@ -425,7 +455,7 @@ _SHORT_SCALES: Final[dict[str, int]] = {
 _DIGITS: Final = re.compile(r"([0-9]+(?:\.[0-9]*)*)(?:,([0-9]+))?\Z", re.ASCII)
 # currency prefix, then the number (digits, '.', ','), then the words after it.
 _AMOUNT: Final = re.compile(
-    r"(?:(?P<cur>[A-Za-z]{2,3}\$?\.?)\s*)?(?P<sign>[-+\u2212]?)(?P<num>[0-9][0-9.,]*)"
+    r"(?:(?P<cur>[A-Za-z]{2,3}(?: ?\$)?\.?|\$)\s*)?(?P<sign>[-+\u2212]?)(?P<num>[0-9][0-9.,]*)"
     r"(?P<dash>,-{1,2}|,\u2014)?(?:\s*(?P<rest>[^-0-9.,\s].*))?\Z",
     re.ASCII | re.DOTALL,
 )
@@ -519,7 +549,7 @@ def _words(rest: str, currency: str | None, text: str) -> tuple[int, str | None]
         return power, None
     if currency is None and rest.lower() == "rupiah":
         return power, "IDR!"
-    unit = None if rest in _SHORT_SCALES else _UNIT_OF.get(rest.lower())
+    unit = None if rest in _SHORT_SCALES else _UNIT_EXACT.get(rest) or _UNIT_OF.get(rest.lower())
     if unit is None or currency is not None:
         what = "word" if currency is not None else "unit"
         known = "" if currency is not None else f" (known: {', '.join(UNITS)})"
@@ -534,16 +564,18 @@ def parse_amount(text: str) -> Amount:
     The shape is an optional currency, the number (Indonesian separators, as
     :func:`parse_number`), an optional number word, and an optional unit:
 
-    - money: ``Rp``/``Rp.``/``IDR`` (Rupiah) or another ISO code of
-      :data:`CURRENCIES` before the number, with or without a space
-      (``"Rp 2,5 miliar"``, ``"Rp1,625 triliun"``, ``"USD 1,2 juta"``), or ``rupiah``
+    - money: ``Rp``/``Rp.``/``IDR`` (Rupiah), ``US$``/``US $``/``$`` (US dollar) or
+      another ISO code of :data:`CURRENCIES` before the number, with or without a
+      space (``"Rp 2,5 miliar"``, ``"Rp1,625 triliun"``, ``"USD 1,2 juta"``), or ``rupiah``
       after it (``"5 juta rupiah"``); a trailing ``,-`` (``"Rp. 150.000,-"``) means
       "no cents";
     - number words ribu, juta, miliar/milyar, triliun/trilyun; after a currency
       only, the short forms rb, jt, M (miliar) and T (triliun): ``"Rp329 T"``;
     - units of :data:`UNITS` after the number: ``"44,06 km2"``, ``"44,06 km²"``,
-      ``"3,93 poin"``, ``"12 orang"``, ``"1.500 ha"``; ``"64 persen"`` and ``"64%"``
-      are the unit ``"%"`` (the percentage itself, not a fraction).
+      ``"664,01 km 2"``, ``"3,93 poin"``, ``"30 Mbps"``, ``"294 MW"``, ``"12 orang"``,
+      ``"27.400 aplikasi"``, ``"1.500 ha"``; ``"64 persen"`` and ``"64%"`` are the unit
+      ``"%"`` (the percentage itself, not a fraction). A lower-case spelling matches
+      in any case, one with a capital letter only as written (``"MW"``, not ``"mW"``).
 
     A bare number is an Amount with neither unit nor currency. Unknown words are
     refused, never dropped.
@@ -577,7 +609,7 @@ def parse_amount(text: str) -> Amount:
         raise InvalidFormat(msg, code="amount.invalid_format")
     currency: str | None = None
     if m["cur"] is not None:
-        currency = _CURRENCY_OF.get(m["cur"].lower())
+        currency = _CURRENCY_OF.get(m["cur"].lower().replace(" ", ""))
         if currency is None:
             msg = (
                 f"amount {_quote(text)} has an unknown currency {m['cur']!r} "

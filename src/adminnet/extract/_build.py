@@ -280,6 +280,31 @@ class Builder:
                     self.refs.append((ns, s.sentence_of(ns), hits[0]))
             i = max(nxt, i + 1)
 
+    def _unify_outside_bodies(self) -> None:
+        """``Universitas Brawijaya (UB) Malang`` and ``Universitas Brawijaya``: one body.
+
+        A body outside the catalog whose name is another's followed by more words is
+        that body (the shorter name, first printed, is kept).
+        """
+        s = self.s
+        others = [m for m in s.mentions if m.kind is K.AGENCY and m.value.kind.value == "other"]
+        names = sorted({m.value.name for m in others}, key=len)
+        canonical: dict[str, Agency] = {}
+        for m in others:
+            words = m.value.name.split()
+            for name in names:
+                if len(name.split()) < len(words) and words[: len(name.split())] == name.split():
+                    canonical[m.value.id] = next(o.value for o in others if o.value.name == name)
+                    break
+        if not canonical:
+            return
+        s.mentions[:] = [
+            attrs.evolve(m, value=canonical[m.value.id])
+            if m.kind is K.AGENCY and m.value.id in canonical
+            else m
+            for m in s.mentions
+        ]
+
     def _assign_ids(self) -> None:
         used: set[str] = set()
         for c in sorted(self.clusters, key=lambda c: c.first):
@@ -336,6 +361,7 @@ class Builder:
     # --- the dataset ------------------------------------------------------------------
 
     def build(self) -> tuple[Dataset, dict[str, tuple[Mention, ...]]]:
+        self._unify_outside_bodies()
         self.link_persons()
         self._assign_ids()
         self._index()
@@ -774,13 +800,23 @@ class Builder:
         gid = f"{short}-{'-'.join(sorted(a.id for a in parties))}-{when}"
         same = frozenset(a.id for a in parties)
         for other in list(out.values()):
-            if other.kind is kind and frozenset(other.agency_ids) == same:
-                if other.signed_on is None and signed_on is not None:
-                    del out[other.id]  # the dated telling wins
-                    self.sources.pop(other.id, None)
-                    break
-                self.sources[other.id].extend(party_mentions + here)
-                return
+            if frozenset(other.agency_ids) != same:
+                continue
+            # one document for the same parties: the umbrella kind (an MoU before the
+            # PKS or adendum the article also names), then the dated telling
+            mine, theirs = _KIND_RANK[kind], _KIND_RANK[other.kind]
+            if mine > theirs or (
+                mine == theirs and other.signed_on is None and signed_on is not None
+            ):
+                del out[other.id]
+                self.sources.pop(other.id, None)
+                if mine > theirs:
+                    self.notes.append(
+                        f"{other.kind.label} of the same parties read as part of the {kind.label}"
+                    )
+                break
+            self.sources[other.id].extend(party_mentions + here)
+            return
         day0 = self.published or self.s.day
         title = "Kerja sama " + " dan ".join(a.name_at(day0) for a in parties)
         if areas:
@@ -898,6 +934,12 @@ def _known(word: str, by_letter: dict[str, set[str]]) -> bool:
     return any(_near(word, k) or word.startswith(k) or k.startswith(word) for k in keys)
 
 
+_KIND_RANK: Final = {
+    AgreementKind.NOTA_KESEPAHAMAN: 3,
+    AgreementKind.KESEPAKATAN_BERSAMA: 2,
+    AgreementKind.PERJANJIAN_KERJA_SAMA: 1,
+    AgreementKind.ADENDUM: 0,
+}
 _PRIORITY: Final = {
     EventKind.PENANDATANGANAN: 4,
     EventKind.PELANTIKAN: 3,

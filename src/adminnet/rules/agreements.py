@@ -21,8 +21,8 @@ from typing import Final
 from adminnet.model.agency import Agency
 from adminnet.model.agreement import Agreement, AgreementKind, CooperationArea
 from adminnet.model.position import Tenure
+from adminnet.rules._rule import Rule, RuleContext, Violation, rule
 from adminnet.rules._spans import MAX, bounds, iso, possible, sure
-from adminnet.rules.engine import Rule, RuleContext, Violation, rule
 
 __all__ = [
     "RULES",

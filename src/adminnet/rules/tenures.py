@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from typing import Final
 
 from adminnet.model.position import Capacity, Role, Tenure
+from adminnet.rules._rule import Rule, RuleContext, Violation, rule
 from adminnet.rules._spans import bounds, capped, day, iso, sure
-from adminnet.rules.engine import Rule, RuleContext, Violation, rule
 
 __all__ = [
     "RULES",

@@ -40,19 +40,22 @@ def _hypothesis_setup_hook() -> None:
     from adminnet.model.dataset import Dataset
     from adminnet.model.digital import (
         DigitalizationTarget,
+        GradingScheme,
         Indicator,
         Measurement,
+        Progress,
         PublicService,
     )
     from adminnet.model.event import Event
     from adminnet.model.person import Person
     from adminnet.model.position import Decree, Position, Tenure
-    from adminnet.model.region import Region
+    from adminnet.model.region import Region, RegionName
     from adminnet.text.names import PersonName
     from adminnet.time import PartialDate, Period
 
     table: dict[type, str] = {
         Region: "regions",
+        RegionName: "region_names",
         Agency: "agencies",
         AgencyName: "agency_names",
         Person: "persons",
@@ -67,6 +70,8 @@ def _hypothesis_setup_hook() -> None:
         Indicator: "indicators",
         Measurement: "measurements",
         DigitalizationTarget: "digitalization_targets",
+        Progress: "progresses",
+        GradingScheme: "grading_schemes",
         Dataset: "datasets",
         PartialDate: "partial_dates",
         Period: "periods",

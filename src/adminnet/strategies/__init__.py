@@ -43,6 +43,7 @@ from adminnet.strategies._entities import (
     tenures,
 )
 from adminnet.strategies._ids import golongan, niks, nips, region_codes, regions
+from adminnet.strategies._more import grading_schemes, progresses, region_names
 from adminnet.strategies._names import person_names
 from adminnet.strategies._time import partial_dates, periods
 
@@ -55,6 +56,7 @@ __all__ = [
     "digitalization_targets",
     "events",
     "golongan",
+    "grading_schemes",
     "indicators",
     "measurements",
     "niks",
@@ -66,8 +68,10 @@ __all__ = [
     "person_names",
     "persons",
     "positions",
+    "progresses",
     "public_services",
     "region_codes",
+    "region_names",
     "regions",
     "tenures",
 ]

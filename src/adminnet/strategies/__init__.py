@@ -43,8 +43,14 @@ from adminnet.strategies._entities import (
     tenures,
 )
 from adminnet.strategies._ids import golongan, niks, nips, region_codes, regions
-from adminnet.strategies._more import grading_schemes, progresses, region_names
+from adminnet.strategies._more import error_details, grading_schemes, progresses, region_names
 from adminnet.strategies._names import person_names
+from adminnet.strategies._pendulum import (
+    pendulum_dates,
+    pendulum_datetimes,
+    pendulum_durations,
+    pendulum_times,
+)
 from adminnet.strategies._time import partial_dates, periods
 
 __all__ = [
@@ -54,6 +60,7 @@ __all__ = [
     "datasets",
     "decrees",
     "digitalization_targets",
+    "error_details",
     "events",
     "golongan",
     "grading_schemes",
@@ -63,6 +70,10 @@ __all__ = [
     "nips",
     "partial_dates",
     "parties",
+    "pendulum_dates",
+    "pendulum_datetimes",
+    "pendulum_durations",
+    "pendulum_times",
     "periods",
     "person_ids",
     "person_names",

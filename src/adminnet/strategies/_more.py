@@ -14,12 +14,13 @@ from decimal import Decimal
 
 import hypothesis.strategies as st
 
+from adminnet.errors import ErrorDetail
 from adminnet.model.digital import GRADING_SCHEMES, GradingScheme, Progress
 from adminnet.model.region import RegionName
 from adminnet.strategies._ids import regions
 from adminnet.strategies._time import periods
 
-__all__ = ["grading_schemes", "progresses", "region_names"]
+__all__ = ["error_details", "grading_schemes", "progresses", "region_names"]
 
 # Legal bases of region name changes as printed (PP of a renaming, UU of a new region).
 _BASES = ("PP 61/2017", "UU 14/2022", "Permendagri 137/2017", "PP 2/2018")
@@ -64,3 +65,32 @@ def progresses() -> st.SearchStrategy[Progress]:
     ``expected`` in 0..1 or unknown.
     """
     return _progresses()
+
+
+# Real codes of load errors, with the field they are found at (adminnet's own codes).
+_ERRORS = (
+    ("persons", "nip", "nip.invalid_length", "NIP must have 18 digits"),
+    ("persons", "nip", "nip.invalid_birth_date", "NIP encodes an impossible birth date"),
+    ("persons", "nik", "nik.invalid_region", "NIK region is not a kabupaten/kota code"),
+    ("agencies", "region_code", "region_code.invalid_format", "not a Kemendagri region code"),
+    ("tenures", "period", "date.invalid_format", "not an ISO date"),
+    ("agreements", "signed_on", "date.invalid_type", "a date must be text"),
+)
+
+
+@st.composite
+def _error_details(draw: st.DrawFn) -> ErrorDetail:
+    table, field, code, message = draw(st.sampled_from(_ERRORS))
+    index = draw(st.integers(0, 999))
+    line = draw(st.none() | st.integers(1, 100_000))
+    path = f"$.{field}" if line is not None else f"$.{table}[{index}].{field}"
+    return ErrorDetail(path=path, code=code, message=message, line=line)
+
+
+def error_details() -> st.SearchStrategy[ErrorDetail]:
+    """Rincian galat (load-error details: a JSONPath, a real error code, a message).
+
+    A JSON Lines detail (``line`` set) has a path within its record, otherwise the
+    path names the entity table and index.
+    """
+    return _error_details()

@@ -51,6 +51,7 @@ from adminnet.strategies._pendulum import (
     pendulum_durations,
     pendulum_times,
 )
+from adminnet.strategies._synthetic import synthetic_dataset
 from adminnet.strategies._time import partial_dates, periods
 
 __all__ = [
@@ -84,5 +85,6 @@ __all__ = [
     "region_codes",
     "region_names",
     "regions",
+    "synthetic_dataset",
     "tenures",
 ]

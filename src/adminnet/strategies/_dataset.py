@@ -25,6 +25,7 @@ from adminnet.strategies._common import (
     check_size,
     check_strategy,
     day,
+    draw_birth,
     pick,
     slug,
     today_ordinal,
@@ -73,8 +74,10 @@ _FAMILY: Final = {
     AgreementKind.PERJANJIAN_KERJA_SAMA: "pks",
     AgreementKind.ADENDUM: "adendum",
 }
-_MIN_AGE_DAYS: Final = 30 * 366
-_MAX_AGE_DAYS: Final = 64 * 365
+_MIN_AGE: Final = 30
+_MAX_AGE: Final = 64
+_CAREER_MIN_AGE: Final = 35
+_CAREER_MAX_AGE: Final = 55
 
 
 @attrs.define
@@ -84,6 +87,7 @@ class _Holder:
     person: Person
     earliest: int
     has_nip: bool
+    last_career_start: int  # a career post's term starts by 55 (JPT retire at 60)
 
 
 @attrs.define
@@ -121,15 +125,20 @@ class _Builder:
         gender = draw(st.sampled_from(list(Gender)))
         name = draw_name(draw, gender)
         if start is None:
-            lo = _dt.date(1940, 1, 1).toordinal()
-            hi = add_years(_dt.date.fromordinal(self.now), -20).toordinal()
-            birth = day(lo + draw(st.integers(0, hi - lo)))
+            birth = draw_birth(draw)
         else:
-            birth = day(start - draw(st.integers(_MIN_AGE_DAYS, _MAX_AGE_DAYS)))
+            # age at the start of the term: a career official (a PNS in a JPT post,
+            # retiring at 60) 35 to 55, an elected one 30 to 64; years drawn, not days
+            oldest = _CAREER_MAX_AGE if career else _MAX_AGE
+            age = draw(st.integers(_CAREER_MIN_AGE if career else _MIN_AGE, oldest))
+            born = add_years(_dt.date.fromordinal(start), -age).toordinal()
+            birth = day(born - draw(st.integers(0, 364)))
         nip = None
         if career or draw(st.booleans()):
             kind = NipKind.PNS if career else draw(st.sampled_from((NipKind.PNS, NipKind.PPPK)))
             nip = nip_for(draw, kind, birth, gender, latest=start)
+            if nip is None and kind is NipKind.PPPK:  # too old for PPPK since 2014
+                nip = nip_for(draw, NipKind.PNS, birth, gender, latest=start)
         base = slug(name.given)
         ident, n = base, 1
         while ident in self.persons:
@@ -146,13 +155,20 @@ class _Builder:
         record = person.nip_record
         if record is not None and record.appointed is not None:
             earliest = max(earliest, record.appointed.earliest.toordinal())
-        holder = _Holder(person=person, earliest=earliest, has_nip=nip is not None)
+        holder = _Holder(
+            person=person,
+            earliest=earliest,
+            has_nip=nip is not None,
+            last_career_start=add_years(birth, _CAREER_MAX_AGE).toordinal(),
+        )
         self.persons[ident] = holder
         return holder
 
     def holder_for(self, start: int, *, career: bool) -> _Holder:
         eligible = [
-            h for h in self.persons.values() if h.earliest <= start and (h.has_nip or not career)
+            h
+            for h in self.persons.values()
+            if h.earliest <= start and (not career or (h.has_nip and start <= h.last_career_start))
         ]
         if len(eligible) > 0 and self.draw(st.booleans()):
             return eligible[self.draw(st.integers(0, len(eligible) - 1))]

@@ -676,12 +676,16 @@ def _window_of(agency_id: str) -> tuple[int, int, bool]:
     """The days a term of an agency may start (its life from 2005 to today), open-ended?
 
     A real agency's window (:func:`agency_window`: province 96 only from 2022-12-08);
-    an agency the registry does not know (a user's own) gets 2005 to today.
+    a unit (``pemkab-9301.diskominfo``, see :func:`unit_of`) lives as long as its
+    local government; an agency the registry does not know (a user's own) gets 2005
+    to today.
     """
     from adminnet import agencies as registry  # lazy: loaded by the first draw
 
     now = today_ordinal()
     agency = registry.get(agency_id)
+    if agency is None and "." in agency_id:
+        agency = registry.get(agency_id.split(".", 1)[0])
     window = None if agency is None else agency_window(agency)
     if agency is None or window is None:
         return EARLIEST_OFFICE, now, True

@@ -53,7 +53,7 @@ from adminnet.strategies._names import (
 from adminnet.text.names import PersonName
 from adminnet.time import DateLike, PartialDate, Period, as_date
 
-__all__ = ["MAX_SYNTHETIC_TENURES", "synthetic_dataset"]
+__all__ = ["MAX_SYNTHETIC_TENURES", "generate", "synthetic_dataset"]
 
 MAX_SYNTHETIC_TENURES: Final = 1_000_000
 """The largest ``n`` :func:`synthetic_dataset` accepts."""
@@ -74,8 +74,9 @@ EARLIEST_TERM: Final = _dt.date(2000, 1, 1).toordinal()
 class _Maker:
     """The state of one generated dataset: the random source, the ids taken."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, tag: str) -> None:
         self.rng = random.Random(seed)
+        self.suffix = f"-{tag}" if tag else ""
         self.ids: dict[str, int] = {}
         self.persons: list[Person] = []
 
@@ -108,7 +109,7 @@ class _Maker:
         if career or rng.random() < 0.5:
             kind = NipKind.PNS if career or rng.random() < 0.8 else NipKind.PPPK
             nip = make_nip(self.pick, kind, birth, gender, latest=start)
-        base = _slug(given)
+        base = _slug(given) + self.suffix
         count = self.ids.get(base, 0) + 1
         self.ids[base] = count
         person = Person(
@@ -147,7 +148,7 @@ class _Maker:
                 holder = self.person(cursor, career=career)
             k += 1
             yield Tenure(
-                id=f"{position.id}.t{k}",
+                id=f"{position.id}.t{k}{self.suffix}",
                 person_id=holder.id,
                 position_id=position.id,
                 period=Period(start=_partial(cursor), end=None if end is None else _partial(end)),
@@ -244,32 +245,46 @@ def synthetic_dataset(n: int, *, seed: int = 0, as_of: DateLike | None = None) -
         msg = f"seed={seed!r:.40} must be an int"
         raise InvalidFormat(msg, code="synthetic.invalid_seed")
     today = as_date(as_of, what="as_of").toordinal()
-    maker = _Maker(seed)
-    agencies: list[Agency] = []
+    ds = generate(seed, today, tenures=n)
+    if len(ds.tenures) < n:
+        msg = f"n={n} is more tenures than the {len(ds.positions)} positions hold"
+        raise InvalidFormat(msg, code="synthetic.invalid_size")
+    return ds
+
+
+def generate(
+    seed: int, today: int, *, tenures: int | None = None, agencies: int | None = None, tag: str = ""
+) -> Dataset:
+    """The dataset of ``seed`` up to the ordinal ``today``: ``tenures`` or ``agencies`` many.
+
+    Stops at that many tenures, or after that many agencies (with all their terms),
+    or when the agencies run out. A ``tag`` is appended to the ids of the persons and
+    tenures (``budi-d3``, ``pemkot-8171.wali_kota.t1-d3``).
+    """
+    maker = _Maker(seed, tag)
+    taken: list[Agency] = []
     positions: list[Position] = []
-    tenures: list[Tenure] = []
-    for agency in _agencies(maker.rng) if n else ():
+    terms: list[Tenure] = []
+    full = tenures == 0 or agencies == 0
+    for agency in () if full else _agencies(maker.rng):
         window = _window(agency, today)
         if window is None:
             continue
-        agencies.append(agency)
+        taken.append(agency)
         for role in roles_for(agency):
             position = position_for(agency, role)
             positions.append(position)
             for tenure in maker.terms(agency, position, window):
-                tenures.append(tenure)
-                if len(tenures) == n:
+                terms.append(tenure)
+                if len(terms) == tenures:
                     break
-            if len(tenures) == n:
+            if len(terms) == tenures:
                 break
-        if len(tenures) == n:
+        if len(terms) == tenures or len(taken) == agencies:
             break
-    if len(tenures) < n:
-        msg = f"n={n} is more tenures than the {len(positions)} positions hold ({len(tenures)})"
-        raise InvalidFormat(msg, code="synthetic.invalid_size")
     return Dataset(
-        agencies=tuple(agencies),
+        agencies=tuple(taken),
         persons=tuple(maker.persons),
         positions=tuple(positions),
-        tenures=tuple(tenures),
+        tenures=tuple(terms),
     )

@@ -138,7 +138,8 @@ def test_career_holders_are_civil_servants_of_working_age(ds: Dataset) -> None:
         if not is_career(tenure, positions[tenure.position_id]) or tenure.period.start is None:
             continue
         person = persons[tenure.person_id]
-        assert person.nip is not None
+        assert person.nip_record is not None
+        assert person.nip_record.kind is NipKind.PNS
         born = person.nip_record.birth_date if person.nip_record else None
         if born is not None:  # the start may be known to the month or year only
             assert _age(born, tenure.period.start.latest) >= 35

@@ -91,7 +91,7 @@ class _Holder:
 
     person: Person
     earliest: int
-    has_nip: bool
+    is_pns: bool  # a career post needs a PNS
     first_career_start: int  # a career post's term starts at 35 or later
     last_career_start: int  # and by 55 (JPT retire at 60)
 
@@ -165,7 +165,7 @@ class _Builder:
         holder = _Holder(
             person=person,
             earliest=earliest,
-            has_nip=nip is not None,
+            is_pns=record is not None and record.kind is NipKind.PNS,
             first_career_start=add_years(birth, _CAREER_MIN_AGE).toordinal(),
             last_career_start=add_years(birth, _CAREER_MAX_AGE).toordinal(),
         )
@@ -176,7 +176,8 @@ class _Builder:
         eligible = [
             h
             for h in self.persons.values()
-            if h.earliest <= start and (not career or (h.has_nip and start <= h.last_career_start))
+            if h.earliest <= start
+            and (not career or (h.is_pns and h.first_career_start <= start <= h.last_career_start))
         ]
         if len(eligible) > 0 and self.draw(st.booleans()):
             return eligible[self.draw(st.integers(0, len(eligible) - 1))]

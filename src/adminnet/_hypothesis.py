@@ -89,7 +89,7 @@ _WATCHED: Final[dict[str, tuple[tuple[str, str, str], ...]]] = {
 # adminnet classes registered so far (for the ``st.builds`` support).
 _ADMINNET_CLASSES: Final[set[type]] = set()
 _STATE: Final[dict[str, bool]] = {"builds": False}
-_TRIES: Final = 8  # valid instances tried for the fields st.builds infers
+_TRIES: Final = 24  # valid instances tried for the fields st.builds infers
 
 
 def _resolver(module: str, name: str) -> Callable[[type], Any]:

@@ -44,8 +44,12 @@ FIELDS = [
 DEPENDENT = {
     ("Region", "code"): "kind",
     ("Region", "kind"): "kind",
+    ("Agency", "kind"): "region_code",  # a local government needs its region's code
+    ("Agency", "region_code"): "region_code",
     ("Measurement", "value"): "value",
+    ("Measurement", "indicator"): "value",
     ("DigitalizationTarget", "baseline"): "baseline",
+    ("DigitalizationTarget", "target_value"): "target_value",
 }
 QUICK = settings(
     max_examples=5, database=None, deadline=None, suppress_health_check=list(HealthCheck)

@@ -193,7 +193,8 @@ def test_export_unreadable_and_unwritable(tmp_path: Path) -> None:
     assert "json.invalid" in result.stderr
     result = run("export", "--csv", str(junk))  # a file where a folder is wanted
     assert 2 == result.returncode
-    assert "file.unwritable" in result.stderr
+    assert "export.not_a_folder" in result.stderr
+    assert junk.read_text("utf-8") == "{not json"  # left as it was
     assert "Traceback" not in result.stderr
 
 

@@ -19,6 +19,7 @@ from adminnet.model.digital import (
     DigitalizationTarget,
     IppGrade,
     Measurement,
+    Progress,
     ServiceMaturity,
     SpbePredicate,
     grade,
@@ -141,3 +142,66 @@ def test_values_are_exact_decimals() -> None:
     m = Measurement(indicator=SPBE_INDEX, value=2.79, on="2023")
     assert Decimal("2.79") == m.value
     assert str(Measurement(indicator=SPBE_INDEX, value="2.790", on="2023").value) == "2.790"
+
+
+# --- issue 16, defects 6 and 7 ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["NaN", "-NaN", "sNaN", "Infinity", "-Infinity"])
+def test_progress_refuses_non_finite(value: str) -> None:
+    """Progress(achieved=NaN, Infinity, -NaN, sNaN) is refused at construction."""
+    with pytest.raises(InvalidComponent) as info:
+        Progress(achieved=Decimal(value), expected=None, on_track=None)
+    assert info.value.code == "number.not_finite"
+    with pytest.raises(InvalidComponent):
+        Progress(achieved=Decimal(1), expected=Decimal(value), on_track=True)
+
+
+def test_progress_is_consistent() -> None:
+    """expected lies in 0..1 and on_track agrees with achieved >= expected."""
+    assert Progress(achieved=1, expected="0.5", on_track=True).expected == Decimal("0.5")
+    with pytest.raises(InvalidComponent) as info:
+        Progress(achieved=Decimal(1), expected=Decimal(2), on_track=False)
+    assert info.value.code == "progress.out_of_range"
+    with pytest.raises(InconsistentData) as bad:
+        Progress(achieved=Decimal(0), expected=Decimal(1), on_track=True)
+    assert bad.value.code == "progress.inconsistent"
+    with pytest.raises(InconsistentData):
+        Progress(achieved=Decimal(0), expected=None, on_track=False)
+
+
+@pytest.mark.parametrize("scheme", [[], {}, 3, None, b"spbe-permenpanrb-59-2020"])
+def test_scheme_of_wrong_type(scheme: object) -> None:
+    """A scheme that is not a str is an InvalidFormat, never a TypeError."""
+    for function in (spbe_predicate, ipp_grade):
+        with pytest.raises(InvalidFormat) as info:
+            function("3", scheme=scheme)  # type: ignore[operator]
+        assert info.value.code == "grading.invalid_scheme"
+    with pytest.raises(InvalidFormat):
+        grade("3", scheme=scheme)  # type: ignore[arg-type]
+
+
+def test_scheme_of_wrong_kind() -> None:
+    """An IPP scheme for an SPBE predicate (and back) is refused, also under -O."""
+    with pytest.raises(InconsistentData) as info:
+        spbe_predicate("3", scheme="ipp-permenpanrb-29-2022")
+    assert info.value.code == "grading.wrong_scheme"
+    with pytest.raises(InconsistentData):
+        ipp_grade("3", scheme="spbe-permenpanrb-59-2020")
+
+
+def test_scheme_of_wrong_kind_under_optimize() -> None:
+    """Under ``python -O`` (asserts removed) the wrong scheme is still refused."""
+    import subprocess
+    import sys
+
+    code = (
+        "from adminnet.model.digital import spbe_predicate\n"
+        "from adminnet.errors import InconsistentData\n"
+        "try:\n    spbe_predicate('3', scheme='ipp-permenpanrb-29-2022')\n"
+        "except InconsistentData as e:\n    print(e.code)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-O", "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "grading.wrong_scheme"

@@ -108,6 +108,34 @@ def test_importing_hypothesis_runs_the_hook_and_reads_no_data() -> None:
     assert out.strip() == "[]"
 
 
+def test_importing_hypothesis_imports_no_adminnet_module_and_no_pendulum() -> None:
+    """The hook is free: only the package (lazy), the hook itself and nothing else."""
+    out = _run(
+        "import sys, hypothesis\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('adminnet', 'pendulum')))"
+    )
+    # ``adminnet`` and its PEP 562 helper are imported with any submodule.
+    assert out.strip() == "['adminnet', 'adminnet._hypothesis', 'adminnet._lazy']"
+
+
+def test_types_imported_before_hypothesis_are_registered() -> None:
+    """A model imported before hypothesis gets its strategies when the hook runs."""
+    out = _run(
+        "from adminnet.model.position import Tenure, Capacity\n"
+        "import pendulum\n"
+        "import hypothesis.strategies as st\n"
+        "from hypothesis import given, settings\n"
+        "pj = st.builds(Tenure, capacity=st.just(Capacity.PENJABAT))\n"
+        "@settings(max_examples=5, database=None)\n"
+        "@given(pj, st.from_type(pendulum.Date))\n"
+        "def run(t, d):\n"
+        "    assert t.capacity is Capacity.PENJABAT and type(d) is pendulum.Date\n"
+        "run()\n"
+        "print('ok')"
+    )
+    assert out.strip() == "ok"
+
+
 def test_no_plugins_turns_the_hook_off() -> None:
     """With HYPOTHESIS_NO_PLUGINS set, importing hypothesis does not load the hook."""
     out = _run(

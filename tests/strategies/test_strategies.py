@@ -428,7 +428,9 @@ def test_minimal_dataset_with_a_person_is_that_person() -> None:
         "agencies": 0, "persons": 1, "positions": 0, "tenures": 0, "agreements": 0,
         "events": 0, "services": 0, "targets": 0, "measurements": 0,
     }  # fmt: skip
-    assert ds.persons[0] == Person(id="budi", name="Budi")
+    person = ds.persons[0]
+    assert person.id.startswith("budi-d")  # the draw's mark keeps ids apart between draws
+    assert person == Person(id=person.id, name="Budi")
 
 
 def test_minimal_dataset_with_an_agreement() -> None:

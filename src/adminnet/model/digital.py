@@ -243,6 +243,28 @@ class Measurement:
     )
 
 
+def _check_fraction(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    _check_decimal(instance, attribute, value)
+    assert isinstance(value, Decimal)  # for mypy: _check_decimal refused anything else
+    if not Decimal(0) <= value <= Decimal(1):
+        msg = f"Progress.expected must lie in 0..1 (got {value})"
+        raise_for_field(InvalidComponent(msg, code="progress.out_of_range"), instance, attribute)
+
+
+def _check_on_track(instance: Progress, attribute: attrs.Attribute[Any], value: object) -> None:
+    instance_of(bool, optional=True)(instance, attribute, value)
+    expected = instance.expected
+    want = None if expected is None else instance.achieved >= expected
+    if value is not want:
+        msg = (
+            f"Progress.on_track {value} disagrees with achieved {instance.achieved}"
+            f" and expected {expected} (should be {want})"
+        )
+        raise_for_field(InconsistentData(msg, code="progress.inconsistent"), instance, attribute)
+
+
 @attrs.frozen(kw_only=True)
 class Progress:
     """Kemajuan (progress of a target at a measurement).
@@ -253,11 +275,19 @@ class Progress:
         expected: Fraction of the time from baseline to due date elapsed, clipped to
             0..1; ``None`` when the schedule is unknown (no baseline or no due date).
         on_track: ``achieved >= expected``; ``None`` when ``expected`` is unknown.
+
+    Valid by construction: ``achieved`` is a finite number (NaN and infinities are
+    refused with ``number.not_finite``, as their JSON would be), ``expected`` lies in
+    0..1, and ``on_track`` agrees with them.
+
+    >>> Progress(achieved=Decimal("NaN"), expected=None, on_track=None)
+    Traceback (most recent call last):
+    adminnet.errors.InvalidComponent: Progress.achieved must be finite (got NaN)
     """
 
-    achieved: Decimal
-    expected: Decimal | None
-    on_track: bool | None
+    achieved: Decimal = attrs.field(converter=_decimal, validator=_check_decimal)
+    expected: Decimal | None = attrs.field(converter=_decimal, validator=_check_fraction)
+    on_track: bool | None = attrs.field(validator=_check_on_track)
 
 
 def _check_due(
@@ -518,19 +548,34 @@ def _score(value: object, indicator: Indicator) -> Decimal:
     return converted
 
 
+def _scheme(key: object, kind: type[Grade] | None = None) -> GradingScheme:
+    """The scheme with this key, checking that it grades with ``kind`` if given."""
+    if not isinstance(key, str):
+        msg = f"grading scheme must be a key (a str) of GRADING_SCHEMES, got {type(key).__name__}"
+        raise InvalidFormat(msg, code="grading.invalid_scheme")
+    found = GRADING_SCHEMES.get(key)
+    if found is None:
+        msg = f"no grading scheme {short(key, 60)}; known: {', '.join(sorted(GRADING_SCHEMES))}"
+        raise UnknownEntity(msg, code="grading.unknown_scheme")
+    if kind is not None and not all(isinstance(g, kind) for _, g, _ in found.bands):
+        msg = (
+            f"grading scheme {key!r} grades the {found.indicator.label},"
+            f" not with {kind.__name__} values"
+        )
+        raise InconsistentData(msg, code="grading.wrong_scheme")
+    return found
+
+
 def grade(score: Decimal | int | float | str, *, scheme: str) -> Grade:
     """Nilai ke predikat (grade a score with a named scheme from GRADING_SCHEMES).
 
     Raises:
-        UnknownEntity: no scheme has that key.
-        InvalidFormat: the score is not a finite number.
+        InvalidFormat: the scheme is not a str (``grading.invalid_scheme``); the score
+            is not a finite number.
+        UnknownEntity: no scheme has that key (``grading.unknown_scheme``).
         InvalidComponent: the score is off the indicator's scale.
     """
-    try:
-        s = GRADING_SCHEMES[scheme]
-    except KeyError:
-        msg = f"no grading scheme {scheme!r}; known: {', '.join(sorted(GRADING_SCHEMES))}"
-        raise UnknownEntity(msg, code="grading.unknown_scheme") from None
+    s = _scheme(scheme)
     return s.grade(_score(score, s.indicator))
 
 
@@ -542,9 +587,17 @@ def spbe_predicate(
     Floats are taken by their shortest repr (``2.6`` is ``Decimal("2.6")``). The
     reports grade the *unrounded* index, so a printed two-decimal value that sits on
     a cut-point (``1.80`` printed "Kurang") can disagree with this function.
+
+    >>> spbe_predicate("3", scheme="ipp-permenpanrb-29-2022")
+    Traceback (most recent call last):
+    adminnet.errors.InconsistentData: grading scheme 'ipp-permenpanrb-29-2022' grades ...
+
+    Raises:
+        InconsistentData: the scheme grades another index (``grading.wrong_scheme``).
+        InvalidFormat, UnknownEntity, InvalidComponent: as :func:`grade`.
     """
-    result = grade(score, scheme=scheme)
-    assert isinstance(result, SpbePredicate)
+    s = _scheme(scheme, SpbePredicate)
+    result: SpbePredicate = s.grade(_score(score, s.indicator))  # type: ignore[assignment]
     return result
 
 
@@ -554,7 +607,11 @@ def ipp_grade(
     """Kategori IPP (A 4.51-5.00, A- 4.01-4.50, ..., E 1.01-1.50, F 0-1.00).
 
     Scores between the printed two-decimal bands (``4.505``) belong to the higher band.
+
+    Raises:
+        InconsistentData: the scheme grades another index (``grading.wrong_scheme``).
+        InvalidFormat, UnknownEntity, InvalidComponent: as :func:`grade`.
     """
-    result = grade(score, scheme=scheme)
-    assert isinstance(result, IppGrade)
+    s = _scheme(scheme, IppGrade)
+    result: IppGrade = s.grade(_score(score, s.indicator))  # type: ignore[assignment]
     return result

@@ -24,6 +24,11 @@ Imprecise dates: what is surely wrong is reported with the rule's severity (an
 error for most rules); what is only possibly wrong (a date known to the year or
 month) is a warning. Each rule's statement says how it reads open periods.
 
+Structure (split by noun): ``_rule`` (rules, violations, the context a rule
+receives), ``_report`` (the report and its renderings), ``_registry`` (registries
+and selection), ``_default`` (the default registry: the one place that imports the
+built-in rule modules, which import only ``_rule`` and the helpers below it).
+
 Your own rules: decorate a function of a :class:`RuleContext` with :func:`rule` and
 :func:`register` it (or keep it in your own :class:`Registry`)::
 
@@ -38,21 +43,17 @@ Your own rules: decorate a function of a :class:`RuleContext` with :func:`rule` 
 
 from __future__ import annotations
 
-from adminnet.rules.engine import (
-    Config,
-    Registry,
-    Report,
+from adminnet.rules._default import check, register, registry
+from adminnet.rules._registry import Config, Registry, Selection
+from adminnet.rules._report import Report
+from adminnet.rules._rule import (
     Rule,
     RuleContext,
     RuleError,
     RuleFailure,
     RuleFunction,
-    Selection,
     Severity,
     Violation,
-    check,
-    register,
-    registry,
     rule,
 )
 

@@ -8,14 +8,17 @@ build (dangling references give ``None``, open periods are handled by the caller
 from __future__ import annotations
 
 import datetime as _dt
+import typing
 from collections import defaultdict
 from functools import cached_property
 from typing import Any, Final
 
+import attrs
+
 from adminnet.errors import AdminnetError
 from adminnet.model.agency import Agency, AgencyKind
 from adminnet.model.agreement import Agreement
-from adminnet.model.dataset import Dataset
+from adminnet.model.dataset import KINDS, Dataset
 from adminnet.model.digital import DigitalizationTarget, Measurement, PublicService
 from adminnet.model.event import Event
 from adminnet.model.person import Person
@@ -24,18 +27,34 @@ from adminnet.model.region import Region
 
 __all__ = ["KIND_OF_TYPE", "DatasetIndex", "describe", "heads"]
 
-KIND_OF_TYPE: Final[dict[type, tuple[str, str]]] = {
-    Agency: ("agency", "agencies"),
-    Person: ("person", "persons"),
-    Position: ("position", "positions"),
-    Tenure: ("tenure", "tenures"),
-    Agreement: ("agreement", "agreements"),
-    Event: ("event", "events"),
-    PublicService: ("service", "services"),
-    DigitalizationTarget: ("target", "targets"),
-    Measurement: ("measurement", "measurements"),
-}
-"""Singular and plural (collection) name of each entity type of a Dataset."""
+
+def _singular(plural: str) -> str:
+    """``agencies`` -> ``agency``, ``persons`` -> ``person`` (the names of Dataset)."""
+    return plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+
+
+def _kinds() -> dict[type, tuple[str, str]]:
+    """Derive the table from :data:`adminnet.model.dataset.KINDS` and Dataset's fields.
+
+    KINDS names the collections whose entities have ids; the remaining init fields of
+    Dataset (measurements) follow. Each collection's entity class is the item type of
+    its field (``tuple[Agency, ...]``).
+    """
+    hints = typing.get_type_hints(Dataset)
+    names = [*KINDS, *(f.name for f in attrs.fields(Dataset) if f.init and f.name not in KINDS)]
+    table: dict[type, tuple[str, str]] = {}
+    for plural in names:
+        item = typing.get_args(hints[plural])[0]
+        table[item] = (_singular(plural), plural)
+    return table
+
+
+KIND_OF_TYPE: Final[dict[type, tuple[str, str]]] = _kinds()
+"""Singular and plural (collection) name of each entity type of a Dataset.
+
+Derived from :data:`adminnet.model.dataset.KINDS` (the one table of collections),
+never written out here.
+"""
 
 _MISSING: Final = object()
 

@@ -16,20 +16,26 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
-from typing import Final
+import heapq
+from collections.abc import Callable, Iterable, Iterator
+from typing import Final, Generic, TypeVar
 
 from adminnet.time import PartialDate, Period
 
 __all__ = [
     "MAX",
     "MIN",
+    "Overlaps",
     "bounds",
     "capped",
     "day",
+    "earlier_overlaps",
     "iso",
     "possible",
     "sure",
 ]
+
+T = TypeVar("T")
 
 MIN: Final = _dt.date.min.toordinal()
 """Ordinal of 0001-01-01: an open start."""
@@ -116,3 +122,71 @@ def sure(period: Period) -> tuple[int, int] | None:
         e_lo, e_hi = bounds(end)
         return (e_lo, e_lo) if e_lo == e_hi else None
     return None
+
+
+class Overlaps(Generic[T]):
+    """What a sweep found for one span: how many earlier spans overlap it, and some.
+
+    Attributes:
+        item: The span's payload.
+        span: The span itself, ``(lo, hi)`` ordinals.
+        count: How many spans earlier in the sweep overlap it (exact).
+        named: Up to ``names`` of them, ``(lo, hi, key, payload)``, earliest first.
+    """
+
+    __slots__ = ("count", "item", "named", "span")
+
+    def __init__(
+        self, item: T, span: tuple[int, int], count: int, named: list[tuple[int, int, str, T]]
+    ) -> None:
+        self.item = item
+        self.span = span
+        self.count = count
+        self.named = named
+
+
+def earlier_overlaps(
+    spans: list[tuple[int, int, str, T]],
+    *,
+    tolerance: int = 0,
+    names: int = 3,
+    excluded: Callable[[T], Iterable[str]] | None = None,
+) -> Iterator[Overlaps[T]]:
+    """Sweep spans in order of start; yield each span that earlier spans overlap.
+
+    ``spans`` are ``(lo, hi, key, payload)`` with inclusive ordinals and unique keys.
+    Two spans overlap when they share more than ``tolerance`` days. Every pair is
+    counted once, on the span later in the order ``(lo, hi, key)``; the spans that
+    ``excluded(payload)`` names (by key) are not counted.
+
+    O(n log n) time and O(n) memory whatever the number of overlapping pairs: the
+    sweep keeps the earlier spans that still reach ``lo + tolerance`` in a heap by end;
+    since ``lo`` only grows, a span that falls short is never needed again, and the
+    heap's size is the count.
+
+    >>> found = earlier_overlaps([(1, 10, "a", "A"), (5, 20, "b", "B"), (8, 9, "c", "C")])
+    >>> [(o.item, o.count, [n[2] for n in o.named]) for o in found]
+    [('B', 1, ['a']), ('C', 2, ['a', 'b'])]
+    """
+    ordered = sorted(spans, key=lambda s: (s[0], s[1], s[2]))
+    heap: list[tuple[int, int]] = []  # (hi, position in ordered)
+    live: set[str] = set()
+    for seq, entry in enumerate(ordered):
+        lo, hi, key, payload = entry
+        threshold = lo + tolerance
+        while heap and heap[0][0] < threshold:
+            live.discard(ordered[heapq.heappop(heap)[1]][2])
+        if heap and hi >= threshold:
+            skip = set() if excluded is None else set(excluded(payload)) & live
+            count = len(heap) - len(skip)
+            if count > 0:
+                picked: list[int] = []
+                for _, j in heap:
+                    if ordered[j][2] not in skip:
+                        picked.append(j)
+                        if len(picked) == names:
+                            break
+                named = [ordered[j] for j in sorted(picked)]
+                yield Overlaps(payload, (lo, hi), count, named)
+        heapq.heappush(heap, (hi, seq))
+        live.add(key)

@@ -21,8 +21,8 @@ from typing import Final
 from adminnet.model.agency import Agency
 from adminnet.model.agreement import Agreement, AgreementKind, CooperationArea
 from adminnet.model.position import Tenure
-from adminnet.rules._spans import MAX, bounds, iso, possible, sure
-from adminnet.rules.engine import Rule, RuleContext, Violation, rule
+from adminnet.rules._rule import Rule, RuleContext, Violation, rule
+from adminnet.rules._spans import MAX, Overlaps, bounds, earlier_overlaps, iso, possible, sure
 
 __all__ = [
     "RULES",
@@ -382,32 +382,42 @@ def overlapping_agreements(ctx: RuleContext) -> Iterator[Violation]:
     Agreements whose sets of party agencies are equal, of the same family (framework:
     nota kesepahaman and kesepakatan bersama; or PKS; an adendum amends and is never
     compared), that share an area of cooperation (``other`` does not count) and are
-    surely in force on a common day are reported, on the later one. A PKS and its
-    own parent are never compared. An open end of effect means in force with no end;
-    agreements with no start of effect are not compared. Always a warning.
+    surely in force on a common day are reported. A PKS and its own parent are never
+    compared. An open end of effect means in force with no end; agreements with no
+    start of effect are not compared. Always a warning.
 
-    Scale: agreements are grouped by their set of parties and swept in order of start.
+    One violation per agreement, not per pair: an agreement is reported once, on the
+    later of each pair (in order of the start of its sure effect), naming for each
+    shared area up to three earlier agreements and how many more there are.
+
+    Scale: agreements are grouped by their set of parties, family and area, and each
+    group is swept in order of start, O(n log n); the output is at most one violation
+    per agreement, however many pairs overlap.
     """
-    groups: dict[tuple[frozenset[str], str], list[_Entry]] = defaultdict(list)
+    groups: dict[tuple[frozenset[str], str, CooperationArea], list[_Entry]] = defaultdict(list)
+    children: dict[str, list[str]] = defaultdict(list)
     for g in ctx.dataset.agreements:
+        if g.parent_id is not None:
+            children[g.parent_id].append(g.id)
         family = _FAMILY.get(g.kind)
-        start = g.effective.start
-        if family is None or start is None or not g.areas:
+        effect = _sure_effect(g)
+        if family is None or effect is None:
             continue
-        end = g.effective.end
-        hi = MAX if end is None else bounds(end)[1]
-        groups[(frozenset(g.agency_ids), family)].append((bounds(start)[0], hi, g.id, g))
-    for entries in groups.values():
-        if len(entries) < 2:
-            continue
-        entries.sort(key=lambda e: (e[0], e[1], e[2]))
-        active: list[_Entry] = []
-        for entry in entries:
-            lo, _, _, g = entry
-            active = [a for a in active if a[1] >= lo]
-            for _, _, _, other in active:
-                yield from _compare(ctx, g, other)
-            active.append(entry)
+        parties = frozenset(g.agency_ids)
+        for area in g.areas:
+            if area is not CooperationArea.OTHER:
+                groups[(parties, family, area)].append((effect[0], effect[1], g.id, g))
+
+    def related(g: Agreement) -> list[str]:
+        return [*children.get(g.id, ()), *(() if g.parent_id is None else (g.parent_id,))]
+
+    found: dict[str, list[tuple[CooperationArea, Overlaps[Agreement]]]] = defaultdict(list)
+    for (_, _, area), entries in groups.items():
+        if len(entries) > 1:
+            for item in earlier_overlaps(entries, excluded=related):
+                found[item.item.id].append((area, item))
+    for per_area in found.values():
+        yield _overlapping(ctx, per_area)
 
 
 def _sure_effect(g: Agreement) -> tuple[int, int] | None:
@@ -419,25 +429,32 @@ def _sure_effect(g: Agreement) -> tuple[int, int] | None:
     return (lo, hi) if lo <= hi else None
 
 
-def _compare(ctx: RuleContext, g: Agreement, other: Agreement) -> Iterator[Violation]:
-    if g.parent_id == other.id or other.parent_id == g.id:
-        return
-    shared = (set(g.areas) & set(other.areas)) - {CooperationArea.OTHER}
-    if not shared:
-        return
-    mine, theirs = _sure_effect(g), _sure_effect(other)
-    if mine is None or theirs is None:
-        return
-    lo, hi = max(mine[0], theirs[0]), min(mine[1], theirs[1])
-    if lo > hi:
-        return
-    areas = ", ".join(a.value for a in g.areas if a in shared)
+def _overlapping(
+    ctx: RuleContext, per_area: list[tuple[CooperationArea, Overlaps[Agreement]]]
+) -> Violation:
+    g = per_area[0][1].item
     parties = ", ".join(sorted(g.agency_ids))
-    msg = (
-        f"in force from {iso(lo)} together with {other.id}, between the same parties"
-        f" ({parties}) on the same areas ({areas})"
+    others = {(o[2], max(o[0], found.span[0])) for _, found in per_area for o in found.named}
+    if len(others) == 1 and all(found.count == 1 for _, found in per_area):
+        ((other, lo),) = others
+        areas = ", ".join(area.value for area, _ in per_area)
+        return ctx.violation(
+            g,
+            f"in force from {iso(lo)} together with {other}, between the same parties"
+            f" ({parties}) on the same areas ({areas})",
+            field="effective",
+        )
+    listed = []
+    for area, found in per_area:
+        names = ", ".join(f"{o[2]} from {iso(max(o[0], found.span[0]))}" for o in found.named)
+        more = found.count - len(found.named)
+        listed.append(f"{area.value}: {names}" + (f" and {more} more" if more else ""))
+    return ctx.violation(
+        g,
+        f"in force together with other agreements between the same parties ({parties}) on"
+        f" the same areas ({'; '.join(listed)})",
+        field="effective",
     )
-    yield ctx.violation(g, msg, field="effective")
 
 
 RULES: Final[tuple[Rule, ...]] = (

@@ -13,8 +13,8 @@ from typing import Final
 
 from adminnet.errors import AdminnetError
 from adminnet.model.digital import DigitalizationTarget, Measurement
+from adminnet.rules._rule import Rule, RuleContext, Violation, rule
 from adminnet.rules._spans import bounds, day
-from adminnet.rules.engine import Rule, RuleContext, Violation, rule
 
 __all__ = ["RULES", "target_agency_gone", "target_due_before_baseline", "target_off_track"]
 

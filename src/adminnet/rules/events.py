@@ -13,8 +13,8 @@ from typing import Final
 from adminnet.errors import AdminnetError
 from adminnet.model.agreement import Agreement
 from adminnet.model.event import Event
+from adminnet.rules._rule import Rule, RuleContext, Violation, rule
 from adminnet.rules._spans import bounds, day, iso, possible
-from adminnet.rules.engine import Rule, RuleContext, Violation, rule
 
 __all__ = [
     "RULES",

@@ -11,8 +11,8 @@ from typing import Final
 from adminnet.errors import AdminnetError
 from adminnet.ids import nip as _nip
 from adminnet.model.position import Capacity, Position, Role, Tenure
+from adminnet.rules._rule import Rule, RuleContext, Violation, rule
 from adminnet.rules._spans import bounds
-from adminnet.rules.engine import Rule, RuleContext, Violation, rule
 
 __all__ = ["CAREER_CAPACITIES", "CAREER_ROLES", "RULES", "is_career", "nip_after_career_start"]
 

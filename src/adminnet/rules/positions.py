@@ -10,7 +10,7 @@ from typing import Final
 
 from adminnet.model.agency import AgencyKind
 from adminnet.model.position import Role
-from adminnet.rules.engine import Rule, RuleContext, Violation, rule
+from adminnet.rules._rule import Rule, RuleContext, Violation, rule
 
 __all__ = ["ROLE_AGENCY_KINDS", "RULES", "role_agency_mismatch"]
 

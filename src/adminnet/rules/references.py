@@ -12,8 +12,8 @@ from typing import Final
 from adminnet.model.agency import Agency
 from adminnet.model.dataset import Dataset
 from adminnet.rules._index import DatasetIndex
+from adminnet.rules._rule import Rule, RuleContext, Violation, rule
 from adminnet.rules._spans import bounds, day, iso
-from adminnet.rules.engine import Rule, RuleContext, Violation, rule
 
 __all__ = ["RULES", "dangling_reference", "region_unknown_at_date"]
 

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from typing import Final
 
 from adminnet.model.position import Capacity, Role, Tenure
-from adminnet.rules._spans import bounds, capped, day, iso, sure
-from adminnet.rules.engine import Rule, RuleContext, Violation, rule
+from adminnet.rules._rule import Rule, RuleContext, Violation, rule
+from adminnet.rules._spans import Overlaps, bounds, capped, day, earlier_overlaps, iso, sure
 
 __all__ = [
     "RULES",
@@ -27,8 +27,6 @@ __all__ = [
 ]
 
 _FILLING: Final = frozenset({Capacity.DEFINITIF, Capacity.PENJABAT})
-
-_Item = tuple[int, int, str, Tenure, "tuple[int, int] | None"]
 
 
 @rule(
@@ -52,10 +50,15 @@ def overlapping_holders(ctx: RuleContext) -> Iterator[Violation]:
 
     Dates: an unrecorded end is read as unknown, not as ongoing: it gives no evidence
     of an overlap (a list of holders is read as a succession). Surely overlapping by
-    more than ``handover_days`` days: error; possibly (imprecise dates): warning. The
-    violation is on the later tenure and names the earlier one.
+    more than ``handover_days`` days: error; possibly (imprecise dates): warning.
 
-    Scale: tenures are grouped by position and swept in order of start.
+    One violation per tenure, not per pair: a tenure is reported once, on the later of
+    each overlapping pair (in order of start), naming up to three earlier tenures it
+    overlaps with the days they share, and how many more there are. An error when it
+    surely overlaps one; otherwise a warning when it possibly does.
+
+    Scale: tenures are grouped by position and swept in order of start, O(n log n);
+    the output is at most one violation per tenure, however many pairs overlap.
     """
     tolerance = int(ctx.params["handover_days"])
     index = ctx.index
@@ -66,54 +69,56 @@ def overlapping_holders(ctx: RuleContext) -> Iterator[Violation]:
         position = positions.get(position_id)
         if position is None or position.role is Role.OTHER:
             continue
-        items: list[_Item] = []
+        possibly: list[tuple[int, int, str, Tenure]] = []
+        surely: list[tuple[int, int, str, Tenure]] = []
         for t in group:
             if t.capacity not in _FILLING:
                 continue
             span = capped(t.period)
             if span is not None:
-                items.append((span[0], span[1], t.id, t, sure(t.period)))
-        if len(items) < 2:
+                possibly.append((span[0], span[1], t.id, t))
+                sure_span = sure(t.period)
+                if sure_span is not None:
+                    surely.append((sure_span[0], sure_span[1], t.id, t))
+        if len(possibly) < 2:
             continue
-        items.sort(key=lambda item: (item[0], item[1], item[2]))
-        active: list[_Item] = []
-        for item in items:
-            lo, hi, _, t, sure_span = item
-            active = [a for a in active if a[1] >= lo]
-            for a_lo, a_hi, _, other, other_sure in active:
-                yield from _overlap(
-                    ctx, t, other, (lo, hi), (a_lo, a_hi), sure_span, other_sure, tolerance
-                )
-            active.append(item)
+        reported: set[str] = set()
+        for found in earlier_overlaps(surely, tolerance=tolerance):
+            reported.add(found.item.id)
+            yield ctx.error(found.item, _overlap_message(found, surely=True), field="period")
+        for found in earlier_overlaps(possibly, tolerance=tolerance):
+            if found.item.id not in reported:
+                msg = _overlap_message(found, surely=False)
+                yield ctx.warning(found.item, msg, field="period")
 
 
-def _overlap(
-    ctx: RuleContext,
-    t: Tenure,
-    other: Tenure,
-    span: tuple[int, int],
-    other_span: tuple[int, int],
-    sure_span: tuple[int, int] | None,
-    other_sure: tuple[int, int] | None,
-    tolerance: int,
-) -> Iterator[Violation]:
+def _overlap_message(found: Overlaps[Tenure], *, surely: bool) -> str:
+    t = found.item
     who = f"{t.person_id} ({t.capacity.label})"
-    them = f"{other.person_id} ({other.capacity.label}, tenure {other.id})"
-    if sure_span is not None and other_sure is not None:
-        lo = max(sure_span[0], other_sure[0])
-        hi = min(sure_span[1], other_sure[1])
-        if hi - lo + 1 > tolerance:
-            msg = f"{who} and {them} both hold {t.position_id} from {iso(lo)} to {iso(hi)}"
-            yield ctx.error(t, msg, field="period")
-            return
-    lo = max(span[0], other_span[0])
-    hi = min(span[1], other_span[1])
-    if hi - lo + 1 > tolerance:
-        msg = (
+    parts = []
+    for o_lo, o_hi, _, other in found.named:
+        lo, hi = max(found.span[0], o_lo), min(found.span[1], o_hi)
+        them = f"{other.person_id} ({other.capacity.label}, tenure {other.id})"
+        parts.append((them, lo, hi))
+    more = found.count - len(parts)
+    tail = f"; and {more} more" if more else ""
+    if surely:
+        if found.count == 1:
+            them, lo, hi = parts[0]
+            return f"{who} and {them} both hold {t.position_id} from {iso(lo)} to {iso(hi)}"
+        listed = "; ".join(f"{them} from {iso(lo)} to {iso(hi)}" for them, lo, hi in parts)
+        return f"{who} holds {t.position_id} together with {found.count} others: {listed}{tail}"
+    if found.count == 1:
+        them, lo, hi = parts[0]
+        return (
             f"{who} and {them} possibly both hold {t.position_id} between {iso(lo)} and"
             f" {iso(hi)} (imprecise dates)"
         )
-        yield ctx.warning(t, msg, field="period")
+    listed = "; ".join(f"{them} between {iso(lo)} and {iso(hi)}" for them, lo, hi in parts)
+    return (
+        f"{who} possibly holds {t.position_id} together with {found.count} others"
+        f" (imprecise dates): {listed}{tail}"
+    )
 
 
 _PJ_ROLES: Final = frozenset({Role.GUBERNUR, Role.BUPATI, Role.WALI_KOTA, Role.SEKRETARIS_DAERAH})

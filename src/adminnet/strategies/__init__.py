@@ -43,7 +43,15 @@ from adminnet.strategies._entities import (
     tenures,
 )
 from adminnet.strategies._ids import golongan, niks, nips, region_codes, regions
+from adminnet.strategies._more import error_details, grading_schemes, progresses, region_names
 from adminnet.strategies._names import person_names
+from adminnet.strategies._pendulum import (
+    pendulum_dates,
+    pendulum_datetimes,
+    pendulum_durations,
+    pendulum_times,
+)
+from adminnet.strategies._synthetic import synthetic_dataset
 from adminnet.strategies._time import partial_dates, periods
 
 __all__ = [
@@ -53,21 +61,30 @@ __all__ = [
     "datasets",
     "decrees",
     "digitalization_targets",
+    "error_details",
     "events",
     "golongan",
+    "grading_schemes",
     "indicators",
     "measurements",
     "niks",
     "nips",
     "partial_dates",
     "parties",
+    "pendulum_dates",
+    "pendulum_datetimes",
+    "pendulum_durations",
+    "pendulum_times",
     "periods",
     "person_ids",
     "person_names",
     "persons",
     "positions",
+    "progresses",
     "public_services",
     "region_codes",
+    "region_names",
     "regions",
+    "synthetic_dataset",
     "tenures",
 ]

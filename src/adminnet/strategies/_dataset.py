@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 from typing import Final
 
 import attrs
 import hypothesis.strategies as st
+from hypothesis.errors import InvalidArgument
 
 from adminnet.ids._gender import Gender
 from adminnet.ids.nip import NipKind
@@ -25,6 +27,7 @@ from adminnet.strategies._common import (
     check_size,
     check_strategy,
     day,
+    draw_birth,
     pick,
     slug,
     today_ordinal,
@@ -49,6 +52,7 @@ from adminnet.strategies._entities import (
 )
 from adminnet.strategies._ids import nip_for
 from adminnet.strategies._names import draw_name
+from adminnet.strategies._synthetic import generate
 from adminnet.strategies._time import coarsen
 from adminnet.time import PartialDate, Period, Precision
 
@@ -73,8 +77,12 @@ _FAMILY: Final = {
     AgreementKind.PERJANJIAN_KERJA_SAMA: "pks",
     AgreementKind.ADENDUM: "adendum",
 }
-_MIN_AGE_DAYS: Final = 30 * 366
-_MAX_AGE_DAYS: Final = 64 * 365
+_MAX_SIZE: Final = 1000  # agencies in one drawn dataset
+_DRAWN_MAX: Final = 50  # above, Hypothesis' choices run out: the seeded generator
+_MIN_AGE: Final = 30
+_MAX_AGE: Final = 64
+_CAREER_MIN_AGE: Final = 35
+_CAREER_MAX_AGE: Final = 55
 
 
 @attrs.define
@@ -83,7 +91,9 @@ class _Holder:
 
     person: Person
     earliest: int
-    has_nip: bool
+    is_pns: bool  # a career post needs a PNS
+    first_career_start: int  # a career post's term starts at 35 or later
+    last_career_start: int  # and by 55 (JPT retire at 60)
 
 
 @attrs.define
@@ -104,6 +114,7 @@ class _Builder:
     draw: st.DrawFn
     now: int
     anchor: int  # a day most successions of office run through, so heads meet
+    tag: str  # in the ids this draw makes, so that datasets drawn apart merge
     agencies: list[Agency] = attrs.Factory(list)
     persons: dict[str, _Holder] = attrs.Factory(dict)
     positions: list[Position] = attrs.Factory(list)
@@ -121,16 +132,21 @@ class _Builder:
         gender = draw(st.sampled_from(list(Gender)))
         name = draw_name(draw, gender)
         if start is None:
-            lo = _dt.date(1940, 1, 1).toordinal()
-            hi = add_years(_dt.date.fromordinal(self.now), -20).toordinal()
-            birth = day(lo + draw(st.integers(0, hi - lo)))
+            birth = draw_birth(draw)
         else:
-            birth = day(start - draw(st.integers(_MIN_AGE_DAYS, _MAX_AGE_DAYS)))
+            # age at the start of the term: a career official (a PNS in a JPT post,
+            # retiring at 60) 35 to 55, an elected one 30 to 64; years drawn, not days
+            oldest = _CAREER_MAX_AGE if career else _MAX_AGE
+            age = draw(st.integers(_CAREER_MIN_AGE if career else _MIN_AGE, oldest))
+            born = add_years(_dt.date.fromordinal(start), -age).toordinal()
+            birth = day(born - draw(st.integers(0, 364)))
         nip = None
         if career or draw(st.booleans()):
             kind = NipKind.PNS if career else draw(st.sampled_from((NipKind.PNS, NipKind.PPPK)))
             nip = nip_for(draw, kind, birth, gender, latest=start)
-        base = slug(name.given)
+            if nip is None and kind is NipKind.PPPK:  # too old for PPPK since 2014
+                nip = nip_for(draw, NipKind.PNS, birth, gender, latest=start)
+        base = f"{slug(name.given)}-{self.tag}"
         ident, n = base, 1
         while ident in self.persons:
             n += 1
@@ -146,13 +162,22 @@ class _Builder:
         record = person.nip_record
         if record is not None and record.appointed is not None:
             earliest = max(earliest, record.appointed.earliest.toordinal())
-        holder = _Holder(person=person, earliest=earliest, has_nip=nip is not None)
+        holder = _Holder(
+            person=person,
+            earliest=earliest,
+            is_pns=record is not None and record.kind is NipKind.PNS,
+            first_career_start=add_years(birth, _CAREER_MIN_AGE).toordinal(),
+            last_career_start=add_years(birth, _CAREER_MAX_AGE).toordinal(),
+        )
         self.persons[ident] = holder
         return holder
 
     def holder_for(self, start: int, *, career: bool) -> _Holder:
         eligible = [
-            h for h in self.persons.values() if h.earliest <= start and (h.has_nip or not career)
+            h
+            for h in self.persons.values()
+            if h.earliest <= start
+            and (not career or (h.is_pns and h.first_career_start <= start <= h.last_career_start))
         ]
         if len(eligible) > 0 and self.draw(st.booleans()):
             return eligible[self.draw(st.integers(0, len(eligible) - 1))]
@@ -214,7 +239,7 @@ class _Builder:
             career = position.role in _CAREER_ROLES or capacity in _CAREER_CAPACITIES
             holder = self.holder_for(cursor, career=career)
             tenure = Tenure(
-                id=f"{position.id}.t{k + 1}",
+                id=f"{position.id}.t{k + 1}-{self.tag}",
                 person_id=holder.person.id,
                 position_id=position.id,
                 period=Period(start=start_pd, end=end_pd),
@@ -325,11 +350,11 @@ class _Builder:
             if effect_end is not None:
                 end = min(end, effect_end)
             effective = Period(start=signed, end=PartialDate.from_date(day(end)))
-        ident = f"{KIND_IDS[kind]}-{number}"
+        ident = f"{KIND_IDS[kind]}-{self.tag}-{number}"
         event_id = None
         with_event = signed.is_exact and draw(st.booleans())
         if with_event:
-            event_id = f"penandatanganan-{number}"
+            event_id = f"penandatanganan-{self.tag}-{number}"
         parties = []
         for a, who in zip(members, signatories, strict=True):
             document = draw_document_number(draw, a, day(d)) if draw(st.booleans()) else None
@@ -409,7 +434,8 @@ class _Builder:
         if agency.valid.end is not None or not draw(st.booleans()):
             return
         indicator = draw(indicators())
-        target = draw_target(draw, f"{agency.id}.target-{indicator.key}", agency, indicator)
+        ident = f"{agency.id}.target-{indicator.key}-{self.tag}"
+        target = draw_target(draw, ident, agency, indicator)
         self.targets.append(target)
         if draw(st.booleans()):
             first = 2016 if target.baseline is None else target.baseline.on.year + 1
@@ -446,11 +472,29 @@ def _region_name(code: str) -> str:
     return "Jakarta" if region is None else region.name
 
 
+_DRAWS: Final = itertools.count(1)
+_DIGITS: Final = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _tag(n: int) -> str:
+    """``"d"`` and ``n`` in base 36: the draw's mark in the ids it makes (``"d1"``, ``"d2s"``).
+
+    A counter, not a Hypothesis draw: Hypothesis draws repeat values (it tries small
+    ones first), and ids must not repeat between draws.
+    """
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = _DIGITS[r] + out
+        if n == 0:
+            return "d" + out
+
+
 @st.composite
 def _datasets(draw: st.DrawFn, agency_lists: st.SearchStrategy[list[Agency]]) -> Dataset:
     now = today_ordinal()
     anchor = EARLIEST_OFFICE + draw(st.integers(0, now - EARLIEST_OFFICE))
-    builder = _Builder(draw=draw, now=now, anchor=anchor)
+    builder = _Builder(draw=draw, now=now, anchor=anchor, tag=_tag(next(_DRAWS)))
     for agency in draw(agency_lists):
         window = agency_window(agency)
         if window is not None:
@@ -464,6 +508,13 @@ def _datasets(draw: st.DrawFn, agency_lists: st.SearchStrategy[list[Agency]]) ->
     for agency in builder.agencies:
         builder.add_services_and_targets(agency)
     return builder.build()
+
+
+@st.composite
+def _large_datasets(draw: st.DrawFn, low: int, high: int) -> Dataset:
+    count = draw(st.integers(low, high))
+    seed = draw(st.integers(0, 2**32 - 1))
+    return generate(seed, today_ordinal(), agencies=count, tag=_tag(next(_DRAWS)))
 
 
 @functools.lru_cache(maxsize=2)
@@ -484,6 +535,8 @@ def _real_agencies() -> st.SearchStrategy[Agency]:
 def datasets(
     *,
     agencies: st.SearchStrategy[Agency] | None = None,
+    min_size: int = 0,
+    max_size: int | None = None,
     max_agencies: int = 4,
 ) -> st.SearchStrategy[Dataset]:
     """Himpunan data (Datasets that are consistent and pass ``adminnet.rules.check``).
@@ -491,8 +544,10 @@ def datasets(
     Built the way the facts hang together, so that :func:`adminnet.rules.check`
     reports no error on the day of the draw:
 
-    - up to ``max_agencies`` distinct agencies from ``agencies`` (default: real
-      central agencies and local governments);
+    - ``min_size`` to ``max_size`` (default ``max_agencies``, 4) distinct agencies
+      from ``agencies`` (default: real central agencies and local governments); each
+      brings its positions, terms, holders, services and targets, about a dozen
+      entities;
     - positions of each with roles that fit its kind (a Wali Kota in a Pemerintah
       Kota, a Sekretaris Utama in an LPNK);
     - per position, a succession of terms that never overlap, within the life of the
@@ -500,23 +555,43 @@ def datasets(
       capacity the post allows (Pj. only for regional heads and the sekda, a Pj. term
       under a year);
     - a holder for each term, of an age to hold it, with a NIP whose appointment
-      precedes it for career posts (sekretaris, Pj., Pjs.); some people hold several
-      posts, and a few persons hold none;
+      precedes it for career posts (sekretaris, Pj., Pjs.; aged 35 to 55 at the
+      start, under the retirement age of 60); some people hold several posts, and a
+      few persons hold none;
     - agreements between two to four of the agencies, signed while they existed,
       each party signed for (if at all) by the head of its agency in office that day;
       PKS and adenda follow their parent MoU, within its term; events at which they
       were signed, chaired by a signatory and witnessed by officials in office;
     - public services, and digitalization targets and measurements on their scale.
 
-    Most dates are exact days; some are known to the month or year (the rules then
-    give warnings at most). Shrinks towards the empty dataset; the smallest dataset
-    with a person is that one person, with an agreement two agencies and the MoU.
+    The ids a draw makes (persons, tenures, agreements, events, targets) carry a mark
+    unique in the process (``budi-santoso-d1k``, ``pemkot-8171.wali_kota.t1-d1k``),
+    so datasets drawn apart merge (:meth:`Dataset.merge`) without id clashes; the
+    real agencies, their positions and services are the same in every draw. Most
+    dates are exact days; some are known to the month or year (the rules then give
+    warnings at most). Shrinks towards the empty dataset (towards ``min_size``
+    agencies).
+
+    Above ``max_size=50`` (about 500 entities: more would exceed the choices
+    Hypothesis allows one example), the agencies, positions, terms and holders come
+    from the seeded generator of :func:`synthetic_dataset` (a drawn seed, all the
+    terms of each agency since 2000, 1,000 agencies give some 15,000 tenures; no
+    agreements, events or services), shrinking towards ``min_size`` agencies.
 
     Raises:
-        InvalidArgument: a non-strategy ``agencies``; ``max_agencies`` not 0-50.
+        InvalidArgument: a non-strategy ``agencies``, or ``agencies`` with
+            ``max_size`` over 50; sizes not ints with ``0 <= min_size <= max_size <= 1000``.
     """
     check_strategy(agencies, "agencies")
-    size = check_size(max_agencies, "max_agencies", high=50)
+    high = check_size(max_agencies, "max_agencies", high=_MAX_SIZE)
+    if max_size is not None:
+        high = check_size(max_size, "max_size", high=_MAX_SIZE)
+    low = check_size(min_size, "min_size", high=high)
+    if high > _DRAWN_MAX:
+        if agencies is not None:
+            msg = f"agencies= works up to max_size={_DRAWN_MAX} (got {high})"
+            raise InvalidArgument(msg)
+        return _large_datasets(low, high)
     elements = agencies if agencies is not None else _real_agencies()
-    lists = st.lists(elements, max_size=size, unique_by=lambda a: a.id)
+    lists = st.lists(elements, min_size=low, max_size=high, unique_by=lambda a: a.id)
     return _datasets(lists)

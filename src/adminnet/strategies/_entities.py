@@ -38,6 +38,7 @@ from adminnet.strategies._common import (
     check_date,
     check_strategy,
     day,
+    draw_birth,
     or_default,
     pick,
     region_pool,
@@ -54,6 +55,8 @@ __all__ = [
     "CAPACITIES",
     "KIND_IDS",
     "SERVICES",
+    "TERM_DAYS",
+    "UNITS",
     "agencies",
     "agency_names",
     "agency_window",
@@ -81,6 +84,7 @@ __all__ = [
     "public_services",
     "roles_for",
     "tenures",
+    "unit_of",
 ]
 
 _R = Role
@@ -127,7 +131,7 @@ CAPACITIES: Final[dict[str, tuple[Capacity, ...]]] = {
 """Capacities by kind of post: Pj. and Pjs. only for regional heads (Pj. also sekda)."""
 
 # Shortest and longest term in days, by capacity.
-_TERM_DAYS: Final = {
+TERM_DAYS: Final = {
     _C.DEFINITIF: (180, 1826),
     _C.PENJABAT: (30, 364),
     _C.PENJABAT_SEMENTARA: (30, 120),
@@ -135,7 +139,7 @@ _TERM_DAYS: Final = {
     _C.PELAKSANA_HARIAN: (1, 30),
 }
 
-_UNITS: Final = {
+UNITS: Final = {
     _K.UNIT_KERJA: (
         ("Diskominfo", "Dinas Komunikasi dan Informatika"),
         ("Disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil"),
@@ -308,7 +312,7 @@ def draw_term(
     ``last`` at the latest; only a definitif or Plt. term may be left open. With
     ``through``, the term lasts until that day if its capacity allows.
     """
-    shortest, longest = _TERM_DAYS[capacity]
+    shortest, longest = TERM_DAYS[capacity]
     if may_stay_open and capacity in (_C.DEFINITIF, _C.PELAKSANA_TUGAS) and draw(st.booleans()):
         return None
     if through is not None:
@@ -399,15 +403,15 @@ def _persons(
     gender = draw(genders)
     name = draw_name(draw, gender) if names is None else draw(names)
     if birth_dates is None:
-        now = _dt.date.fromordinal(today_ordinal())
-        lo = _dt.date(1940, 1, 1).toordinal()
-        birth = day(lo + draw(st.integers(0, add_years(now, -20).toordinal() - lo)))
+        birth = draw_birth(draw)
     else:
         birth = as_pendulum(draw(birth_dates), "birth_dates")
     nip = None
     if draw(with_nip):
         kind = draw(st.sampled_from((NipKind.PNS, NipKind.PPPK)))
         nip = nip_for(draw, kind, birth, gender)
+        if nip is None and kind is NipKind.PPPK:  # too old for PPPK since 2014: a PNS
+            nip = nip_for(draw, NipKind.PNS, birth, gender)
     try:
         if not isinstance(name, PersonName):
             name = parse_name(name)
@@ -437,10 +441,11 @@ def persons(
 
     The gender comes from ``genders``, the name from ``names`` (PersonName or text;
     default :func:`person_names` fitting the gender: ``Hj.`` for a woman), the birth
-    date from ``birth_dates`` (default 1940 to 20 years ago). ``with_nip`` (default
-    ``st.booleans()``) decides whether the person has a PNS NIP or NI PPPK, which
-    then encodes the same birth date and gender and an appointment at least 18 years
-    after birth and not after today (a birth date under 18 years ago gives no NIP);
+    date from ``birth_dates`` (default 1945 to 20 years ago, the years about equally
+    likely). ``with_nip`` (default ``st.booleans()``) decides whether the person has
+    a PNS NIP or NI PPPK, which then encodes the same birth date and gender and an
+    appointment within the ASN age limits, not after today (see :func:`nips`; a
+    birth date that admits none gives no NIP);
     ``with_birth_date`` and ``with_gender`` whether those fields are recorded. The id
     is the slug of the name (``"frans-j-papilaya"``) unless ``ids`` is given. Shrinks
     towards ``Person(id="budi", name="Budi")``.
@@ -493,7 +498,12 @@ def _pool_strategy(
 @st.composite
 def _units(draw: st.DrawFn, kind: AgencyKind, iso: str | None) -> Agency:
     parent = draw(_pool_strategy(None, iso, local=True))
-    acronym, name = draw(st.sampled_from(_UNITS[kind]))
+    acronym, name = draw(st.sampled_from(UNITS[kind]))
+    return unit_of(parent, kind, acronym, name)
+
+
+def unit_of(parent: Agency, kind: AgencyKind, acronym: str, name: str) -> Agency:
+    """The unit ``name`` of a local government (a dinas, an RSUD), living as long as it."""
     region = _region_of(parent)
     where = region.official_name if region is not None else parent.name
     return Agency(
@@ -526,7 +536,7 @@ def agencies(
     k = check_choice(kind, "kind", AgencyKind)
     when = check_date(as_of, "as_of")
     iso = None if when is None else when.isoformat()
-    if k in _UNITS:
+    if k in UNITS:
         assert k is not None  # for mypy
         return _units(k, iso)
     if k is not None:
@@ -640,8 +650,10 @@ def _tenures(
     person_id = draw(id_strategy)
     capacity = draw(st.sampled_from(capacities_for(position.role)))
     now = today_ordinal()
-    start = EARLIEST_OFFICE + draw(st.integers(0, now - EARLIEST_OFFICE))
-    end = draw_term(draw, capacity, start, now + 5 * 366, may_stay_open=True)
+    lo, hi, may_stay_open = _window_of(position.agency_id)
+    start = lo + draw(st.integers(0, hi - lo))
+    last = now + 5 * 366 if may_stay_open else hi
+    end = draw_term(draw, capacity, start, last, may_stay_open=may_stay_open)
     period = Period(
         start=PartialDate.from_date(day(start)),
         end=None if end is None else PartialDate.from_date(day(end)),
@@ -659,6 +671,27 @@ def _tenures(
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _window_of(agency_id: str) -> tuple[int, int, bool]:
+    """The days a term of an agency may start (its life from 2005 to today), open-ended?
+
+    A real agency's window (:func:`agency_window`: province 96 only from 2022-12-08);
+    a unit (``pemkab-9301.diskominfo``, see :func:`unit_of`) lives as long as its
+    local government; an agency the registry does not know (a user's own) gets 2005
+    to today.
+    """
+    from adminnet import agencies as registry  # lazy: loaded by the first draw
+
+    now = today_ordinal()
+    agency = registry.get(agency_id)
+    if agency is None and "." in agency_id:
+        agency = registry.get(agency_id.split(".", 1)[0])
+    window = None if agency is None else agency_window(agency)
+    if agency is None or window is None:
+        return EARLIEST_OFFICE, now, True
+    return window[0], window[1], agency.valid.end is None
+
+
 def tenures(
     *,
     positions: st.SearchStrategy[Position] | None = None,
@@ -668,7 +701,9 @@ def tenures(
 
     Pj. (penjabat) only for a gubernur, bupati, wali kota or sekretaris daerah post
     and Pjs. only for the first three; Plt./Plh. anywhere. The term starts between
-    2005 and today and lasts as its capacity allows (a Pj. at most 364 days, a
+    2005 and today while the agency exists (a Pemerintah Provinsi Papua Barat Daya
+    not before 2022-12-08), ends before a dissolved agency does, and lasts as its
+    capacity allows (a Pj. at most 364 days, a
     definitif term up to five years; a definitif or Plt. term may be open). The
     position comes from ``positions`` (default :func:`positions`), the holder's id
     from ``person_ids``; the basis, if any, is an SK of the appointment.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+from collections.abc import Callable
 from typing import Final
 
 import hypothesis.strategies as st
@@ -20,7 +21,7 @@ from adminnet.strategies._common import (
     check_choice,
     check_date,
     check_strategy,
-    day,
+    draw_birth,
     or_default,
     pick,
     region_pool,
@@ -28,12 +29,27 @@ from adminnet.strategies._common import (
 )
 from adminnet.time import DateLike
 
-__all__ = ["golongan", "niks", "nip_for", "nips", "region_codes", "regions"]
+__all__ = [
+    "RETIREMENT_AGES",
+    "golongan",
+    "make_nip",
+    "niks",
+    "nip_for",
+    "nips",
+    "region_codes",
+    "regions",
+]
 
-_MIN_BIRTH: Final = _dt.date(1940, 1, 1).toordinal()
 _FIRST_PPPK_YEAR: Final = 2014
-_PPPK_CODES: Final = st.one_of(st.sampled_from((21, 24)), st.integers(13, 99))
-_SERIALS: Final = st.integers(1, 999)
+# ASN age limits (docs/testing.md, "Realism"): a CPNS applies at 18 to 35 (PP 11/2017
+# art. 23), 40 for the posts of Keppres 17/2019; a PPPK at 20 to one year before the
+# retirement age of the post (PP 49/2018 art. 16); retirement (batas usia pensiun) at
+# 58, 60 or 65 by post (UU 5/2014 art. 90, PP 11/2017 art. 239, kept by UU 20/2023).
+_CPNS_MAX_AGES: Final = (35, 35, 35, 40)
+_PPPK_MIN_AGE: Final = 20
+RETIREMENT_AGES: Final = (58, 58, 60, 65)
+"""Batas usia pensiun PNS by post (58 twice: the most common), in years."""
+_PPPK_COMMON: Final = (21, 24)  # NI PPPK digits 13-14 most seen
 # Prefixes of pre-2009 NIPs (the first digits named the employing department).
 _LEGACY_PREFIXES: Final = ("010", "050", "060", "080", "110", "120", "130", "131", "140", "150")
 _PNS_GRADES: Final = (
@@ -109,9 +125,26 @@ def nip_for(
 ) -> str | None:
     """Draw an 18-digit NIP (PNS) or NI PPPK of a person, or ``None`` if impossible.
 
-    The appointment is at least 18 years after ``birth`` (for PNS at most 17 years
-    later: CPNS are appointed by the age of 35), not after today and not after the
-    ordinal ``latest`` if given.
+    See :func:`make_nip`; every choice is a Hypothesis draw (shrinking to the first).
+    """
+    return make_nip(lambda lo, hi: draw(st.integers(lo, hi)), kind, birth, gender, latest=latest)
+
+
+def make_nip(
+    pick: Callable[[int, int], int],
+    kind: NipKind,
+    birth: _dt.date,
+    gender: Gender,
+    *,
+    latest: int | None = None,
+) -> str | None:
+    """An 18-digit NIP (PNS) or NI PPPK of a person, or ``None`` if impossible.
+
+    ``pick(lo, hi)`` makes each choice (an int from ``lo`` to ``hi``): a Hypothesis
+    draw for the strategies, a seeded random number for the synthetic generator.
+    A PNS's TMT CPNS falls at the age of 18 to 35 (40 for some posts); a PPPK's
+    appointment year at 20 up to one year before the retirement age of a post (58,
+    60 or 65); never after today nor after the ordinal ``latest`` if given.
     """
     if birth.year < 1900:
         return None
@@ -120,24 +153,22 @@ def nip_for(
     g = "1" if gender is Gender.MALE else "2"
     born = f"{birth.year:04d}{birth.month:02d}{birth.day:02d}"
     if kind is NipKind.PPPK:
-        first_year = max(birth.year + 18, _FIRST_PPPK_YEAR)
-        if first_year > last.year:
+        first_year = max(birth.year + _PPPK_MIN_AGE, _FIRST_PPPK_YEAR)
+        retirement = RETIREMENT_AGES[pick(0, len(RETIREMENT_AGES) - 1)]
+        last_year = min(last.year, birth.year + retirement - 1)
+        if first_year > last_year:
             return None
-        year = first_year + draw(st.integers(0, last.year - first_year))
-        code = draw(_PPPK_CODES)
-        return f"{born}{year:04d}{code:02d}{g}{draw(_SERIALS):03d}"
+        year = first_year + pick(0, last_year - first_year)
+        code = _PPPK_COMMON[pick(0, 1)] if pick(0, 1) == 0 else pick(13, 99)
+        return f"{born}{year:04d}{code:02d}{g}{pick(1, 999):03d}"
     adult = add_years(birth, 18)
     lo = _month_index(adult) + (0 if adult.day == 1 else 1)
-    hi = min(_month_index(last), lo + 17 * 12)
+    oldest = _CPNS_MAX_AGES[pick(0, len(_CPNS_MAX_AGES) - 1)]
+    hi = min(_month_index(last), lo + (oldest - 18) * 12)
     if lo > hi:
         return None
-    year, month0 = divmod(lo + draw(st.integers(0, hi - lo)), 12)
-    return f"{born}{year:04d}{month0 + 1:02d}{g}{draw(_SERIALS):03d}"
-
-
-def _default_birth(draw: st.DrawFn, *, youngest_years: int) -> _dt.date:
-    hi = today_ordinal() - youngest_years * 366
-    return day(draw(st.integers(_MIN_BIRTH, hi)))
+    year, month0 = divmod(lo + pick(0, hi - lo), 12)
+    return f"{born}{year:04d}{month0 + 1:02d}{g}{pick(1, 999):03d}"
 
 
 @st.composite
@@ -152,7 +183,7 @@ def _nips(
         prefix = draw(st.sampled_from(_LEGACY_PREFIXES))
         return f"{prefix}{draw(st.integers(1, 999_999)):06d}"
     if birth_dates is None:
-        birth = _default_birth(draw, youngest_years=20)
+        birth = draw_birth(draw)
     else:
         birth = as_pendulum(draw(birth_dates), "birth_dates")
     gender = draw(genders)
@@ -172,11 +203,13 @@ def nips(
 
     ``kind``: ``"pns"`` (18-digit NIP), ``"pppk"`` (18-digit NI PPPK), ``"legacy"``
     (pre-2009 9-digit NIP) or ``None`` for any of them. The birth date and gender
-    encoded are drawn from ``birth_dates`` (default: 1940 to 20 years ago) and
-    ``genders``; the appointment (TMT CPNS month, or PPPK year from 2014) is at least
-    18 years after birth and not after today, and a PNS is appointed by the age of 35.
-    Birth dates less than 18 years ago admit no NIP and are rejected (use a strategy
-    that rarely draws them). Shrinks towards a PNS NIP of a man appointed at 18.
+    encoded are drawn from ``birth_dates`` (default: 1945 to 20 years ago, the years
+    about equally likely) and ``genders``; the appointment (TMT CPNS month, or PPPK
+    year from 2014) is not after today and within the ASN age limits: a CPNS at 18 to
+    35 (40 for some posts), a PPPK at 20 to one year before the retirement age of a
+    post (58, 60 or 65). Birth dates that admit no NIP (under 18 years ago, or a PPPK
+    too old since 2014) are rejected (use a strategy that rarely draws them). Shrinks
+    towards a PNS NIP of a man appointed at 18.
 
     Raises:
         InvalidArgument: a ``kind`` that is not a NipKind; a non-strategy argument.
@@ -198,7 +231,7 @@ def _niks(
     now = today_ordinal()
     oldest = add_years(_dt.date.fromordinal(now), -99).toordinal()
     if birth_dates is None:
-        birth = day(draw(st.integers(oldest, now)))
+        birth = draw_birth(draw, youngest=0, oldest=99)
     else:
         birth = as_pendulum(draw(birth_dates), "birth_dates")
         assume(oldest <= birth.toordinal() <= now)

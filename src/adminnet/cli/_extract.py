@@ -1,4 +1,4 @@
-"""The ``adminnet extract`` command (private; part of the cli layer).
+"""``adminnet extract``: an article's mentions, its draft dataset and the rule report.
 
 Reads an article (a file, or ``-`` for standard input), prints the mentions found and
 the draft dataset, then the rule report of the draft; ``--json`` prints one JSON
@@ -14,11 +14,16 @@ import json
 import sys
 from typing import Any
 
-__all__ = ["add_parser", "run"]
+from adminnet.cli._common import (
+    EXIT_INVALID_INPUT,
+    EXIT_OK,
+    EXIT_RULE_ERRORS,
+    Command,
+    read,
+    shown,
+)
 
-EXIT_OK = 0
-EXIT_RULE_ERRORS = 1
-EXIT_INVALID_INPUT = 2
+__all__ = ["EXTRACT"]
 
 
 def _out(text: str = "") -> None:
@@ -29,9 +34,8 @@ def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def add_parser(sub: Any) -> None:
-    """Register ``extract`` on the command's subparsers."""
-    p = sub.add_parser("extract", help="read an article: mentions and a draft dataset")
+def _configure(p: argparse.ArgumentParser) -> None:
+    """The arguments of ``extract``."""
     p.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
     p.add_argument(
         "--published", metavar="DATE", help="publication day (ISO), the year of '(16/3)'"
@@ -42,27 +46,22 @@ def add_parser(sub: Any) -> None:
 
 
 def _read(name: str) -> str:
-    if name == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        with open(name, "rb") as f:
-            data = f.read()
-    return data.decode("utf-8-sig")
+    return read(name).decode("utf-8-sig")
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run ``adminnet extract``; returns the exit status."""
+def _run(args: argparse.Namespace) -> int:
+    """Run ``extract``."""
     from adminnet import rules
     from adminnet.extract import extract
 
     try:
         text = _read(args.file)
     except OSError as exc:
-        _err(f"adminnet extract: file.unreadable: {exc.strerror or exc}: {args.file}")
+        _err(f"adminnet extract: file.unreadable: {exc.strerror or exc}: {shown(args.file)}")
         return EXIT_INVALID_INPUT
     except UnicodeDecodeError as exc:
         where = f"{exc.reason} at byte {exc.start}"
-        _err(f"adminnet extract: file.not_utf8: {args.file} is not UTF-8 text ({where})")
+        _err(f"adminnet extract: file.not_utf8: {shown(args.file)} is not UTF-8 text ({where})")
         return EXIT_INVALID_INPUT
     x = extract(text, published=args.published, source=None if args.file == "-" else args.file)
     if args.html:
@@ -147,3 +146,7 @@ def _html_page(body: str) -> str:
         '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
         "<title>adminnet extract</title></head><body>\n" + body + "\n</body></html>"
     )
+
+
+EXTRACT = Command("extract", "read an article: mentions and a draft dataset", _configure, _run)
+"""Perintah ``extract`` (the subcommand's entry in :data:`adminnet.cli.COMMANDS`)."""

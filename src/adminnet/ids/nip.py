@@ -55,6 +55,7 @@ import pendulum
 
 import adminnet.time as _time
 from adminnet._enum import LabeledEnum, labels
+from adminnet._memo import Memo
 from adminnet.errors import (
     InconsistentData,
     InvalidComponent,
@@ -62,6 +63,7 @@ from adminnet.errors import (
     InvalidLength,
     ValidationError,
 )
+from adminnet.ids._digits import clean, is_digits
 from adminnet.ids._gender import Gender
 from adminnet.time import DateLike, PartialDate, as_date
 
@@ -69,6 +71,7 @@ __all__ = [
     "Gender",
     "Nip",
     "NipKind",
+    "check_person",
     "compact",
     "format",
     "get_birth_date",
@@ -117,7 +120,6 @@ class Nip:
     number: str
 
 
-_DELETE: Final = str.maketrans("", "", " .-\u00a0\u2009\u202f")
 _DIGITS: Final = frozenset("0123456789")
 _MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MIN_BIRTH_YEAR: Final = 1900
@@ -142,6 +144,13 @@ _at_cache: tuple[object, str] = (None, "")  # last reference date of an exact pl
 # Memo of parse(): digits 9-14 of a number validate() accepted -> (kind, appointment, PPPK
 # code). PartialDate is frozen and slotted, so sharing one between results is safe.
 _appointeds: dict[str, tuple[NipKind, PartialDate, int | None]] = {}
+
+
+def _is_calendar_date(year: int, month: int, day: int) -> bool:
+    """Whether ``year-month-day`` is a day of the Gregorian calendar (the leap-year rule)."""
+    if 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month]:
+        return True
+    return month == 2 and day == 29 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def _quote(value: str) -> str:
@@ -179,13 +188,10 @@ def _birth_limits(text: str) -> tuple[str, str] | None:
     is on the 1st, else from the next month; a PPPK year from the birth year + 18. "~"
     sorts after every key (an 18th birthday after the year 9999).
     """
-    if not (text.isascii() and text.isdigit()):
+    if not is_digits(text):
         return None
     by, bm, bd = int(text[0:4]), int(text[4:6]), int(text[6:8])
-    if by < _MIN_BIRTH_YEAR or not (
-        (1 <= bm <= 12 and 1 <= bd <= _MONTH_DAYS[bm])
-        or (bm == 2 and bd == 29 and by % 4 == 0 and (by % 100 != 0 or by % 400 == 0))
-    ):
+    if by < _MIN_BIRTH_YEAR or not _is_calendar_date(by, bm, bd):
         return None
     ay, am = by + _MIN_AGE, bm + (bd != 1)
     if am > 12:
@@ -249,7 +255,7 @@ def compact(number: str) -> str:
     """
     if not isinstance(number, str):
         raise _type_error(number)
-    return number.translate(_DELETE).strip()
+    return clean(number)
 
 
 def _digits(number: object) -> str:
@@ -258,11 +264,11 @@ def _digits(number: object) -> str:
         return number
     if not isinstance(number, str):
         raise _type_error(number)
-    s = number.translate(_DELETE).strip()
+    s = clean(number)
     if not s:
         msg = f"NIP {_quote(number)} has no digits"
         raise InvalidLength(msg, code="nip.invalid_length")
-    if not (s.isascii() and s.isdigit()):
+    if not is_digits(s):
         bad = next(c for c in s if c not in _DIGITS)
         msg = f"NIP {_quote(number)} has a character that is not a digit: {bad!r}"
         raise InvalidFormat(msg, code="nip.invalid_format")
@@ -283,9 +289,7 @@ def _check(s: str, at: DateLike | None) -> tuple[int, int, int, int, int, bool]:
     by = int(s[0:4])
     bm = int(s[4:6])
     bd = int(s[6:8])
-    if not (1 <= bm <= 12 and 1 <= bd <= _MONTH_DAYS[bm]) and not (
-        bm == 2 and bd == 29 and by % 4 == 0 and (by % 100 != 0 or by % 400 == 0)
-    ):
+    if not _is_calendar_date(by, bm, bd):
         msg = f"NIP birth date {s[0:8]} is not a calendar date"
         raise InvalidComponent(msg, code="nip.invalid_birth_date")
     if by < _MIN_BIRTH_YEAR:
@@ -502,3 +506,56 @@ def get_gender(number: str, *, at: DateLike | None = None) -> Gender | None:
         ValidationError: as :func:`validate`.
     """
     return parse(number, at=at).gender
+
+
+_written_dates = Memo[_dt.date, str](_CACHE_LIMIT)
+
+
+def _written_date(day: _dt.date) -> str:
+    """``YYYYMMDD`` of a date, as digits 1-8 of a NIP write it (remembered)."""
+    return _written_dates.put(day, f"{day.year:04d}{day.month:02d}{day.day:02d}")
+
+
+def check_person(
+    number: str,
+    *,
+    birth_date: _dt.date | None = None,
+    gender: Gender | None = None,
+) -> None:
+    """Cocokkan NIP dengan data diri (check that a NIP agrees with a birth date and gender).
+
+    The one place that knows where a NIP keeps them: digits 1-8 are the birth date,
+    digit 15 the gender (``1`` male, ``2`` female). Either may be left ``None`` (not
+    compared); a legacy 9-digit NIP encodes neither, so it agrees with anything. The NIP
+    itself is only put in compact form here: check it with :func:`validate`.
+    :class:`~adminnet.model.person.Person` uses this for its cross-field check, and so
+    does the loader's fast path for Person records.
+
+    >>> import pendulum
+    >>> check_person("196503021990031002", birth_date=pendulum.date(1965, 3, 2))
+    >>> check_person("196503021990031002", gender=Gender.FEMALE)
+    Traceback (most recent call last):
+    adminnet.errors.InconsistentData: NIP 196503021990031002 encodes gender male, not female
+
+    Raises:
+        InconsistentData: the birth date (``person.nip_birth_date_mismatch``) or the
+            gender (``person.nip_gender_mismatch``) the NIP encodes is another; the
+            birth date is compared first.
+        InvalidFormat, InvalidLength: ``number`` is not 18 (or 9) digits.
+    """
+    if type(number) is str and len(number) == 18 and number.isascii() and number.isdigit():
+        s = number
+    else:
+        s = _digits(number)
+        if len(s) != 18:
+            return
+    if birth_date is not None:
+        written = _written_dates.get(birth_date) or _written_date(birth_date)
+        if written != s[:8]:
+            msg = f"NIP {s} encodes birth date {s[0:4]}-{s[4:6]}-{s[6:8]}, not {birth_date}"
+            raise InconsistentData(msg, code="person.nip_birth_date_mismatch")
+    digit = s[14]
+    if gender is not None and digit in "12" and (digit == "1") is not (gender is Gender.MALE):
+        encoded = Gender.MALE if digit == "1" else Gender.FEMALE
+        msg = f"NIP {s} encodes gender {encoded.value}, not {gender}"
+        raise InconsistentData(msg, code="person.nip_gender_mismatch")

@@ -19,7 +19,8 @@ def _script() -> object:
     spec = importlib.util.spec_from_file_location(
         "build_region_codes", ROOT / "scripts" / "build_region_codes.py"
     )
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -160,7 +160,7 @@ class _Builder:
         }
         if required:
             schema["required"] = required
-        if cls is PersonName:  # also read from a string, parsed with parse_name
+        if issubclass(cls, PersonName):  # also read from a string, parsed with parse_name
             return {
                 "title": schema.pop("title"),
                 "description": schema.pop("description") + "; an object, or a string to parse",
@@ -186,7 +186,7 @@ class _Builder:
                     return _array(_id(), unique=True)
                 if key in _REGION_LISTS:
                     return _array(_region(), unique=True)
-                if cls is PersonName:
+                if issubclass(cls, PersonName):
                     return _array(_text())
                 msg = f"no schema rule for {cls.__name__}.{a.name}"
                 raise TypeError(msg)
@@ -204,7 +204,7 @@ class _Builder:
         if key in _REGIONS:
             return _region()
         converter: Any = a.converter
-        if converter in _TEXT_CONVERTERS or cls is PersonName:
+        if converter in _TEXT_CONVERTERS or issubclass(cls, PersonName):
             return _text()  # every text of a name (given, rank, honorific...) is trimmed text
         if key in _PLAIN or (a.converter is None and a.validator is None):
             return {"type": "string"}

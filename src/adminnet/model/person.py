@@ -12,7 +12,8 @@ from adminnet.errors import InvalidFormat, ValidationError
 from adminnet.ids import nip as _nip
 from adminnet.ids._gender import Gender
 from adminnet.model._common import check_id, enum_converter, instance_of
-from adminnet.text.names import PersonName, parse_name
+from adminnet.text import names as _names
+from adminnet.text.names import PersonName
 
 __all__ = ["Gender", "Person", "PersonName"]
 
@@ -21,7 +22,7 @@ def _name_converter(value: object) -> object:
     """A string name is parsed (gelar split off); a PersonName passes through."""
     if isinstance(value, str):
         try:
-            return parse_name(value)
+            return _names.parse_name(value)
         except ValidationError:
             return value  # the validator reports it with the field's path
     return value
@@ -32,7 +33,7 @@ def _check_name(instance: Person, attribute: attrs.Attribute[Any], value: object
         return
     if isinstance(value, str):
         try:
-            parse_name(value)
+            _names.parse_name(value)
         except ValidationError as exc:
             raise_for_field(type(exc)(exc.message, code=exc.code), instance, attribute)
     msg = f"Person.name must be a PersonName or str (got {type(value).__name__})"

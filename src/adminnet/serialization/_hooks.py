@@ -21,7 +21,7 @@ import cattrs
 import pendulum
 from cattrs import AttributeValidationNote, ClassValidationError, IterableValidationError
 from cattrs.errors import IterableValidationNote
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from adminnet import errors as _errors_module
 from adminnet import model as _model
@@ -50,6 +50,7 @@ from adminnet.serialization._primitives import (
     Hook,
     check_unicode,
     fail_type,
+    optional_text_fields,
     structure_bool,
     structure_date,
     structure_datetime,
@@ -661,7 +662,21 @@ def configure(converter: cattrs.Converter) -> None:
     }
     hooks = {cls: special.get(cls, _ClassHook)(cls, converter) for cls in ENTITY_CLASSES}
     converter.register_structure_hook_factory(lambda t: _is_entity(t), lambda t: hooks[t])
+    converter.register_unstructure_hook_factory(
+        _is_person_name, lambda t: _person_name_unstructure(t, converter)
+    )
     converter.register_unstructure_hook(Dataset, _lazy_dataset_unstructure(converter))
+
+
+def _is_person_name(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, PersonName)
+
+
+def _person_name_unstructure(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """A PersonName as ``{given, prefixes, suffixes}`` plus its optional texts that are set."""
+    omit = {name: override(omit_if_default=True) for name in optional_text_fields(cls)}
+    fn: Callable[[Any], Any] = make_dict_unstructure_fn(cls, converter, **omit)  # type: ignore[arg-type]
+    return fn
 
 
 _ENTITY_SET: Final = frozenset(ENTITY_CLASSES)

@@ -40,8 +40,6 @@ model, checked when the plan is made, on first use:
 from __future__ import annotations
 
 import re
-import types
-import typing
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -54,7 +52,7 @@ from adminnet.ids._gender import Gender
 from adminnet.model import _common
 from adminnet.model.person import Person
 from adminnet.serialization import _json
-from adminnet.serialization._primitives import structure_date
+from adminnet.serialization._primitives import optional_text_fields, structure_date
 from adminnet.text import names as _names
 from adminnet.text.names import PersonName
 
@@ -123,10 +121,13 @@ def plan() -> Plan:
 
 def _setter(cls: type, name: str) -> Setter:
     """The slot descriptor's ``__set__`` (attrs frozen classes here have slots)."""
-    slot = cls.__dict__.get(name)
-    if type(slot).__name__ != "member_descriptor":
-        raise TypeError(name)
-    return slot.__set__  # type: ignore[no-any-return,union-attr]
+    for klass in cls.__mro__:
+        slot = klass.__dict__.get(name)
+        if slot is not None:
+            if type(slot).__name__ != "member_descriptor":
+                break
+            return slot.__set__  # type: ignore[no-any-return]
+    raise TypeError(name)
 
 
 def _plain(a: Any) -> bool:
@@ -135,25 +136,17 @@ def _plain(a: Any) -> bool:
     )
 
 
-def _is_optional_text(a: Any) -> bool:
-    tp = a.type
-    origin = typing.get_origin(tp)
-    if origin is not typing.Union and origin is not types.UnionType:
-        return False
-    return set(typing.get_args(tp)) == {str, type(None)} and a.default is None
-
-
 def _make_plan() -> Plan:
     try:
-        attrs.resolve_types(PersonName)
         f: Any = attrs.fields(Person)
         n: Any = attrs.fields(PersonName)
+        optional_names = optional_text_fields(PersonName)
     except Exception:  # pragma: no cover - unresolvable annotations
         return Plan(enabled=False, reason="the field types cannot be resolved")
     if tuple(a.name for a in f) != _PERSON_FIELDS:
         return Plan(enabled=False, reason="Person's fields are not the ones read here")
     names = tuple(a.name for a in n)
-    optional = tuple(a.name for a in n[3:] if _is_optional_text(a))
+    optional = tuple(name for name in optional_names if name not in names[:3])
     if names[:3] != ("given", *_TITLE_FIELDS) or len(optional) != len(names) - 3:
         return Plan(enabled=False, reason="PersonName has a field that is not an optional text")
     for cls in (Person, PersonName):

@@ -20,10 +20,13 @@ import enum
 import functools
 import math
 import re
+import types
+import typing
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final, NoReturn
 
+import attrs
 import pendulum
 
 from adminnet._validators import short
@@ -37,6 +40,7 @@ __all__ = [
     "check_unicode",
     "decimal_of",
     "fail_type",
+    "optional_text_fields",
     "out_of_range",
     "structure_bool",
     "structure_date",
@@ -266,3 +270,23 @@ def structure_datetime(value: object, _cls: Any) -> pendulum.DateTime:
         msg = f"date-time {value!r} is not a calendar date and time"
         raise InvalidComponent(msg, code="datetime.invalid_datetime") from None
     return pendulum.instance(moment)
+
+
+def optional_text_fields(cls: type) -> tuple[str, ...]:
+    """The fields of ``cls`` that are an optional text defaulting to ``None``.
+
+    Of a PersonName: ``rank`` and ``honorific`` (pangkat and sapaan), or whatever
+    optional texts it has; they are written only when set, and read when present.
+    """
+    attrs.resolve_types(cls)
+    found = []
+    for a in attrs.fields(cls):
+        args = set(typing.get_args(a.type))
+        origin = typing.get_origin(a.type)
+        if (
+            (origin is typing.Union or origin is types.UnionType)
+            and args == {str, type(None)}
+            and a.default is None
+        ):
+            found.append(a.name)
+    return tuple(found)

@@ -1430,10 +1430,14 @@ def test_results_do_not_depend_on_orjson(monkeypatch: pytest.MonkeyPatch) -> Non
         return found
 
     with_orjson = [outcome(d) for d in docs], person_outcomes()
-    monkeypatch.setattr(sj, "_orjson", [None])
-    monkeypatch.setattr(sj, "_fast", [])  # chosen again: the stdlib fallback
-    without = [outcome(d) for d in docs], person_outcomes()
-    assert sj.fast_loads() is not sj.json.loads
+    monkeypatch.setattr(sj, "_orjson_module", lambda: None)
+    sj.fast_loads.reset()  # type: ignore[attr-defined]  # chosen again: the stdlib fallback
+    try:
+        without = [outcome(d) for d in docs], person_outcomes()
+        assert sj.fast_loads() is sj._stdlib_loads  # not json.loads, which guesses UTF-16
+    finally:
+        monkeypatch.undo()
+        sj.fast_loads.reset()  # type: ignore[attr-defined]
     assert with_orjson == without
     assert to_json(lan_mou_2017()) == docs[0]
 

@@ -137,13 +137,13 @@ _today_cache: tuple[object, float, int, int, str, str, float] = (None, 0.0, 0, 0
 # accepts and emptied when full (anything else is not stored and goes the slow way).
 # An appointment is compared as a "YYYYMM" key: the TMT for a PNS, "YYYY00" for a PPPK.
 _CACHE_LIMIT: Final = 50_000
-_births: dict[str, tuple[str, str]] = {}  # digits 1-8 -> earliest (PNS, PPPK) key
-_appointments: dict[str, tuple[str, int]] = {}  # digits 9-14 -> (key, 0 PNS or 1 PPPK)
+_births = Memo[str, tuple[str, str]](_CACHE_LIMIT)  # digits 1-8 -> earliest (PNS, PPPK) key
+_appointments = Memo[str, tuple[str, int]](_CACHE_LIMIT)  # digits 9-14 -> (key, 0 PNS / 1 PPPK)
 _tails: set[str] = set()  # digits 15-18: gender 1 or 2, serial not 000
 _at_cache: tuple[object, str] = (None, "")  # last reference date of an exact plain type
 # Memo of parse(): digits 9-14 of a number validate() accepted -> (kind, appointment, PPPK
 # code). PartialDate is frozen and slotted, so sharing one between results is safe.
-_appointeds: dict[str, tuple[NipKind, PartialDate, int | None]] = {}
+_appointeds = Memo[str, tuple[NipKind, PartialDate, int | None]](_CACHE_LIMIT)
 
 
 def _is_calendar_date(year: int, month: int, day: int) -> bool:
@@ -198,10 +198,7 @@ def _birth_limits(text: str) -> tuple[str, str] | None:
         ay, am = ay + 1, 1
     pns = f"{ay:04d}{am:02d}" if ay <= 9999 else "~"
     pppk = f"{by + _MIN_AGE:04d}00" if by + _MIN_AGE <= 9999 else "~"
-    if len(_births) >= _CACHE_LIMIT:
-        _births.clear()
-    limits = _births[text] = (pns, pppk)
-    return limits
+    return _births.put(text, (pns, pppk))
 
 
 def _appointment(text: str) -> tuple[str, int] | None:
@@ -214,10 +211,7 @@ def _appointment(text: str) -> tuple[str, int] | None:
         found = text[:4] + "00", 1
     else:
         return None
-    if len(_appointments) >= _CACHE_LIMIT:
-        _appointments.clear()
-    _appointments[text] = found
-    return found
+    return _appointments.put(text, found)
 
 
 def _tail(text: str) -> bool:
@@ -478,10 +472,7 @@ def _appointed(text: str) -> tuple[NipKind, PartialDate, int | None]:
         found = NipKind.PPPK, PartialDate(year=year), month
     else:
         found = NipKind.PNS, PartialDate(year=year, month=month), None
-    if len(_appointeds) >= _CACHE_LIMIT:
-        _appointeds.clear()
-    _appointeds[text] = found
-    return found
+    return _appointeds.put(text, found)
 
 
 def get_birth_date(number: str, *, at: DateLike | None = None) -> pendulum.Date | None:

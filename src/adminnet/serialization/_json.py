@@ -25,6 +25,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
 
+from adminnet._memo import once
 from adminnet._validators import short
 from adminnet.errors import AdminnetError, ErrorDetail, InvalidDataError, InvalidFormat
 from adminnet.serialization._errors import render_path
@@ -35,22 +36,18 @@ __all__ = ["decode", "dumps", "dumps_bytes", "exact_loads", "fast_loads", "loads
 _BOM: Final = "\ufeff"
 _MAX_INT_DIGITS: Final = 4000
 
-_fast: list[Callable[[str | bytes], Any]] = []
-_orjson: list[Any] = []
 
-
+@once
 def _orjson_module() -> Any:
     """orjson, or ``None`` when it is not installed (imported on first use)."""
-    if not _orjson:
-        try:
-            import orjson
-        except ImportError:  # pragma: no cover - depends on the environment
-            _orjson.append(None)
-        else:
-            _orjson.append(orjson)
-    return _orjson[0]
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - depends on the environment
+        return None
+    return orjson
 
 
+@once
 def fast_loads() -> Callable[[str | bytes], Any]:
     """The quickest available ``loads`` (orjson's, else the stdlib's), unverified.
 
@@ -58,10 +55,9 @@ def fast_loads() -> Callable[[str | bytes], Any]:
     decodes strictly first, since ``json.loads`` would guess UTF-16 or UTF-32 from the
     bytes and accept what the exact path refuses (``json.invalid_encoding``).
     """
-    if not _fast:
-        orjson = _orjson_module()
-        _fast.append(orjson.loads if orjson is not None else _stdlib_loads)
-    return _fast[0]
+    orjson = _orjson_module()
+    loads: Callable[[str | bytes], Any] = orjson.loads if orjson is not None else _stdlib_loads
+    return loads
 
 
 def _stdlib_loads(text: str | bytes) -> Any:

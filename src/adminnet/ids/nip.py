@@ -500,6 +500,8 @@ def get_gender(number: str, *, at: DateLike | None = None) -> Gender | None:
 
 
 _written_dates = Memo[_dt.date, str](_CACHE_LIMIT)
+_written_get: Final = _written_dates.get
+_MALE: Final = Gender.MALE
 
 
 def _written_date(day: _dt.date) -> str:
@@ -534,19 +536,22 @@ def check_person(
             birth date is compared first.
         InvalidFormat, InvalidLength: ``number`` is not 18 (or 9) digits.
     """
-    if type(number) is str and len(number) == 18 and number.isascii() and number.isdigit():
+    if type(number) is str and len(number) == 18 and number.isdigit() and number.isascii():
         s = number
     else:
         s = _digits(number)
         if len(s) != 18:
             return
     if birth_date is not None:
-        written = _written_dates.get(birth_date) or _written_date(birth_date)
+        written = _written_get(birth_date)
+        if written is None:
+            written = _written_date(birth_date)
         if written != s[:8]:
             msg = f"NIP {s} encodes birth date {s[0:4]}-{s[4:6]}-{s[6:8]}, not {birth_date}"
             raise InconsistentData(msg, code="person.nip_birth_date_mismatch")
-    digit = s[14]
-    if gender is not None and digit in "12" and (digit == "1") is not (gender is Gender.MALE):
-        encoded = Gender.MALE if digit == "1" else Gender.FEMALE
-        msg = f"NIP {s} encodes gender {encoded.value}, not {gender}"
-        raise InconsistentData(msg, code="person.nip_gender_mismatch")
+    if gender is not None:
+        digit = s[14]
+        if (digit == "1" and gender is not _MALE) or (digit == "2" and gender is _MALE):
+            encoded = _MALE if digit == "1" else Gender.FEMALE
+            msg = f"NIP {s} encodes gender {encoded.value}, not {gender}"
+            raise InconsistentData(msg, code="person.nip_gender_mismatch")

@@ -33,6 +33,7 @@ from adminnet.serialization import _person, from_dict, from_json, iter_jsonl, to
 from adminnet.text import names
 from adminnet.text.names import PersonName
 from adminnet.time import PartialDate, Period
+from test_serialization import BUILDERS as SERIALIZATION_BUILDERS
 
 BUDI = (
     '{"id":"budi","name":{"given":"Budi Santoso","prefixes":["Ir."],"suffixes":["M.Si."]},'
@@ -257,23 +258,10 @@ def test_odd_keys_are_reported_not_crashed_on(cls: type) -> None:
 
 # --- issue 16 #5: every public type round-trips -------------------------------------------
 
-# Types with no registered strategy yet (issue 16 #8): a small explicit builder each.
+# Types with no registered strategy yet (issue 16 #8): the explicit builders of
+# test_serialization (GradingScheme, Progress, ErrorDetail, RegionName).
 BUILDERS: dict[type, st.SearchStrategy[Any]] = {
-    GradingScheme: st.sampled_from(list(GRADING_SCHEMES.values())),
-    Progress: st.builds(
-        Progress,
-        achieved=st.decimals(allow_nan=False, allow_infinity=False, places=2),
-        expected=st.none() | st.decimals(min_value=0, max_value=1, places=2),
-        on_track=st.none() | st.booleans(),
-    ),
-    ErrorDetail: st.builds(
-        ErrorDetail,
-        path=st.text(),
-        code=st.text(),
-        message=st.text(),
-        line=st.none() | st.integers(min_value=1),
-    ),
-    RegionName: st.builds(RegionName, name=st.sampled_from(["Sorong", "Toba Samosir"])),
+    cls: SERIALIZATION_BUILDERS[cls] for cls in (GradingScheme, Progress, ErrorDetail, RegionName)
 }
 
 

@@ -153,22 +153,27 @@ def _tuple_structure_factory(tp: Any, converter: cattrs.Converter) -> Hook:
         items: list[Any] | tuple[Any, ...] = value
         if not detailed:
             return tuple([elem_hook(item, elem) for item in items])
-        out = []
-        errors: list[Exception] = []
-        for i, item in enumerate(items):
-            try:
-                out.append(elem_hook(item, elem))
-            except Exception as exc:
-                if isinstance(exc, MemoryError):
-                    raise
-                exc.add_note(IterableValidationNote(f"Structuring {tp} @ index {i}", i, elem))
-                errors.append(exc)
-        if errors:
-            msg = f"While structuring {tp!r}"
-            raise IterableValidationError(msg, errors, tp)
-        return tuple(out)
+        return _structure_items(tp, [(elem_hook, elem, item) for item in items])
 
     return structure_tuple
+
+
+def _structure_items(tp: Any, jobs: list[tuple[Hook, Any, object]]) -> tuple[Any, ...]:
+    """Each ``(hook, type, item)`` structured; every failure noted with its index."""
+    out = []
+    errors: list[Exception] = []
+    for i, (hook, t, item) in enumerate(jobs):
+        try:
+            out.append(hook(item, t))
+        except Exception as exc:
+            if isinstance(exc, MemoryError):
+                raise
+            exc.add_note(IterableValidationNote(f"Structuring {tp} @ index {i}", i, t))
+            errors.append(exc)
+    if errors:
+        msg = f"While structuring {tp!r}"
+        raise IterableValidationError(msg, errors, tp)
+    return tuple(out)
 
 
 def _tuple_unstructure_factory(tp: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
@@ -208,20 +213,10 @@ def _fixed_tuple_structure_factory(tp: Any, converter: cattrs.Converter) -> Hook
         if len(items) != size:
             msg = f"expected an array of {size} items, got {len(items)}"
             raise InvalidFormat(msg, code="type.invalid")
-        out = []
-        errors: list[Exception] = []
-        for i, (hook, t, item) in enumerate(zip(hooks, types_, items, strict=True)):
-            try:
-                out.append(hook(item, t))
-            except Exception as exc:
-                if isinstance(exc, MemoryError) or not converter.detailed_validation:
-                    raise
-                exc.add_note(IterableValidationNote(f"Structuring {tp} @ index {i}", i, t))
-                errors.append(exc)
-        if errors:
-            msg = f"While structuring {tp!r}"
-            raise IterableValidationError(msg, errors, tp)
-        return tuple(out)
+        jobs = list(zip(hooks, types_, items, strict=True))
+        if not converter.detailed_validation:
+            return tuple([hook(item, t) for hook, t, item in jobs])
+        return _structure_items(tp, jobs)
 
     return structure_fixed
 

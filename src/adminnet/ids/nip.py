@@ -499,14 +499,9 @@ def get_gender(number: str, *, at: DateLike | None = None) -> Gender | None:
     return parse(number, at=at).gender
 
 
-_written_dates = Memo[_dt.date, str](_CACHE_LIMIT)
-_written_get: Final = _written_dates.get
 _MALE: Final = Gender.MALE
-
-
-def _written_date(day: _dt.date) -> str:
-    """``YYYYMMDD`` of a date, as digits 1-8 of a NIP write it (remembered)."""
-    return _written_dates.put(day, f"{day.year:04d}{day.month:02d}{day.day:02d}")
+_written = Memo[_dt.date, str](_CACHE_LIMIT)  # a date -> "YYYYMMDD", as a NIP writes it
+_written_get: Final = _written.get
 
 
 def check_person(
@@ -543,9 +538,9 @@ def check_person(
         if len(s) != 18:
             return
     if birth_date is not None:
-        written = _written_get(birth_date)
+        written = _written_get(birth_date)  # a dict lookup: the bulk path repeats dates
         if written is None:
-            written = _written_date(birth_date)
+            written = _written.put(birth_date, birth_date.isoformat().replace("-", ""))
         if written != s[:8]:
             msg = f"NIP {s} encodes birth date {s[0:4]}-{s[4:6]}-{s[6:8]}, not {birth_date}"
             raise InconsistentData(msg, code="person.nip_birth_date_mismatch")

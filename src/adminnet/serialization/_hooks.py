@@ -35,7 +35,6 @@ from adminnet.errors import (
 )
 from adminnet.model.dataset import KINDS, Dataset
 from adminnet.model.person import Person
-from adminnet.serialization import _person
 from adminnet.serialization._errors import (
     attribute_note,
     cap,
@@ -46,6 +45,8 @@ from adminnet.serialization._errors import (
     render_path,
 )
 from adminnet.serialization._json import loads
+from adminnet.serialization._person import from_text as _person_from_text
+from adminnet.serialization._person import from_value as _person_from_value
 from adminnet.serialization._primitives import (
     Hook,
     check_unicode,
@@ -482,7 +483,7 @@ class _PersonHook(_ClassHook):
     """
 
     def __call__(self, value: object, cls: Any) -> Any:
-        person = _person.from_value(value)
+        person = _person_from_value(value)
         if person is not None:
             return person
         return super().__call__(value, cls)
@@ -493,7 +494,7 @@ class _PersonHook(_ClassHook):
         Raises:
             InvalidDataError: listing every problem with its path.
         """
-        person = _person.from_text(text)
+        person = _person_from_text(text)
         if person is not None:
             return person
         value = loads(text)

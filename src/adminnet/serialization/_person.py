@@ -78,6 +78,8 @@ class Plan:
     person_set: tuple[Setter, ...] = ()
     name_fields: tuple[Any, ...] = ()  # attrs.Attribute of PersonName but the titles
     name_set: dict[str, Setter] = attrs.Factory(dict)
+    # For each of name_fields: (name, setter, converter or None, validator or None, field)
+    name_steps: tuple[tuple[str, Setter, Any, Any, Any], ...] = ()
     name_keys: frozenset[str] = frozenset()
     optional_names: tuple[str, ...] = ()  # the optional text fields of PersonName
 
@@ -86,6 +88,7 @@ _plans: list[Plan] = []
 _titles_ok = _memo.Memo[tuple[str, tuple[str, ...]], bool](50_000)
 _dates = _memo.Memo[str, "pendulum.Date | None"](50_000)
 _title_lists = _memo.Memo[tuple[str, str], "tuple[str, ...] | None"](50_000)
+_dates_get: Final = _dates.get
 
 
 def reset() -> None:
@@ -168,6 +171,11 @@ def _make_plan() -> Plan:
         person_set=person_set,
         name_fields=tuple(a for a in n if a.name not in _TITLE_FIELDS),
         name_set=name_set,
+        name_steps=tuple(
+            (a.name, name_set[a.name], a.converter, a.validator, a)
+            for a in n
+            if a.name not in _TITLE_FIELDS
+        ),
         name_keys=frozenset(names),
         optional_names=optional,
     )
@@ -289,17 +297,29 @@ def _name_of(
     setters = current.name_set
     setters["prefixes"](obj, prefixes)
     setters["suffixes"](obj, suffixes)
-    fields = current.name_fields
-    for a in fields:
-        value = given if a.name == "given" else values.get(a.name)
-        if value is not None and (type(value) is not str or not value.isascii()):
-            return None  # the general path checks the text (lone surrogates) first
-        if a.converter is not None:
-            value = a.converter(value)
-        setters[a.name](obj, value)
-    for a in fields:
-        if a.validator is not None:
-            a.validator(obj, a, getattr(obj, a.name))
+    steps = current.name_steps
+    if len(steps) == 1:  # given alone (no optional texts): the common shape, unrolled
+        _, setter, convert, validator, attribute = steps[0]
+        value: Any = given if convert is None else convert(given)
+        setter(obj, value)
+        if validator is not None:
+            validator(obj, attribute, value)
+        return obj
+    stored = []
+    for name, setter, convert, _, _ in steps:
+        if name == "given":
+            value = given
+        else:
+            value = values.get(name)
+            if value is not None and (type(value) is not str or not value.isascii()):
+                return None  # the general path checks the text (lone surrogates) first
+        if convert is not None:
+            value = convert(value)
+        setter(obj, value)
+        stored.append(value)
+    for (_, _, _, validator, attribute), value in zip(steps, stored, strict=True):
+        if validator is not None:
+            validator(obj, attribute, value)
     return obj
 
 
@@ -331,7 +351,7 @@ def _build(
     """
     birth = None
     if raw_birth is not None:
-        birth = _date(raw_birth)
+        birth = _dates_get(raw_birth) or _date(raw_birth)
         if birth is None:
             return None
     gender = None

@@ -52,6 +52,8 @@ def test_valid_vector(row: dict[str, Any]) -> None:
     assert name.given == row["given"]
     assert name.prefixes == tuple(row["prefixes"])
     assert name.suffixes == tuple(row["suffixes"])
+    assert name.rank == row.get("rank")
+    assert name.honorific == row.get("honorific")
     assert str(name) == row["formal"]
     assert name.formal == row["formal"]
     assert name.plain == row["given"]
@@ -62,7 +64,7 @@ def test_valid_vector_is_idempotent(row: dict[str, Any]) -> None:
     """Parsing the formal form gives the same value, and the constructor agrees."""
     name = parse_name(row["input"])
     assert parse_name(str(name)) == name
-    assert PersonName(given=name.given, prefixes=name.prefixes, suffixes=name.suffixes) == name
+    assert PersonName(**attrs.asdict(name)) == name
 
 
 @pytest.mark.parametrize("row", VALID, ids=[row["input"] for row in VALID])

@@ -94,239 +94,30 @@ import attrs
 
 from adminnet._validators import raise_for_field, short
 from adminnet.errors import InvalidFormat, InvalidLength
+from adminnet.text import _ranks
+from adminnet.text._titles import BACK_TITLES, BARE_TWO_LETTER, FRONT_TITLES, FRONT_WORDS
 
-__all__ = ["BACK_TITLES", "FRONT_TITLES", "PersonName", "parse_name"]
+__all__ = ["BACK_TITLES", "FRONT_TITLES", "HONORIFICS", "PersonName", "parse_name"]
 
-FRONT_TITLES: Final[tuple[str, ...]] = (
-    "Prof.",
-    "Dr.",
-    "Dr. (H.C.)",
-    "Dr.-Ing.",
-    "Dr.rer.nat.",
-    "Dr.rer.pol.",
-    "dr.",
-    "drg.",
-    "drh.",
-    "Ir.",
-    "Drs.",
-    "Dra.",
-    "H.",
-    "Hj.",
-    "K.H.",
-    "Ns.",
-    "apt.",
-)
-"""Gelar depan (front titles) recognised by :func:`parse_name`, in canonical spelling."""
-
-BACK_TITLES: Final[tuple[str, ...]] = (
-    # diploma (D1-D3) and older academy titles
-    "A.P.",
-    "A.M.",
-    "A.Ma.",
-    "A.Ma.Pd.",
-    "A.Md.",
-    "A.Md.Ak.",
-    "A.Md.Farm.",
-    "A.Md.Gz.",
-    "A.Md.Keb.",
-    "A.Md.Kep.",
-    "A.Md.Kes.",
-    "A.Md.Kom.",
-    "A.Md.Par.",
-    "A.Md.T.",
-    # sarjana terapan (D4)
-    "S.Tr.",
-    "S.Tr.Ak.",
-    "S.Tr.IP.",
-    "S.Tr.Keb.",
-    "S.Tr.Kep.",
-    "S.Tr.Kes.",
-    "S.Tr.Sos.",
-    "S.Tr.T.",
-    "S.ST.",
-    "S.STP.",
-    # sarjana (S1)
-    "S.A.P.",
-    "S.Ag.",
-    "S.Ak.",
-    "S.Ars.",
-    "S.Ds.",
-    "S.E.",
-    "S.E.I.",
-    "S.Farm.",
-    "S.Gz.",
-    "S.H.",
-    "S.H.I.",
-    "S.Hum.",
-    "S.Hut.",
-    "S.I.K.",
-    "S.I.Kom.",
-    "S.IP.",
-    "S.K.M.",
-    "S.KG.",
-    "S.KH.",
-    "S.Ked.",
-    "S.Kel.",
-    "S.Kep.",
-    "S.Kom.",
-    "S.Kom.I.",
-    "S.M.",
-    "S.P.",
-    "S.Pd.",
-    "S.Pd.I.",
-    "S.Pi.",
-    "S.Psi.",
-    "S.Pt.",
-    "S.S.",
-    "S.Si.",
-    "S.Sn.",
-    "S.Sos.",
-    "S.Sos.I.",
-    "S.Stat.",
-    "S.Sy.",
-    "S.T.",
-    "S.TP.",
-    "S.Th.",
-    "S.Th.I.",
-    # magister (S2)
-    "LL.M.",
-    "M.A.",
-    "M.A.P.",
-    "M.Ag.",
-    "M.Agr.",
-    "M.Ak.",
-    "M.Arch.",
-    "M.B.A.",
-    "M.Biomed.",
-    "M.Com.",
-    "M.Div.",
-    "M.E.",
-    "M.E.I.",
-    "M.Ec.",
-    "M.Ec.Dev.",
-    "M.Econ.",
-    "M.Ed.",
-    "M.Eng.",
-    "M.Farm.",
-    "M.Gz.",
-    "M.H.",
-    "M.H.I.",
-    "M.Han.",
-    "M.Hum.",
-    "M.I.Kom.",
-    "M.K.M.",
-    "M.Ked.",
-    "M.Kep.",
-    "M.Kes.",
-    "M.Kn.",
-    "M.Kom.",
-    "M.Litt.",
-    "M.M.",
-    "M.P.",
-    "M.P.A.",
-    "M.P.H.",
-    "M.P.M.",
-    "M.P.P.",
-    "M.Pd.",
-    "M.Pd.I.",
-    "M.Phil.",
-    "M.Psi.",
-    "M.S.",
-    "M.Sc.",
-    "M.Si.",
-    "M.Sn.",
-    "M.Soc.Sc.",
-    "M.Stat.",
-    "M.T.",
-    "M.Th.",
-    "M.Tr.",
-    "M.Tr.IP.",
-    "MARS",
-    # doktor (S3) and foreign postgraduate diplomas
-    "D.B.A.",
-    "D.Sc.",
-    "DEA",
-    "Ed.D.",
-    "Ph.D.",
-    # dokter spesialis (medical and dental specialists)
-    "Sp.A.",
-    "Sp.An.",
-    "Sp.And.",
-    "Sp.B.",
-    "Sp.BA.",
-    "Sp.BM.",
-    "Sp.BP-RE.",
-    "Sp.BS.",
-    "Sp.BTKV.",
-    "Sp.DV.",
-    "Sp.DVE.",
-    "Sp.EM.",
-    "Sp.F.",
-    "Sp.FK.",
-    "Sp.FM.",
-    "Sp.GK.",
-    "Sp.JP.",
-    "Sp.KFR.",
-    "Sp.KG.",
-    "Sp.KGA.",
-    "Sp.KJ.",
-    "Sp.KK.",
-    "Sp.KN.",
-    "Sp.KO.",
-    "Sp.M.",
-    "Sp.MK.",
-    "Sp.N.",
-    "Sp.OG.",
-    "Sp.OT.",
-    "Sp.Ok.",
-    "Sp.Onk.Rad.",
-    "Sp.Ort.",
-    "Sp.P.",
-    "Sp.PA.",
-    "Sp.PD.",
-    "Sp.PK.",
-    "Sp.PM.",
-    "Sp.Perio.",
-    "Sp.Pros.",
-    "Sp.RKG.",
-    "Sp.RM.",
-    "Sp.Rad.",
-    "Sp.S.",
-    "Sp.THT.",
-    "Sp.THT-KL.",
-    "Sp.U.",
-    # profesi (professional titles and memberships)
-    "Ak.",
-    "Apt.",
-    "CA",
-    "CIA",
-    "CPA",
-    "FINASIM",
-    "IPM",
-    "IPP",
-    "IPU",
-    "Psikolog",
-    "QIA",
-)
-"""Gelar belakang (back titles) recognised by :func:`parse_name`, in canonical spelling.
-
-Unknown abbreviations after the name (``S.Agr``, ``Sp.PD-KGEH``) are kept too; this
-tuple only lists those whose spelling is normalised.
-"""
+HONORIFICS: Final[tuple[str, ...]] = tuple(_ranks.HONORIFICS)
+"""Sapaan (forms of address) in canonical form: ``Bapak``, ``Ibu``, ``Nyonya`` ..."""
 
 # Front titles that may be written without their dot ("Ir Soekarno", "Hj Siti").
+# Written-out titles ("Profesor") count as dotless.
 _DOTLESS_FRONT: Final = frozenset(
-    {"prof", "dr", "dr(hc)", "drg", "drh", "ir", "drs", "dra", "hj", "kh"}
-)
+    {"prof", "dr", "dr(hc)", "dr(cand)", "dr(can)", "drg", "drh", "ir", "drs", "dra", "hj", "kh"}
+) | frozenset(FRONT_WORDS)
 # Other spellings of front titles, looked up like FRONT_TITLES: "Dr.H.C." (the H.C.
 # written as one word) is the honorary doctorate.
-_FRONT_ALIASES: Final = {"Dr.H.C.": "Dr. (H.C.)"}
+_FRONT_ALIASES: Final = {"Dr.H.C.": "Dr. (H.C.)", "Dr. (Can.)": "Dr. (Cand.)"}
 _HC_GLUED: Final = re.compile(r"[Hh]\.[Cc]")
 # Doctorates written "Dr." and what may also begin a name ("Ing.", "H.C."): after a
 # lower-case "dr" (the physician) they are the name unless a hyphen or a parenthesis
 # says otherwise ("dr.-Ing.", "dr (HC)").
 _DR_WORDS: Final = frozenset({"Dr. (H.C.)", "Dr.-Ing."})
-_DOCTORATES_FRONT: Final = frozenset({"Dr.", "Dr.-Ing.", "Dr.rer.nat.", "Dr.rer.pol."})
+_DOCTORATES_FRONT: Final = frozenset(
+    {"Dr.", "Dr.-Ing.", "Dr.rer.nat.", "Dr.rer.pol.", "Dr.rer.med."}
+)
 _DOCTORATES_BACK: Final = frozenset({"Ph.D.", "Ed.D.", "D.B.A.", "D.Sc."})
 
 _SPACE_BEFORE_DOT: Final = re.compile(r" +\.")
@@ -341,9 +132,13 @@ _ACRONYM: Final = re.compile(r"[A-Z](?=(?:[a-z0-9]*[A-Z]))[A-Za-z0-9]{1,9}\Z")
 _EDGE: Final = " ,;:-\u2010\u2011\u2012\u2013\u2014\u2015\u2022\u00b7*/|"
 _EDGE_LEAD: Final = _EDGE + "."
 _K_MARK: Final = ("(K)", "(k)")
+_ENG_MARK: Final = frozenset({"(Eng)", "(Eng.)", "(eng)", "(ENG)"})
+# A consultant's subspecialty written apart from its Sp. title: "Sp.PD K-EMD".
+_SUBSPECIALTY: Final = re.compile(r"K-[A-Z]{2,6}\Z")
 _MAX_ALNUM: Final = 1000  # letters and digits in a name, titles included
 _MAX_CACHED: Final = 40  # longer tokens are not cached (they are not titles or names)
 _MAX_GLUED_FRONT: Final = 24  # longest text of a front title glued to what follows
+_MAX_HEAD: Final = 12  # words that may make up a sapaan and a pangkat
 
 
 def _key(text: str) -> str:
@@ -355,6 +150,7 @@ def _key(text: str) -> str:
 def _front_table() -> dict[str, str]:
     table = {_key(t): t for t in FRONT_TITLES if t != "dr."}
     table.update((_key(t), canonical) for t, canonical in _FRONT_ALIASES.items())
+    table.update(FRONT_WORDS)
     return table
 
 
@@ -581,12 +377,50 @@ def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: obje
             valid.add(item)
 
 
-@attrs.frozen(kw_only=True)
-class PersonName:
-    """Nama orang dengan gelar (a person's name with titles).
+def _convert_honorific(value: object) -> object:
+    if isinstance(value, str):
+        return _ranks.honorific_index().get(_clean(value).replace(".", "").lower(), value)
+    return value
 
-    ``str()`` is the formal PUEBI form: front titles, the name, then a comma before
-    each back title.
+
+def _convert_rank(value: object) -> object:
+    if isinstance(value, str):
+        return _ranks.canonical_rank(_clean(value)) or value
+    return value
+
+
+def _check_part(
+    instance: object, attribute: attrs.Attribute[Any], value: object, ok: bool, what: str
+) -> None:
+    field = f"{type(instance).__name__}.{attribute.name}"
+    if not isinstance(value, str):
+        msg = f"{field} must be str or None (got {type(value).__name__} {short(value, 60)})"
+        _fail(instance, attribute, msg, "name.invalid_type")
+    if not ok:
+        msg = f"{field} {short(value, 60)} is not {what}"
+        _fail(instance, attribute, msg, f"name.invalid_{attribute.name}")
+
+
+def _check_honorific(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and value not in _ranks.HONORIFICS:
+        what = f"a sapaan ({', '.join(_ranks.HONORIFICS)})"
+        _check_part(instance, attribute, value, False, what)
+
+
+def _check_rank(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    ok = isinstance(value, str) and _ranks.canonical_rank(value) == value
+    if not ok:
+        _check_part(instance, attribute, value, ok, "a TNI/Polri pangkat")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class PersonName:
+    """Nama orang dengan gelar, pangkat dan sapaan (a person's name with titles).
+
+    ``str()`` is the formal form in the Indonesian order: the sapaan, the pangkat, the
+    front titles, the name, then a comma before each back title.
 
     >>> n = PersonName(given="Budi Santoso", prefixes=["Prof", "DR", "Ir"],
     ...                suffixes=["MSc", "PhD"])
@@ -594,17 +428,24 @@ class PersonName:
     'Prof. Dr. Ir. Budi Santoso, M.Sc., Ph.D.'
     >>> n.plain, n.has_doctorate, n.is_medical_doctor
     ('Budi Santoso', True, False)
+    >>> str(PersonName(given="Firman Shantyabudi", prefixes=["Drs"], suffixes=["MSi"],
+    ...                rank="Irjen Pol", honorific="Bpk."))
+    'Bapak Irjen Pol. Drs. Firman Shantyabudi, M.Si.'
 
     The converters NFC-normalise and trim the texts, turn lists into tuples and give
-    known titles their canonical spelling (see :data:`FRONT_TITLES`,
-    :data:`BACK_TITLES`); unknown titles are kept. ``parse_name(str(n)) == n`` holds
-    whenever the titles are known ones and ``given`` is itself a parsed name.
+    known titles, ranks and sapaan their canonical spelling (see :data:`FRONT_TITLES`,
+    :data:`BACK_TITLES`, :data:`HONORIFICS`); unknown titles are kept, an unknown rank
+    or sapaan is an error. ``parse_name(str(n)) == n`` holds whenever the titles are
+    known ones and ``given`` is itself a parsed name.
 
     Attributes:
         given: The name without titles, e.g. ``"Frans J. Papilaya"``; at least one
-            letter.
+            letter, in one script.
         prefixes: Gelar depan in order, e.g. ``("Prof.", "Dr.", "Ir.")``.
         suffixes: Gelar belakang in order, e.g. ``("M.Sc.", "Ph.D.")``.
+        rank: Pangkat (TNI/Polri rank) with its corps and markers, e.g.
+            ``"Irjen Pol."``, ``"Letkol Inf."``, ``"Jenderal TNI (Purn.)"``; or None.
+        honorific: Sapaan, one of :data:`HONORIFICS`; or None.
     """
 
     given: str = attrs.field(converter=_convert_given, validator=_check_given)
@@ -614,9 +455,26 @@ class PersonName:
     suffixes: tuple[str, ...] = attrs.field(
         default=(), converter=_convert_suffixes, validator=_check_titles
     )
+    rank: str | None = attrs.field(default=None, converter=_convert_rank, validator=_check_rank)
+    honorific: str | None = attrs.field(
+        default=None, converter=_convert_honorific, validator=_check_honorific
+    )
+
+    def __repr__(self) -> str:
+        text = f"PersonName(given={self.given!r}, prefixes={self.prefixes!r}, "
+        text += f"suffixes={self.suffixes!r}"
+        if self.rank is not None:
+            text += f", rank={self.rank!r}"
+        if self.honorific is not None:
+            text += f", honorific={self.honorific!r}"
+        return text + ")"
 
     def __str__(self) -> str:
         text = " ".join((*self.prefixes, self.given)) if self.prefixes else self.given
+        if self.rank is not None:
+            text = f"{self.rank} {text}"
+        if self.honorific is not None:
+            text = f"{self.honorific} {text}"
         if self.suffixes:
             return f"{text}, {', '.join(self.suffixes)}"
         return text
@@ -652,6 +510,11 @@ class PersonName:
         return "dr." in self.prefixes
 
     @property
+    def is_retired(self) -> bool:
+        """Purnawirawan (a retired officer: the rank carries ``(Purn.)``)."""
+        return self.rank is not None and self.rank.endswith("(Purn.)")
+
+    @property
     def is_professor(self) -> bool:
         """Profesor (the ``Prof.`` front title)."""
         return "Prof." in self.prefixes
@@ -661,15 +524,25 @@ class PersonName:
 _set_given = PersonName.__dict__["given"].__set__
 _set_prefixes = PersonName.__dict__["prefixes"].__set__
 _set_suffixes = PersonName.__dict__["suffixes"].__set__
+_set_rank = PersonName.__dict__["rank"].__set__
+_set_honorific = PersonName.__dict__["honorific"].__set__
 _new = object.__new__
 
 
-def _build(given: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> PersonName:
+def _build(
+    given: str,
+    prefixes: tuple[str, ...],
+    suffixes: tuple[str, ...],
+    rank: str | None = None,
+    honorific: str | None = None,
+) -> PersonName:
     """A PersonName from parts already canonical and checked (skips the converters)."""
     name: PersonName = _new(PersonName)
     _set_given(name, given)
     _set_prefixes(name, prefixes)
     _set_suffixes(name, suffixes)
+    _set_rank(name, rank)
+    _set_honorific(name, honorific)
     return name
 
 
@@ -688,7 +561,8 @@ class _Info(NamedTuple):
     follow: bool  # may come after a first back title
     strong: bool  # known title written with a dot: opens the back titles without a comma
     known: bool  # a known back title
-    attach: bool  # a bare "(K)", joined to the title before
+    attach: bool  # a mark joined to the title before: "(K)", "(Eng)", "K-EMD"
+    bare: int = 0  # a known title without its dots: 1 in a run of titles, 2 even alone
 
 
 def _key_prefixes(titles: tuple[str, ...]) -> frozenset[str]:
@@ -710,9 +584,35 @@ def _join_starts() -> tuple[frozenset[str], frozenset[str]]:
     return _key_prefixes((*FRONT_TITLES, *_FRONT_ALIASES)), _key_prefixes(BACK_TITLES)
 
 
+@cache
+def _spaced_back() -> dict[tuple[str, str], str]:
+    """Back titles of two words (``ASEAN Eng.``) by the keys of their words."""
+    out: dict[tuple[str, str], str] = {}
+    for title in BACK_TITLES:
+        if " " in title:
+            first, second = title.split(" ", 1)
+            out[_key(first), _key(second)] = title
+    return out
+
+
 def _info(token: str) -> _Info:
     """What ``token`` can be (cached, unless the token is too long to be a title)."""
     return _cached_info(token) if len(token) <= _MAX_CACHED else _token_info(token)
+
+
+def _bare(base: str, canonical: str) -> int:
+    """How a known back title written without dots may open the back titles (see _Info).
+
+    Only when written as the title is (``MSi``, ``SSOS``), never as a name word
+    (``Mars`` is not ``MARS``); alone only if it cannot be two initials (three
+    letters or more, a lower-case letter, or a two-letter degree of BARE_TWO_LETTER).
+    """
+    plain = canonical.replace(".", "")
+    if "." in base or (base != plain and base != plain.upper()):
+        return 0
+    if len(plain) >= 3 or not plain.isupper() or plain.lower() in BARE_TWO_LETTER:
+        return 2
+    return 1
 
 
 def _token_info(token: str) -> _Info:
@@ -723,21 +623,35 @@ def _token_info(token: str) -> _Info:
     back_join = key in back_starts
     if token in _K_MARK:
         return _Info(key, front, front_join, back_join, "(K)", False, True, False, False, True)
+    if token in _ENG_MARK:
+        return _Info(key, front, front_join, back_join, " (Eng.)", False, True, False, False, True)
+    if _SUBSPECIALTY.match(token):
+        mark = "-K" + token[1:].lstrip("-")
+        return _Info(key, front, front_join, back_join, mark, False, True, False, False, True)
     marked = len(token) > 3 and token.endswith(_K_MARK)
     base = token[:-3] if marked else token
-    known = _back_lookup(base, marked=marked) is not None
+    canonical_known = _back_lookup(base, marked=marked)
+    known = canonical_known is not None
     canonical = _canonical_back(token)
     # The canonical "Sp.A(K)" drops the base's final dot, so a marked base need not
     # have one.
     if known or (("." in base or marked) and _ABBREV.match(base)):
         strong = known and "." in base
-        return _Info(key, front, front_join, back_join, canonical, True, True, strong, known, False)
+        bare = _bare(base, canonical_known) if canonical_known is not None else 0
+        return _Info(
+            key, front, front_join, back_join, canonical, True, True, strong, known, False, bare
+        )
     follow = _ACRONYM.match(base) is not None
     return _Info(key, front, front_join, back_join, canonical, False, follow, False, False, False)
 
 
 _cached_info = lru_cache(maxsize=8192)(_token_info)
 
+_SPACED_FIRST: Final = frozenset(first for first, _ in _spaced_back())
+# First words of a sapaan or a pangkat, and of anything that may begin a name's titles.
+_HEAD_ONLY: Final = frozenset(_ranks.honorific_index()) | _ranks.rank_starts()
+_HEAD_WORDS: Final = _HEAD_ONLY | _DOTLESS_FRONT
+_JOIN_LAST: Final = _SPACED_FIRST | {"sp"}  # words that join the next into a title
 _NO_ATTACH: Final = _Info("k", None, False, False, "(K)", False, False, False, False, False)
 
 
@@ -751,8 +665,27 @@ def _pieces(word: str) -> tuple[str, ...]:
     return _cached_pieces(word) if len(word) <= _MAX_CACHED else _word_pieces(word)
 
 
+def _glued_back(word: str) -> tuple[str, ...] | None:
+    """``S.Sos.MT`` -> ``("S.Sos.", "MT")``: known back titles glued at a dot, or None."""
+    for p in range(len(word) - 2, 0, -1):
+        if word[p] == "." and _back_lookup(word[: p + 1]) is not None:
+            rest = word[p + 1 :]
+            if _back_lookup(rest) is not None:
+                return word[: p + 1], rest
+            more = _glued_back(rest) if "." in rest[1:-1] else None
+            if more is not None:
+                return (word[: p + 1], *more)
+    return None
+
+
 def _word_pieces(word: str) -> tuple[str, ...]:
-    if "." not in word or _GLUED.search(word) is None:
+    if "." not in word:
+        return (word,)
+    if "." in word[1:-1] and _back_lookup(word) is None and _front_lookup(word) is None:
+        glued = _glued_back(word)
+        if glued is not None:
+            return glued
+    if _GLUED.search(word) is None:
         return (word,)
     marked = len(word) > 3 and word.endswith(_K_MARK)  # "Sp.Perio(K)"
     if _back_lookup(word[:-3] if marked else word) is not None or _front_lookup(word) is not None:
@@ -802,10 +735,15 @@ def _joinable(tokens: list[str], commas: list[bool], i: int, k: int, *, front: b
     return True
 
 
-def _take_front(tokens: list[str], commas: list[bool]) -> tuple[list[str], int]:
-    """Front titles at the start; returns them and the index of the first other token."""
+def _take_front(
+    tokens: list[str], commas: list[bool], i: int = 0, *, titled: bool = False
+) -> tuple[list[str], int]:
+    """Front titles from ``tokens[i]`` on; returns them and the index of the first other token.
+
+    ``titled``: a rank or sapaan comes before, so a bare ``H`` is *Haji* there too.
+    """
     prefixes: list[str] = []
-    i, n = 0, len(tokens)
+    n = len(tokens)
     while i < n:
         token = tokens[i]
         info = _info(token)
@@ -820,6 +758,13 @@ def _take_front(tokens: list[str], commas: list[bool]) -> tuple[list[str], int]:
                     found = None  # "Dr. A. Budi" is not "Dra."
         if found is None and info.front is not None:
             found = info.front
+            i += 1
+        if found is None and token[:1] == "(" and token[-1:] == ")" and len(token) > 2:
+            found = _front_lookup(token[1:-1])  # "(Prof)"
+            if found is not None:
+                i += 1
+        if found is None and token == "H" and (prefixes or titled) and i + 1 < n:
+            found = "H."  # a bare H between titles and a name is Haji
             i += 1
         if found is None:
             # A glued run such as "Dr.Ir.H." or "K.H.Ma'ruf": the longest front title.
@@ -852,7 +797,21 @@ def _units(tokens: list[str], commas: list[bool]) -> list[tuple[int, int, _Info]
                         )
                         k = size
                         break
-        if info.attach and (not units or units[-1][2].canonical.endswith(")")):
+        if k == 1 and j + 1 < n and info.key in _SPACED_FIRST:
+            title = _spaced_back().get((info.key, _info(tokens[j + 1]).key))
+            if title is not None and not commas[j + 1]:  # "ASEAN Eng."
+                info = _Info("", None, False, False, title, True, True, True, True, False)
+                k = 2
+        elif k == 1 and info.key == "sp" and j + 1 < n and not commas[j + 1]:
+            title = _back_lookup("Sp." + tokens[j + 1])  # "Sp Rad": a specialist
+            if title is not None and title.startswith("Sp.") and "." not in tokens[j + 1]:
+                info = _Info("", None, False, False, title, True, True, False, True, False, 2)
+                k = 2
+        if info.attach and (
+            not units
+            or units[-1][2].canonical.endswith(")")
+            or (info.canonical[0] == "-" and not units[-1][2].canonical.startswith("Sp."))
+        ):
             info = _NO_ATTACH  # nothing to mark
         units.append((j, j + k, info))
         j += k
@@ -876,6 +835,38 @@ def _invalid(text: str, problem: str, code: str) -> InvalidFormat:
     return InvalidFormat(msg, code=code)
 
 
+def _rank_key(token: str) -> str:
+    return token.replace(".", "").lower()
+
+
+def _take_head(tokens: list[str]) -> tuple[str | None, str | None, int]:
+    """The sapaan and the pangkat at the start: ``(honorific, rank, index after them)``.
+
+    Each needs a word after it. A short sapaan (``Pak``, ``Bu``) only comes directly
+    before a name word, not before a rank or a title.
+    """
+    n = len(tokens)
+    honorific = rank = None
+    i = 0
+    key = _rank_key(tokens[0])
+    found = _ranks.honorific_index().get(key) if n > 1 else None
+    if found is not None:
+        after = tokens[1]
+        if key not in _ranks.SHORT_HONORIFICS or not (
+            _rank_key(after) in _ranks.rank_starts()
+            or _info(after).front is not None
+            or after[:1] == "("
+        ):
+            honorific, i = found, 1
+            key = _rank_key(after)
+    if i + 1 < n and key in _ranks.rank_starts():
+        keys = [_rank_key(t) for t in tokens[i : i + _MAX_HEAD]]
+        hit = _ranks.match_rank(keys, 0)
+        if hit is not None and i + hit[1] < n:
+            rank, i = hit[0], i + hit[1]
+    return honorific, rank, i
+
+
 def _parse_clean(s: str, text: str) -> PersonName:
     """Parse the cleaned string ``s`` (``text`` is the input, for messages)."""
     if " ." in s:
@@ -886,7 +877,8 @@ def _parse_clean(s: str, text: str) -> PersonName:
     tokens, commas = _tokenize(s)
     if not tokens:
         raise _invalid(text, "is empty", "name.empty")
-    prefixes, i = _take_front(tokens, commas)
+    honorific, rank, i = _take_head(tokens)
+    prefixes, i = _take_front(tokens, commas, i, titled=i > 0)
     if i:
         tokens, commas = tokens[i:], commas[i:]
     if not tokens:
@@ -897,12 +889,18 @@ def _parse_clean(s: str, text: str) -> PersonName:
 
     # The back titles start at the first unit (never the first) that may open them and
     # is followed only by title-like units: scan from the end while units are title-like.
+    # Titles without dots or comma open them when they cannot be name words: alone if
+    # bare == 2, else in a run of two titles or more, and only after a name word that
+    # is not a title itself.
     m = split = len(units)
+    named = next((u for u in range(m) if not units[u][2].known), m)
     for u in range(m - 1, 0, -1):
         start, _, info = units[u]
         if not info.follow:
             break
         if info.lead and (commas[start] or info.strong):
+            split = u
+        elif info.bare and named < u and (info.bare == 2 or _run(units, u) >= 2):
             split = u
 
     end = units[split][0] if split < m else len(tokens)
@@ -912,12 +910,15 @@ def _parse_clean(s: str, text: str) -> PersonName:
         and any("." in t for t in tokens[:end])
     ):
         raise _invalid(text, "has titles but no name", "name.empty")
+    first = 0
+    if not prefixes and not i and split < m and end >= 3 and tokens[0] == "H":
+        prefixes, first = ["H."], 1  # "H Herman Deru, SH, MH": Haji before a titled name
 
-    if end == 1:
-        given = tokens[0]
+    if end - first == 1:
+        given = tokens[first]
     else:
-        parts = [tokens[0]]
-        for t in range(1, end):
+        parts = [tokens[first]]
+        for t in range(first + 1, end):
             parts.append(", " if commas[t] else " ")
             parts.append(tokens[t])
         given = "".join(parts)
@@ -927,15 +928,25 @@ def _parse_clean(s: str, text: str) -> PersonName:
     suffixes: list[str] = []
     before = (0, 0)  # the tokens of the last title
     for start, stop, info in units[split:]:
-        if info.attach:
-            if before[1] - before[0] == 1:  # one token, so "Sp (K)" reads as "Sp(K)"
-                suffixes[-1] = _canonical_back(tokens[before[0]] + "(K)")
-            else:
-                suffixes[-1] = suffixes[-1].rstrip(".") + "(K)"
-        else:
+        if not info.attach:
             suffixes.append(info.canonical)
             before = (start, stop)
-    return _build(given, tuple(prefixes), tuple(suffixes))
+        elif info.canonical != "(K)":
+            suffixes[-1] = (
+                suffixes[-1].rstrip(".") + info.canonical
+                if info.canonical[0] == "-"
+                else suffixes[-1] + info.canonical
+            )
+        elif before[1] - before[0] == 1:  # one token, so "Sp (K)" reads as "Sp(K)"
+            suffixes[-1] = _canonical_back(tokens[before[0]] + "(K)")
+        else:
+            suffixes[-1] = suffixes[-1].rstrip(".") + "(K)"
+    return _build(given, tuple(prefixes), tuple(suffixes), rank, honorific)
+
+
+def _run(units: list[tuple[int, int, _Info]], u: int) -> int:
+    """Titles from unit ``u`` to the end, marks not counted."""
+    return sum(not info.attach for _, _, info in units[u:])
 
 
 # The back titles of a name in (near) formal form, by the text from the first comma on
@@ -1014,6 +1025,8 @@ def _parse_formal(s: str) -> PersonName | None:
     n = len(tokens)
     if suffixes:
         tokens += written
+    if tokens[0].replace(".", "").lower() in _HEAD_ONLY:
+        return None  # a sapaan or a pangkat may begin the text
     # Front titles: what _take_front does while no title is written in pieces or glued
     # to the next word; when one may be, _take_front itself runs.
     infos = _word_infos
@@ -1030,6 +1043,8 @@ def _parse_formal(s: str) -> PersonName | None:
             prefixes, i = _take_front(tokens, [False] * n + [True] * len(suffixes))
             break
         if front is None:
+            if token == "H":
+                return None  # Haji or an initial: the slow path's rules decide
             break
         prefixes.append(front)
         i += 1
@@ -1045,6 +1060,8 @@ def _parse_formal(s: str) -> PersonName | None:
     # ("M. Sc"), so the back titles start exactly at the first comma.
     if (infos.get(last) or _word_info(last)).follow:
         return None
+    if len(rest) > 1 and rest[-2].lower() in _JOIN_LAST:
+        return None  # "Sp Rad", "ASEAN Eng": one title in two words
     if given.find(".", 0, len(given) - len(last)) >= 0:
         for j in range(len(rest) - 1):
             token = rest[j]
@@ -1058,6 +1075,8 @@ def _parse_formal(s: str) -> PersonName | None:
     _set_given(name, given)
     _set_prefixes(name, tuple(prefixes))
     _set_suffixes(name, suffixes)
+    _set_rank(name, None)
+    _set_honorific(name, None)
     return name
 
 
@@ -1122,9 +1141,17 @@ def parse_name(text: str) -> PersonName:
     # first word is not a dotless front title: the whole text is the name.
     if "." not in s and "," not in s and "(" not in s and s[0].isalpha() and s[-1].isalpha():
         space = s.find(" ")
-        first = s if space < 0 else s[:space]
-        if first.lower() not in _DOTLESS_FRONT:
-            return _build(s, (), ())
+        if space < 0:
+            if s.lower() not in _DOTLESS_FRONT:
+                return _build(s, (), ())
+        elif s[:space].lower() not in _HEAD_WORDS:
+            # ... and the last word is no title written without dots ("Budi Santoso SH")
+            last = s.rfind(" ")
+            word = s[last + 1 :]
+            if word[1:].islower() and word.lower() not in _back_table():
+                before = s[s.rfind(" ", 0, last) + 1 : last].lower()
+                if before not in _JOIN_LAST:
+                    return _build(s, (), ())
     # Fast path for names in (near) formal form; a str subclass, whose methods might
     # answer differently, always takes the slow path.
     name = _parse_formal(s) if type(s) is str else None

@@ -651,7 +651,12 @@ _SPACED_FIRST: Final = frozenset(first for first, _ in _spaced_back())
 # First words of a sapaan or a pangkat, and of anything that may begin a name's titles.
 _HEAD_ONLY: Final = frozenset(_ranks.honorific_index()) | _ranks.rank_starts()
 _HEAD_WORDS: Final = _HEAD_ONLY | _DOTLESS_FRONT
-_JOIN_LAST: Final = _SPACED_FIRST | {"sp"}  # words that join the next into a title
+# Keys of the last word of a title in two words ("Sp Rad", "ASEAN Eng"), and of every
+# back title: a name ending in one of them may have back titles without a comma.
+_SECOND_KEYS: Final = frozenset(
+    _key(t[3:]) for t in BACK_TITLES if t.startswith("Sp.") and "(" not in t
+) | frozenset(second for _, second in _spaced_back())
+_LAST_STOP: Final = _SECOND_KEYS | frozenset(_key(t) for t in BACK_TITLES)
 _NO_ATTACH: Final = _Info("k", None, False, False, "(K)", False, False, False, False, False)
 
 
@@ -893,15 +898,18 @@ def _parse_clean(s: str, text: str) -> PersonName:
     # bare == 2, else in a run of two titles or more, and only after a name word that
     # is not a title itself.
     m = split = len(units)
-    named = next((u for u in range(m) if not units[u][2].known), m)
+    named = -1  # the first unit that is not a known title (found when needed)
     for u in range(m - 1, 0, -1):
         start, _, info = units[u]
         if not info.follow:
             break
         if info.lead and (commas[start] or info.strong):
             split = u
-        elif info.bare and named < u and (info.bare == 2 or _run(units, u) >= 2):
-            split = u
+        elif info.bare:
+            if named < 0:
+                named = next((x for x in range(m) if not units[x][2].known), m)
+            if named < u and (info.bare == 2 or _run(units, u) >= 2):
+                split = u
 
     end = units[split][0] if split < m else len(tokens)
     if (
@@ -1025,8 +1033,6 @@ def _parse_formal(s: str) -> PersonName | None:
     n = len(tokens)
     if suffixes:
         tokens += written
-    if tokens[0].replace(".", "").lower() in _HEAD_ONLY:
-        return None  # a sapaan or a pangkat may begin the text
     # Front titles: what _take_front does while no title is written in pieces or glued
     # to the next word; when one may be, _take_front itself runs.
     infos = _word_infos
@@ -1043,8 +1049,8 @@ def _parse_formal(s: str) -> PersonName | None:
             prefixes, i = _take_front(tokens, [False] * n + [True] * len(suffixes))
             break
         if front is None:
-            if token == "H":
-                return None  # Haji or an initial: the slow path's rules decide
+            if token == "H" or (i == 0 and info.key in _HEAD_ONLY):
+                return None  # Haji or an initial; a sapaan or a pangkat: the slow path
             break
         prefixes.append(front)
         i += 1
@@ -1058,10 +1064,9 @@ def _parse_formal(s: str) -> PersonName | None:
     # Every word of the name stays a unit of its own: the last one cannot be a back
     # title, and none (only one ending in a dot may) starts a title written in pieces
     # ("M. Sc"), so the back titles start exactly at the first comma.
-    if (infos.get(last) or _word_info(last)).follow:
-        return None
-    if len(rest) > 1 and rest[-2].lower() in _JOIN_LAST:
-        return None  # "Sp Rad", "ASEAN Eng": one title in two words
+    info = infos.get(last) or _word_info(last)
+    if info.follow or info.key in _SECOND_KEYS:
+        return None  # a title, or the end of one in two words ("Sp Rad")
     if given.find(".", 0, len(given) - len(last)) >= 0:
         for j in range(len(rest) - 1):
             token = rest[j]
@@ -1146,12 +1151,9 @@ def parse_name(text: str) -> PersonName:
                 return _build(s, (), ())
         elif s[:space].lower() not in _HEAD_WORDS:
             # ... and the last word is no title written without dots ("Budi Santoso SH")
-            last = s.rfind(" ")
-            word = s[last + 1 :]
-            if word[1:].islower() and word.lower() not in _back_table():
-                before = s[s.rfind(" ", 0, last) + 1 : last].lower()
-                if before not in _JOIN_LAST:
-                    return _build(s, (), ())
+            word = s[s.rfind(" ") + 1 :]
+            if word[1:].islower() and word.lower() not in _LAST_STOP:
+                return _build(s, (), ())
     # Fast path for names in (near) formal form; a str subclass, whose methods might
     # answer differently, always takes the slow path.
     name = _parse_formal(s) if type(s) is str else None

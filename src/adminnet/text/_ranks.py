@@ -67,7 +67,7 @@ SOURCES: Final[dict[str, str]] = {
 
 RANKS: Final[tuple[tuple[str, str, tuple[str, ...], str], ...]] = (
     # canonical, services, other written forms (case, dots ignored), source
-    ("Jenderal", "DP", ("Jend.", "Jendral", "Jenderal Polisi"), "pp39 perkap3"),
+    ("Jenderal", "DP", ("Jend.", "Jendral"), "pp39 perkap3"),
     ("Letjen", "DL", ("Letnan Jenderal",), "pp39"),
     ("Mayjen", "DL", ("Mayor Jenderal",), "pp39"),
     ("Brigjen", "DLP", ("Brigadir Jenderal",), "pp39 perkap3"),

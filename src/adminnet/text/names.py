@@ -136,6 +136,7 @@ _ENG_MARK: Final = frozenset({"(Eng)", "(Eng.)", "(eng)", "(ENG)"})
 # A consultant's subspecialty written apart from its Sp. title: "Sp.PD K-EMD".
 _SUBSPECIALTY: Final = re.compile(r"K-[A-Z]{2,6}\Z")
 _MAX_ALNUM: Final = 1000  # letters and digits in a name, titles included
+_SCRIPTS: Final = frozenset({"LATIN", "CYRILLIC", "GREEK"})  # scripts that look alike
 _MAX_CACHED: Final = 40  # longer tokens are not cached (they are not titles or names)
 _MAX_GLUED_FRONT: Final = 24  # longest text of a front title glued to what follows
 _MAX_HEAD: Final = 12  # words that may make up a sapaan and a pangkat
@@ -243,6 +244,32 @@ def _clean(text: str) -> str:
     return text
 
 
+def _mixed_script(text: str) -> str | None:
+    """What is wrong when letters of ``text`` mix Latin, Cyrillic and Greek, else None.
+
+    Names the first letter of a script other than the one most letters have, with its
+    position in ``text``: a Cyrillic ``а`` in ``Bаyu`` looks Latin but is not.
+    """
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for pos, ch in enumerate(text):
+        if not ch.isalpha():
+            continue
+        script = "LATIN" if ch.isascii() else unicodedata.name(ch, "").partition(" ")[0]
+        if script in _SCRIPTS:
+            counts[script] = counts.get(script, 0) + 1
+            first.setdefault(script, pos)
+    if len(counts) < 2:
+        return None
+    main = max(counts, key=lambda s: (counts[s], s == "LATIN"))
+    pos = min(first[s] for s in counts if s != main)
+    ch = text[pos]
+    return (
+        f"mixes scripts: {unicodedata.name(ch)} (U+{ord(ch):04X}) at position {pos}"
+        f" among {main.title()} letters"
+    )
+
+
 def _first_bad_char(text: str) -> str | None:
     for ch in text:
         if not ch.isprintable() and ch != " ":
@@ -326,6 +353,7 @@ def _check_given(instance: object, attribute: attrs.Attribute[Any], value: objec
         and 0 < len(value) <= _MAX_ALNUM
         and value.isprintable()
         and (value[0].isalpha() or any(map(str.isalpha, value)))
+        and (value.isascii() or _mixed_script(value) is None)
     ):
         return
     field = f"{type(instance).__name__}.{attribute.name}"
@@ -340,6 +368,9 @@ def _check_given(instance: object, attribute: attrs.Attribute[Any], value: objec
         _fail(instance, attribute, msg, "name.invalid_character")
     if not any(map(str.isalpha, value)):
         _fail(instance, attribute, f"{field} {short(value, 60)} has no letters", "name.no_letters")
+    mixed = _mixed_script(value)
+    if mixed is not None:
+        _fail(instance, attribute, f"{field} {short(value, 60)} {mixed}", "name.mixed_script")
     if len(value) > _MAX_ALNUM and (count := sum(map(str.isalnum, value))) > _MAX_ALNUM:
         msg = f"{field} {short(value, 60)} has {count} letters and digits, more than {_MAX_ALNUM}"
         raise_for_field(InvalidLength(msg, code="name.too_long"), instance, attribute)
@@ -1098,6 +1129,10 @@ def _checked(text: object) -> str:
         )
     if not s:
         raise _invalid(text, "is empty", "name.empty")
+    if not s.isascii():
+        mixed = _mixed_script(text)
+        if mixed is not None:
+            raise _invalid(text, mixed, "name.mixed_script")
     if len(s) > _MAX_ALNUM and (count := sum(map(str.isalnum, s))) > _MAX_ALNUM:
         msg = f"name {short(text, 60)} has {count} letters and digits, more than {_MAX_ALNUM}"
         raise InvalidLength(msg, code="name.too_long")

@@ -1,13 +1,16 @@
-"""Nama orang dengan gelar (Indonesian personal names with academic and religious titles).
+"""Nama orang dengan gelar, pangkat dan sapaan (Indonesian personal names as printed).
 
 Indonesian officials are written with their *gelar* around the name: front titles
 (``Prof.``, ``Dr.``, ``dr.``, ``Ir.``, ``Drs.``, ``H.``, ``Hj.``, ``K.H.`` ...) before it,
-academic degrees (``S.H.``, ``M.Si.``, ``Ph.D.``, ``Sp.PD.`` ...) after it. By PUEBI every
-abbreviation ends with a period, a comma separates the name from the first back title
-and each later one, and no comma follows the front titles.
+academic degrees (``S.H.``, ``M.Si.``, ``Ph.D.``, ``Sp.PD.`` ...) after it; officers of
+the TNI and Polri with their *pangkat* first (``Irjen Pol.``, ``Letkol Inf.``), and
+anyone may be addressed with a *sapaan* (``Bapak``, ``Ibu``, ``Nyonya`` ...). By PUEBI
+every abbreviation ends with a period, a comma separates the name from the first back
+title and each later one, and no comma follows the front titles.
 
 :func:`parse_name` splits such a string into a :class:`PersonName`; ``str()`` of the
-result is the formal PUEBI form:
+result is the formal form, in the order sapaan, pangkat, front titles, name, back
+titles:
 
 >>> n = parse_name("Ir.Frans J.Papilaya,M.Si.")
 >>> n
@@ -16,49 +19,77 @@ PersonName(given='Frans J. Papilaya', prefixes=('Ir.',), suffixes=('M.Si.',))
 'Ir. Frans J. Papilaya, M.Si.'
 >>> str(parse_name("DR. dr. Hendra Gunawan, SpJP (K), FINASIM"))
 'Dr. dr. Hendra Gunawan, Sp.JP(K), FINASIM'
+>>> n = parse_name("Irjen Pol Drs Firman Shantyabudi MSi")
+>>> n.rank, n.prefixes, n.given, n.suffixes
+('Irjen Pol.', ('Drs.',), 'Firman Shantyabudi', ('M.Si.',))
+>>> str(parse_name("Bp. Mat Toha, SE."))
+'Bapak Mat Toha, S.E.'
 
 Rules (decisions where usage varies):
 
 - **Known titles are canonicalised.** Dots, spaces, hyphens and case are ignored when
   a title is recognised (``M.Si``, ``MSi``, ``M. Si.``, ``m.si`` are all ``M.Si.``;
   ``PhD`` is ``Ph.D.``; ``SH`` is ``S.H.``); the canonical spellings are
-  :data:`FRONT_TITLES` and :data:`BACK_TITLES`. A front title is never read from a
-  text with more dots or hyphens than it has: glued titles split at their dots
-  (``Dr.H.`` is ``Dr. H.``, not ``drh.``; ``Dr.A. Budi`` is ``Dr.`` before ``A. Budi``)
-  and ``Dr-`` or ``Hj-`` is no title.
+  :data:`FRONT_TITLES` and :data:`BACK_TITLES` (tables in ``_titles``). A front title
+  is never read from a text with more dots or hyphens than it has: glued titles split
+  at their dots (``Dr.H.`` is ``Dr. H.``, not ``drh.``; ``Dr.A. Budi`` is ``Dr.``
+  before ``A. Budi``) and ``Dr-`` or ``Hj-`` is no title. Back titles glued at a dot
+  split when each piece is known (``S.Sos.MT`` is ``S.Sos.``, ``M.T.``).
 - **Case tells dr. from Dr.**: ``dr.`` (all lower case) is a physician, any other
   casing (``Dr.``, ``DR.``) is the doctorate ``Dr.`` (so in an all-capitals record a
   physician's ``DR.`` reads as a doctorate: the case that would tell is gone).
   ``drg.``, ``drh.`` and ``apt.`` are always written in lower case, ``Drs.``/``Dra.``
   always capitalised. An honorary doctorate is ``Dr. (H.C.)`` (from ``Dr. (HC)``,
-  ``Dr.H.C.`` etc.; spaced ``Dr. H. C.`` is ``Dr.``, *Haji* and an initial) and is not
-  a doctorate for :attr:`PersonName.has_doctorate`.
-- **Front titles** count only at the start, in a row, and only if known: an initial
-  such as ``J.`` inside the name is never a title, and ``H.`` is *Haji* only at the
-  front. Dotless ``Prof``, ``Dr``, ``dr``, ``drg``, ``drh``, ``Ir``, ``Drs``, ``Dra``,
-  ``Hj`` and ``KH`` are accepted; a bare ``H`` (an initial as likely as *Haji*),
-  ``Ns`` and ``apt`` need their dot. ``R.``/``Raden``, ``Kyai``, ``Haji`` written out,
-  and military or police ranks are not gelar: they stay in the name (so titles written
-  after a rank are not recognised either). Commas among front titles are dropped.
-  Spaced titles are joined when the pieces spell a title with as many dots as pieces
-  (``K. H.`` -> ``K.H.``, ``M. Si.`` -> ``M.Si.``, but ``Dr. A. Budi`` is not
-  ``Dra. Budi``). ``Ing`` is also a name word, so ``Dr.-Ing.`` needs the dot of
+  ``Dr.H.C.`` etc.; spaced ``Dr. H. C.`` is ``Dr.``, *Haji* and an initial) and a
+  doctoral candidate ``Dr. (Cand.)`` (from ``Dr. (Can)``, ``Dr (Cand)``); neither is a
+  doctorate for :attr:`PersonName.has_doctorate`.
+- **Sapaan and pangkat** (:data:`HONORIFICS`; ranks in ``_ranks`` with their sources)
+  are read only at the very start, sapaan first, and each only with a word after it.
+  ``Bapak``/``Bpk.``/``Bp.``/``Pak``, ``Ibu``/``Bu``, ``Nyonya``/``Ny.``,
+  ``Saudara``/``Sdr.``, ``Saudari``/``Sdri.``, ``Tuan``/``Tn.``; the spoken ``Pak`` and
+  ``Bu`` only directly before a name word (``Pak Dr. Budi`` stays as written). A
+  pangkat is a base rank (``Irjen``, ``Letnan Kolonel``, ``Kapt.``) with markers in
+  any printed order and spelling (``TNI``, a corps or branch such as ``Pol``, ``Inf``,
+  ``Laut (P)``, ``Pnb``, ``(HOR)``, ``(Purn)``), each read only if it fits the
+  services of the rank (``Irjen TNI`` is ``Irjen`` before ``TNI``); canonical form:
+  the abbreviation, ``TNI``, the corps with its dot, ``(Hor.)``, ``(Purn.)``
+  (``Komjen Pol (Purn)`` -> ``Komjen Pol. (Purn.)``).
+- **Front titles** count only at the start (after a sapaan and a pangkat), in a row,
+  and only if known: an initial such as ``J.`` inside the name is never a title, and
+  ``H.`` is *Haji* only at the front. Dotless ``Prof``, ``Dr``, ``dr``, ``drg``,
+  ``drh``, ``Ir``, ``Drs``, ``Dra``, ``Hj`` and ``KH`` are accepted, and so are titles
+  in parentheses (``(Prof)``) and written out (``Profesor``, ``Doktor``, ``Insinyur``,
+  ``Haji``, ``Hajjah``, ``Tubagus``). A bare ``H`` is *Haji* after another front
+  title, a pangkat or a sapaan (``Drs H Nasrudin``), or first before a name of two
+  words or more that has back titles (``H Herman Deru, SH, MH``); otherwise it is an
+  initial (``H Muhammad Yusuf``). ``Ns`` and ``apt`` need their dot; ``Hi.`` (*Haji*
+  in Maluku usage) and ``Tb.`` are front titles. ``R.`` stays in the name (it cannot
+  be told from an initial), as do ``Raden`` and ``Kyai``. Commas among front titles
+  are dropped. Spaced titles are joined when the pieces spell a title with as many
+  dots as pieces (``K. H.`` -> ``K.H.``, ``M. Si.`` -> ``M.Si.``, but ``Dr. A. Budi``
+  is not ``Dra. Budi``). ``Ing`` is also a name word, so ``Dr.-Ing.`` needs the dot of
   ``Ing.`` or the hyphen (``Dr. Ing.``, ``Dr.Ing.``, ``Dr.-Ing``; ``Dr. Ing Budi`` is
   ``Dr.`` before ``Ing Budi``), and after the physician's ``dr.`` it is the name
   (``dr. Ing. Budi``).
 - **Back titles** start at a comma, or without a comma at a known title written with a
-  dot (``Adi Suryanto M.Si``). After that point every token must look like a title:
-  a known one, an unknown dotted abbreviation starting with a capital (``S.Agr``,
-  kept as written with its final dot added), a consultant mark ``(K)`` (joined to the
-  title before: ``Sp.A(K)``, also glued ``Sp.Perio(K)``) or, after a first title, an
-  acronym of capitals (``FINASIM``, ``CFrA``, kept verbatim). ``Sp.``, and ``Sp``
-  before ``(K)``, begin a specialist title: they are never ``S.P.`` (a consultant
-  mark follows a specialist title). Otherwise the comma belongs to the name
-  (``"Papilaya, Frans"`` stays whole). A dotless known title with no comma before it
-  (``Budi Santoso SH``) stays in the name, since it may be a name word; two initials
-  that spell a dotted title at the end (``Budi S. H.``) are read as that title.
-  Titles only, with no name (``"Dr., M.Si."``, ``"S.H."``), is an error; a dotless
-  title-like word alone stays a name (``"Dr. Ma"``, ``"SH"``).
+  dot (``Adi Suryanto M.Si``), or at known titles written without dots where they
+  cannot be name words: written as the title is (``MSi``, ``SSOS``; ``Mars`` is a
+  name, ``MARS`` a title), after a name word that is not a title, and either in a run
+  of two titles or more (``MSc DEA``) or alone if three letters or more, with a
+  lower-case letter, or one of the two-letter degrees of ``BARE_TWO_LETTER``
+  (``Budi Santoso SH``; ``Budi MA`` keeps ``MA``, which may be two initials; ``MD`` in
+  ``Mahfud MD`` and ``AS`` in ``Muchlis AS`` are no titles at all). After that point
+  every token must look like a title: a known one, an unknown dotted abbreviation
+  starting with a capital (``S.Agr``, kept as written with its final dot added), a
+  mark joined to the title before (``(K)``: ``Sp.A(K)``, also glued ``Sp.Perio(K)``;
+  ``(Eng)``: ``M.Sc. (Eng.)``; a consultant's subspecialty after a specialist title:
+  ``Sp.PD K-EMD`` -> ``Sp.PD-KEMD``) or, after a first title, an acronym of capitals
+  (``FINASIM``, ``CFrA``, kept verbatim). ``Sp.``, and ``Sp`` before ``(K)``, begin a
+  specialist title: they are never ``S.P.``; ``Sp Rad`` is ``Sp.Rad.``, ``ASEAN Eng``
+  is ``ASEAN Eng.``. Otherwise the comma belongs to the name (``"Papilaya, Frans"``
+  stays whole); two initials that spell a dotted title at the end (``Budi S. H.``) are
+  read as that title. Titles only, with no name (``"Dr., M.Si."``, ``"S.H."``), is an
+  error; a dotless title-like word alone stays a name (``"Dr. Ma"``, ``"SH MH"``).
 - **Messy spacing** is repaired: a dot glued to a following word of four letters or
   more gets a space (``J.Papilaya`` -> ``J. Papilaya``; ``M.A.S.`` and ``M.Nuh`` stay),
   spaces before dots and commas are dropped, runs of spaces collapse, and edge
@@ -68,16 +99,22 @@ Rules (decisions where usage varies):
 - **Unicode**: input is NFC-normalised, every kind of white space (tab, newline, NBSP
   U+00A0 ...) is a space, and invisible format characters (zero-width space U+200B,
   ZWNJ/ZWJ U+200C/U+200D, word joiner U+2060, BOM U+FEFF, soft hyphen ...) are
-  *removed*, so the text reads as it looks. Other control characters are an error.
+  *removed*, so the text reads as it looks. Other control characters are an error,
+  and so are letters of two of the look-alike scripts Latin, Cyrillic and Greek in
+  one name (a Cyrillic ``а`` in ``Bаyu``).
 - **Case is kept**: an all-capitals name (``ADI SURYANTO``) is not re-cased.
 - **Nothing is lost**: the letters and digits of the input, compared case-insensitively,
   appear in ``str()`` of the result in the same order; only spaces and punctuation
-  change. Unknown tokens stay in the name.
+  change, and the letters of a written-out or short form that has a canonical one
+  (``Profesor`` -> ``Prof.``, ``Pak`` -> ``Bapak``, ``Letnan Kolonel`` -> ``Letkol``,
+  ``Purnawirawan`` -> ``(Purn.)``). Unknown tokens stay in the name.
 - **Errors** (:class:`~adminnet.errors.InvalidFormat`): a non-string is
   ``name.invalid_type``; nothing left, or titles only (``"Dr., M.Si."``), is
   ``name.empty``; a name without a letter is ``name.no_letters``; a control character
-  is ``name.invalid_character``; more than 1,000 letters and digits (no real name
-  comes near) is :class:`~adminnet.errors.InvalidLength` ``name.too_long``.
+  is ``name.invalid_character``; mixed scripts are ``name.mixed_script`` (naming the
+  letter and its position); more than 1,000 letters and digits (no real name comes
+  near) is :class:`~adminnet.errors.InvalidLength` ``name.too_long``. The constructor
+  adds ``name.invalid_rank`` and ``name.invalid_honorific``.
 
 Parsing is idempotent (``parse_name(str(n)) == n``).
 """

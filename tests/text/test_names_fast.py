@@ -385,9 +385,6 @@ def _ref_given_error(value: object) -> tuple[type[ValidationError], str, str] | 
         return InvalidFormat, "name.invalid_character", msg
     if not any(c.isalpha() for c in value):
         return InvalidFormat, "name.no_letters", f"{field} {short(value, 60)} has no letters"
-    mixed = names._mixed_script(value)
-    if mixed is not None:
-        return InvalidFormat, "name.mixed_script", f"{field} {short(value, 60)} {mixed}"
     count = sum(c.isalnum() for c in value)
     if count > 1000:
         msg = f"{field} {short(value, 60)} has {count} letters and digits, more than 1000"

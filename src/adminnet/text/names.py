@@ -114,7 +114,8 @@ Rules (decisions where usage varies):
   is ``name.invalid_character``; mixed scripts are ``name.mixed_script`` (naming the
   letter and its position); more than 1,000 letters and digits (no real name comes
   near) is :class:`~adminnet.errors.InvalidLength` ``name.too_long``. The constructor
-  adds ``name.invalid_rank`` and ``name.invalid_honorific``.
+  adds ``name.invalid_rank`` and ``name.invalid_honorific``; it does not check
+  scripts (a program that builds a name decides what it holds).
 
 Parsing is idempotent (``parse_name(str(n)) == n``).
 """
@@ -390,7 +391,6 @@ def _check_given(instance: object, attribute: attrs.Attribute[Any], value: objec
         and 0 < len(value) <= _MAX_ALNUM
         and value.isprintable()
         and (value[0].isalpha() or any(map(str.isalpha, value)))
-        and (value.isascii() or _mixed_script(value) is None)
     ):
         return
     field = f"{type(instance).__name__}.{attribute.name}"
@@ -405,9 +405,6 @@ def _check_given(instance: object, attribute: attrs.Attribute[Any], value: objec
         _fail(instance, attribute, msg, "name.invalid_character")
     if not any(map(str.isalpha, value)):
         _fail(instance, attribute, f"{field} {short(value, 60)} has no letters", "name.no_letters")
-    mixed = _mixed_script(value)
-    if mixed is not None:
-        _fail(instance, attribute, f"{field} {short(value, 60)} {mixed}", "name.mixed_script")
     if len(value) > _MAX_ALNUM and (count := sum(map(str.isalnum, value))) > _MAX_ALNUM:
         msg = f"{field} {short(value, 60)} has {count} letters and digits, more than {_MAX_ALNUM}"
         raise_for_field(InvalidLength(msg, code="name.too_long"), instance, attribute)
@@ -508,7 +505,8 @@ class PersonName:
 
     Attributes:
         given: The name without titles, e.g. ``"Frans J. Papilaya"``; at least one
-            letter, in one script.
+            letter. The constructor takes it as given: only :func:`parse_name`, which
+            reads printed text, refuses mixed scripts.
         prefixes: Gelar depan in order, e.g. ``("Prof.", "Dr.", "Ir.")``.
         suffixes: Gelar belakang in order, e.g. ``("M.Sc.", "Ph.D.")``.
         rank: Pangkat (TNI/Polri rank) with its corps and markers, e.g.

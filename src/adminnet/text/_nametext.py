@@ -47,6 +47,8 @@ _SPACE_BEFORE_DOT: Final = re.compile(r" +\.")
 _DOT_RUN: Final = re.compile(r"\.{2,}")
 # A dot glued to a following word of four letters or more: "J.Papilaya", "Ir.Frans".
 _GLUED: Final = re.compile(r"\.(?=[^\W\d_]{4})")
+# A dot inside a word: the word may split into pieces (see _word_pieces).
+_INNER_DOT: Final = re.compile(r"\.\S")
 # An abbreviation-shaped token: capital first, short segments joined by dots or hyphens.
 _ABBREV: Final = re.compile(r"[A-Z][A-Za-z]{0,3}(?:[.\-][A-Za-z]{1,5})*\.?\Z")
 _LETTERS_DOTS: Final = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)*\.?\Z")
@@ -304,7 +306,7 @@ _cached_info = lru_cache(maxsize=8192)(_token_info)
 _SPACED_FIRST: Final = frozenset(first for first, _ in _spaced_back())
 # First words of a sapaan or a pangkat, and of anything that may begin a name's titles.
 _HEAD_ONLY: Final = frozenset(_ranks.honorific_index()) | _ranks.rank_starts()
-_HEAD_WORDS: Final = _HEAD_ONLY | _DOTLESS_FRONT
+_HEAD_WORDS: Final = _HEAD_ONLY | _DOTLESS_FRONT | {"h"}  # what may begin titles
 # Keys of the last word of a title in two words ("Sp Rad", "ASEAN Eng"), and of every
 # back title: a name ending in one of them may have back titles without a comma.
 _SECOND_KEYS: Final = frozenset(
@@ -399,7 +401,8 @@ def _take_front(
 ) -> tuple[list[str], int]:
     """Front titles from ``tokens[i]`` on; returns them and the index of the first other token.
 
-    ``titled``: a rank or sapaan comes before, so a bare ``H`` is *Haji* there too.
+    ``titled``: a rank or sapaan comes before, so a bare ``H`` is *Haji* there too (as
+    it is before or after another front title).
     """
     prefixes: list[str] = []
     n = len(tokens)
@@ -422,8 +425,15 @@ def _take_front(
             found = _front_lookup(token[1:-1])  # "(Prof)"
             if found is not None:
                 i += 1
-        if found is None and token == "H" and (prefixes or titled) and i + 1 < n:
-            found = "H."  # a bare H between titles and a name is Haji
+        if (
+            found is None
+            and token == "H"
+            and i + 1 < n
+            and (
+                prefixes or titled or (not commas[i + 1] and _info(tokens[i + 1]).front is not None)
+            )
+        ):
+            found = "H."  # a bare H in a run of titles is Haji
             i += 1
         if found is None:
             # A glued run such as "Dr.Ir.H." or "K.H.Ma'ruf": the longest front title.
@@ -431,7 +441,9 @@ def _take_front(
                 if token[p] == ".":
                     found = _front_lookup(token[: p + 1])
                     if found is not None:
-                        tokens[i] = token[p + 1 :]
+                        rest = _pieces(token[p + 1 :])  # as _tokenize would split it
+                        tokens[i : i + 1] = rest
+                        commas[i + 1 : i + 1] = [False] * (len(rest) - 1)
                         break
         if found is None:
             break
@@ -574,7 +586,10 @@ def _parse_clean(s: str, text: str) -> Parts:
         raise _invalid(text, "has titles but no name", "name.empty")
     first = 0
     if not prefixes and not i and split < m and end >= 3 and tokens[0] == "H":
-        prefixes, first = ["H."], 1  # "H Herman Deru, SH, MH": Haji before a titled name
+        # "H Herman Deru, SH, MH": Haji before a titled name, read as after a title
+        heads, after = _take_front(tokens[:end], commas[:end], 0, titled=True)
+        if end - after >= 2:
+            prefixes, first = heads, after
 
     if end - first == 1:
         given = tokens[first]
@@ -680,7 +695,7 @@ def _parse_formal(s: str) -> Parts | None:
                 _formal_tails[tail] = hit
         suffixes, written = hit
     # The name part, split as _tokenize does (a glued dot can only be inside a word).
-    if "." in head and _GLUED.search(head) is not None:
+    if "." in head and _INNER_DOT.search(head) is not None:  # "J.Papilaya", "S.H.M.H."
         tokens = [piece for word in head.split() for piece in _pieces(word)]
     else:
         tokens = head.split()
@@ -700,7 +715,10 @@ def _parse_formal(s: str) -> Parts | None:
         if (info.front_join and _may_join(tokens, i, info, front_starts)) or (
             front is None and "." in token[1:-1]  # a glued run such as "Dr.Ir.H."
         ):
+            total = len(tokens)
             prefixes, i = _take_front(tokens, [False] * n + [True] * len(suffixes))
+            if len(tokens) != total:
+                return None  # a glued title split the rest into pieces: the slow path
             break
         if front is None:
             if token == "H" or (i == 0 and info.key in _HEAD_ONLY):

@@ -261,11 +261,15 @@ BARE_TWO_LETTER: Final[frozenset[str]] = frozenset(
 )
 """Two-letter back titles read alone, undotted, after a name (``Budi Santoso SH``).
 
-The keys of the two-letter sarjana and magister degrees of the catalogue, less those
-whose letters are also the initials of a common given-name pair and appear as name
-parts in printed names (``MA``, ``MS``, ``SS``, ``SM``, ``AM``, ``AP``); two letters
-outside the catalogue (``MD`` in ``Mahfud MD``, ``AS`` in ``Muchlis AS``) are never
-titles. A back title of three letters or more, or with a lower-case letter (``MSi``,
-``SSos``, ``DEA``), is read alone too; any undotted title is read in a run of two or
-more (``MSc DEA``) or after a comma.
+The rule is on the data, not on examples: a back title of the catalogue written
+without dots, as the title is written (``MSi``, ``SSOS``), is read alone when its key
+has three letters or more or a lower-case letter, since such a token is no pair of
+initials. A two-letter key is a pair of capitals like the initials that end many
+Indonesian names (``Mahfud MD``, ``Muchlis AS``, ``Bustami HY``), so it is read alone
+only if listed here: the two-letter sarjana and magister degrees of the catalogue
+whose letters (S or M, then the field) are printed after names as degrees, less
+``MA``, ``MS``, ``SS``, ``SM``, ``AM`` and ``AP``, which spell initials as often
+(a decision). Any undotted known title is still read in a run of two titles or more
+(``MSc DEA``, ``SH MA``) or after a comma; two capitals outside the catalogue never
+are titles.
 """

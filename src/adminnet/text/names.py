@@ -59,8 +59,8 @@ Rules (decisions where usage varies):
   ``H.`` is *Haji* only at the front. Dotless ``Prof``, ``Dr``, ``dr``, ``drg``,
   ``drh``, ``Ir``, ``Drs``, ``Dra``, ``Hj`` and ``KH`` are accepted, and so are titles
   in parentheses (``(Prof)``) and written out (``Profesor``, ``Doktor``, ``Insinyur``,
-  ``Haji``, ``Hajjah``, ``Tubagus``). A bare ``H`` is *Haji* after another front
-  title, a pangkat or a sapaan (``Drs H Nasrudin``), or first before a name of two
+  ``Haji``, ``Hajjah``, ``Tubagus``). A bare ``H`` is *Haji* next to another front
+  title, after a pangkat or a sapaan (``Drs H Nasrudin``), or first before a name of two
   words or more that has back titles (``H Herman Deru, SH, MH``); otherwise it is an
   initial (``H Muhammad Yusuf``). ``Ns`` and ``apt`` need their dot; ``Hi.`` (*Haji*
   in Maluku usage) and ``Tb.`` are front titles. ``R.`` stays in the name (it cannot

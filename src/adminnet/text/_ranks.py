@@ -44,6 +44,8 @@ Sources (where each entry was confirmed; ``SOURCES`` keys):
   Tek (https://tiktik-lwq.pages.dev/korps-di-tni-au).
 - ``hor``: the honorary marker ``Jenderal TNI (HOR)``
   (https://www.detik.com/edu/edutainment/d-7218262/prabowo-dapat-pangkat-jenderal-kehormatan-bintang-4-begini-urutan-pangkat-di-tni).
+- ``brief``: listed in issue 17 as printed in news; ``unconfirmed``: an abbreviation
+  in common use that no cited page confirmed yet (kept, marked for checking).
 - ``print``: a printed form seen in news (the names test vectors carry the pages:
   ``Kapt Inf (Purn)``, ``Komjen (Purn)``, ``Letkol Laut (P)``, ``Kolonel Inf.``).
 """
@@ -62,6 +64,8 @@ SOURCES: Final[dict[str, str]] = {
     "korps_au": "TNI AU corps as printed (tribratanews, indonesiamandiri, tiktik)",
     "hor": "Jenderal TNI (HOR) (detik.com)",
     "print": "printed forms in the names test vectors",
+    "brief": "listed in issue 17 as printed in news",
+    "unconfirmed": "an abbreviation in common use that no cited page confirmed (to verify)",
 }
 """Where the entries of :data:`RANKS` and :data:`MARKERS` were confirmed."""
 
@@ -135,18 +139,18 @@ MARKERS: Final[tuple[tuple[str, int, str, tuple[str, ...], str], ...]] = (
     ("Inf.", _BRANCH, "D", ("Infanteri",), "korps_ad"),
     ("Kav.", _BRANCH, "D", ("Kavaleri",), "korps_ad"),
     ("Arm.", _BRANCH, "D", ("Armed", "Artileri Medan"), "korps_ad"),
-    ("Arh.", _BRANCH, "D", ("Arhanud", "Artileri Pertahanan Udara"), "korps_ad"),
-    ("Czi.", _BRANCH, "D", ("Zeni",), "korps_ad"),
-    ("Cpn.", _BRANCH, "D", (), "korps_ad"),
-    ("Chb.", _BRANCH, "D", (), "korps_ad"),
-    ("Cpl.", _BRANCH, "D", (), "korps_ad"),
-    ("Cba.", _BRANCH, "D", (), "korps_ad"),
-    ("Ckm.", _BRANCH, "D", (), "korps_ad"),
-    ("Cpm.", _BRANCH, "D", (), "korps_ad"),
-    ("Caj.", _BRANCH, "D", (), "korps_ad"),
-    ("Ctp.", _BRANCH, "D", (), "korps_ad"),
-    ("Chk.", _BRANCH, "D", (), "korps_ad"),
-    ("Cku.", _BRANCH, "D", (), "korps_ad"),
+    ("Arh.", _BRANCH, "D", ("Arhanud", "Artileri Pertahanan Udara"), "korps_ad brief"),
+    ("Czi.", _BRANCH, "D", ("Zeni",), "korps_ad brief"),
+    ("Cpn.", _BRANCH, "D", (), "korps_ad unconfirmed"),
+    ("Chb.", _BRANCH, "D", (), "korps_ad brief"),
+    ("Cpl.", _BRANCH, "D", (), "korps_ad unconfirmed"),
+    ("Cba.", _BRANCH, "D", (), "korps_ad unconfirmed"),
+    ("Ckm.", _BRANCH, "D", (), "korps_ad unconfirmed"),
+    ("Cpm.", _BRANCH, "D", (), "korps_ad brief"),
+    ("Caj.", _BRANCH, "D", (), "korps_ad unconfirmed"),
+    ("Ctp.", _BRANCH, "D", (), "korps_ad unconfirmed"),
+    ("Chk.", _BRANCH, "D", (), "korps_ad unconfirmed"),
+    ("Cku.", _BRANCH, "D", (), "korps_ad brief"),
     ("Laut (P)", _BRANCH, "L", ("Laut(P)",), "korps_al print"),
     ("Laut (T)", _BRANCH, "L", ("Laut(T)",), "korps_al"),
     ("Laut (E)", _BRANCH, "L", ("Laut(E)",), "korps_al"),
@@ -157,11 +161,11 @@ MARKERS: Final[tuple[tuple[str, int, str, tuple[str, ...], str], ...]] = (
     ("Pnb.", _BRANCH, "U", (), "korps_au"),
     ("Nav.", _BRANCH, "U", (), "korps_au"),
     ("Tek.", _BRANCH, "U", (), "korps_au"),
-    ("Lek.", _BRANCH, "U", (), "korps_au"),
-    ("Kal.", _BRANCH, "U", (), "korps_au"),
-    ("Adm.", _BRANCH, "U", (), "korps_au"),
-    ("Kes.", _BRANCH, "U", (), "korps_au"),
-    ("Pas.", _BRANCH, "U", (), "korps_au"),
+    ("Lek.", _BRANCH, "U", (), "unconfirmed"),
+    ("Kal.", _BRANCH, "U", (), "brief unconfirmed"),
+    ("Adm.", _BRANCH, "U", (), "brief unconfirmed"),
+    ("Kes.", _BRANCH, "U", (), "brief unconfirmed"),
+    ("Pas.", _BRANCH, "U", (), "unconfirmed"),
     ("(Hor.)", _HOR, "DLUP", ("(Hor)", "(Kehormatan)"), "hor"),
     ("(Purn.)", _PURN, "DLUP", ("(Purn)", "Purn.", "Purnawirawan", "(Purnawirawan)"), "print"),
 )

@@ -50,24 +50,7 @@ ROOT_PACKAGE = "adminnet"  # the lazy re-exporting namespace: exempt, it only re
 # Known exceptions, each owned by an open issue; the test fails when one no longer
 # occurs, so this list can only shrink.
 KNOWN_UPWARD: frozenset[tuple[str, str]] = frozenset()
-KNOWN_CYCLES: frozenset[frozenset[str]] = frozenset(
-    {
-        # rules/engine.py imports every built-in rule module, which import it back
-        # (issue 15, item 4: rules split by noun; branch h/rules).
-        frozenset(
-            {
-                "adminnet.rules.engine",
-                "adminnet.rules.agreements",
-                "adminnet.rules.digital",
-                "adminnet.rules.events",
-                "adminnet.rules.persons",
-                "adminnet.rules.positions",
-                "adminnet.rules.references",
-                "adminnet.rules.tenures",
-            }
-        ),
-    }
-)
+KNOWN_CYCLES: frozenset[frozenset[str]] = frozenset()
 
 
 def layer(module: str) -> int:

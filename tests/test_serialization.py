@@ -26,7 +26,6 @@ from adminnet.model.agency import Agency, AgencyKind, AgencyName
 from adminnet.model.agreement import Agreement, AgreementKind, CooperationArea, Party
 from adminnet.model.dataset import Dataset
 from adminnet.model.digital import (
-    GRADING_SCHEMES,
     DigitalizationTarget,
     GradingScheme,
     Indicator,

@@ -35,6 +35,7 @@ def _hypothesis_setup_hook() -> None:
     """Daftarkan strategi (register a strategy for each public adminnet type)."""
     import hypothesis.strategies as st
 
+    from adminnet.errors import ErrorDetail
     from adminnet.model.agency import Agency, AgencyName
     from adminnet.model.agreement import Agreement, Party
     from adminnet.model.dataset import Dataset
@@ -73,6 +74,7 @@ def _hypothesis_setup_hook() -> None:
         Progress: "progresses",
         GradingScheme: "grading_schemes",
         Dataset: "datasets",
+        ErrorDetail: "error_details",
         PartialDate: "partial_dates",
         Period: "periods",
     }

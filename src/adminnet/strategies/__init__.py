@@ -43,7 +43,12 @@ from adminnet.strategies._entities import (
     tenures,
 )
 from adminnet.strategies._ids import golongan, niks, nips, region_codes, regions
-from adminnet.strategies._more import grading_schemes, progresses, region_names
+from adminnet.strategies._more import (
+    error_details,
+    grading_schemes,
+    progresses,
+    region_names,
+)
 from adminnet.strategies._names import person_names
 from adminnet.strategies._time import partial_dates, periods
 
@@ -54,6 +59,7 @@ __all__ = [
     "datasets",
     "decrees",
     "digitalization_targets",
+    "error_details",
     "events",
     "golongan",
     "grading_schemes",

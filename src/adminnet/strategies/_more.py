@@ -1,5 +1,7 @@
 """Strategies for the public types that had none: region names, grading schemes, progress.
 
+Also error details (:class:`~adminnet.errors.ErrorDetail`), as a loader reports them.
+
 Each draws valid, realistic values: a :class:`~adminnet.model.region.RegionName` is
 the name of a real region over a period, a
 :class:`~adminnet.model.digital.GradingScheme` is one of the shipped schemes (the
@@ -14,12 +16,13 @@ from decimal import Decimal
 
 import hypothesis.strategies as st
 
+from adminnet.errors import ErrorDetail
 from adminnet.model.digital import GRADING_SCHEMES, GradingScheme, Progress
 from adminnet.model.region import RegionName
 from adminnet.strategies._ids import regions
 from adminnet.strategies._time import periods
 
-__all__ = ["grading_schemes", "progresses", "region_names"]
+__all__ = ["error_details", "grading_schemes", "progresses", "region_names"]
 
 # Legal bases of region name changes as printed (PP of a renaming, UU of a new region).
 _BASES = ("PP 61/2017", "UU 14/2022", "Permendagri 137/2017", "PP 2/2018")
@@ -64,3 +67,22 @@ def progresses() -> st.SearchStrategy[Progress]:
     ``expected`` in 0..1 or unknown.
     """
     return _progresses()
+
+
+_PATHS = ("$", "$.nip", "$.persons[1].nip", "$.parties[1].signatory_id", "$.period.end")
+_CODES = ("nip.invalid_birth_date", "json.invalid", "document.unknown_key", "type.invalid")
+
+
+@st.composite
+def _error_details(draw: st.DrawFn) -> ErrorDetail:
+    return ErrorDetail(
+        draw(st.sampled_from(_PATHS)),
+        draw(st.sampled_from(_CODES)),
+        draw(st.text(min_size=1, max_size=60)),
+        draw(st.none() | st.integers(1, 10_000_000)),
+    )
+
+
+def error_details() -> st.SearchStrategy[ErrorDetail]:
+    """Rincian galat (a problem of a load: path, code, message, line in JSON Lines)."""
+    return _error_details()

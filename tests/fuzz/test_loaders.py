@@ -67,31 +67,40 @@ def test_every_entity_class_is_enumerated() -> None:
     assert {"Agency", "Dataset", "Person", "Period", "Tenure"} <= set(IDS)
 
 
-@pytest.mark.parametrize("cls", ENTITY_CLASSES, ids=IDS)
-def test_from_json_and_from_dict(cls: type) -> None:
-    """from_json on any text and from_dict on any JSON-like data: only adminnet errors."""
+classes = st.sampled_from(ENTITY_CLASSES)
 
-    @fuzz
-    @given(json_texts, json_values)
-    def run(text: str | bytes, data: object) -> None:
+
+@pytest.mark.parametrize("cls", ENTITY_CLASSES, ids=IDS)
+def test_each_class_refuses_junk(cls: type) -> None:
+    """Every class, once each: junk text, data and lines give adminnet errors only."""
+    for text in ("", "{", "null", "[]", '{"id": 1}', "1e5", b"\xff"):
         call(serialization.from_json, cls, text)
+    for data in (None, [], {"": None}, {"id": []}, 3.5):
         call(serialization.from_dict, cls, data)
+    reported: list[AdminnetError] = []
+    call(lambda: list(serialization.iter_jsonl(cls, ["{", "", "[]"], on_error=reported.append)))
+    assert len(reported) == 2
 
-    run()
+
+@fuzz
+@given(classes, json_texts, json_values)
+def test_from_json_and_from_dict(cls: type, text: str | bytes, data: object) -> None:
+    """from_json on any text and from_dict on any JSON-like data: only adminnet errors.
+
+    The class is drawn too, so the budget is shared by every class (a long run,
+    ``ADMINNET_FUZZ_EXAMPLES``, gives each more).
+    """
+    call(serialization.from_json, cls, text)
+    call(serialization.from_dict, cls, data)
 
 
-@pytest.mark.parametrize("cls", ENTITY_CLASSES, ids=IDS)
-def test_iter_jsonl(cls: type) -> None:
+@fuzz
+@given(classes, st.lists(st.one_of(json_texts, st.just("")), max_size=6))
+def test_iter_jsonl(cls: type, lines: list[str | bytes]) -> None:
     """iter_jsonl over any lines: with on_error every bad line is reported, none raised."""
-
-    @fuzz
-    @given(st.lists(st.one_of(json_texts, st.just("")), max_size=6))
-    def run(lines: list[str | bytes]) -> None:
-        reported: list[AdminnetError] = []
-        kept = call(lambda: list(serialization.iter_jsonl(cls, lines, on_error=reported.append)))
-        assert not isinstance(kept, Exception), kept
-        nonblank = [ln for ln in lines if _json_text(ln)]
-        assert len(kept) + len(reported) <= len(nonblank)
-        call(lambda: list(serialization.iter_jsonl(cls, lines)))
-
-    run()
+    reported: list[AdminnetError] = []
+    kept = call(lambda: list(serialization.iter_jsonl(cls, lines, on_error=reported.append)))
+    assert not isinstance(kept, Exception), kept
+    nonblank = [ln for ln in lines if _json_text(ln)]
+    assert len(kept) + len(reported) <= len(nonblank)
+    call(lambda: list(serialization.iter_jsonl(cls, lines)))

@@ -46,11 +46,7 @@ PATTERNS: dict[str, Callable[[int], str]] = {
 
 # Quadratic paths owned by another branch (h/datesnum), fixed there: the integrator
 # removes these marks after merging it.
-KNOWN_QUADRATIC = {
-    "ids.golongan": "#16 defect 2: golongan regex backtracks on runs of spaces (h/datesnum)",
-    "text.numbers.parse_number": "#16 defect 9: parse_number is quadratic in its digits"
-    " (h/datesnum)",
-}
+KNOWN_QUADRATIC: dict[str, str] = {}  # name prefix -> the issue that owns the fix
 
 
 class _Variants:

@@ -1,8 +1,7 @@
-"""Reproducers of the issue 16 defects owned by other branches, and JSON round trips.
+"""Reproducers of the issue 16 defects, kept as regression tests, and JSON round trips.
 
-Each is marked ``xfail(strict=False)`` with the branch that fixes it; the integrator
-removes the marks after merging (then a reproducer that fails again is a regression).
-The round trip enumerates ``adminnet.__all__`` (never a hand list).
+Each reproducer failed before its fix. The round trip enumerates ``adminnet.__all__``
+(never a hand list).
 """
 
 from __future__ import annotations
@@ -26,10 +25,6 @@ from adminnet.model.person import Person
 
 from .contract import call
 
-ARCH = "fixed on h/arch (serialization)"
-DATESNUM = "fixed on h/datesnum (text.numbers)"
-
-ROUND_TRIP_XFAIL = {"GradingScheme": f"#16 defect 5: GradingScheme cannot be read back; {ARCH}"}
 ATTRS_CLASSES = sorted(
     name
     for name in adminnet.__all__
@@ -37,13 +32,7 @@ ATTRS_CLASSES = sorted(
 )
 
 
-def _round_trip_param(name: str) -> object:
-    reason = ROUND_TRIP_XFAIL.get(name)
-    marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
-    return pytest.param(name, marks=marks, id=name)
-
-
-@pytest.mark.parametrize("name", [_round_trip_param(n) for n in ATTRS_CLASSES])
+@pytest.mark.parametrize("name", ATTRS_CLASSES)
 def test_every_public_type_round_trips_through_json(name: str) -> None:
     """from_json(T, to_json(x)) == x for x drawn by st.from_type(T)."""
     _hypothesis_setup_hook()
@@ -59,7 +48,6 @@ def test_every_public_type_round_trips_through_json(name: str) -> None:
     run()
 
 
-@pytest.mark.xfail(strict=False, reason=f"#16 defect 1: a JSON exponent crashes loading; {ARCH}")
 def test_defect_1_json_exponent() -> None:
     """A huge JSON exponent is an adminnet error, in from_json and iter_jsonl."""
     call(serialization.from_json, Person, "1e99999999999999999999")
@@ -70,23 +58,18 @@ def test_defect_1_json_exponent() -> None:
     assert len(reported) == 1
 
 
-@pytest.mark.xfail(
-    strict=False, reason=f"#16 defect 4: non-str keys crash the extra-keys error; {ARCH}"
-)
 @pytest.mark.parametrize("cls", [Progress, ErrorDetail])
 def test_defect_4_non_str_keys(cls: type) -> None:
     """from_dict with a non-str key is an adminnet error."""
     assert isinstance(call(serialization.from_dict, cls, {1: "a"}), AdminnetError)
 
 
-@pytest.mark.xfail(strict=False, reason=f"#16 defect 5; {ARCH}")
 def test_defect_5_grading_scheme_reads_back() -> None:
     """The shipped grading schemes read back from their JSON."""
     scheme = GRADING_SCHEMES["spbe-permenpanrb-59-2020"]
     assert serialization.from_json(type(scheme), serialization.to_json(scheme)) == scheme
 
 
-@pytest.mark.xfail(strict=False, reason=f"#16 defect 10: huge exponents; {DATESNUM}")
 def test_defect_10_format_number_huge_exponent() -> None:
     """format_number(1E+999999999) is an adminnet error, fast, in bounded memory."""
     code = (
@@ -109,7 +92,6 @@ def test_defect_10_format_number_huge_exponent() -> None:
     assert out.stdout.startswith("adminnet "), out.stdout + out.stderr
 
 
-@pytest.mark.xfail(strict=False, reason=f"#16 defect 14: a text stream loses lines; {ARCH}")
 def test_defect_14_text_stream_keeps_good_lines() -> None:
     """An undecodable line of a text stream is reported with its number; the rest load."""
     raw = (

@@ -89,6 +89,10 @@ def _check_positions(rec: dict[str, Any]) -> tuple[str, str, bool]:
     note = rec.get("roles_note")
     if note and note in {r.value for r in Role}:
         roles = {note}  # the specific role exists: it is the one expected
+    elif note and note.startswith("kepala_"):
+        # The head of a unit is Role.KEPALA, the unit naming its kind (docs/decisions.md,
+        # "Position phrases"): a note kepala_dinas/kepala_biro/... expects "kepala".
+        roles = {"kepala"}
     got = {
         "role": _value(p.role),
         "capacity": _value(p.capacity),

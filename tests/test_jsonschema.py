@@ -11,7 +11,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adminnet._serialization_hooks import ENTITY_CLASSES
 from adminnet.errors import InvalidDataError, InvalidFormat
 from adminnet.examples import lan_mou_2017
 from adminnet.export import json_schema
@@ -24,6 +23,7 @@ from adminnet.model.person import Person
 from adminnet.model.position import Tenure
 from adminnet.model.region import Region
 from adminnet.serialization import from_dict, to_dict
+from adminnet.serialization._hooks import ENTITY_CLASSES
 from adminnet.time import PartialDate, Period
 from test_serialization import BUILDERS
 from test_serialization_errors import _paths, _replace

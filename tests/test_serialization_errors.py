@@ -11,7 +11,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adminnet._serialization_hooks import ENTITY_CLASSES
 from adminnet.errors import ErrorDetail, InvalidDataError
 from adminnet.model.dataset import Dataset
 from adminnet.model.person import Person
@@ -23,6 +22,7 @@ from adminnet.serialization import (
     to_dict,
     to_json,
 )
+from adminnet.serialization._hooks import ENTITY_CLASSES
 from adminnet.time import PartialDate
 from test_serialization import BUILDERS
 

@@ -435,6 +435,17 @@ class _Reading:
     role: Role
 
 
+# The unit a post sits in when the phrase names none: a secretary heads their
+# secretariat, and an asisten serves in the Sekretariat Daerah (PP 18/2016 Pasal 9-10 on
+# perangkat daerah; Perpres 68/2019 on kementerian).
+_SEAT: Final = {
+    Role.SEKRETARIS_DAERAH: "Sekretariat Daerah",
+    Role.SEKRETARIS_KEMENTERIAN: "Sekretariat Kementerian",
+    Role.SEKRETARIS_JENDERAL: "Sekretariat Jenderal",
+    Role.SEKRETARIS_UTAMA: "Sekretariat Utama",
+    Role.ASISTEN: "Sekretariat Daerah",
+}
+
 _KNOWN_UNIT: Final = 0.9  # resolve_unit's score for a unit of its cited table
 
 
@@ -698,6 +709,8 @@ def _parsed(
     title = _title(phrase, unit, region, agency, as_of)
     if capacity is not Capacity.DEFINITIF:
         title = f"{capacity.label} {title}"
+    if role in _SEAT and (unit is None or role is Role.ASISTEN):
+        unit = _SEAT[role]  # the post's own words stay in the title
     return ParsedPosition(
         role=role,
         capacity=capacity,

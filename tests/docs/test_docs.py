@@ -106,6 +106,7 @@ def test_nav_has_the_pages_the_site_promises() -> None:
         "testing.md",
         "cli.md",
         "glossary.md",
+        "architecture.md",
         "decisions.md",
         "changelog.md",
         "api.md",

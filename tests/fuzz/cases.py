@@ -17,11 +17,12 @@ from typing import Any, NamedTuple
 import hypothesis.strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from adminnet import agencies, regions
+from adminnet import agencies, positions, regions
 from adminnet.ids import golongan, nik, nip, region_code
-from adminnet.text.dates import format_date, parse_date
+from adminnet.text.dates import format_date, parse_date, parse_date_range, parse_datetime
 from adminnet.text.names import parse_name
-from adminnet.text.numbers import format_number, parse_number, parse_percent
+from adminnet.text.numbers import format_number, parse_amount, parse_number, parse_percent
+from adminnet.text.positions import parse_position_phrase
 from adminnet.time import PartialDate, Period
 
 __all__ = ["CASES", "Case", "anything", "groups", "takes", "texts"]
@@ -159,15 +160,13 @@ CASES: list[Case] = [
     Case("agencies.lookup", agencies.lookup, keywords(anything, as_of=_when)),
     Case("agencies.resolve", agencies.resolve, keywords(anything, as_of=_when)),
     Case("agencies.search", agencies.search, keywords(anything, as_of=_when, limit=_limits)),
-    # Expected with the integration of the other branches, one line each:
-    # Case("positions.parse_position", positions.parse_position, keywords(anything, as_of=_when)),
-    # Case("text.positions.parse_position_phrase", parse_position_phrase, one(anything)),
-    # Case("text.dates.parse_datetime", parse_datetime, keywords(anything, year=_years)),
-    # Case("text.dates.parse_date_range", parse_date_range, keywords(anything, year=_years)),
-    # Case("text.numbers.parse_amount", parse_amount, one(anything)),
-    # Case("extract.extract", extract.extract, keywords(anything, published=_when)),
-    # Case("regions.match", regions.match, keywords(anything, as_of=_when, limit=_limits)),
-    # Case("agencies.resolve_unit", agencies.resolve_unit, keywords(anything, as_of=_when)),
+    Case("regions.match", regions.match, keywords(anything, as_of=_when, limit=_limits)),
+    Case("agencies.resolve_unit", agencies.resolve_unit, keywords(anything, as_of=_when)),
+    Case("positions.parse_position", positions.parse_position, keywords(anything, as_of=_when)),
+    Case("text.positions.parse_position_phrase", parse_position_phrase, keywords(anything)),
+    Case("text.dates.parse_datetime", parse_datetime, keywords(anything, year=_years)),
+    Case("text.dates.parse_date_range", parse_date_range, keywords(anything, year=_years)),
+    Case("text.numbers.parse_amount", parse_amount, keywords(anything)),
 ]
 """Every public parser, predicate and lookup on arbitrary input."""
 

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import find, given, settings
 from hypothesis.errors import InvalidArgument
 
-from adminnet._serialization_hooks import ENTITY_CLASSES
 from adminnet.errors import InvalidDataError, ValidationError
 from adminnet.ids import nik, nip, region_code
 from adminnet.model.agency import Agency
@@ -17,8 +16,8 @@ from adminnet.model.agreement import Agreement
 from adminnet.model.dataset import Dataset
 from adminnet.model.event import Event
 from adminnet.model.position import Tenure
-from adminnet.model.region import RegionName
 from adminnet.serialization import from_dict
+from adminnet.serialization._hooks import ENTITY_CLASSES
 from adminnet.strategies import invalid
 from adminnet.text.names import parse_name
 from adminnet.time import PartialDate, Period
@@ -31,9 +30,12 @@ TWINS: list[tuple[str, Callable[[Any], object], tuple[str, ...]]] = [
     ("region_codes", region_code.validate, invalid.REGION_CODE_CODES),
     ("person_names", parse_name, invalid.NAME_CODES),
 ]
-# Every class with an object wire form; RegionName has no strategy of its own (it is
-# drawn inside regions()).
-DOCUMENT_TYPES: list[type] = [c for c in ENTITY_CLASSES if c is not RegionName]
+# Every class with an object wire form but those with no strategy of their own:
+# RegionName (drawn inside regions()), and the value classes GradingScheme, Progress
+# and ErrorDetail, whose near-miss documents invalid.documents does not draw yet
+# (their cross-field rules need twins of their own: issue 16).
+_NO_STRATEGY = frozenset({"RegionName", "GradingScheme", "Progress", "ErrorDetail"})
+DOCUMENT_TYPES: list[type] = [c for c in ENTITY_CLASSES if c.__name__ not in _NO_STRATEGY]
 
 
 def _code_of(check: Callable[[Any], object], value: object) -> str | None:

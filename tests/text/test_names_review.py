@@ -105,7 +105,7 @@ def test_constructor_spellings() -> None:
 
 # --- every known title survives the round trip -----------------------------------------
 
-_MARKED = [t.rstrip(".") + "(K)" for t in BACK_TITLES]
+_MARKED = [t.rstrip(".") + "(K)" for t in BACK_TITLES if " " not in t]  # one word: a mark
 _GIVEN_WORDS = (
     "Budi",
     "Santoso",

@@ -160,7 +160,7 @@ class _Builder:
         }
         if required:
             schema["required"] = required
-        if cls is PersonName:  # also read from a string, parsed with parse_name
+        if issubclass(cls, PersonName):  # also read from a string, parsed with parse_name
             return {
                 "title": schema.pop("title"),
                 "description": schema.pop("description") + "; an object, or a string to parse",
@@ -177,6 +177,8 @@ class _Builder:
             return {"type": "string", "pattern": NIP_PATTERN}
         if tp is str:
             return self._string(cls, a, key)
+        if typing.get_origin(tp) is tuple and Ellipsis not in typing.get_args(tp):
+            return self.type(tp)
         if typing.get_origin(tp) is tuple:
             item = typing.get_args(tp)[0]
             if item is str:
@@ -184,7 +186,7 @@ class _Builder:
                     return _array(_id(), unique=True)
                 if key in _REGION_LISTS:
                     return _array(_region(), unique=True)
-                if cls is PersonName:
+                if issubclass(cls, PersonName):
                     return _array(_text())
                 msg = f"no schema rule for {cls.__name__}.{a.name}"
                 raise TypeError(msg)
@@ -202,9 +204,9 @@ class _Builder:
         if key in _REGIONS:
             return _region()
         converter: Any = a.converter
-        if converter in _TEXT_CONVERTERS or (cls is PersonName and a.name == "given"):
-            return _text()
-        if key in _PLAIN:
+        if converter in _TEXT_CONVERTERS or issubclass(cls, PersonName):
+            return _text()  # every text of a name (given, rank, honorific...) is trimmed text
+        if key in _PLAIN or (a.converter is None and a.validator is None):
             return {"type": "string"}
         msg = f"no schema rule for {cls.__name__}.{a.name}"
         raise TypeError(msg)
@@ -218,6 +220,8 @@ class _Builder:
             return {"type": "number"}
         if tp is str:
             return {"type": "string"}
+        if tp is type(None):
+            return {"type": "null"}
         if tp is Decimal:
             return {
                 "description": "A decimal number, written as a string ('2.79'); a JSON"
@@ -234,6 +238,17 @@ class _Builder:
             }
         if tp is pendulum.Date:
             return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+        args = typing.get_args(tp)
+        if typing.get_origin(tp) is tuple and args and Ellipsis not in args:
+            items = [self.type(t) for t in args]
+            return {
+                "type": "array",
+                "prefixItems": items,
+                "items": False,
+                "minItems": len(items),
+            }
+        if args and all(isinstance(t, type) and issubclass(t, enum.Enum) for t in args):
+            return {"anyOf": [self.ref(t) for t in args]}  # a union of enums
         if (
             tp is PartialDate
             or attrs.has(tp)

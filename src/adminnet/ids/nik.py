@@ -5,7 +5,7 @@ Every resident registered by Dukcapil has a 16-digit NIK, ``PPKKCC DDMMYY NNNN``
 - ``PPKKCC``: the Kemendagri code of the kecamatan where the NIK was *first*
   registered (it does not change when the person moves, nor when the region is later
   renumbered), checked with the format rules of :mod:`adminnet.ids.region_code` at
-  level 3 and then against the region registry (see *Region part* below);
+  level 3 and then against the region code table (see *Region part* below);
 - ``DDMMYY``: the date of birth; women have 40 added to the day (``41``-``71``), men
   not (``01``-``31``); the two-digit year is resolved to the latest year not after a
   reference date (``at``, today by default), so ``05`` is 2005 in 2026 and 1905 in 2004;
@@ -30,8 +30,10 @@ Traceback (most recent call last):
 adminnet.errors.InvalidLength: NIK '817101160370001' has 15 digits, expected 16
 
 Region part. A NIK keeps the code of its first registration for life, so it may carry
-a code that is no longer in force. The registry (:mod:`adminnet.regions`) knows
-kecamatan only as they are now and kabupaten/kota codes since 2015, so the check is:
+a code that is no longer in force. The region registry (:mod:`adminnet.regions`) knows
+kecamatan only as they are now and kabupaten/kota codes since 2015; this module reads
+those facts from the registry's generated code table (:mod:`adminnet.ids._region_table`,
+as the ids layer may not import the registry), so the check is:
 
 - a current kecamatan code is valid (``current_region_code`` is that code);
 - under a kabupaten/kota code retired since 2015 (the 2022 Papua split: Kabupaten
@@ -60,24 +62,17 @@ amended by UU 24/2013; region codes: Permendagri 137/2017 and its successors.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Final
-
 import attrs
 import pendulum
 
 from adminnet.errors import InvalidComponent, InvalidFormat, InvalidLength, ValidationError
+from adminnet.ids import _region_table
 from adminnet.ids import region_code as _region_code
+from adminnet.ids._digits import clean
 from adminnet.ids._gender import Gender
 from adminnet.time import DateLike, as_date
 
-if TYPE_CHECKING:
-    from adminnet.model.region import Region
-
 __all__ = ["Nik", "compact", "format", "is_valid", "parse", "validate"]
-
-# The separators nip.compact removes too: space, dot, hyphen and the no-break spaces.
-_SEPARATORS: Final = str.maketrans("", "", " .-\u00a0\u2009\u202f")
 
 
 @attrs.frozen(kw_only=True)
@@ -107,27 +102,27 @@ class Nik:
 
 
 def _region_check(code: str, birth_date: pendulum.Date) -> str | None:
-    """Hook: check the kecamatan ``code`` (dotted) against the region registry.
+    """Hook: check the kecamatan ``code`` (dotted) against the region code table.
 
-    Returns the code of the region in force today that ``code`` lies in (see the
-    module documentation), or ``None`` when the registry cannot tell. ``birth_date``
-    does not narrow the check: a NIK may be first registered long after birth, and the
-    registers kept retired codes for months or years after the law changed them.
+    Returns the code of the region in force today that ``code`` lies in (see the module
+    documentation), or ``None`` when the table cannot tell. ``birth_date`` does not
+    narrow the check: a NIK may be first registered long after birth, and the
+    registers kept retired codes for months or years after the law changed them. The
+    table (:mod:`adminnet.ids._region_table`) is the registry's, generated; this layer
+    does not import the registry itself.
 
     Raises:
         InvalidComponent: no kecamatan with this code was ever issued
             (``nik.invalid_region``).
     """
-    from adminnet import regions  # lazy: importing adminnet.ids loads no data
-
-    if regions.get(code) is not None:
+    if _region_table.exists(code):
         return code
-    regency = regions.latest(code[:5])
+    regency = _region_table.latest(code[:5])
     if regency is not None:
-        if regency.valid.end is not None:  # retired: its kecamatan are not in the registry
+        if regency.end is not None:  # retired: its kecamatan are not in the registry
             successors = regency.successors
             return successors[0] if len(successors) == 1 else None
-        highest = _highest(regions.children(regency.code))
+        highest = max((int(n) for n in _region_table.kecamatan(regency.code)), default=0)
         if int(code[6:]) < highest:
             return None
         msg = (
@@ -135,23 +130,22 @@ def _region_check(code: str, birth_date: pendulum.Date) -> str | None:
             f" (codes {code[:5]}.01-{highest:02d})"
         )
         raise InvalidComponent(msg, code="nik.invalid_region")
-    province = regions.latest(code[:2])
+    province = _region_table.latest(code[:2])
     if province is not None:
         number = int(code[3:5])
         kota = number > 70
-        issued = [r for r in regions.children(province.code) if (int(r.code[3:]) > 70) is kota]
-        if number < _highest(issued):
+        issued = [
+            int(r.code[3:])
+            for r in _region_table.regencies(province.code)
+            if (int(r.code[3:]) > 70) is kota
+        ]
+        if number < max(issued, default=0):
             return None
         what = "kota" if kota else "kabupaten"
         msg = f"NIK region part {code} is under no {what} of {province.official_name}"
         raise InvalidComponent(msg, code="nik.invalid_region")
     msg = f"NIK region part {code} is under no province of the region registry"
     raise InvalidComponent(msg, code="nik.invalid_region")
-
-
-def _highest(found: Iterable[Region]) -> int:
-    """The highest last two digits among the codes of ``found`` (0 if none)."""
-    return max((int(r.code[-2:]) for r in found), default=0)
 
 
 def _type_error(number: object) -> InvalidFormat:
@@ -170,7 +164,7 @@ def compact(number: str) -> str:
     """
     if not isinstance(number, str):
         raise _type_error(number)
-    return number.strip().translate(_SEPARATORS)
+    return clean(number)
 
 
 def _birth_date(number: str, digits: str, at: DateLike | None) -> tuple[pendulum.Date, Gender]:
@@ -217,7 +211,7 @@ def _parse(number: str, at: DateLike | None) -> Nik:
     if serial == 0:
         msg = f"NIK {number!r} has serial 0000, expected 0001-9999"
         raise InvalidComponent(msg, code="nik.invalid_serial")
-    region = f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}"
+    region = _region_code.dotted(digits[:6])
     current = _region_check(region, birth)
     return Nik(
         number=digits,
@@ -281,7 +275,7 @@ def format(number: str, *, at: DateLike | None = None) -> str:
         ValidationError: as :func:`validate`.
     """
     digits = _parse(number, at).number
-    return f"{digits[:2]}.{digits[2:4]}.{digits[4:6]} {digits[6:12]} {digits[12:]}"
+    return f"{_region_code.dotted(digits[:6])} {digits[6:12]} {digits[12:]}"
 
 
 def parse(number: str, *, at: DateLike | None = None) -> Nik:

@@ -55,6 +55,7 @@ import pendulum
 
 import adminnet.time as _time
 from adminnet._enum import LabeledEnum, labels
+from adminnet._memo import Memo
 from adminnet.errors import (
     InconsistentData,
     InvalidComponent,
@@ -62,6 +63,7 @@ from adminnet.errors import (
     InvalidLength,
     ValidationError,
 )
+from adminnet.ids._digits import clean, is_digits
 from adminnet.ids._gender import Gender
 from adminnet.time import DateLike, PartialDate, as_date
 
@@ -69,6 +71,7 @@ __all__ = [
     "Gender",
     "Nip",
     "NipKind",
+    "check_person",
     "compact",
     "format",
     "get_birth_date",
@@ -117,7 +120,6 @@ class Nip:
     number: str
 
 
-_DELETE: Final = str.maketrans("", "", " .-\u00a0\u2009\u202f")
 _DIGITS: Final = frozenset("0123456789")
 _MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MIN_BIRTH_YEAR: Final = 1900
@@ -135,13 +137,20 @@ _today_cache: tuple[object, float, int, int, str, str, float] = (None, 0.0, 0, 0
 # accepts and emptied when full (anything else is not stored and goes the slow way).
 # An appointment is compared as a "YYYYMM" key: the TMT for a PNS, "YYYY00" for a PPPK.
 _CACHE_LIMIT: Final = 50_000
-_births: dict[str, tuple[str, str]] = {}  # digits 1-8 -> earliest (PNS, PPPK) key
-_appointments: dict[str, tuple[str, int]] = {}  # digits 9-14 -> (key, 0 PNS or 1 PPPK)
+_births = Memo[str, tuple[str, str]](_CACHE_LIMIT)  # digits 1-8 -> earliest (PNS, PPPK) key
+_appointments = Memo[str, tuple[str, int]](_CACHE_LIMIT)  # digits 9-14 -> (key, 0 PNS / 1 PPPK)
 _tails: set[str] = set()  # digits 15-18: gender 1 or 2, serial not 000
 _at_cache: tuple[object, str] = (None, "")  # last reference date of an exact plain type
 # Memo of parse(): digits 9-14 of a number validate() accepted -> (kind, appointment, PPPK
 # code). PartialDate is frozen and slotted, so sharing one between results is safe.
-_appointeds: dict[str, tuple[NipKind, PartialDate, int | None]] = {}
+_appointeds = Memo[str, tuple[NipKind, PartialDate, int | None]](_CACHE_LIMIT)
+
+
+def _is_calendar_date(year: int, month: int, day: int) -> bool:
+    """Whether ``year-month-day`` is a day of the Gregorian calendar (the leap-year rule)."""
+    if 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month]:
+        return True
+    return month == 2 and day == 29 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def _quote(value: str) -> str:
@@ -179,23 +188,17 @@ def _birth_limits(text: str) -> tuple[str, str] | None:
     is on the 1st, else from the next month; a PPPK year from the birth year + 18. "~"
     sorts after every key (an 18th birthday after the year 9999).
     """
-    if not (text.isascii() and text.isdigit()):
+    if not is_digits(text):
         return None
     by, bm, bd = int(text[0:4]), int(text[4:6]), int(text[6:8])
-    if by < _MIN_BIRTH_YEAR or not (
-        (1 <= bm <= 12 and 1 <= bd <= _MONTH_DAYS[bm])
-        or (bm == 2 and bd == 29 and by % 4 == 0 and (by % 100 != 0 or by % 400 == 0))
-    ):
+    if by < _MIN_BIRTH_YEAR or not _is_calendar_date(by, bm, bd):
         return None
     ay, am = by + _MIN_AGE, bm + (bd != 1)
     if am > 12:
         ay, am = ay + 1, 1
     pns = f"{ay:04d}{am:02d}" if ay <= 9999 else "~"
     pppk = f"{by + _MIN_AGE:04d}00" if by + _MIN_AGE <= 9999 else "~"
-    if len(_births) >= _CACHE_LIMIT:
-        _births.clear()
-    limits = _births[text] = (pns, pppk)
-    return limits
+    return _births.put(text, (pns, pppk))
 
 
 def _appointment(text: str) -> tuple[str, int] | None:
@@ -208,10 +211,7 @@ def _appointment(text: str) -> tuple[str, int] | None:
         found = text[:4] + "00", 1
     else:
         return None
-    if len(_appointments) >= _CACHE_LIMIT:
-        _appointments.clear()
-    _appointments[text] = found
-    return found
+    return _appointments.put(text, found)
 
 
 def _tail(text: str) -> bool:
@@ -249,7 +249,7 @@ def compact(number: str) -> str:
     """
     if not isinstance(number, str):
         raise _type_error(number)
-    return number.translate(_DELETE).strip()
+    return clean(number)
 
 
 def _digits(number: object) -> str:
@@ -258,11 +258,11 @@ def _digits(number: object) -> str:
         return number
     if not isinstance(number, str):
         raise _type_error(number)
-    s = number.translate(_DELETE).strip()
+    s = clean(number)
     if not s:
         msg = f"NIP {_quote(number)} has no digits"
         raise InvalidLength(msg, code="nip.invalid_length")
-    if not (s.isascii() and s.isdigit()):
+    if not is_digits(s):
         bad = next(c for c in s if c not in _DIGITS)
         msg = f"NIP {_quote(number)} has a character that is not a digit: {bad!r}"
         raise InvalidFormat(msg, code="nip.invalid_format")
@@ -283,9 +283,7 @@ def _check(s: str, at: DateLike | None) -> tuple[int, int, int, int, int, bool]:
     by = int(s[0:4])
     bm = int(s[4:6])
     bd = int(s[6:8])
-    if not (1 <= bm <= 12 and 1 <= bd <= _MONTH_DAYS[bm]) and not (
-        bm == 2 and bd == 29 and by % 4 == 0 and (by % 100 != 0 or by % 400 == 0)
-    ):
+    if not _is_calendar_date(by, bm, bd):
         msg = f"NIP birth date {s[0:8]} is not a calendar date"
         raise InvalidComponent(msg, code="nip.invalid_birth_date")
     if by < _MIN_BIRTH_YEAR:
@@ -474,10 +472,7 @@ def _appointed(text: str) -> tuple[NipKind, PartialDate, int | None]:
         found = NipKind.PPPK, PartialDate(year=year), month
     else:
         found = NipKind.PNS, PartialDate(year=year, month=month), None
-    if len(_appointeds) >= _CACHE_LIMIT:
-        _appointeds.clear()
-    _appointeds[text] = found
-    return found
+    return _appointeds.put(text, found)
 
 
 def get_birth_date(number: str, *, at: DateLike | None = None) -> pendulum.Date | None:
@@ -502,3 +497,56 @@ def get_gender(number: str, *, at: DateLike | None = None) -> Gender | None:
         ValidationError: as :func:`validate`.
     """
     return parse(number, at=at).gender
+
+
+_MALE: Final = Gender.MALE
+_written = Memo[_dt.date, str](_CACHE_LIMIT)  # a date -> "YYYYMMDD", as a NIP writes it
+_written_get: Final = _written.get
+
+
+def check_person(
+    number: str,
+    *,
+    birth_date: _dt.date | None = None,
+    gender: Gender | None = None,
+) -> None:
+    """Cocokkan NIP dengan data diri (check that a NIP agrees with a birth date and gender).
+
+    The one place that knows where a NIP keeps them: digits 1-8 are the birth date,
+    digit 15 the gender (``1`` male, ``2`` female). Either may be left ``None`` (not
+    compared); a legacy 9-digit NIP encodes neither, so it agrees with anything. The NIP
+    itself is only put in compact form here: check it with :func:`validate`.
+    :class:`~adminnet.model.person.Person` uses this for its cross-field check, and so
+    does the loader's fast path for Person records.
+
+    >>> import pendulum
+    >>> check_person("196503021990031002", birth_date=pendulum.date(1965, 3, 2))
+    >>> check_person("196503021990031002", gender=Gender.FEMALE)
+    Traceback (most recent call last):
+    adminnet.errors.InconsistentData: NIP 196503021990031002 encodes gender male, not female
+
+    Raises:
+        InconsistentData: the birth date (``person.nip_birth_date_mismatch``) or the
+            gender (``person.nip_gender_mismatch``) the NIP encodes is another; the
+            birth date is compared first.
+        InvalidFormat, InvalidLength: ``number`` is not 18 (or 9) digits.
+    """
+    if type(number) is str and len(number) == 18 and number.isdigit() and number.isascii():
+        s = number
+    else:
+        s = _digits(number)
+        if len(s) != 18:
+            return
+    if birth_date is not None:
+        written = _written_get(birth_date)  # a dict lookup: the bulk path repeats dates
+        if written is None:
+            written = _written.put(birth_date, birth_date.isoformat().replace("-", ""))
+        if written != s[:8]:
+            msg = f"NIP {s} encodes birth date {s[0:4]}-{s[4:6]}-{s[6:8]}, not {birth_date}"
+            raise InconsistentData(msg, code="person.nip_birth_date_mismatch")
+    if gender is not None:
+        digit = s[14]
+        if (digit == "1" and gender is not _MALE) or (digit == "2" and gender is _MALE):
+            encoded = _MALE if digit == "1" else Gender.FEMALE
+            msg = f"NIP {s} encodes gender {encoded.value}, not {gender}"
+            raise InconsistentData(msg, code="person.nip_gender_mismatch")

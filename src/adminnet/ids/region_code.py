@@ -57,6 +57,7 @@ __all__ = [
     "RegionCode",
     "VillageType",
     "compact",
+    "dotted",
     "format",
     "is_valid",
     "level",
@@ -122,15 +123,36 @@ def _type_error(number: object) -> InvalidFormat:
     return InvalidFormat(msg, code="region_code.invalid_type")
 
 
-def _dotted(digits: str) -> str:
-    n = len(digits)
-    if n == 2:
-        return digits
-    if n == 4:
-        return f"{digits[:2]}.{digits[2:]}"
-    if n == 6:
-        return f"{digits[:2]}.{digits[2:4]}.{digits[4:]}"
-    return f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}.{digits[6:]}"
+def dotted(code: str) -> str:
+    """Bentuk bertitik (the dotted form of a compact code of 2, 4, 6 or 10 digits).
+
+    The one place that knows where the dots go; nothing else is checked (use
+    :func:`to_dotted` for a code that must be valid too). A dotted code is returned as
+    it is.
+
+    >>> dotted("81"), dotted("8171"), dotted("817101"), dotted("8171011006")
+    ('81', '81.71', '81.71.01', '81.71.01.1006')
+
+    Raises:
+        InvalidFormat: not a string of 2, 4, 6 or 10 digits, nor dotted
+            (``region_code.invalid_format``).
+    """
+    if not isinstance(code, str):
+        raise _type_error(code)
+    n = len(code)
+    if code.isascii() and code.isdigit():
+        if n == 2:
+            return code
+        if n == 4:
+            return f"{code[:2]}.{code[2:]}"
+        if n == 6:
+            return f"{code[:2]}.{code[2:4]}.{code[4:]}"
+        if n == 10:
+            return f"{code[:2]}.{code[2:4]}.{code[4:6]}.{code[6:]}"
+    elif _DOTTED.fullmatch(code):
+        return code
+    msg = f"region code {code[:40]!r} is not 2, 4, 6 or 10 digits"
+    raise InvalidFormat(msg, code="region_code.invalid_format")
 
 
 def _check(digits: str, shown: str) -> None:
@@ -240,7 +262,7 @@ def format(number: str) -> str:
     Raises:
         ValidationError: as :func:`validate`.
     """
-    return _dotted(validate(number))
+    return dotted(validate(number))
 
 
 def to_dotted(code: str) -> str:
@@ -252,7 +274,7 @@ def to_dotted(code: str) -> str:
     Raises:
         ValidationError: as :func:`validate`.
     """
-    return _dotted(validate(code))
+    return dotted(validate(code))
 
 
 def level(code: str) -> int:
@@ -278,7 +300,7 @@ def parent(code: str) -> str | None:
     """
     digits = validate(code)
     n = len(digits)
-    return None if n == 2 else _dotted(digits[: 6 if n == 10 else n - 2])
+    return None if n == 2 else dotted(digits[: 6 if n == 10 else n - 2])
 
 
 def parse(number: str) -> RegionCode:
@@ -299,10 +321,10 @@ def parse(number: str) -> RegionCode:
     if n > 2:
         regency_type = RegencyType.KOTA if digits[2] >= "7" else RegencyType.KABUPATEN
     return RegionCode(
-        code=_dotted(digits),
+        code=dotted(digits),
         level=_LEVELS[n],
         province=digits[:2],
-        parent=None if n == 2 else _dotted(digits[: 6 if n == 10 else n - 2]),
+        parent=None if n == 2 else dotted(digits[: 6 if n == 10 else n - 2]),
         regency_type=regency_type,
         village_type=_VILLAGE_TYPES[digits[6]] if n == 10 else None,
     )

@@ -19,13 +19,14 @@ Kota) are tied to an *autonomous* region of the Kemendagri registry.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
 from adminnet._enum import LabeledEnum, labels
 from adminnet._validators import raise_for_field, short
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
+from adminnet.ids import _region_table
 from adminnet.ids import region_code as _region_code
 from adminnet.model._common import (
     check_id,
@@ -41,9 +42,6 @@ from adminnet.model._common import (
     tuple_of,
 )
 from adminnet.time import DateLike, Period
-
-if TYPE_CHECKING:
-    from adminnet.model.region import Region
 
 __all__ = ["Agency", "AgencyKind", "AgencyName"]
 
@@ -230,33 +228,41 @@ def _check_region_code(instance: Agency, attribute: attrs.Attribute[Any], value:
             InconsistentData(msg, code="agency.region_not_autonomous"), instance, attribute
         )
     wanted = _REGION_KIND_OF[kind]
-    if region.kind.value != wanted:
+    if region.kind != wanted:
         msg = (
             f"{kind.label} {instance.id} needs a {wanted} region, but {value} is"
-            f" {region.official_name} ({region.kind.value})"
+            f" {region.official_name} ({region.kind})"
         )
         raise_for_field(
             InconsistentData(msg, code="agency.region_kind_mismatch"), instance, attribute
         )
 
 
-def _find_region(code: str, valid: Period) -> Region | None:
+def _find_region(code: str, valid: Period) -> _region_table.CodeRecord | None:
     """The region for ``code``: at the agency's start if known, else now, else ever.
 
     The registry's history starts in 2015, so an agency that began earlier is checked
     against its region as it is now (or was last), never rejected for the date alone.
+    Read from the ids layer's code table (generated from the registry, which the model
+    does not import); a desa/kelurahan code is checked by its kecamatan there, exactly
+    by rule REF002.
     """
-    from adminnet import regions  # lazy: the registry loads on first use
-
+    if len(code) > 5:
+        if not _region_table.exists(code):
+            return None
+        what = "kecamatan" if len(code) == 8 else "desa/kelurahan"
+        return _region_table.CodeRecord(
+            code=code, kind=what, start=None, end=None, successors=(), official_name=f"a {what}"
+        )
     for day in (
         None if valid.start is None else valid.start.latest,
         None if valid.end is None else valid.end.earliest,
     ):
         if day is not None:
-            region = regions.get(code, as_of=day)
+            region = _region_table.at(code, day)
             if region is not None:
                 return region
-    return regions.latest(code)
+    return _region_table.latest(code)
 
 
 def _check_parent(instance: Agency, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -19,32 +19,52 @@ from adminnet.model.person import Person
 from adminnet.model.position import Position, Tenure
 from adminnet.time import DateLike, as_date
 
-__all__ = ["KINDS", "Dataset"]
+__all__ = ["COLLECTIONS", "COLLECTION_OF", "KINDS", "Collection", "Dataset"]
 
 T = TypeVar("T")
 
-KINDS: Final = (
-    "agencies",
-    "persons",
-    "positions",
-    "tenures",
-    "agreements",
-    "events",
-    "services",
-    "targets",
+
+@attrs.frozen
+class Collection:
+    """Kumpulan entitas (one collection of a Dataset: its key, class and singular noun).
+
+    Attributes:
+        name: The Dataset field and document key, ``"persons"``.
+        cls: The entity class of its items, :class:`~adminnet.model.person.Person`.
+        singular: ``"person"``, for messages and error codes.
+        has_ids: Whether its entities have ids (measurements have none).
+    """
+
+    name: str
+    cls: type
+    singular: str
+    has_ids: bool = True
+
+
+COLLECTIONS: Final[tuple[Collection, ...]] = (
+    Collection("agencies", Agency, "agency"),
+    Collection("persons", Person, "person"),
+    Collection("positions", Position, "position"),
+    Collection("tenures", Tenure, "tenure"),
+    Collection("agreements", Agreement, "agreement"),
+    Collection("events", Event, "event"),
+    Collection("services", PublicService, "service"),
+    Collection("targets", DigitalizationTarget, "target"),
+    Collection("measurements", Measurement, "measurement", has_ids=False),
 )
+"""The one table of entity collections, in Dataset field order.
+
+Rules, the command line, serialization and the tests derive their lists from it
+(``tests/model/test_dataset_collections.py`` checks it against the Dataset's fields).
+"""
+
+KINDS: Final = tuple(c.name for c in COLLECTIONS if c.has_ids)
 """The collections of a Dataset whose entities have ids (measurements have none)."""
 
-_SINGULAR: Final = {
-    "agencies": "agency",
-    "persons": "person",
-    "positions": "position",
-    "tenures": "tenure",
-    "agreements": "agreement",
-    "events": "event",
-    "services": "service",
-    "targets": "target",
-}
+COLLECTION_OF: Final[Mapping[type, str]] = {c.cls: c.name for c in COLLECTIONS}
+"""The collection that holds each entity class: ``COLLECTION_OF[Person] == "persons"``."""
+
+_SINGULAR: Final = {c.name: c.singular for c in COLLECTIONS}
 
 
 def _tuple(value: object) -> object:

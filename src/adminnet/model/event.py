@@ -11,6 +11,7 @@ import pendulum
 from adminnet._enum import LabeledEnum, labels
 from adminnet._validators import raise_for_field, short
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
+from adminnet.ids import _region_table
 from adminnet.ids import region_code as _region_code
 from adminnet.model._common import (
     check_id,
@@ -84,10 +85,8 @@ def _check_region(instance: Event, attribute: attrs.Attribute[Any], value: objec
     if not isinstance(value, str) or not _region_code.is_valid(value):
         msg = f"Event.region_code {short(value, 40)} is not a Kemendagri region code"
         raise_for_field(InvalidFormat(msg, code="region_code.invalid_format"), instance, attribute)
-    from adminnet import regions  # lazy: the registry loads on first use
-
     day = instance.start.date()
-    if regions.get(value, as_of=day) is None:
+    if not _region_table.exists(value, day):  # the registry's table (module docstring)
         msg = f"region {value} does not exist on {day}"
         raise_for_field(InvalidComponent(msg, code="region.unknown"), instance, attribute)
 

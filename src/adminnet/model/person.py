@@ -8,11 +8,12 @@ import attrs
 import pendulum
 
 from adminnet._validators import raise_for_field
-from adminnet.errors import InconsistentData, InvalidFormat, ValidationError
+from adminnet.errors import InvalidFormat, ValidationError
 from adminnet.ids import nip as _nip
 from adminnet.ids._gender import Gender
 from adminnet.model._common import check_id, enum_converter, instance_of
-from adminnet.text.names import PersonName, parse_name
+from adminnet.text import names as _names
+from adminnet.text.names import PersonName
 
 __all__ = ["Gender", "Person", "PersonName"]
 
@@ -21,7 +22,7 @@ def _name_converter(value: object) -> object:
     """A string name is parsed (gelar split off); a PersonName passes through."""
     if isinstance(value, str):
         try:
-            return parse_name(value)
+            return _names.parse_name(value)
         except ValidationError:
             return value  # the validator reports it with the field's path
     return value
@@ -32,7 +33,7 @@ def _check_name(instance: Person, attribute: attrs.Attribute[Any], value: object
         return
     if isinstance(value, str):
         try:
-            parse_name(value)
+            _names.parse_name(value)
         except ValidationError as exc:
             raise_for_field(type(exc)(exc.message, code=exc.code), instance, attribute)
     msg = f"Person.name must be a PersonName or str (got {type(value).__name__})"
@@ -80,30 +81,22 @@ def _date_converter(value: object) -> object:
         return value
 
 
-def _check_birth_agreement(
-    instance: Person, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    """The birth date the NIP encodes is ``birth_date`` (validators run once all is set)."""
-    if instance.nip is None or value is None:
-        return
-    encoded = _nip.parse(instance.nip).birth_date
-    if encoded is not None and encoded != value:
-        msg = f"NIP {instance.nip} encodes birth date {encoded}, not {value}"
-        raise_for_field(
-            InconsistentData(msg, code="person.nip_birth_date_mismatch"), instance, attribute
-        )
+def _check_nip_agreement(instance: Person, attribute: attrs.Attribute[Any], value: object) -> None:
+    """The NIP encodes this ``birth_date`` or ``gender`` (:func:`adminnet.ids.nip.check_person`).
 
-
-def _check_agreement(instance: Person, attribute: attrs.Attribute[Any], value: object) -> None:
-    """The gender the NIP encodes is ``gender`` (the birth date: _check_birth_agreement)."""
-    if instance.nip is None or value is None:
+    One validator, attached to both fields so that a disagreement is reported at the
+    field that disagrees (validators run once every field is set).
+    """
+    number = instance.nip
+    if number is None or value is None:
         return
-    encoded = _nip.parse(instance.nip).gender
-    if encoded is not None and encoded != value:
-        msg = f"NIP {instance.nip} encodes gender {encoded.value}, not {instance.gender}"
-        raise_for_field(
-            InconsistentData(msg, code="person.nip_gender_mismatch"), instance, attribute
-        )
+    try:
+        if attribute.name == "gender":
+            _nip.check_person(number, gender=value)  # type: ignore[arg-type]
+        else:
+            _nip.check_person(number, birth_date=value)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise_for_field(type(exc)(exc.message, code=exc.code), instance, attribute)
 
 
 _gender_member = enum_converter(Gender)
@@ -142,12 +135,12 @@ class Person:
     birth_date: pendulum.Date | None = attrs.field(
         default=None,
         converter=_date_converter,
-        validator=[_check_birth_date, _check_birth_agreement],
+        validator=[_check_birth_date, _check_nip_agreement],
     )
     gender: Gender | None = attrs.field(
         default=None,
         converter=_to_gender,
-        validator=[instance_of(Gender, optional=True), _check_agreement],
+        validator=[instance_of(Gender, optional=True), _check_nip_agreement],
     )
 
     @property

@@ -146,17 +146,6 @@ _ISO_3166_2: Final = {
 _KIND_WORDS: Final = ("provinsi ", "kabupaten ", "kota ", "kab. ", "prov. ")
 
 
-def _dotted(digits: str) -> str:
-    n = len(digits)
-    if n == 2:
-        return digits
-    if n == 4:
-        return f"{digits[:2]}.{digits[2:]}"
-    if n == 6:
-        return f"{digits[:2]}.{digits[2:4]}.{digits[4:]}"
-    return f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}.{digits[6:]}"
-
-
 def _to_dotted(value: object) -> object:
     """Converter: a well-formed code, dotted or compact, becomes the dotted form.
 
@@ -165,7 +154,7 @@ def _to_dotted(value: object) -> object:
     if not isinstance(value, str):
         return value
     try:
-        return _dotted(_region_code.validate(value))
+        return _region_code.dotted(_region_code.validate(value))
     except ValidationError:
         return value
 

@@ -10,7 +10,7 @@ from adminnet.ids._gender import Gender
 from adminnet.strategies._common import check_strategy, or_default
 from adminnet.text.names import PersonName
 
-__all__ = ["TITLE_MIXES", "draw_name", "person_names"]
+__all__ = ["RANKS", "TITLE_MIXES", "draw_name", "person_names"]
 
 # Given names, by gender (common Indonesian names from across the archipelago).
 _MALE: Final = (
@@ -96,10 +96,43 @@ TITLE_MIXES: Final[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = (
 )
 
 
+# Pangkat as printed for officials (canonical forms, adminnet.text._ranks) and the
+# sapaan by gender; drawn only sometimes (see person_names).
+RANKS: Final[tuple[str, ...]] = (
+    "Irjen Pol.",
+    "Brigjen Pol.",
+    "Kombes Pol.",
+    "AKBP",
+    "Komjen Pol. (Purn.)",
+    "Jenderal TNI",
+    "Jenderal TNI (Purn.)",
+    "Mayjen TNI",
+    "Brigjen TNI",
+    "Letkol Inf.",
+    "Kolonel Laut (P)",
+    "Laksda TNI",
+    "Marsekal TNI",
+    "Marsma TNI",
+    "Kapten Inf.",
+)
+_HONORIFICS: Final = {
+    Gender.MALE: ("Bapak", "Saudara", "Tuan"),
+    Gender.FEMALE: ("Ibu", "Nyonya", "Saudari"),
+}
+
+
 def draw_name(
-    draw: st.DrawFn, gender: Gender, given: st.SearchStrategy[str] | None = None
+    draw: st.DrawFn,
+    gender: Gender,
+    given: st.SearchStrategy[str] | None = None,
+    *,
+    head: bool = False,
 ) -> PersonName:
-    """Draw a name for a person of ``gender``: given name, then gelar (see TITLE_MIXES)."""
+    """Draw a name for a person of ``gender``: given name, then gelar (see TITLE_MIXES).
+
+    With ``head``, a pangkat (:data:`RANKS`) and a sapaan fitting the gender are each
+    drawn about one time in four.
+    """
     female = gender is Gender.FEMALE
     if given is None:
         firsts = _FEMALE if female else _MALE
@@ -119,7 +152,14 @@ def draw_name(
     prefixes = [("Dra." if female else "Drs.") if t == "Drs." else t for t in front]
     if draw(st.booleans()):
         prefixes.append("Hj." if female else "H.")
-    return PersonName(given=text, prefixes=tuple(prefixes), suffixes=back)
+    rank = honorific = None
+    if head:
+        rank = draw(st.none() | st.none() | st.none() | st.sampled_from(RANKS))
+        forms = _HONORIFICS.get(gender, ("Saudara",))
+        honorific = draw(st.none() | st.none() | st.none() | st.sampled_from(forms))
+    return PersonName(
+        given=text, prefixes=tuple(prefixes), suffixes=back, rank=rank, honorific=honorific
+    )
 
 
 @st.composite
@@ -128,7 +168,7 @@ def _person_names(
     genders: st.SearchStrategy[Gender],
     given_names: st.SearchStrategy[str] | None,
 ) -> PersonName:
-    return draw_name(draw, draw(genders), given_names)
+    return draw_name(draw, draw(genders), given_names, head=True)
 
 
 def person_names(
@@ -142,8 +182,10 @@ def person_names(
     (``genders``) or from ``given_names``, then a mix of gelar seen in practice (none;
     ``S.Sos., M.Si.``; ``Dr.`` with a master's degree; ``Prof. Dr.``; ``Ir.``;
     ``Drs.``/``Dra.``; ``dr.`` with a specialism ...), optionally with ``H.``/``Hj.``
-    fitting the gender. Titles are canonical, so ``parse_name(str(n)) == n``. Shrinks
-    towards the bare name ``Budi``.
+    fitting the gender, and about one time in four each a pangkat (``Irjen Pol.``,
+    ``Letkol Inf.``, ``Jenderal TNI (Purn.)`` ...) and a sapaan (``Bapak``, ``Ibu``
+    ...). Titles are canonical, so ``parse_name(str(n)) == n``. Shrinks towards the
+    bare name ``Budi``.
 
     Raises:
         InvalidArgument: a non-strategy argument.

@@ -1,13 +1,16 @@
-"""Nama orang dengan gelar (Indonesian personal names with academic and religious titles).
+"""Nama orang dengan gelar, pangkat dan sapaan (Indonesian personal names as printed).
 
 Indonesian officials are written with their *gelar* around the name: front titles
 (``Prof.``, ``Dr.``, ``dr.``, ``Ir.``, ``Drs.``, ``H.``, ``Hj.``, ``K.H.`` ...) before it,
-academic degrees (``S.H.``, ``M.Si.``, ``Ph.D.``, ``Sp.PD.`` ...) after it. By PUEBI every
-abbreviation ends with a period, a comma separates the name from the first back title
-and each later one, and no comma follows the front titles.
+academic degrees (``S.H.``, ``M.Si.``, ``Ph.D.``, ``Sp.PD.`` ...) after it; officers of
+the TNI and Polri with their *pangkat* first (``Irjen Pol.``, ``Letkol Inf.``), and
+anyone may be addressed with a *sapaan* (``Bapak``, ``Ibu``, ``Nyonya`` ...). By PUEBI
+every abbreviation ends with a period, a comma separates the name from the first back
+title and each later one, and no comma follows the front titles.
 
 :func:`parse_name` splits such a string into a :class:`PersonName`; ``str()`` of the
-result is the formal PUEBI form:
+result is the formal form, in the order sapaan, pangkat, front titles, name, back
+titles:
 
 >>> n = parse_name("Ir.Frans J.Papilaya,M.Si.")
 >>> n
@@ -16,49 +19,77 @@ PersonName(given='Frans J. Papilaya', prefixes=('Ir.',), suffixes=('M.Si.',))
 'Ir. Frans J. Papilaya, M.Si.'
 >>> str(parse_name("DR. dr. Hendra Gunawan, SpJP (K), FINASIM"))
 'Dr. dr. Hendra Gunawan, Sp.JP(K), FINASIM'
+>>> n = parse_name("Irjen Pol Drs Firman Shantyabudi MSi")
+>>> n.rank, n.prefixes, n.given, n.suffixes
+('Irjen Pol.', ('Drs.',), 'Firman Shantyabudi', ('M.Si.',))
+>>> str(parse_name("Bp. Mat Toha, SE."))
+'Bapak Mat Toha, S.E.'
 
 Rules (decisions where usage varies):
 
 - **Known titles are canonicalised.** Dots, spaces, hyphens and case are ignored when
   a title is recognised (``M.Si``, ``MSi``, ``M. Si.``, ``m.si`` are all ``M.Si.``;
   ``PhD`` is ``Ph.D.``; ``SH`` is ``S.H.``); the canonical spellings are
-  :data:`FRONT_TITLES` and :data:`BACK_TITLES`. A front title is never read from a
-  text with more dots or hyphens than it has: glued titles split at their dots
-  (``Dr.H.`` is ``Dr. H.``, not ``drh.``; ``Dr.A. Budi`` is ``Dr.`` before ``A. Budi``)
-  and ``Dr-`` or ``Hj-`` is no title.
+  :data:`FRONT_TITLES` and :data:`BACK_TITLES` (tables in ``_titles``). A front title
+  is never read from a text with more dots or hyphens than it has: glued titles split
+  at their dots (``Dr.H.`` is ``Dr. H.``, not ``drh.``; ``Dr.A. Budi`` is ``Dr.``
+  before ``A. Budi``) and ``Dr-`` or ``Hj-`` is no title. Back titles glued at a dot
+  split when each piece is known (``S.Sos.MT`` is ``S.Sos.``, ``M.T.``).
 - **Case tells dr. from Dr.**: ``dr.`` (all lower case) is a physician, any other
   casing (``Dr.``, ``DR.``) is the doctorate ``Dr.`` (so in an all-capitals record a
   physician's ``DR.`` reads as a doctorate: the case that would tell is gone).
   ``drg.``, ``drh.`` and ``apt.`` are always written in lower case, ``Drs.``/``Dra.``
   always capitalised. An honorary doctorate is ``Dr. (H.C.)`` (from ``Dr. (HC)``,
-  ``Dr.H.C.`` etc.; spaced ``Dr. H. C.`` is ``Dr.``, *Haji* and an initial) and is not
-  a doctorate for :attr:`PersonName.has_doctorate`.
-- **Front titles** count only at the start, in a row, and only if known: an initial
-  such as ``J.`` inside the name is never a title, and ``H.`` is *Haji* only at the
-  front. Dotless ``Prof``, ``Dr``, ``dr``, ``drg``, ``drh``, ``Ir``, ``Drs``, ``Dra``,
-  ``Hj`` and ``KH`` are accepted; a bare ``H`` (an initial as likely as *Haji*),
-  ``Ns`` and ``apt`` need their dot. ``R.``/``Raden``, ``Kyai``, ``Haji`` written out,
-  and military or police ranks are not gelar: they stay in the name (so titles written
-  after a rank are not recognised either). Commas among front titles are dropped.
-  Spaced titles are joined when the pieces spell a title with as many dots as pieces
-  (``K. H.`` -> ``K.H.``, ``M. Si.`` -> ``M.Si.``, but ``Dr. A. Budi`` is not
-  ``Dra. Budi``). ``Ing`` is also a name word, so ``Dr.-Ing.`` needs the dot of
+  ``Dr.H.C.`` etc.; spaced ``Dr. H. C.`` is ``Dr.``, *Haji* and an initial) and a
+  doctoral candidate ``Dr. (Cand.)`` (from ``Dr. (Can)``, ``Dr (Cand)``); neither is a
+  doctorate for :attr:`PersonName.has_doctorate`.
+- **Sapaan and pangkat** (:data:`HONORIFICS`; ranks in ``_ranks`` with their sources)
+  are read only at the very start, sapaan first, and each only with a word after it.
+  ``Bapak``/``Bpk.``/``Bp.``/``Pak``, ``Ibu``/``Bu``, ``Nyonya``/``Ny.``,
+  ``Saudara``/``Sdr.``, ``Saudari``/``Sdri.``, ``Tuan``/``Tn.``; the spoken ``Pak`` and
+  ``Bu`` only directly before a name word (``Pak Dr. Budi`` stays as written). A
+  pangkat is a base rank (``Irjen``, ``Letnan Kolonel``, ``Kapt.``) with markers in
+  any printed order and spelling (``TNI``, a corps or branch such as ``Pol``, ``Inf``,
+  ``Laut (P)``, ``Pnb``, ``(HOR)``, ``(Purn)``), each read only if it fits the
+  services of the rank (``Irjen TNI`` is ``Irjen`` before ``TNI``); canonical form:
+  the abbreviation, ``TNI``, the corps with its dot, ``(Hor.)``, ``(Purn.)``
+  (``Komjen Pol (Purn)`` -> ``Komjen Pol. (Purn.)``).
+- **Front titles** count only at the start (after a sapaan and a pangkat), in a row,
+  and only if known: an initial such as ``J.`` inside the name is never a title, and
+  ``H.`` is *Haji* only at the front. Dotless ``Prof``, ``Dr``, ``dr``, ``drg``,
+  ``drh``, ``Ir``, ``Drs``, ``Dra``, ``Hj`` and ``KH`` are accepted, and so are titles
+  in parentheses (``(Prof)``) and written out (``Profesor``, ``Doktor``, ``Insinyur``,
+  ``Haji``, ``Hajjah``, ``Tubagus``). A bare ``H`` is *Haji* next to another front
+  title, after a pangkat or a sapaan (``Drs H Nasrudin``), or first before a name of two
+  words or more that has back titles (``H Herman Deru, SH, MH``); otherwise it is an
+  initial (``H Muhammad Yusuf``). ``Ns`` and ``apt`` need their dot; ``Hi.`` (*Haji*
+  in Maluku usage) and ``Tb.`` are front titles. ``R.`` stays in the name (it cannot
+  be told from an initial), as do ``Raden`` and ``Kyai``. Commas among front titles
+  are dropped. Spaced titles are joined when the pieces spell a title with as many
+  dots as pieces (``K. H.`` -> ``K.H.``, ``M. Si.`` -> ``M.Si.``, but ``Dr. A. Budi``
+  is not ``Dra. Budi``). ``Ing`` is also a name word, so ``Dr.-Ing.`` needs the dot of
   ``Ing.`` or the hyphen (``Dr. Ing.``, ``Dr.Ing.``, ``Dr.-Ing``; ``Dr. Ing Budi`` is
   ``Dr.`` before ``Ing Budi``), and after the physician's ``dr.`` it is the name
   (``dr. Ing. Budi``).
 - **Back titles** start at a comma, or without a comma at a known title written with a
-  dot (``Adi Suryanto M.Si``). After that point every token must look like a title:
-  a known one, an unknown dotted abbreviation starting with a capital (``S.Agr``,
-  kept as written with its final dot added), a consultant mark ``(K)`` (joined to the
-  title before: ``Sp.A(K)``, also glued ``Sp.Perio(K)``) or, after a first title, an
-  acronym of capitals (``FINASIM``, ``CFrA``, kept verbatim). ``Sp.``, and ``Sp``
-  before ``(K)``, begin a specialist title: they are never ``S.P.`` (a consultant
-  mark follows a specialist title). Otherwise the comma belongs to the name
-  (``"Papilaya, Frans"`` stays whole). A dotless known title with no comma before it
-  (``Budi Santoso SH``) stays in the name, since it may be a name word; two initials
-  that spell a dotted title at the end (``Budi S. H.``) are read as that title.
-  Titles only, with no name (``"Dr., M.Si."``, ``"S.H."``), is an error; a dotless
-  title-like word alone stays a name (``"Dr. Ma"``, ``"SH"``).
+  dot (``Adi Suryanto M.Si``), or at known titles written without dots where they
+  cannot be name words: written as the title is (``MSi``, ``SSOS``; ``Mars`` is a
+  name, ``MARS`` a title), after a name word that is not a title, and either in a run
+  of two titles or more (``MSc DEA``) or alone if three letters or more, with a
+  lower-case letter, or one of the two-letter degrees of ``BARE_TWO_LETTER``
+  (``Budi Santoso SH``; ``Budi MA`` keeps ``MA``, which may be two initials; ``MD`` in
+  ``Mahfud MD`` and ``AS`` in ``Muchlis AS`` are no titles at all). After that point
+  every token must look like a title: a known one, an unknown dotted abbreviation
+  starting with a capital (``S.Agr``, kept as written with its final dot added), a
+  mark joined to the title before (``(K)``: ``Sp.A(K)``, also glued ``Sp.Perio(K)``;
+  ``(Eng)``: ``M.Sc. (Eng.)``; a consultant's subspecialty after a specialist title:
+  ``Sp.PD K-EMD`` -> ``Sp.PD-KEMD``) or, after a first title, an acronym of capitals
+  (``FINASIM``, ``CFrA``, kept verbatim). ``Sp.``, and ``Sp`` before ``(K)``, begin a
+  specialist title: they are never ``S.P.``; ``Sp Rad`` is ``Sp.Rad.``, ``ASEAN Eng``
+  is ``ASEAN Eng.``. Otherwise the comma belongs to the name (``"Papilaya, Frans"``
+  stays whole); two initials that spell a dotted title at the end (``Budi S. H.``) are
+  read as that title. Titles only, with no name (``"Dr., M.Si."``, ``"S.H."``), is an
+  error; a dotless title-like word alone stays a name (``"Dr. Ma"``, ``"SH MH"``).
 - **Messy spacing** is repaired: a dot glued to a following word of four letters or
   more gets a space (``J.Papilaya`` -> ``J. Papilaya``; ``M.A.S.`` and ``M.Nuh`` stay),
   spaces before dots and commas are dropped, runs of spaces collapse, and edge
@@ -68,391 +99,64 @@ Rules (decisions where usage varies):
 - **Unicode**: input is NFC-normalised, every kind of white space (tab, newline, NBSP
   U+00A0 ...) is a space, and invisible format characters (zero-width space U+200B,
   ZWNJ/ZWJ U+200C/U+200D, word joiner U+2060, BOM U+FEFF, soft hyphen ...) are
-  *removed*, so the text reads as it looks. Other control characters are an error.
+  *removed*, so the text reads as it looks. Other control characters are an error,
+  and so are letters of two of the look-alike scripts Latin, Cyrillic and Greek in
+  one name (a Cyrillic ``а`` in ``Bаyu``).
 - **Case is kept**: an all-capitals name (``ADI SURYANTO``) is not re-cased.
 - **Nothing is lost**: the letters and digits of the input, compared case-insensitively,
   appear in ``str()`` of the result in the same order; only spaces and punctuation
-  change. Unknown tokens stay in the name.
+  change, and the letters of a written-out or short form that has a canonical one
+  (``Profesor`` -> ``Prof.``, ``Pak`` -> ``Bapak``, ``Letnan Kolonel`` -> ``Letkol``,
+  ``Purnawirawan`` -> ``(Purn.)``). Unknown tokens stay in the name.
 - **Errors** (:class:`~adminnet.errors.InvalidFormat`): a non-string is
   ``name.invalid_type``; nothing left, or titles only (``"Dr., M.Si."``), is
   ``name.empty``; a name without a letter is ``name.no_letters``; a control character
-  is ``name.invalid_character``; more than 1,000 letters and digits (no real name
-  comes near) is :class:`~adminnet.errors.InvalidLength` ``name.too_long``.
+  is ``name.invalid_character``; mixed scripts are ``name.mixed_script`` (naming the
+  letter and its position); more than 1,000 letters and digits (no real name comes
+  near) is :class:`~adminnet.errors.InvalidLength` ``name.too_long``. The constructor
+  adds ``name.invalid_rank`` and ``name.invalid_honorific``; it does not check
+  scripts (a program that builds a name decides what it holds).
 
 Parsing is idempotent (``parse_name(str(n)) == n``).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
-from functools import cache, lru_cache
-from typing import Any, Final, NamedTuple, NoReturn
+from typing import Any, Final, NoReturn
 
 import attrs
 
 from adminnet._validators import raise_for_field, short
 from adminnet.errors import InvalidFormat, InvalidLength
-
-__all__ = ["BACK_TITLES", "FRONT_TITLES", "PersonName", "parse_name"]
-
-FRONT_TITLES: Final[tuple[str, ...]] = (
-    "Prof.",
-    "Dr.",
-    "Dr. (H.C.)",
-    "Dr.-Ing.",
-    "Dr.rer.nat.",
-    "Dr.rer.pol.",
-    "dr.",
-    "drg.",
-    "drh.",
-    "Ir.",
-    "Drs.",
-    "Dra.",
-    "H.",
-    "Hj.",
-    "K.H.",
-    "Ns.",
-    "apt.",
+from adminnet.text import _ranks
+from adminnet.text._nametext import (
+    _DOCTORATES_BACK,
+    _DOCTORATES_FRONT,
+    _DOTLESS_FRONT,
+    _HEAD_WORDS,
+    _LAST_STOP,
+    _MAX_ALNUM,
+    _MAX_CACHED,
+    _clean,
+    _first_bad_char,
+    _front_lookup,
+    _invalid,
+    _mixed_script,
 )
-"""Gelar depan (front titles) recognised by :func:`parse_name`, in canonical spelling."""
+from adminnet.text._nametext import _MAX_MEMO as _MAX_MEMO
+from adminnet.text._nametext import _canonical_back as _canonical_back
+from adminnet.text._nametext import _formal_tails as _formal_tails
+from adminnet.text._nametext import _key as _key
+from adminnet.text._nametext import _parse_clean as _parse_clean_parts
+from adminnet.text._nametext import _parse_formal as _parse_formal_parts
+from adminnet.text._nametext import _word_infos as _word_infos
+from adminnet.text._titles import BACK_TITLES, FRONT_TITLES
 
-BACK_TITLES: Final[tuple[str, ...]] = (
-    # diploma (D1-D3) and older academy titles
-    "A.P.",
-    "A.M.",
-    "A.Ma.",
-    "A.Ma.Pd.",
-    "A.Md.",
-    "A.Md.Ak.",
-    "A.Md.Farm.",
-    "A.Md.Gz.",
-    "A.Md.Keb.",
-    "A.Md.Kep.",
-    "A.Md.Kes.",
-    "A.Md.Kom.",
-    "A.Md.Par.",
-    "A.Md.T.",
-    # sarjana terapan (D4)
-    "S.Tr.",
-    "S.Tr.Ak.",
-    "S.Tr.IP.",
-    "S.Tr.Keb.",
-    "S.Tr.Kep.",
-    "S.Tr.Kes.",
-    "S.Tr.Sos.",
-    "S.Tr.T.",
-    "S.ST.",
-    "S.STP.",
-    # sarjana (S1)
-    "S.A.P.",
-    "S.Ag.",
-    "S.Ak.",
-    "S.Ars.",
-    "S.Ds.",
-    "S.E.",
-    "S.E.I.",
-    "S.Farm.",
-    "S.Gz.",
-    "S.H.",
-    "S.H.I.",
-    "S.Hum.",
-    "S.Hut.",
-    "S.I.K.",
-    "S.I.Kom.",
-    "S.IP.",
-    "S.K.M.",
-    "S.KG.",
-    "S.KH.",
-    "S.Ked.",
-    "S.Kel.",
-    "S.Kep.",
-    "S.Kom.",
-    "S.Kom.I.",
-    "S.M.",
-    "S.P.",
-    "S.Pd.",
-    "S.Pd.I.",
-    "S.Pi.",
-    "S.Psi.",
-    "S.Pt.",
-    "S.S.",
-    "S.Si.",
-    "S.Sn.",
-    "S.Sos.",
-    "S.Sos.I.",
-    "S.Stat.",
-    "S.Sy.",
-    "S.T.",
-    "S.TP.",
-    "S.Th.",
-    "S.Th.I.",
-    # magister (S2)
-    "LL.M.",
-    "M.A.",
-    "M.A.P.",
-    "M.Ag.",
-    "M.Agr.",
-    "M.Ak.",
-    "M.Arch.",
-    "M.B.A.",
-    "M.Biomed.",
-    "M.Com.",
-    "M.Div.",
-    "M.E.",
-    "M.E.I.",
-    "M.Ec.",
-    "M.Ec.Dev.",
-    "M.Econ.",
-    "M.Ed.",
-    "M.Eng.",
-    "M.Farm.",
-    "M.Gz.",
-    "M.H.",
-    "M.H.I.",
-    "M.Han.",
-    "M.Hum.",
-    "M.I.Kom.",
-    "M.K.M.",
-    "M.Ked.",
-    "M.Kep.",
-    "M.Kes.",
-    "M.Kn.",
-    "M.Kom.",
-    "M.Litt.",
-    "M.M.",
-    "M.P.",
-    "M.P.A.",
-    "M.P.H.",
-    "M.P.M.",
-    "M.P.P.",
-    "M.Pd.",
-    "M.Pd.I.",
-    "M.Phil.",
-    "M.Psi.",
-    "M.S.",
-    "M.Sc.",
-    "M.Si.",
-    "M.Sn.",
-    "M.Soc.Sc.",
-    "M.Stat.",
-    "M.T.",
-    "M.Th.",
-    "M.Tr.",
-    "M.Tr.IP.",
-    "MARS",
-    # doktor (S3) and foreign postgraduate diplomas
-    "D.B.A.",
-    "D.Sc.",
-    "DEA",
-    "Ed.D.",
-    "Ph.D.",
-    # dokter spesialis (medical and dental specialists)
-    "Sp.A.",
-    "Sp.An.",
-    "Sp.And.",
-    "Sp.B.",
-    "Sp.BA.",
-    "Sp.BM.",
-    "Sp.BP-RE.",
-    "Sp.BS.",
-    "Sp.BTKV.",
-    "Sp.DV.",
-    "Sp.DVE.",
-    "Sp.EM.",
-    "Sp.F.",
-    "Sp.FK.",
-    "Sp.FM.",
-    "Sp.GK.",
-    "Sp.JP.",
-    "Sp.KFR.",
-    "Sp.KG.",
-    "Sp.KGA.",
-    "Sp.KJ.",
-    "Sp.KK.",
-    "Sp.KN.",
-    "Sp.KO.",
-    "Sp.M.",
-    "Sp.MK.",
-    "Sp.N.",
-    "Sp.OG.",
-    "Sp.OT.",
-    "Sp.Ok.",
-    "Sp.Onk.Rad.",
-    "Sp.Ort.",
-    "Sp.P.",
-    "Sp.PA.",
-    "Sp.PD.",
-    "Sp.PK.",
-    "Sp.PM.",
-    "Sp.Perio.",
-    "Sp.Pros.",
-    "Sp.RKG.",
-    "Sp.RM.",
-    "Sp.Rad.",
-    "Sp.S.",
-    "Sp.THT.",
-    "Sp.THT-KL.",
-    "Sp.U.",
-    # profesi (professional titles and memberships)
-    "Ak.",
-    "Apt.",
-    "CA",
-    "CIA",
-    "CPA",
-    "FINASIM",
-    "IPM",
-    "IPP",
-    "IPU",
-    "Psikolog",
-    "QIA",
-)
-"""Gelar belakang (back titles) recognised by :func:`parse_name`, in canonical spelling.
+__all__ = ["BACK_TITLES", "FRONT_TITLES", "HONORIFICS", "PersonName", "parse_name"]
 
-Unknown abbreviations after the name (``S.Agr``, ``Sp.PD-KGEH``) are kept too; this
-tuple only lists those whose spelling is normalised.
-"""
-
-# Front titles that may be written without their dot ("Ir Soekarno", "Hj Siti").
-_DOTLESS_FRONT: Final = frozenset(
-    {"prof", "dr", "dr(hc)", "drg", "drh", "ir", "drs", "dra", "hj", "kh"}
-)
-# Other spellings of front titles, looked up like FRONT_TITLES: "Dr.H.C." (the H.C.
-# written as one word) is the honorary doctorate.
-_FRONT_ALIASES: Final = {"Dr.H.C.": "Dr. (H.C.)"}
-_HC_GLUED: Final = re.compile(r"[Hh]\.[Cc]")
-# Doctorates written "Dr." and what may also begin a name ("Ing.", "H.C."): after a
-# lower-case "dr" (the physician) they are the name unless a hyphen or a parenthesis
-# says otherwise ("dr.-Ing.", "dr (HC)").
-_DR_WORDS: Final = frozenset({"Dr. (H.C.)", "Dr.-Ing."})
-_DOCTORATES_FRONT: Final = frozenset({"Dr.", "Dr.-Ing.", "Dr.rer.nat.", "Dr.rer.pol."})
-_DOCTORATES_BACK: Final = frozenset({"Ph.D.", "Ed.D.", "D.B.A.", "D.Sc."})
-
-_SPACE_BEFORE_DOT: Final = re.compile(r" +\.")
-_DOT_RUN: Final = re.compile(r"\.{2,}")
-# A dot glued to a following word of four letters or more: "J.Papilaya", "Ir.Frans".
-_GLUED: Final = re.compile(r"\.(?=[^\W\d_]{4})")
-# An abbreviation-shaped token: capital first, short segments joined by dots or hyphens.
-_ABBREV: Final = re.compile(r"[A-Z][A-Za-z]{0,3}(?:[.\-][A-Za-z]{1,5})*\.?\Z")
-_LETTERS_DOTS: Final = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)*\.?\Z")
-# An acronym of capitals (FINASIM, CFrA, FISQua), accepted after a first back title.
-_ACRONYM: Final = re.compile(r"[A-Z](?=(?:[a-z0-9]*[A-Z]))[A-Za-z0-9]{1,9}\Z")
-_EDGE: Final = " ,;:-\u2010\u2011\u2012\u2013\u2014\u2015\u2022\u00b7*/|"
-_EDGE_LEAD: Final = _EDGE + "."
-_K_MARK: Final = ("(K)", "(k)")
-_MAX_ALNUM: Final = 1000  # letters and digits in a name, titles included
-_MAX_CACHED: Final = 40  # longer tokens are not cached (they are not titles or names)
-_MAX_GLUED_FRONT: Final = 24  # longest text of a front title glued to what follows
-
-
-def _key(text: str) -> str:
-    """Lookup key of a title: no dots, spaces or hyphens, lower case."""
-    return text.replace(".", "").replace(" ", "").replace("-", "").lower()
-
-
-@cache
-def _front_table() -> dict[str, str]:
-    table = {_key(t): t for t in FRONT_TITLES if t != "dr."}
-    table.update((_key(t), canonical) for t, canonical in _FRONT_ALIASES.items())
-    return table
-
-
-@cache
-def _back_table() -> dict[str, str]:
-    return {_key(t): t for t in BACK_TITLES}
-
-
-def _front_lookup(text: str, *, strict: bool = True) -> str | None:
-    """Canonical front title for ``text``, or None.
-
-    The text may not have more dots or hyphens than the title (``Dr.H.`` is ``Dr.`` and
-    ``H.`` glued, not ``drh.``; ``Dr-`` is no title). With ``strict`` (parsing), titles
-    outside ``_DOTLESS_FRONT`` need a dot; a title in two pieces needs the dot of the
-    second unless it is a single letter or begins with a hyphen (``Dr.Ing`` and
-    ``Dr. Ing`` are ``Dr.`` before the name word ``Ing``; ``K.H``, ``Dr.-Ing`` and
-    ``Dr. rer. nat`` are titles); and after the physician's lower-case ``dr``, ``Ing.``
-    and ``H.C.`` belong to the name unless a hyphen or a parenthesis says otherwise.
-    """
-    key = _key(text)
-    if not key.isascii():
-        return None
-    if key == "dr":
-        canonical: str | None = "dr." if text.replace(".", "").replace(" ", "") == "dr" else "Dr."
-    else:
-        canonical = _front_table().get(key)
-    if canonical is None:
-        return None
-    if text.count(".") > canonical.count(".") or text.count("-") > canonical.count("-"):
-        return None
-    if key == "drhc" and not _HC_GLUED.search(text) and (strict or "." in text):
-        return None  # "Dr. H. C." is Dr. and H. before an initial
-    if strict and key != "dr":
-        if "." not in text:
-            return None if key not in _DOTLESS_FRONT else canonical
-        last = text.rpartition(".")[2].strip()
-        if (
-            len(last) > 1
-            and last[0] not in "-("
-            and last[-1] != ")"
-            and len(text.replace(".", " ").split()) == 2
-        ):
-            return None  # a dotless word after one title: "Dr.Ing", "Dr. Ing"
-        if canonical in _DR_WORDS and text[:2] == "dr" and "(" not in text and "-" not in text:
-            return None  # the physician: "dr. Ing." is dr. before the name
-    return canonical
-
-
-def _back_lookup(text: str, *, marked: bool = False) -> str | None:
-    """Canonical back title for ``text`` (``marked``: a ``(K)`` followed it), or None."""
-    key = _key(text)
-    if not key.isascii():
-        return None
-    canonical = _back_table().get(key)
-    if canonical == "S.P." and (marked or (text[-1] == "." and text.count(".") == 1)):
-        return None  # "Sp." and "Sp(K)" begin a specialist title: they are not S.P.
-    return canonical
-
-
-def _canonical_back(text: str) -> str:
-    """Canonical spelling of a back title; unknown ones verbatim, final dot ensured."""
-    base, marked = text, False
-    if len(text) > 3 and text.endswith(_K_MARK):
-        base, marked = text[:-3], True
-    canonical = _back_lookup(base, marked=marked)
-    if canonical is None:
-        canonical = base
-        if "." in base and not base.endswith(".") and _LETTERS_DOTS.match(base):
-            canonical = base + "."
-    return canonical.rstrip(".") + "(K)" if marked else canonical
-
-
-def _clean_char(ch: str) -> str:
-    if ch.isspace():
-        return " "
-    if unicodedata.category(ch) == "Cf":
-        return ""
-    return ch
-
-
-def _clean(text: str) -> str:
-    """NFC, white space to single spaces, invisible format characters removed, trimmed."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    if not text.isprintable():
-        text = "".join(map(_clean_char, text))
-        text = unicodedata.normalize("NFC", text)
-    if "  " in text or text.startswith(" ") or text.endswith(" "):
-        text = " ".join(text.split())
-    return text
-
-
-def _first_bad_char(text: str) -> str | None:
-    for ch in text:
-        if not ch.isprintable() and ch != " ":
-            return ch
-    return None
-
+HONORIFICS: Final[tuple[str, ...]] = tuple(_ranks.HONORIFICS)
+"""Sapaan (forms of address) in canonical form: ``Bapak``, ``Ibu``, ``Nyonya`` ..."""
 
 # --- the value type ------------------------------------------------------------------
 
@@ -461,7 +165,6 @@ def _first_bad_char(text: str) -> str | None:
 # for an exact ``str`` (a subclass may change the result, e.g. keep its own type) of at
 # most _MAX_CACHED characters, and a memo is emptied when it reaches _MAX_MEMO entries
 # (half a megabyte for the three when full; _formal_tails below, 1.5 MB at most).
-_MAX_MEMO: Final = 2048
 _prefix_memo: dict[str, str] = {}
 _suffix_memo: dict[str, str] = {}
 _valid_titles: set[str] = set()
@@ -581,12 +284,50 @@ def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: obje
             valid.add(item)
 
 
-@attrs.frozen(kw_only=True)
-class PersonName:
-    """Nama orang dengan gelar (a person's name with titles).
+def _convert_honorific(value: object) -> object:
+    if isinstance(value, str):
+        return _ranks.honorific_index().get(_clean(value).replace(".", "").lower(), value)
+    return value
 
-    ``str()`` is the formal PUEBI form: front titles, the name, then a comma before
-    each back title.
+
+def _convert_rank(value: object) -> object:
+    if isinstance(value, str):
+        return _ranks.canonical_rank(_clean(value)) or value
+    return value
+
+
+def _check_part(
+    instance: object, attribute: attrs.Attribute[Any], value: object, ok: bool, what: str
+) -> None:
+    field = f"{type(instance).__name__}.{attribute.name}"
+    if not isinstance(value, str):
+        msg = f"{field} must be str or None (got {type(value).__name__} {short(value, 60)})"
+        _fail(instance, attribute, msg, "name.invalid_type")
+    if not ok:
+        msg = f"{field} {short(value, 60)} is not {what}"
+        _fail(instance, attribute, msg, f"name.invalid_{attribute.name}")
+
+
+def _check_honorific(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and value not in _ranks.HONORIFICS:
+        what = f"a sapaan ({', '.join(_ranks.HONORIFICS)})"
+        _check_part(instance, attribute, value, False, what)
+
+
+def _check_rank(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    ok = isinstance(value, str) and _ranks.canonical_rank(value) == value
+    if not ok:
+        _check_part(instance, attribute, value, ok, "a TNI/Polri pangkat")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class PersonName:
+    """Nama orang dengan gelar, pangkat dan sapaan (a person's name with titles).
+
+    ``str()`` is the formal form in the Indonesian order: the sapaan, the pangkat, the
+    front titles, the name, then a comma before each back title.
 
     >>> n = PersonName(given="Budi Santoso", prefixes=["Prof", "DR", "Ir"],
     ...                suffixes=["MSc", "PhD"])
@@ -594,17 +335,25 @@ class PersonName:
     'Prof. Dr. Ir. Budi Santoso, M.Sc., Ph.D.'
     >>> n.plain, n.has_doctorate, n.is_medical_doctor
     ('Budi Santoso', True, False)
+    >>> str(PersonName(given="Firman Shantyabudi", prefixes=["Drs"], suffixes=["MSi"],
+    ...                rank="Irjen Pol", honorific="Bpk."))
+    'Bapak Irjen Pol. Drs. Firman Shantyabudi, M.Si.'
 
     The converters NFC-normalise and trim the texts, turn lists into tuples and give
-    known titles their canonical spelling (see :data:`FRONT_TITLES`,
-    :data:`BACK_TITLES`); unknown titles are kept. ``parse_name(str(n)) == n`` holds
-    whenever the titles are known ones and ``given`` is itself a parsed name.
+    known titles, ranks and sapaan their canonical spelling (see :data:`FRONT_TITLES`,
+    :data:`BACK_TITLES`, :data:`HONORIFICS`); unknown titles are kept, an unknown rank
+    or sapaan is an error. ``parse_name(str(n)) == n`` holds whenever the titles are
+    known ones and ``given`` is itself a parsed name.
 
     Attributes:
         given: The name without titles, e.g. ``"Frans J. Papilaya"``; at least one
-            letter.
+            letter. The constructor takes it as given: only :func:`parse_name`, which
+            reads printed text, refuses mixed scripts.
         prefixes: Gelar depan in order, e.g. ``("Prof.", "Dr.", "Ir.")``.
         suffixes: Gelar belakang in order, e.g. ``("M.Sc.", "Ph.D.")``.
+        rank: Pangkat (TNI/Polri rank) with its corps and markers, e.g.
+            ``"Irjen Pol."``, ``"Letkol Inf."``, ``"Jenderal TNI (Purn.)"``; or None.
+        honorific: Sapaan, one of :data:`HONORIFICS`; or None.
     """
 
     given: str = attrs.field(converter=_convert_given, validator=_check_given)
@@ -614,9 +363,26 @@ class PersonName:
     suffixes: tuple[str, ...] = attrs.field(
         default=(), converter=_convert_suffixes, validator=_check_titles
     )
+    rank: str | None = attrs.field(default=None, converter=_convert_rank, validator=_check_rank)
+    honorific: str | None = attrs.field(
+        default=None, converter=_convert_honorific, validator=_check_honorific
+    )
+
+    def __repr__(self) -> str:
+        text = f"PersonName(given={self.given!r}, prefixes={self.prefixes!r}, "
+        text += f"suffixes={self.suffixes!r}"
+        if self.rank is not None:
+            text += f", rank={self.rank!r}"
+        if self.honorific is not None:
+            text += f", honorific={self.honorific!r}"
+        return text + ")"
 
     def __str__(self) -> str:
         text = " ".join((*self.prefixes, self.given)) if self.prefixes else self.given
+        if self.rank is not None:
+            text = f"{self.rank} {text}"
+        if self.honorific is not None:
+            text = f"{self.honorific} {text}"
         if self.suffixes:
             return f"{text}, {', '.join(self.suffixes)}"
         return text
@@ -652,6 +418,11 @@ class PersonName:
         return "dr." in self.prefixes
 
     @property
+    def is_retired(self) -> bool:
+        """Purnawirawan (a retired officer: the rank carries ``(Purn.)``)."""
+        return self.rank is not None and self.rank.endswith("(Purn.)")
+
+    @property
     def is_professor(self) -> bool:
         """Profesor (the ``Prof.`` front title)."""
         return "Prof." in self.prefixes
@@ -661,403 +432,25 @@ class PersonName:
 _set_given = PersonName.__dict__["given"].__set__
 _set_prefixes = PersonName.__dict__["prefixes"].__set__
 _set_suffixes = PersonName.__dict__["suffixes"].__set__
+_set_rank = PersonName.__dict__["rank"].__set__
+_set_honorific = PersonName.__dict__["honorific"].__set__
 _new = object.__new__
 
 
-def _build(given: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> PersonName:
+def _build(
+    given: str,
+    prefixes: tuple[str, ...],
+    suffixes: tuple[str, ...],
+    rank: str | None = None,
+    honorific: str | None = None,
+) -> PersonName:
     """A PersonName from parts already canonical and checked (skips the converters)."""
     name: PersonName = _new(PersonName)
     _set_given(name, given)
     _set_prefixes(name, prefixes)
     _set_suffixes(name, suffixes)
-    return name
-
-
-# --- parsing --------------------------------------------------------------------------
-
-
-class _Info(NamedTuple):
-    """What one token can be; cached per token text (see :func:`_info`)."""
-
-    key: str  # lookup key (see _key)
-    front: str | None  # canonical front title of the token alone (parsing rules)
-    front_join: bool  # the token may begin a front title written in several tokens
-    back_join: bool  # the token may begin a back title written in several tokens
-    canonical: str  # canonical back-title spelling (the token itself if unknown)
-    lead: bool  # may open the back titles
-    follow: bool  # may come after a first back title
-    strong: bool  # known title written with a dot: opens the back titles without a comma
-    known: bool  # a known back title
-    attach: bool  # a bare "(K)", joined to the title before
-
-
-def _key_prefixes(titles: tuple[str, ...]) -> frozenset[str]:
-    """Every prefix of the key of each title with two dots or more."""
-    return frozenset(
-        key[:end]
-        for key in (_key(t) for t in titles if t.count(".") >= 2)
-        for end in range(1, len(key) + 1)
-    )
-
-
-@cache
-def _join_starts() -> tuple[frozenset[str], frozenset[str]]:
-    """Keys that may begin a front / back title written in several tokens.
-
-    A title of ``k`` tokens needs ``k`` dots or more, and the key of a joined text is
-    the keys of its parts run together, so a join can only start at such a key.
-    """
-    return _key_prefixes((*FRONT_TITLES, *_FRONT_ALIASES)), _key_prefixes(BACK_TITLES)
-
-
-def _info(token: str) -> _Info:
-    """What ``token`` can be (cached, unless the token is too long to be a title)."""
-    return _cached_info(token) if len(token) <= _MAX_CACHED else _token_info(token)
-
-
-def _token_info(token: str) -> _Info:
-    key = _key(token)
-    front_starts, back_starts = _join_starts()
-    front = _front_lookup(token)
-    front_join = key in front_starts
-    back_join = key in back_starts
-    if token in _K_MARK:
-        return _Info(key, front, front_join, back_join, "(K)", False, True, False, False, True)
-    marked = len(token) > 3 and token.endswith(_K_MARK)
-    base = token[:-3] if marked else token
-    known = _back_lookup(base, marked=marked) is not None
-    canonical = _canonical_back(token)
-    # The canonical "Sp.A(K)" drops the base's final dot, so a marked base need not
-    # have one.
-    if known or (("." in base or marked) and _ABBREV.match(base)):
-        strong = known and "." in base
-        return _Info(key, front, front_join, back_join, canonical, True, True, strong, known, False)
-    follow = _ACRONYM.match(base) is not None
-    return _Info(key, front, front_join, back_join, canonical, False, follow, False, False, False)
-
-
-_cached_info = lru_cache(maxsize=8192)(_token_info)
-
-_NO_ATTACH: Final = _Info("k", None, False, False, "(K)", False, False, False, False, False)
-
-
-def _may_join(tokens: list[str], i: int, info: _Info, starts: frozenset[str]) -> bool:
-    """Cheap test before :func:`_joinable`: the first two keys begin a known title."""
-    return i + 1 < len(tokens) and info.key + _info(tokens[i + 1]).key in starts
-
-
-def _pieces(word: str) -> tuple[str, ...]:
-    """``J.Papilaya`` -> ``("J.", "Papilaya")`` unless the word is a known title."""
-    return _cached_pieces(word) if len(word) <= _MAX_CACHED else _word_pieces(word)
-
-
-def _word_pieces(word: str) -> tuple[str, ...]:
-    if "." not in word or _GLUED.search(word) is None:
-        return (word,)
-    marked = len(word) > 3 and word.endswith(_K_MARK)  # "Sp.Perio(K)"
-    if _back_lookup(word[:-3] if marked else word) is not None or _front_lookup(word) is not None:
-        return (word,)
-    return tuple(_GLUED.sub(". ", word).split(" "))
-
-
-_cached_pieces = lru_cache(maxsize=8192)(_word_pieces)
-
-
-def _tokenize(text: str) -> tuple[list[str], list[bool]]:
-    """Tokens of ``text`` and, for each, whether a comma comes before it."""
-    tokens: list[str] = []
-    commas: list[bool] = []
-    pending = False
-    for chunk in text.split(","):
-        for word in chunk.split():
-            for token in _pieces(word):
-                tokens.append(token)
-                commas.append(pending)
-                pending = False
-        pending = True
-    return tokens, commas
-
-
-def _joinable(tokens: list[str], commas: list[bool], i: int, k: int, *, front: bool) -> bool:
-    """Tokens i..i+k-1 may form one title: each part ends in a dot, no comma inside.
-
-    A part may also be followed by one in parentheses (``Dr. (H.C.)``), and at the
-    front a dotless title counts as dotted (``Dr rer. nat.``), since its canonical
-    spelling will be. The caller also requires the title found to have at least ``k``
-    dots, so that ``K. H.`` joins into ``K.H.`` but ``Dr. A.`` never into ``Dra.``.
-    Commas among the front titles are ignored (the formal form drops them).
-    """
-    if i + k > len(tokens):
-        return False
-    for t in range(i, i + k - 1):
-        if commas[t + 1] and not front:
-            return False
-        token = tokens[t]
-        if not (
-            token.endswith(".")
-            or tokens[t + 1].startswith("(")
-            or (front and t == i and _info(token).front is not None)
-        ):
-            return False
-    return True
-
-
-def _take_front(tokens: list[str], commas: list[bool]) -> tuple[list[str], int]:
-    """Front titles at the start; returns them and the index of the first other token."""
-    prefixes: list[str] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        token = tokens[i]
-        info = _info(token)
-        found = None
-        if info.front_join and _may_join(tokens, i, info, _join_starts()[0]):
-            for k in (3, 2):
-                if _joinable(tokens, commas, i, k, front=True):
-                    found = _front_lookup(" ".join(tokens[i : i + k]))
-                    if found is not None and found.count(".") >= k:
-                        i += k
-                        break
-                    found = None  # "Dr. A. Budi" is not "Dra."
-        if found is None and info.front is not None:
-            found = info.front
-            i += 1
-        if found is None:
-            # A glued run such as "Dr.Ir.H." or "K.H.Ma'ruf": the longest front title.
-            for p in range(min(len(token) - 2, _MAX_GLUED_FRONT), 0, -1):
-                if token[p] == ".":
-                    found = _front_lookup(token[: p + 1])
-                    if found is not None:
-                        tokens[i] = token[p + 1 :]
-                        break
-        if found is None:
-            break
-        prefixes.append(found)
-    return prefixes, i
-
-
-def _units(tokens: list[str], commas: list[bool]) -> list[tuple[int, int, _Info]]:
-    """Group the tokens into units ``(start, end, info)``, joining titles like ``M. Si.``."""
-    units: list[tuple[int, int, _Info]] = []
-    j, n = 0, len(tokens)
-    while j < n:
-        info = _info(tokens[j])
-        k = 1
-        if info.back_join and _may_join(tokens, j, info, _join_starts()[1]):
-            for size in (3, 2):
-                if _joinable(tokens, commas, j, size, front=False):
-                    canonical = _back_lookup("".join(tokens[j : j + size]))
-                    if canonical is not None and canonical.count(".") >= size:
-                        info = _Info(
-                            "", None, False, False, canonical, True, True, True, True, False
-                        )
-                        k = size
-                        break
-        if info.attach and (not units or units[-1][2].canonical.endswith(")")):
-            info = _NO_ATTACH  # nothing to mark
-        units.append((j, j + k, info))
-        j += k
-    return units
-
-
-def _is_sentence_period(token: str) -> bool:
-    """A final period after a word of four letters or more that is not a title."""
-    return (
-        token.endswith(".")
-        and token[-2:-1].isalpha()
-        and "." not in token[:-1]
-        and sum(c.isalpha() for c in token) >= 4
-        and _back_lookup(token) is None
-        and _front_lookup(token) is None
-    )
-
-
-def _invalid(text: str, problem: str, code: str) -> InvalidFormat:
-    msg = f"name {short(text, 60)} {problem}"
-    return InvalidFormat(msg, code=code)
-
-
-def _parse_clean(s: str, text: str) -> PersonName:
-    """Parse the cleaned string ``s`` (``text`` is the input, for messages)."""
-    if " ." in s:
-        s = _SPACE_BEFORE_DOT.sub(".", s)
-    if ".." in s:
-        s = _DOT_RUN.sub(".", s)
-    s = s.lstrip(_EDGE_LEAD).rstrip(_EDGE)
-    tokens, commas = _tokenize(s)
-    if not tokens:
-        raise _invalid(text, "is empty", "name.empty")
-    prefixes, i = _take_front(tokens, commas)
-    if i:
-        tokens, commas = tokens[i:], commas[i:]
-    if not tokens:
-        raise _invalid(text, "has titles but no name", "name.empty")
-    if tokens[-1].endswith(".") and _is_sentence_period(tokens[-1]):
-        tokens[-1] = tokens[-1][:-1]
-    units = _units(tokens, commas)
-
-    # The back titles start at the first unit (never the first) that may open them and
-    # is followed only by title-like units: scan from the end while units are title-like.
-    m = split = len(units)
-    for u in range(m - 1, 0, -1):
-        start, _, info = units[u]
-        if not info.follow:
-            break
-        if info.lead and (commas[start] or info.strong):
-            split = u
-
-    end = units[split][0] if split < m else len(tokens)
-    if (
-        units[0][2].known  # cheap test first: usually a name word
-        and all(units[u][2].known for u in range(split))
-        and any("." in t for t in tokens[:end])
-    ):
-        raise _invalid(text, "has titles but no name", "name.empty")
-
-    if end == 1:
-        given = tokens[0]
-    else:
-        parts = [tokens[0]]
-        for t in range(1, end):
-            parts.append(", " if commas[t] else " ")
-            parts.append(tokens[t])
-        given = "".join(parts)
-    if not any(map(str.isalpha, given)):
-        raise _invalid(text, "has no letters", "name.no_letters")
-
-    suffixes: list[str] = []
-    before = (0, 0)  # the tokens of the last title
-    for start, stop, info in units[split:]:
-        if info.attach:
-            if before[1] - before[0] == 1:  # one token, so "Sp (K)" reads as "Sp(K)"
-                suffixes[-1] = _canonical_back(tokens[before[0]] + "(K)")
-            else:
-                suffixes[-1] = suffixes[-1].rstrip(".") + "(K)"
-        else:
-            suffixes.append(info.canonical)
-            before = (start, stop)
-    return _build(given, tuple(prefixes), tuple(suffixes))
-
-
-# The back titles of a name in (near) formal form, by the text from the first comma on
-# (``", S.Sos., M.Si."``): their canonical spellings and the titles as written. Bounded
-# like the constructor's memos; only texts of at most _MAX_TAIL characters are kept.
-_formal_tails: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-_MAX_TAIL: Final = 80
-
-
-def _formal_tail(tail: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """Back titles of ``tail`` (``", S.H., MM"``) if each comma has one known title."""
-    suffixes: list[str] = []
-    written: list[str] = []
-    for chunk in tail[1:].split(","):
-        title = chunk[1:] if chunk[:1] == " " else chunk
-        if " " in title:
-            return None
-        info = _info(title)
-        if not info.known:
-            return None
-        suffixes.append(info.canonical)
-        written.append(title)
-    return tuple(suffixes), tuple(written)
-
-
-# _info of the words of names in formal form, by word: a plain dict is quicker to ask
-# than the LRU cache behind _info. Bounded like the memos above.
-_word_infos: dict[str, _Info] = {}
-
-
-def _word_info(token: str) -> _Info:
-    """:func:`_info` of ``token``, remembered in ``_word_infos``."""
-    info = _info(token)
-    if len(token) <= _MAX_CACHED:
-        if len(_word_infos) >= _MAX_MEMO:
-            _word_infos.clear()
-        _word_infos[token] = info
-    return info
-
-
-def _parse_formal(s: str) -> PersonName | None:
-    """Fast path of :func:`_parse_clean` for names in (near) formal form, or None.
-
-    The shape is what ``str(PersonName)`` writes: front titles, the name, then a comma
-    before each back title, every back title a known one written as one word (also
-    ``"Budi,SH,MM"``). Whenever the text may need another rule of the slow path (a
-    parenthesis, a title written in pieces, an initial that may be one, titles only,
-    messy spacing ...) this returns None and the caller runs :func:`_parse_clean`, so
-    the result is always the slow path's.
-    """
-    if "(" in s or " ." in s or ".." in s or s[0] in _EDGE_LEAD or s[-1] in _EDGE:
-        return None
-    # Back titles: one known title after each comma. Such a title never joins another
-    # token (a comma comes between) and is never a sentence period.
-    comma = s.find(",")
-    if comma < 0:
-        head = s
-        suffixes: tuple[str, ...] = ()
-    else:
-        head, tail = s[:comma], s[comma:]
-        hit = _formal_tails.get(tail)
-        if hit is None:
-            hit = _formal_tail(tail)
-            if hit is None:
-                return None
-            if len(tail) <= _MAX_TAIL:
-                if len(_formal_tails) >= _MAX_MEMO:
-                    _formal_tails.clear()
-                _formal_tails[tail] = hit
-        suffixes, written = hit
-    # The name part, split as _tokenize does (a glued dot can only be inside a word).
-    if "." in head and _GLUED.search(head) is not None:
-        tokens = [piece for word in head.split() for piece in _pieces(word)]
-    else:
-        tokens = head.split()
-    n = len(tokens)
-    if suffixes:
-        tokens += written
-    # Front titles: what _take_front does while no title is written in pieces or glued
-    # to the next word; when one may be, _take_front itself runs.
-    infos = _word_infos
-    front_starts, back_starts = _join_starts()
-    prefixes: list[str] = []
-    i = 0
-    while i < n:
-        token = tokens[i]
-        info = infos.get(token) or _word_info(token)
-        front = info.front
-        if (info.front_join and _may_join(tokens, i, info, front_starts)) or (
-            front is None and "." in token[1:-1]  # a glued run such as "Dr.Ir.H."
-        ):
-            prefixes, i = _take_front(tokens, [False] * n + [True] * len(suffixes))
-            break
-        if front is None:
-            break
-        prefixes.append(front)
-        i += 1
-    if i >= n:
-        return None  # titles only, or titles running into the back titles
-    rest = tokens[i:n]
-    last = rest[-1]
-    if not suffixes and last.endswith(".") and _is_sentence_period(last):
-        rest[-1] = last = last[:-1]
-    given = " ".join(rest)
-    # Every word of the name stays a unit of its own: the last one cannot be a back
-    # title, and none (only one ending in a dot may) starts a title written in pieces
-    # ("M. Sc"), so the back titles start exactly at the first comma.
-    if (infos.get(last) or _word_info(last)).follow:
-        return None
-    if given.find(".", 0, len(given) - len(last)) >= 0:
-        for j in range(len(rest) - 1):
-            token = rest[j]
-            if token.endswith("."):
-                info = infos.get(token) or _word_info(token)
-                if info.back_join and info.key + _info(rest[j + 1]).key in back_starts:
-                    return None
-    if not (given[0].isalpha() or any(map(str.isalpha, given))):
-        return None  # the slow path raises name.no_letters
-    name: PersonName = _new(PersonName)  # as _build does
-    _set_given(name, given)
-    _set_prefixes(name, tuple(prefixes))
-    _set_suffixes(name, suffixes)
+    _set_rank(name, rank)
+    _set_honorific(name, honorific)
     return name
 
 
@@ -1074,6 +467,10 @@ def _checked(text: object) -> str:
         )
     if not s:
         raise _invalid(text, "is empty", "name.empty")
+    if not s.isascii():
+        mixed = _mixed_script(text)
+        if mixed is not None:
+            raise _invalid(text, mixed, "name.mixed_script")
     if len(s) > _MAX_ALNUM and (count := sum(map(str.isalnum, s))) > _MAX_ALNUM:
         msg = f"name {short(text, 60)} has {count} letters and digits, more than {_MAX_ALNUM}"
         raise InvalidLength(msg, code="name.too_long")
@@ -1122,10 +519,28 @@ def parse_name(text: str) -> PersonName:
     # first word is not a dotless front title: the whole text is the name.
     if "." not in s and "," not in s and "(" not in s and s[0].isalpha() and s[-1].isalpha():
         space = s.find(" ")
-        first = s if space < 0 else s[:space]
-        if first.lower() not in _DOTLESS_FRONT:
-            return _build(s, (), ())
+        if space < 0:
+            if s.lower() not in _DOTLESS_FRONT:
+                return _build(s, (), ())
+        elif s[:space].lower() not in _HEAD_WORDS:
+            # ... and the last word is no title written without dots ("Budi Santoso SH")
+            word = s[s.rfind(" ") + 1 :]
+            if word[1:].islower() and word.lower() not in _LAST_STOP:
+                return _build(s, (), ())
     # Fast path for names in (near) formal form; a str subclass, whose methods might
     # answer differently, always takes the slow path.
-    name = _parse_formal(s) if type(s) is str else None
-    return _parse_clean(s, text) if name is None else name
+    parts = _parse_formal_parts(s) if type(s) is str else None
+    if parts is None:
+        parts = _parse_clean_parts(s, text)
+    return _build(*parts)
+
+
+def _parse_clean(s: str, text: str) -> PersonName:
+    """The slow path of :func:`parse_name` on the cleaned text ``s`` (every rule)."""
+    return _build(*_parse_clean_parts(s, text))
+
+
+def _parse_formal(s: str) -> PersonName | None:
+    """The fast path of :func:`parse_name` for names in (near) formal form, or None."""
+    parts = _parse_formal_parts(s)
+    return None if parts is None else _build(*parts)

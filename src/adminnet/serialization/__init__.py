@@ -111,10 +111,11 @@ import cattrs
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 
-from adminnet._serialization_errors import MAX_DETAILS, cap, details_of, got, too_many
-from adminnet._serialization_hooks import FORMAT_VERSION, REFUSED, configure
-from adminnet._serialization_json import dumps, dumps_bytes, loads
+from adminnet import _memo
 from adminnet.errors import ErrorDetail, InvalidDataError, InvalidFormat
+from adminnet.serialization._errors import MAX_DETAILS, cap, details_of, got, too_many
+from adminnet.serialization._hooks import FORMAT_VERSION, configure
+from adminnet.serialization._json import dumps, dumps_bytes, loads
 from adminnet.time import PartialDate
 
 __all__ = [
@@ -133,8 +134,6 @@ T = TypeVar("T")
 
 _JSON_SPACE: Final = " \t\r\n"
 _JSON_SPACE_BYTES: Final = b" \t\r\n"
-
-_default: list[JsonConverter] = []
 
 
 def configure_converter(converter: cattrs.Converter) -> None:
@@ -173,10 +172,9 @@ def make_converter(**kwargs: Any) -> JsonConverter:
     return converter
 
 
+@_memo.once
 def _converter() -> JsonConverter:
-    if not _default:
-        _default.append(make_converter())
-    return _default[0]
+    return make_converter()
 
 
 def _unstructure(obj: object) -> Any:
@@ -253,30 +251,17 @@ def _check_text(text: object) -> str | bytes:
     raise InvalidDataError([ErrorDetail("$", "type.invalid", msg)])
 
 
-def _load(cls: type[T], text: str | bytes) -> T:
-    if cls is _person_class():
-        from adminnet._serialization_fast import person_from_line
+def _loader(cls: type[T]) -> Callable[[str | bytes], T]:
+    """How to read one JSON text as a ``cls``: its hook's ``load_text`` if it has one.
 
-        fast = person_from_line(text)
-        if fast is not None:
-            return fast  # type: ignore[return-value]
-        return _structure_refused(cls, loads(text))
-    return _structure(cls, loads(text))
-
-
-def _structure_refused(cls: type[T], data: object) -> T:
-    """:func:`_structure` of a record the fast path refused (it is not tried again)."""
-    token = REFUSED.set(data)
-    try:
-        return _structure(cls, data)
-    finally:
-        REFUSED.reset(token)
-
-
-def _person_class() -> type:
-    from adminnet.model.person import Person
-
-    return Person
+    The Person hook has one (the one seam of the accelerator); every other class is
+    parsed, then structured.
+    """
+    hook = _converter().get_structure_hook(cls)
+    load_text: Callable[[str | bytes], T] | None = getattr(hook, "load_text", None)
+    if load_text is None:
+        return lambda text: _structure(cls, loads(text))
+    return load_text
 
 
 def from_json(cls: type[T], text: str | bytes) -> T:
@@ -292,7 +277,7 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     Raises:
         InvalidDataError: listing every problem with its path.
     """
-    return _load(cls, _check_text(text))
+    return _loader(cls)(_check_text(text))
 
 
 def _is_blank(line: str | bytes) -> bool:
@@ -320,7 +305,10 @@ def iter_jsonl(
 
     A ``str`` or ``bytes`` given as ``lines`` is split at each ``\n`` (a ``\r`` before
     it is white space), never at the other Unicode line breaks (U+2028, U+0085...),
-    which JSON allows inside a string and ``write_jsonl`` writes as they are.
+    which JSON allows inside a string and ``write_jsonl`` writes as they are. A UTF-8
+    text file (``open(path, encoding="utf-8")``) is read through its binary buffer,
+    split the same way, so that an undecodable line is reported at its own number and
+    the lines around it are still read.
 
     >>> from adminnet.time import PartialDate
     >>> list(iter_jsonl(PartialDate, ['"2016"', '', '"2017-03"']))
@@ -335,7 +323,9 @@ def iter_jsonl(
             to decode text.
     """
     whole: object = lines
-    if isinstance(whole, str):
+    if isinstance(whole, io.TextIOWrapper):
+        lines = _utf8_lines(whole)
+    elif isinstance(whole, str):
         lines = whole.split("\n")  # not splitlines(): U+2028 may stand raw in a string
     elif isinstance(whole, bytes):
         lines = whole.split(b"\n")
@@ -344,14 +334,7 @@ def iter_jsonl(
     except TypeError:
         msg = f"expected an iterable of lines (str or bytes), got {got(lines)}"
         raise InvalidDataError([ErrorDetail("$", "type.invalid", msg)]) from None
-    fast: Callable[..., Any] | None = None
-    fast_loads: Any = None
-    if cls is _person_class():
-        from adminnet._serialization_fast import person_from_line
-        from adminnet._serialization_json import fast_loads as _fast_loads
-
-        fast = person_from_line
-        fast_loads = _fast_loads()
+    load = _loader(cls)
     kept: list[ErrorDetail] = []
     dropped = 0
     number = 0
@@ -377,22 +360,21 @@ def iter_jsonl(
             report(InvalidDataError([ErrorDetail("$", "json.invalid_encoding", msg, number + 1)]))
             break
         number += 1
-        if fast is not None:
-            obj = fast(line, fast_loads)
-            if obj is not None:
-                yield obj
-                continue
         raw: object = line
-        if isinstance(raw, bytearray | memoryview):
+        kind = type(raw)
+        if kind is bytes or kind is str:
+            pass
+        elif isinstance(raw, bytearray | memoryview):
             line = bytes(raw)
         elif not isinstance(raw, str | bytes):
             msg = f"expected a line of text (str or bytes), got {got(raw)}"
             report(InvalidDataError([ErrorDetail("$", "type.invalid", msg, number)]))
             continue
-        if _is_blank(line):
+        first = line[:1]
+        if first != b"{" and first != "{" and _is_blank(line):
             continue
         try:
-            result = _structure_refused(cls, loads(line)) if fast is not None else _load(cls, line)
+            result = load(line)
         except InvalidDataError as exc:
             report(
                 InvalidDataError(
@@ -405,6 +387,29 @@ def iter_jsonl(
         kept.append(too_many(dropped))
     if kept:
         raise InvalidDataError(kept)
+
+
+def _utf8_lines(stream: io.TextIOWrapper) -> Iterable[str | bytes]:
+    r"""The lines of a UTF-8 text stream read from its binary buffer, else the stream.
+
+    A text stream decodes a whole chunk at a time, so one undecodable byte would lose
+    the good lines of its chunk and hide the line it is on; its bytes, split at
+    ``\n`` and decoded one line at a time, give every good line and the right line
+    number. Its position is carried over when the stream can tell it.
+    """
+    try:
+        name = codecs.lookup(stream.encoding).name
+    except LookupError:  # pragma: no cover - a stream with an unknown codec cannot exist
+        return stream
+    buffer = getattr(stream, "buffer", None)
+    if name not in ("utf-8", "utf-8-sig") or stream.errors != "strict" or buffer is None:
+        return stream
+    try:
+        if stream.seekable():
+            buffer.seek(stream.tell())
+    except (OSError, ValueError):
+        return stream  # a position that is not a byte offset: read as text
+    return buffer  # type: ignore[no-any-return]
 
 
 def _is_binary(stream: object) -> bool:

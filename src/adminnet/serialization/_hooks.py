@@ -8,33 +8,24 @@ else, and raises an adminnet error with a stable code (``type.invalid``,
 
 from __future__ import annotations
 
-import datetime as _dt
 import enum
-import functools
-import math
 import re
 import types
 import typing
 from collections.abc import Callable
-from contextvars import ContextVar
-from decimal import Decimal, InvalidOperation
-from typing import Any, Final, NoReturn
+from decimal import Decimal
+from typing import Any, Final
 
 import attrs
 import cattrs
 import pendulum
 from cattrs import AttributeValidationNote, ClassValidationError, IterableValidationError
 from cattrs.errors import IterableValidationNote
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from adminnet._serialization_errors import (
-    attribute_note,
-    got,
-    is_structuring_note,
-    note_name,
-    render_path,
-)
-from adminnet._validators import short
+from adminnet import errors as _errors_module
+from adminnet import model as _model
+from adminnet import time as _time
 from adminnet.errors import (
     AdminnetError,
     ErrorDetail,
@@ -42,27 +33,42 @@ from adminnet.errors import (
     InvalidDataError,
     InvalidFormat,
 )
-from adminnet.model.agency import Agency, AgencyName
-from adminnet.model.agreement import Agreement, Party
 from adminnet.model.dataset import KINDS, Dataset
-from adminnet.model.digital import (
-    DigitalizationTarget,
-    Indicator,
-    Measurement,
-    PublicService,
-)
-from adminnet.model.event import Event
 from adminnet.model.person import Person
-from adminnet.model.position import Decree, Position, Tenure
-from adminnet.model.region import Region, RegionName
-from adminnet.text.names import PersonName, parse_name
-from adminnet.time import PartialDate, Period
+from adminnet.serialization._errors import (
+    attribute_note,
+    cap,
+    details_of,
+    got,
+    is_structuring_note,
+    note_name,
+    render_path,
+)
+from adminnet.serialization._json import loads
+from adminnet.serialization._person import from_text as _person_from_text
+from adminnet.serialization._person import from_value as _person_from_value
+from adminnet.serialization._primitives import (
+    Hook,
+    check_unicode,
+    fail_type,
+    optional_text_fields,
+    structure_bool,
+    structure_date,
+    structure_datetime,
+    structure_decimal,
+    structure_float,
+    structure_int,
+    structure_partial_date,
+    structure_str,
+)
+from adminnet.text import names as _names
+from adminnet.text.names import PersonName
+from adminnet.time import PartialDate
 
 __all__ = [
     "ENTITY_CLASSES",
     "FORMAT_VERSION",
     "configure",
-    "fail_type",
 ]
 
 FORMAT_VERSION: Final = "1.0"
@@ -70,214 +76,43 @@ FORMAT_VERSION: Final = "1.0"
 
 _READ_MAJOR: Final = 1
 
-ENTITY_CLASSES: Final[tuple[type, ...]] = (
-    Agency,
-    AgencyName,
-    Region,
-    RegionName,
-    Person,
-    PersonName,
-    Position,
-    Tenure,
-    Decree,
-    Agreement,
-    Party,
-    Event,
-    PublicService,
-    Indicator,
-    Measurement,
-    DigitalizationTarget,
-    Dataset,
-    Period,
-)
-"""The attrs classes with an object wire form (PartialDate is a string)."""
+
+def _entity_classes() -> tuple[type, ...]:
+    """Every public attrs class of the model, time and errors, and the classes they hold.
+
+    Derived, not listed: the public names of :mod:`adminnet.model` (whose Dataset holds
+    the one table of entity collections, :data:`adminnet.model.dataset.COLLECTIONS`),
+    :class:`~adminnet.time.Period` and :class:`~adminnet.errors.ErrorDetail`, then every
+    attrs class found in their fields' types. A new public class is served at once.
+    """
+    roots: list[Any] = [getattr(_model, name) for name in _model.__all__]
+    roots += [getattr(_time, name) for name in _time.__all__]
+    roots += [getattr(_errors_module, name) for name in _errors_module.__all__]
+    found: dict[type, None] = {}
+    stack = [r for r in roots if isinstance(r, type) and attrs.has(r)]
+    stack.reverse()
+    while stack:
+        cls = stack.pop()
+        if cls in found or cls is PartialDate:  # PartialDate is written as a string
+            continue
+        found[cls] = None
+        attrs.resolve_types(cls)
+        for a in attrs.fields(cls):
+            stack.extend(t for t in _leaf_types(a.type) if attrs.has(t) and t not in found)
+    return tuple(found)
+
+
+def _leaf_types(tp: Any) -> list[Any]:
+    args = typing.get_args(tp)
+    if not args:
+        return [tp]
+    return [leaf for arg in args for leaf in _leaf_types(arg)]
+
+
+ENTITY_CLASSES: Final[tuple[type, ...]] = _entity_classes()
+"""The attrs classes with an object wire form (PartialDate is a string), derived."""
 
 _VERSION: Final = re.compile(r"(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})\Z")
-_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-_RFC3339: Final = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?"
-    r"(Z|[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?\Z"
-)
-_DECIMAL: Final = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
-_NON_FINITE: Final = frozenset({"nan", "-nan", "+nan", "inf", "-inf", "+inf"})
-_NON_FINITE_WORDS: Final = frozenset({"infinity", "-infinity", "+infinity", "snan", "-snan"})
-
-Hook = Callable[[Any, Any], Any]
-
-
-# --- primitives -----------------------------------------------------------------------
-
-
-def fail_type(expected: str, value: object) -> NoReturn:
-    """Raise ``type.invalid``: ``expected a boolean, got string 'false'``."""
-    msg = f"expected {expected}, got {got(value)}"
-    raise InvalidFormat(msg, code="type.invalid")
-
-
-def check_unicode(text: str) -> str:
-    """``text`` itself, or ``text.invalid_unicode`` if it holds a lone surrogate."""
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            msg = (
-                f"string has a lone surrogate U+{ord(text[exc.start]):04X} at index {exc.start}"
-                " (not Unicode text)"
-            )
-            raise InvalidFormat(msg, code="text.invalid_unicode") from None
-    return text
-
-
-@functools.cache
-def _enum_table(cls: type[enum.Enum]) -> tuple[dict[object, enum.Enum], str]:
-    table: dict[object, enum.Enum] = {m.value: m for m in cls}
-    return table, ", ".join(str(m.value) for m in cls)
-
-
-def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
-    table, known = _enum_table(cls)
-    base = str if issubclass(cls, str) else int if issubclass(cls, int) else None
-    if base is not None and (not isinstance(value, base) or isinstance(value, bool)):
-        fail_type(f"a {cls.__name__} value ({known})", value)
-    try:
-        member = table.get(value)
-    except TypeError:  # unhashable
-        member = None
-    if member is None:
-        text = repr(value) if not isinstance(value, str) or len(value) <= 60 else "the string"
-        msg = f"{text} is not a {cls.__name__} (one of: {known})"
-        raise InvalidComponent(msg, code="enum.invalid")
-    return member
-
-
-def _structure_str(value: object, cls: Any) -> Any:
-    if cls is not str:
-        if isinstance(cls, type) and issubclass(cls, enum.Enum):
-            return _structure_enum(value, cls)
-        if type(value) is not str:
-            fail_type("a string", value)
-        return cls(check_unicode(value))
-    if type(value) is str:
-        return check_unicode(value)
-    if isinstance(value, str):  # a str subclass such as a StrEnum member: its text
-        return check_unicode(str.__str__(value))
-    fail_type("a string", value)
-
-
-def _structure_int(value: object, cls: Any) -> Any:
-    if cls is not int:
-        if isinstance(cls, type) and issubclass(cls, enum.Enum):
-            return _structure_enum(value, cls)
-        if type(value) is not int:
-            fail_type("an integer", value)
-        return cls(value)
-    if type(value) is int:
-        return value
-    fail_type("an integer", value)
-
-
-def _structure_bool(value: object, _cls: Any) -> bool:
-    if value is True or value is False:
-        return value
-    fail_type("a boolean (true or false)", value)
-
-
-def _structure_float(value: object, _cls: Any) -> float:
-    if type(value) is float or (type(value) is int) or type(value) is Decimal:
-        number = float(value)
-        if not math.isfinite(number):
-            msg = f"number {value} is not finite"
-            raise InvalidComponent(msg, code="number.not_finite")
-        return number
-    fail_type("a number", value)
-
-
-def _structure_decimal(value: object, _cls: Any) -> Decimal:
-    kind = type(value)
-    if kind is Decimal:
-        number: Decimal = value  # type: ignore[assignment]
-    elif kind is int:
-        number = Decimal(value)  # type: ignore[arg-type]
-    elif kind is str:
-        text: str = value  # type: ignore[assignment]
-        if _DECIMAL.match(text) is None:
-            if text.strip().lower() in _NON_FINITE | _NON_FINITE_WORDS:
-                msg = f"number {text!r} is not finite"
-                raise InvalidComponent(msg, code="number.not_finite")
-            shown = text if len(text) <= 40 else text[:40] + "…"
-            msg = f"{shown!r} is not a decimal number such as '2.79'"
-            raise InvalidFormat(msg, code="number.invalid")
-        try:
-            number = Decimal(text)
-        except InvalidOperation:  # pragma: no cover - the pattern is stricter
-            msg = f"{short(text, 40)} is not a decimal number"
-            raise InvalidFormat(msg, code="number.invalid") from None
-    elif kind is float:
-        f: float = value  # type: ignore[assignment]
-        if not math.isfinite(f):
-            msg = f"number {f} is not finite"
-            raise InvalidComponent(msg, code="number.not_finite")
-        msg = (
-            f"number {f!r} is a binary float, which may already have lost precision;"
-            f" give it as the string {repr(f)!r} (or load JSON with from_json)"
-        )
-        raise InvalidFormat(msg, code="number.float")
-    else:
-        fail_type("a decimal number as a string such as '2.79'", value)
-    if not number.is_finite():
-        msg = f"number {number} is not finite"
-        raise InvalidComponent(msg, code="number.not_finite")
-    return number
-
-
-# --- time -----------------------------------------------------------------------------
-
-
-def _structure_partial_date(value: object, _cls: Any) -> PartialDate:
-    if type(value) is not str:
-        fail_type("a partial date string (YYYY, YYYY-MM or YYYY-MM-DD)", value)
-    return PartialDate.parse(value)
-
-
-def structure_date(value: object, _cls: Any = None) -> pendulum.Date:
-    """``"YYYY-MM-DD"`` (nothing else) to a :class:`pendulum.Date`."""
-    if type(value) is not str:
-        fail_type("a date string (YYYY-MM-DD)", value)
-    if _ISO_DATE.match(value) is None:
-        shown = value if len(value) <= 40 else value[:40] + "…"
-        msg = f"date {shown!r} is not an ISO date (YYYY-MM-DD)"
-        raise InvalidFormat(msg, code="date.invalid_format")
-    try:
-        day = _dt.date.fromisoformat(value)
-    except ValueError:
-        msg = f"date {value!r} is not a calendar date"
-        raise InvalidComponent(msg, code="date.invalid_date") from None
-    return pendulum.Date(day.year, day.month, day.day)
-
-
-def _structure_datetime(value: object, _cls: Any) -> pendulum.DateTime:
-    if type(value) is not str:
-        fail_type("a date-time string (RFC 3339, with offset)", value)
-    m = _RFC3339.match(value)
-    if m is None:
-        shown = value if len(value) <= 40 else value[:40] + "…"
-        msg = (
-            f"date-time {shown!r} is not RFC 3339"
-            " (YYYY-MM-DDTHH:MM:SS[.ffffff] and Z or an offset such as +07:00)"
-        )
-        raise InvalidFormat(msg, code="datetime.invalid_format")
-    if m.group(1) is None:
-        msg = (
-            f"date-time {value!r} has no UTC offset; naive times are refused, never taken"
-            " as UTC (write e.g. +07:00 for WIB)"
-        )
-        raise InvalidFormat(msg, code="datetime.naive")
-    try:
-        moment = _dt.datetime.fromisoformat(value)
-    except ValueError:
-        msg = f"date-time {value!r} is not a calendar date and time"
-        raise InvalidComponent(msg, code="datetime.invalid_datetime") from None
-    return pendulum.instance(moment)
 
 
 # --- containers -----------------------------------------------------------------------
@@ -319,22 +154,27 @@ def _tuple_structure_factory(tp: Any, converter: cattrs.Converter) -> Hook:
         items: list[Any] | tuple[Any, ...] = value
         if not detailed:
             return tuple([elem_hook(item, elem) for item in items])
-        out = []
-        errors: list[Exception] = []
-        for i, item in enumerate(items):
-            try:
-                out.append(elem_hook(item, elem))
-            except Exception as exc:
-                if isinstance(exc, MemoryError):
-                    raise
-                exc.add_note(IterableValidationNote(f"Structuring {tp} @ index {i}", i, elem))
-                errors.append(exc)
-        if errors:
-            msg = f"While structuring {tp!r}"
-            raise IterableValidationError(msg, errors, tp)
-        return tuple(out)
+        return _structure_items(tp, [(elem_hook, elem, item) for item in items])
 
     return structure_tuple
+
+
+def _structure_items(tp: Any, jobs: list[tuple[Hook, Any, object]]) -> tuple[Any, ...]:
+    """Each ``(hook, type, item)`` structured; every failure noted with its index."""
+    out = []
+    errors: list[Exception] = []
+    for i, (hook, t, item) in enumerate(jobs):
+        try:
+            out.append(hook(item, t))
+        except Exception as exc:
+            if isinstance(exc, MemoryError):
+                raise
+            exc.add_note(IterableValidationNote(f"Structuring {tp} @ index {i}", i, t))
+            errors.append(exc)
+    if errors:
+        msg = f"While structuring {tp!r}"
+        raise IterableValidationError(msg, errors, tp)
+    return tuple(out)
 
 
 def _tuple_unstructure_factory(tp: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
@@ -354,6 +194,77 @@ def _optional_structure_factory(tp: Any, converter: cattrs.Converter) -> Hook:
 def _optional_unstructure_factory(tp: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
     inner = converter.get_unstructure_hook(_optional_arg(tp))
     return lambda value: None if value is None else inner(value)
+
+
+def _is_fixed_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and bool(args) and Ellipsis not in args
+
+
+def _fixed_tuple_structure_factory(tp: Any, converter: cattrs.Converter) -> Hook:
+    """``tuple[A, B, C]``: a JSON array of exactly that many items, each read as its type."""
+    types_ = typing.get_args(tp)
+    hooks = [converter.get_structure_hook(t) for t in types_]
+    size = len(types_)
+
+    def structure_fixed(value: object, _cls: Any) -> tuple[Any, ...]:
+        if type(value) is not list and type(value) is not tuple:
+            fail_type(f"an array of {size} items", value)
+        items: list[Any] | tuple[Any, ...] = value
+        if len(items) != size:
+            msg = f"expected an array of {size} items, got {len(items)}"
+            raise InvalidFormat(msg, code="type.invalid")
+        jobs = list(zip(hooks, types_, items, strict=True))
+        if not converter.detailed_validation:
+            return tuple([hook(item, t) for hook, t, item in jobs])
+        return _structure_items(tp, jobs)
+
+    return structure_fixed
+
+
+def _fixed_tuple_unstructure_factory(tp: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    hooks = [converter.get_unstructure_hook(t) for t in typing.get_args(tp)]
+    return lambda value: [hook(item) for hook, item in zip(hooks, value, strict=True)]
+
+
+def _enum_members(tp: Any) -> tuple[type[enum.Enum], ...]:
+    origin = typing.get_origin(tp)
+    if origin is not typing.Union and origin is not types.UnionType:
+        return ()
+    args = typing.get_args(tp)
+    if all(isinstance(a, type) and issubclass(a, enum.Enum) for a in args):
+        return args
+    return ()
+
+
+def _is_enum_union(tp: Any) -> bool:
+    return bool(_enum_members(tp))
+
+
+def _enum_union_structure_factory(tp: Any) -> Hook:
+    """``EnumA | EnumB``: the member whose value it is (the values must not overlap)."""
+    classes = _enum_members(tp)
+    table: dict[object, enum.Enum] = {}
+    for cls in classes:
+        for member in cls:
+            if member.value in table:
+                msg = f"cannot read {tp!r}: value {member.value!r} is in two enums"
+                raise TypeError(msg)
+            table[member.value] = member
+    known = ", ".join(str(v) for v in table)
+    names = " or ".join(c.__name__ for c in classes)
+
+    def structure_union(value: object, _cls: Any) -> enum.Enum:
+        if type(value) is not str:
+            fail_type(f"a {names} value ({known})", value)
+        member = table.get(value)
+        if member is None:
+            text = repr(value) if len(value) <= 60 else "the string"
+            msg = f"{text} is not a {names} (one of: {known})"
+            raise InvalidComponent(msg, code="enum.invalid")
+        return member
+
+    return structure_union
 
 
 # --- attrs classes --------------------------------------------------------------------
@@ -556,32 +467,43 @@ class _PersonNameHook(_ClassHook):
 
     def __call__(self, value: object, cls: Any) -> Any:
         if type(value) is str:
-            return parse_name(check_unicode(value))
+            return _names.parse_name(check_unicode(value))
         if not isinstance(value, dict):
             fail_type("a name string or an object {given, prefixes, suffixes}", value)
         return super().__call__(value, cls)
 
 
 class _PersonHook(_ClassHook):
-    """Person: a fast path for the common valid record, cattrs for everything else."""
+    """Person: the one seam of the accelerator (:mod:`adminnet.serialization._person`).
+
+    The facade reads a Person document through :meth:`load_text` (the text of one
+    document or JSON line); cattrs reaches :meth:`__call__` with a parsed value (a
+    Person inside a Dataset, or :func:`~adminnet.serialization.from_dict`). Either way
+    the accelerator is tried once, and what it declines goes the general way.
+    """
 
     def __call__(self, value: object, cls: Any) -> Any:
-        if value is not REFUSED.get():
-            person = _fast_person()(value)
-            if person is not None:
-                return person
+        person = _person_from_value(value)
+        if person is not None:
+            return person
         return super().__call__(value, cls)
 
+    def load_text(self, text: str | bytes) -> Any:
+        """The Person of one JSON text: the accelerator, else parse and structure it.
 
-REFUSED: ContextVar[object] = ContextVar("adminnet_fast_refused", default=None)
-"""The parsed record the fast path has just refused: its hook goes straight to cattrs."""
-
-
-@functools.cache
-def _fast_person() -> Callable[[object], Any]:
-    from adminnet._serialization_fast import person_from_dict  # imports this module
-
-    return person_from_dict
+        Raises:
+            InvalidDataError: listing every problem with its path.
+        """
+        person = _person_from_text(text)
+        if person is not None:
+            return person
+        value = loads(text)
+        try:
+            return super().__call__(value, Person)
+        except MemoryError:
+            raise
+        except Exception as exc:
+            raise InvalidDataError(cap(details_of(exc))) from exc
 
 
 _WHILE_DATASET: Final = "While structuring Dataset"
@@ -691,21 +613,21 @@ def _lazy_dataset_unstructure(converter: cattrs.Converter) -> Callable[[Dataset]
 def configure(converter: cattrs.Converter) -> None:
     """Register every adminnet hook on ``converter``."""
     # primitives: strict (no "false" -> True, no 1.9 -> 1, no 5 -> "5")
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(float, _structure_float)
-    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook(str, structure_str)
+    converter.register_structure_hook(int, structure_int)
+    converter.register_structure_hook(bool, structure_bool)
+    converter.register_structure_hook(float, structure_float)
+    converter.register_structure_hook(Decimal, structure_decimal)
     converter.register_unstructure_hook(Decimal, str)
     # enums: their value (StrEnum/IntEnum come before str/int in the MRO)
     converter.register_unstructure_hook(enum.StrEnum, _enum_value)
     converter.register_unstructure_hook(enum.IntEnum, _enum_value)
     # time
-    converter.register_structure_hook(PartialDate, _structure_partial_date)
+    converter.register_structure_hook(PartialDate, structure_partial_date)
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_structure_hook(pendulum.Date, structure_date)
     converter.register_unstructure_hook(pendulum.Date, pendulum.Date.isoformat)
-    converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
+    converter.register_structure_hook(pendulum.DateTime, structure_datetime)
     converter.register_unstructure_hook(pendulum.DateTime, pendulum.DateTime.isoformat)
     # containers
     converter.register_structure_hook_factory(
@@ -721,6 +643,14 @@ def configure(converter: cattrs.Converter) -> None:
         _is_optional, lambda t: _optional_unstructure_factory(t, converter)
     )
     # entity classes (exactly these: a user's subclass gets cattrs' own attrs handling)
+    converter.register_structure_hook_factory(
+        _is_fixed_tuple, lambda t: _fixed_tuple_structure_factory(t, converter)
+    )
+    converter.register_unstructure_hook_factory(
+        _is_fixed_tuple, lambda t: _fixed_tuple_unstructure_factory(t, converter)
+    )
+    converter.register_structure_hook_factory(_is_enum_union, _enum_union_structure_factory)
+    converter.register_unstructure_hook_factory(_is_enum_union, lambda _t: _enum_value)
     special: dict[type, type[_ClassHook]] = {
         Person: _PersonHook,
         PersonName: _PersonNameHook,
@@ -728,7 +658,21 @@ def configure(converter: cattrs.Converter) -> None:
     }
     hooks = {cls: special.get(cls, _ClassHook)(cls, converter) for cls in ENTITY_CLASSES}
     converter.register_structure_hook_factory(lambda t: _is_entity(t), lambda t: hooks[t])
+    converter.register_unstructure_hook_factory(
+        _is_person_name, lambda t: _person_name_unstructure(t, converter)
+    )
     converter.register_unstructure_hook(Dataset, _lazy_dataset_unstructure(converter))
+
+
+def _is_person_name(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, PersonName)
+
+
+def _person_name_unstructure(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """A PersonName as ``{given, prefixes, suffixes}`` plus its optional texts that are set."""
+    omit = {name: override(omit_if_default=True) for name in optional_text_fields(cls)}
+    fn: Callable[[Any], Any] = make_dict_unstructure_fn(cls, converter, **omit)  # type: ignore[arg-type]
+    return fn
 
 
 _ENTITY_SET: Final = frozenset(ENTITY_CLASSES)

@@ -5,7 +5,8 @@ not orjson is installed:
 
 - The *exact* parser is the standard library's, with ``object_pairs_hook`` (duplicate
   keys are reported with their paths, ``json.duplicate_key``), ``parse_float=Decimal``
-  (every JSON number is exact; no binary float ever appears), ``parse_constant``
+  (every JSON number is exact; no binary float ever appears; an exponent beyond
+  ±999,999 is ``number.out_of_range``), ``parse_constant``
   (``NaN``/``Infinity`` become non-finite Decimals that the hooks refuse with
   ``number.not_finite``), UTF-8 only (``json.invalid_encoding``), a leading BOM ignored
   (RFC 8259 section 8.1), nesting too deep for the parser is ``json.too_deep``, and a
@@ -24,31 +25,29 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
 
-from adminnet._serialization_errors import render_path
+from adminnet._memo import once
 from adminnet._validators import short
-from adminnet.errors import ErrorDetail, InvalidDataError, InvalidFormat
+from adminnet.errors import AdminnetError, ErrorDetail, InvalidDataError, InvalidFormat
+from adminnet.serialization._errors import render_path
+from adminnet.serialization._primitives import decimal_of
 
 __all__ = ["decode", "dumps", "dumps_bytes", "exact_loads", "fast_loads", "loads"]
 
 _BOM: Final = "\ufeff"
 _MAX_INT_DIGITS: Final = 4000
 
-_fast: list[Callable[[str | bytes], Any]] = []
-_orjson: list[Any] = []
 
-
+@once
 def _orjson_module() -> Any:
     """orjson, or ``None`` when it is not installed (imported on first use)."""
-    if not _orjson:
-        try:
-            import orjson
-        except ImportError:  # pragma: no cover - depends on the environment
-            _orjson.append(None)
-        else:
-            _orjson.append(orjson)
-    return _orjson[0]
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - depends on the environment
+        return None
+    return orjson
 
 
+@once
 def fast_loads() -> Callable[[str | bytes], Any]:
     """The quickest available ``loads`` (orjson's, else the stdlib's), unverified.
 
@@ -56,10 +55,9 @@ def fast_loads() -> Callable[[str | bytes], Any]:
     decodes strictly first, since ``json.loads`` would guess UTF-16 or UTF-32 from the
     bytes and accept what the exact path refuses (``json.invalid_encoding``).
     """
-    if not _fast:
-        orjson = _orjson_module()
-        _fast.append(orjson.loads if orjson is not None else _stdlib_loads)
-    return _fast[0]
+    orjson = _orjson_module()
+    loads: Callable[[str | bytes], Any] = orjson.loads if orjson is not None else _stdlib_loads
+    return loads
 
 
 def _stdlib_loads(text: str | bytes) -> Any:
@@ -117,7 +115,7 @@ def exact_loads(text: str | bytes) -> Any:
         value = json.loads(
             text,
             object_pairs_hook=pairs,
-            parse_float=Decimal,
+            parse_float=decimal_of,
             parse_int=_parse_int,
             parse_constant=Decimal,
         )
@@ -127,6 +125,8 @@ def exact_loads(text: str | bytes) -> Any:
     except RecursionError:
         msg = "JSON nesting is too deep to read"
         raise InvalidDataError([ErrorDetail("$", "json.too_deep", msg)]) from None
+    except AdminnetError as exc:  # a number beyond the range read (decimal_of)
+        raise InvalidDataError([ErrorDetail("$", exc.code, exc.message)]) from None
     if seen_duplicate:
         raise InvalidDataError(_duplicates(value))
     return value
@@ -207,16 +207,21 @@ def dumps_bytes(value: Any) -> bytes:
     if orjson is not None:
         try:
             out: bytes = orjson.dumps(value)
-        except TypeError as exc:  # orjson.JSONEncodeError: surrogates, odd types
-            raise _unencodable(exc) from None
-        return out
-    return dumps(value).encode("utf-8")
+        except TypeError:  # orjson.JSONEncodeError: surrogates, integers beyond 64 bits
+            pass  # the standard library decides: it writes any integer, refuses the rest
+        else:
+            return out
+    return _stdlib_dumps(value, None).encode("utf-8")
 
 
 def dumps(value: Any, *, indent: int | None = None) -> str:
     """JSON text: compact on one line, or indented by ``indent`` spaces."""
     if indent is None and _orjson_module() is not None:
         return dumps_bytes(value).decode("utf-8")
+    return _stdlib_dumps(value, indent)
+
+
+def _stdlib_dumps(value: Any, indent: int | None) -> str:
     try:
         text = json.dumps(
             value,

@@ -1,0 +1,533 @@
+"""Private: the accelerator of :class:`~adminnet.model.person.Person` records.
+
+Loading millions of Person records is the library's bulk workload. The general path
+(cattrs' generated function, then ``Person.__init__``) costs several microseconds a
+record more than this module (``bench/PROFILE.md``). It is an *accelerator only*: it
+returns exactly the Person the general path would return, or ``None``, and then the
+general path runs and produces the result or the exact error list. It never raises.
+
+One seam. It is entered from one place, the Person hook of
+:mod:`adminnet.serialization._hooks`: :func:`from_text` for the text of one document
+or JSON line, :func:`from_value` for an already parsed value. Nothing else calls it.
+
+The same rules as the model, called, never re-encoded:
+
+- the id: :data:`adminnet.model._common.ID_PATTERN`, the pattern of ``check_id``;
+- the name: :func:`adminnet.text.names.parse_name` for a string; for an object, the
+  fields of :class:`~adminnet.text.names.PersonName` as ``attrs.fields`` lists them
+  (their own converters and validators; a title tuple is checked once by the real
+  constructor and remembered), so optional text fields added to PersonName (``rank``,
+  ``honorific``) are served without a change here;
+- the NIP: :func:`adminnet.ids.nip.validate`; the birth date: the serialization's own
+  date hook; the gender: :class:`~adminnet.ids._gender.Gender`; and the NIP's
+  agreement with them: :func:`adminnet.ids.nip.check_person`, the function Person's
+  validator calls. Every rule is looked up on its module at each call, so a rule that
+  changes (or is monkeypatched in a test) changes both paths.
+
+It turns itself off (every record goes the general way) when it cannot vouch for the
+model, checked when the plan is made, on first use:
+
+- Person's fields are not the five it reads, or PersonName has a field that is not an
+  optional text; a converter takes ``self`` or the field; a class has a
+  ``__attrs_post_init__``; attrs validators are disabled;
+- *behaviour*: a set of probe records (valid ones and one for each rule, each with
+  the outcome the model gives) is run through both ``Person(...)`` and this module,
+  and any disagreement disables it;
+- after the plan is made, ``attrs.fields(Person)`` or ``attrs.fields(PersonName)``
+  changes (a validator swapped at run time): the plan no longer describes the class.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from adminnet import _memo
+from adminnet.ids import nip as _nip
+from adminnet.ids._gender import Gender
+from adminnet.model import _common
+from adminnet.model.person import Person
+from adminnet.serialization import _json
+from adminnet.serialization._primitives import optional_text_fields, structure_date
+from adminnet.text import names as _names
+from adminnet.text.names import PersonName
+
+__all__ = ["from_text", "from_value", "plan", "reset"]
+
+_PERSON_FIELDS: Final = ("id", "name", "nip", "birth_date", "gender")
+_TITLE_FIELDS: Final = ("prefixes", "suffixes")
+_PERSON_KEYS: Final = frozenset(_PERSON_FIELDS)
+_GENDERS: Final = {g.value: g for g in Gender}
+
+_new = object.__new__
+Setter = Callable[[Any, Any], None]
+
+
+@attrs.frozen
+class Plan:
+    """What the accelerator knows of the classes, checked once (``enabled`` False: off)."""
+
+    enabled: bool
+    reason: str = ""
+    person_attrs: object = None
+    name_attrs: object = None
+    person_set: tuple[Setter, ...] = ()
+    name_fields: tuple[Any, ...] = ()  # attrs.Attribute of PersonName but the titles
+    name_set: dict[str, Setter] = attrs.Factory(dict)
+    # For each of name_fields: (name, setter, converter or None, validator or None, field)
+    name_steps: tuple[tuple[str, Setter, Any, Any, Any], ...] = ()
+    name_keys: frozenset[str] = frozenset()
+    optional_names: tuple[str, ...] = ()  # the optional text fields of PersonName
+
+
+_plans: list[Plan] = []
+_titles_ok = _memo.Memo[tuple[str, tuple[str, ...]], bool](50_000)
+_dates = _memo.Memo[str, "pendulum.Date | None"](50_000)
+_title_lists = _memo.Memo[tuple[str, str], "tuple[str, ...] | None"](50_000)
+_dates_get: Final = _dates.get
+
+
+def reset() -> None:
+    """Forget the plan and the memos (tests that change the classes call it)."""
+    _plans.clear()
+    _titles_ok.clear()
+    _dates.clear()
+    _title_lists.clear()
+
+
+def plan() -> Plan:
+    """The current plan (made on first use; see the module docstring)."""
+    if _plans:
+        current = _plans[0]
+        if current.enabled and (
+            Person.__attrs_attrs__ is not current.person_attrs
+            or PersonName.__attrs_attrs__ is not current.name_attrs
+        ):
+            current = Plan(enabled=False, reason="the classes' fields changed after the plan")
+            _plans[0] = current
+        return current
+    made = _make_plan()
+    if made.enabled:
+        _plans.append(made)  # probes run with the plan in place
+        problem = _probe()
+        if problem:
+            made = Plan(enabled=False, reason=problem)
+            _plans[0] = made
+    else:
+        _plans.append(made)
+    return made
+
+
+def _setter(cls: type, name: str) -> Setter:
+    """The slot descriptor's ``__set__`` (attrs frozen classes here have slots)."""
+    for klass in cls.__mro__:
+        slot = klass.__dict__.get(name)
+        if slot is not None:
+            if type(slot).__name__ != "member_descriptor":
+                break
+            return slot.__set__  # type: ignore[no-any-return]
+    raise TypeError(name)
+
+
+def _plain(a: Any) -> bool:
+    return a.converter is None or (
+        callable(a.converter) and not isinstance(a.converter, attrs.Converter)
+    )
+
+
+def _make_plan() -> Plan:
+    try:
+        f: Any = attrs.fields(Person)
+        n: Any = attrs.fields(PersonName)
+        optional_names = optional_text_fields(PersonName)
+    except Exception:  # pragma: no cover - unresolvable annotations
+        return Plan(enabled=False, reason="the field types cannot be resolved")
+    if tuple(a.name for a in f) != _PERSON_FIELDS:
+        return Plan(enabled=False, reason="Person's fields are not the ones read here")
+    names = tuple(a.name for a in n)
+    optional = tuple(name for name in optional_names if name not in names[:3])
+    if names[:3] != ("given", *_TITLE_FIELDS) or len(optional) != len(names) - 3:
+        return Plan(enabled=False, reason="PersonName has a field that is not an optional text")
+    for cls in (Person, PersonName):
+        if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
+            return Plan(enabled=False, reason=f"{cls.__name__} has a post-init hook")
+    if attrs.validators.get_disabled():
+        return Plan(enabled=False, reason="attrs validators are disabled")
+    if not all(_plain(a) for a in (*f, *n)):
+        return Plan(enabled=False, reason="a converter takes self or the field")
+    try:
+        person_set = tuple(_setter(Person, name) for name in _PERSON_FIELDS)
+        name_set = {name: _setter(PersonName, name) for name in names}
+    except TypeError:  # pragma: no cover - the classes have slots
+        return Plan(enabled=False, reason="a class has no slots")
+    return Plan(
+        enabled=True,
+        person_attrs=Person.__attrs_attrs__,
+        name_attrs=PersonName.__attrs_attrs__,
+        person_set=person_set,
+        name_fields=tuple(a for a in n if a.name not in _TITLE_FIELDS),
+        name_set=name_set,
+        name_steps=tuple(
+            (a.name, name_set[a.name], a.converter, a.validator, a)
+            for a in n
+            if a.name not in _TITLE_FIELDS
+        ),
+        name_keys=frozenset(names),
+        optional_names=optional,
+    )
+
+
+# Probe records: each is run through Person(...) and through this module, which must
+# agree (both build the same Person, or this module declines where the model refuses).
+_PROBES: Final = (
+    {"id": "budi", "name": "Budi Santoso"},
+    {"id": "budi", "name": "Dr. Ir. Budi Santoso, M.Si.", "nip": "196503021990031002"},
+    {
+        "id": "budi-2",
+        "name": {"given": "Budi Santoso", "prefixes": ["Ir."], "suffixes": ["M.Si."]},
+        "nip": "196503021990031002",
+        "birth_date": "1965-03-02",
+        "gender": "male",
+    },
+    {"id": "sri", "name": "Sri", "nip": "199001012021212001", "gender": "female"},
+    {"id": "budi", "name": "Budi", "nip": "196503021990031002", "birth_date": "1965-03-03"},
+    {"id": "budi", "name": "Budi", "nip": "196503021990031002", "gender": "female"},
+    {"id": "Budi", "name": "Budi"},
+    {"id": "budi", "name": "Budi", "nip": "196513021990031002"},
+    {"id": "budi", "name": "Budi", "nip": "196503021990031000"},
+    {"id": "budi", "name": {"given": "Budi", "prefixes": ["XYZ"]}},
+    {"id": "budi", "name": ""},
+    {"id": "budi", "name": "Budi", "birth_date": "1965-02-30"},
+    {"id": "budi", "name": "Budi", "gender": "pria"},
+)
+
+
+def _by_model(record: dict[str, Any]) -> Person | None:
+    kwargs = dict(record)
+    if isinstance(kwargs.get("name"), dict):
+        try:
+            kwargs["name"] = PersonName(**kwargs["name"])
+        except Exception:
+            return None
+    if kwargs.get("birth_date") is not None:
+        try:
+            kwargs["birth_date"] = structure_date(kwargs["birth_date"])
+        except Exception:
+            return None
+    try:
+        return Person(**kwargs)
+    except Exception:
+        return None
+
+
+def _probe() -> str:
+    """The first probe on which this module and the model disagree ('' if none)."""
+    for record in _PROBES:
+        expected = _by_model(record)
+        got = _from_dict(record)
+        if got is None and expected is None:
+            continue
+        if got is None:
+            continue  # declining is always allowed: the general path answers
+        if expected is None or got != expected:
+            return f"probe {record!r}: the model gives {expected!r}, the accelerator {got!r}"
+    return ""
+
+
+# --- building ---------------------------------------------------------------------------
+
+
+def _titles(value: Any, field: str) -> tuple[str, ...] | None:
+    """``value`` as a tuple if the PersonName constructor keeps it as it is and accepts it."""
+    kind = type(value)
+    if kind is list:
+        value = tuple(value)
+    elif kind is not tuple:
+        return None
+    if not value:
+        return value  # type: ignore[no-any-return]
+    for item in value:
+        if type(item) is not str or not item.isascii():
+            return None  # the general path checks the text (lone surrogates) first
+    key = (field, value)
+    ok = _titles_ok.get(key)
+    if ok is None:
+        try:
+            built = PersonName(given="x", **{field: value})
+        except Exception:
+            ok = False
+        else:
+            ok = getattr(built, field) == value
+        _titles_ok.put(key, ok)
+    return value if ok else None
+
+
+def _name(values: dict[str, Any], current: Plan) -> PersonName | None:
+    """The PersonName of an object's values, built as its constructor would."""
+    given = values.get("given")
+    if type(given) is not str or not given.isascii():
+        return None
+    prefixes = _titles(values.get("prefixes", ()), "prefixes")
+    suffixes = _titles(values.get("suffixes", ()), "suffixes")
+    if prefixes is None or suffixes is None:
+        return None
+    return _name_of(current, given, prefixes, suffixes, values)
+
+
+_NO_VALUES: Final[dict[str, Any]] = {}
+
+
+def _name_of(
+    current: Plan,
+    given: str,
+    prefixes: tuple[str, ...],
+    suffixes: tuple[str, ...],
+    values: dict[str, Any],
+) -> PersonName | None:
+    """The PersonName of checked titles and the other fields' raw ``values``.
+
+    The fields other than the titles get their own converters and validators, in field
+    order (the titles were checked by the constructor itself, see :func:`_titles`).
+    """
+    obj = _new(PersonName)
+    setters = current.name_set
+    setters["prefixes"](obj, prefixes)
+    setters["suffixes"](obj, suffixes)
+    steps = current.name_steps
+    if len(steps) == 1:  # given alone (no optional texts): the common shape, unrolled
+        _, setter, convert, validator, attribute = steps[0]
+        value: Any = given if convert is None else convert(given)
+        setter(obj, value)
+        if validator is not None:
+            validator(obj, attribute, value)
+        return obj
+    stored = []
+    for name, setter, convert, _, _ in steps:
+        if name == "given":
+            value = given
+        else:
+            value = values.get(name)
+            if value is not None and (type(value) is not str or not value.isascii()):
+                return None  # the general path checks the text (lone surrogates) first
+        if convert is not None:
+            value = convert(value)
+        setter(obj, value)
+        stored.append(value)
+    for (_, _, _, validator, attribute), value in zip(steps, stored, strict=True):
+        if validator is not None:
+            validator(obj, attribute, value)
+    return obj
+
+
+def _date(text: object) -> pendulum.Date | None:
+    """The pendulum.Date of a ``YYYY-MM-DD`` string (remembered), or ``None``."""
+    if type(text) is not str:
+        return None
+    day = _dates.get(text)
+    if day is None:
+        try:
+            day = structure_date(text)
+        except Exception:
+            return None
+        _dates.put(text, day)
+    return day
+
+
+def _build(
+    current: Plan,
+    ident: str,
+    name: PersonName,
+    number: str | None,
+    raw_birth: str | None,
+    raw_gender: str | None,
+) -> Person | None:
+    """Apply the rules the values of a Person have not met yet, then build it.
+
+    The id has met the model's pattern already (the caller's ``_LINE`` includes it).
+    """
+    birth = None
+    if raw_birth is not None:
+        birth = _dates_get(raw_birth) or _date(raw_birth)
+        if birth is None:
+            return None
+    gender = None
+    if raw_gender is not None:
+        gender = _GENDERS.get(raw_gender)
+        if gender is None:
+            return None
+    if number is not None:
+        nip = _nip
+        try:
+            nip.validate(number)
+            if birth is not None or gender is not None:
+                nip.check_person(number, birth_date=birth, gender=gender)
+        except Exception:
+            return None  # the general path reports it, at its field
+    obj = _new(Person)
+    s_id, s_name, s_nip, s_birth, s_gender = current.person_set
+    s_id(obj, ident)
+    s_name(obj, name)
+    s_nip(obj, number)
+    s_birth(obj, birth)
+    s_gender(obj, gender)
+    return obj
+
+
+def _is_nip(number: object) -> bool:
+    """A NIP the accelerator takes as it is: ``None`` or 18 (or 9) ASCII digits, compact."""
+    return number is None or (
+        type(number) is str
+        and (len(number) == 18 or len(number) == 9)
+        and number.isascii()
+        and number.isdigit()
+    )
+
+
+def _from_dict(value: object) -> Person | None:
+    if type(value) is not dict:
+        return None
+    current = plan()
+    if not current.enabled or not _PERSON_KEYS.issuperset(value):
+        return None
+    get = value.get
+    ident = get("id")
+    number = get("nip")
+    if type(number) is str and not _is_nip(number):
+        number = _nip.compact(number)  # Person's converter: separators removed
+    raw_birth = get("birth_date")
+    raw_gender = get("gender")
+    if (
+        type(ident) is not str
+        or not _is_nip(number)
+        or (raw_birth is not None and type(raw_birth) is not str)
+        or (raw_gender is not None and type(raw_gender) is not str)
+    ):
+        return None
+    try:
+        raw_name = get("name")
+        if type(raw_name) is dict:
+            if not current.name_keys.issuperset(raw_name):
+                return None
+            name = _name(raw_name, current)
+        elif type(raw_name) is str and raw_name.isascii():
+            name = _names.parse_name(raw_name)
+        else:
+            return None
+        if name is None or _common.ID_PATTERN.match(ident) is None:
+            return None
+        return _build(current, ident, name, number, raw_birth, raw_gender)
+    except Exception:
+        return None
+
+
+def from_value(value: object) -> Person | None:
+    """The Person the general path would build from a parsed ``value``, or ``None``."""
+    return _from_dict(value)
+
+
+def _strings(value: dict[Any, Any]) -> int:
+    """Keys and string values (at any depth) of a parsed record."""
+    count = 0
+    stack: list[Any] = [value]
+    while stack:
+        node = stack.pop()
+        kind = type(node)
+        if kind is str:
+            count += 1
+        elif kind is dict:
+            count += len(node)
+            stack.extend(node.values())
+        elif kind is list:
+            stack.extend(node)
+    return count
+
+
+# The line layout adminnet writes (``to_json``, ``write_jsonl``): keys in field order,
+# no spaces, strings without escapes. In such a line every string's text *is* its
+# value and no key can repeat, so the groups are exactly what a JSON parser returns.
+_TEXT: Final = r"[ !#-\[\]-~]*"  # printable ASCII except '"' and '\'
+_TITLE_LIST: Final = rf'((?:"{_TEXT}"(?:,"{_TEXT}")*)?)'
+_LINE: Final = re.compile(
+    rf'\{{"id":"({_common.ID_PATTERN.pattern[:-2]})",'
+    rf'"name":(?:"({_TEXT})"|\{{"given":"({_TEXT})",'
+    rf'"prefixes":\[{_TITLE_LIST}\],"suffixes":\[{_TITLE_LIST}\]\}}),'
+    r'"nip":(?:"([0-9]{18})"|null),'
+    r'"birth_date":(?:"([0-9]{4}-[0-9]{2}-[0-9]{2})"|null),'
+    rf'"gender":(?:"({"|".join(re.escape(g.value) for g in Gender)})"|null)\}}[ \t\r\n]*\Z'
+)
+_match_line: Final = _LINE.match
+
+
+def _written_titles(raw: str, field: str) -> tuple[str, ...] | None:
+    """A title list as written in a line (``'"S.E.","M.M."'``), checked, or ``None``."""
+    if not raw:
+        return ()
+    key = (field, raw)
+    titles = _title_lists.get(key, _memo.MISSING)
+    if titles is _memo.MISSING:
+        titles = _titles(tuple(raw[1:-1].split('","')), field)
+        _title_lists.put(key, titles)
+    return titles  # type: ignore[return-value]
+
+
+def from_text(line: str | bytes) -> Person | None:
+    r"""The Person of one JSON text, or ``None`` to defer to the exact path.
+
+    A line in the layout adminnet writes is read by one regular expression
+    (``_LINE``); any other is parsed by the quickest parser (orjson when installed)
+    and then needs exactly twice as many ``"`` as keys and strings parsed, which proves
+    that the parser dropped no duplicate key: in valid JSON a ``"`` is a string
+    delimiter or an escaped ``\"`` inside a string, so the text holds two for every
+    string it contains, dropped ones included, plus one per escaped quote. Escapes
+    decode the same in every parser, and every value accepted here is ASCII text
+    checked after decoding.
+    """
+    if type(line) is bytes:
+        match = _match_line(line.decode("latin-1"))  # non-ASCII never matches
+    elif type(line) is str:
+        match = _match_line(line)
+    else:
+        return None
+    current = _plans[0] if _plans else plan()
+    if (
+        not current.enabled
+        or Person.__attrs_attrs__ is not current.person_attrs
+        or PersonName.__attrs_attrs__ is not current.name_attrs
+    ):
+        return None if plan().enabled is False else from_text(line)
+    if match is None:
+        return _from_other(line)
+    ident, text, given, prefixes, suffixes, number, raw_birth, raw_gender = match.groups()
+    try:
+        if text is not None:
+            name: PersonName | None = _names.parse_name(text)
+        else:
+            pre = _written_titles(prefixes, "prefixes")
+            suf = _written_titles(suffixes, "suffixes")
+            if pre is None or suf is None:
+                return None
+            name = _name_of(current, given, pre, suf, _NO_VALUES)
+        if name is None:
+            return None
+        return _build(current, ident, name, number, raw_birth, raw_gender)
+    except Exception:
+        return None
+
+
+def _from_other(line: str | bytes) -> Person | None:
+    """A text in another layout (see :func:`from_text`)."""
+    quotes = line.count(b'"') if type(line) is bytes else line.count('"')  # type: ignore[arg-type]
+    try:
+        value = _json.fast_loads()(line)
+    except Exception:
+        return None
+    if type(value) is not dict:
+        return None
+    person = _from_dict(value)
+    if person is None or quotes != 2 * _strings(value):
+        return None
+    return person

@@ -1,0 +1,292 @@
+"""Private: the strict hooks of JSON primitives and time values.
+
+Every hook checks the exact JSON type it expects before doing anything else and raises
+an adminnet error with a stable code (``type.invalid``, ``date.invalid_format``,
+``enum.invalid``, ``number.out_of_range`` ...). They are registered by
+:mod:`adminnet.serialization._hooks` and called directly by the Person accelerator
+(:mod:`adminnet.serialization._person`), so both read a value the same way.
+
+>>> structure_date("2017-03-16")
+Date(2017, 3, 16)
+>>> structure_decimal("1e99999999", Decimal)
+Traceback (most recent call last):
+adminnet.errors.InvalidComponent: number '1e99999999' is out of range: its exponent ...
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+import math
+import re
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import Any, Final, NoReturn
+
+import attrs
+import pendulum
+
+from adminnet._validators import short
+from adminnet.errors import InvalidComponent, InvalidFormat
+from adminnet.serialization._errors import got
+from adminnet.time import PartialDate
+
+__all__ = [
+    "MAX_EXPONENT",
+    "Hook",
+    "check_unicode",
+    "decimal_of",
+    "fail_type",
+    "optional_text_fields",
+    "out_of_range",
+    "structure_bool",
+    "structure_date",
+    "structure_datetime",
+    "structure_decimal",
+    "structure_enum",
+    "structure_float",
+    "structure_int",
+    "structure_partial_date",
+    "structure_str",
+]
+
+MAX_EXPONENT: Final = 999_999
+"""The largest exponent magnitude of a number read (``number.out_of_range`` beyond it).
+
+The range of Python's default decimal context (``Emax``): a number beyond it would
+overflow the first computation made with it, and one far beyond it cannot even be
+represented (``1e99999999999999999999``).
+"""
+
+_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_RFC3339: Final = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?\Z"
+)
+_DECIMAL: Final = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
+_NON_FINITE: Final = frozenset({"nan", "-nan", "+nan", "inf", "-inf", "+inf"})
+_NON_FINITE_WORDS: Final = frozenset({"infinity", "-infinity", "+infinity", "snan", "-snan"})
+
+Hook = Callable[[Any, Any], Any]
+
+# --- primitives -----------------------------------------------------------------------
+
+
+def fail_type(expected: str, value: object) -> NoReturn:
+    """Raise ``type.invalid``: ``expected a boolean, got string 'false'``."""
+    msg = f"expected {expected}, got {got(value)}"
+    raise InvalidFormat(msg, code="type.invalid")
+
+
+def check_unicode(text: str) -> str:
+    """``text`` itself, or ``text.invalid_unicode`` if it holds a lone surrogate."""
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            msg = (
+                f"string has a lone surrogate U+{ord(text[exc.start]):04X} at index {exc.start}"
+                " (not Unicode text)"
+            )
+            raise InvalidFormat(msg, code="text.invalid_unicode") from None
+    return text
+
+
+@functools.cache
+def _enum_table(cls: type[enum.Enum]) -> tuple[dict[object, enum.Enum], str]:
+    table: dict[object, enum.Enum] = {m.value: m for m in cls}
+    return table, ", ".join(str(m.value) for m in cls)
+
+
+def structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    table, known = _enum_table(cls)
+    base = str if issubclass(cls, str) else int if issubclass(cls, int) else None
+    if base is not None and (not isinstance(value, base) or isinstance(value, bool)):
+        fail_type(f"a {cls.__name__} value ({known})", value)
+    try:
+        member = table.get(value)
+    except TypeError:  # unhashable
+        member = None
+    if member is None:
+        text = repr(value) if not isinstance(value, str) or len(value) <= 60 else "the string"
+        msg = f"{text} is not a {cls.__name__} (one of: {known})"
+        raise InvalidComponent(msg, code="enum.invalid")
+    return member
+
+
+def structure_str(value: object, cls: Any) -> Any:
+    if cls is not str:
+        if isinstance(cls, type) and issubclass(cls, enum.Enum):
+            return structure_enum(value, cls)
+        if type(value) is not str:
+            fail_type("a string", value)
+        return cls(check_unicode(value))
+    if type(value) is str:
+        return check_unicode(value)
+    if isinstance(value, str):  # a str subclass such as a StrEnum member: its text
+        return check_unicode(str.__str__(value))
+    fail_type("a string", value)
+
+
+def structure_int(value: object, cls: Any) -> Any:
+    if cls is not int:
+        if isinstance(cls, type) and issubclass(cls, enum.Enum):
+            return structure_enum(value, cls)
+        if type(value) is not int:
+            fail_type("an integer", value)
+        return cls(value)
+    if type(value) is int:
+        return value
+    fail_type("an integer", value)
+
+
+def structure_bool(value: object, _cls: Any) -> bool:
+    if value is True or value is False:
+        return value
+    fail_type("a boolean (true or false)", value)
+
+
+def structure_float(value: object, _cls: Any) -> float:
+    if type(value) is float or (type(value) is int) or type(value) is Decimal:
+        number = float(value)
+        if not math.isfinite(number):
+            msg = f"number {value} is not finite"
+            raise InvalidComponent(msg, code="number.not_finite")
+        return number
+    fail_type("a number", value)
+
+
+def structure_decimal(value: object, _cls: Any) -> Decimal:
+    kind = type(value)
+    if kind is Decimal:
+        number: Decimal = value  # type: ignore[assignment]
+    elif kind is int:
+        number = Decimal(value)  # type: ignore[arg-type]
+    elif kind is str:
+        text: str = value  # type: ignore[assignment]
+        if _DECIMAL.match(text) is None:
+            if text.strip().lower() in _NON_FINITE | _NON_FINITE_WORDS:
+                msg = f"number {text!r} is not finite"
+                raise InvalidComponent(msg, code="number.not_finite")
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            msg = f"{shown!r} is not a decimal number such as '2.79'"
+            raise InvalidFormat(msg, code="number.invalid")
+        number = decimal_of(text)
+    elif kind is float:
+        f: float = value  # type: ignore[assignment]
+        if not math.isfinite(f):
+            msg = f"number {f} is not finite"
+            raise InvalidComponent(msg, code="number.not_finite")
+        msg = (
+            f"number {f!r} is a binary float, which may already have lost precision;"
+            f" give it as the string {repr(f)!r} (or load JSON with from_json)"
+        )
+        raise InvalidFormat(msg, code="number.float")
+    else:
+        fail_type("a decimal number as a string such as '2.79'", value)
+    if not number.is_finite():
+        msg = f"number {number} is not finite"
+        raise InvalidComponent(msg, code="number.not_finite")
+    if number and abs(number.adjusted()) > MAX_EXPONENT:
+        raise out_of_range(str(number))
+    return number
+
+
+def out_of_range(text: str) -> InvalidComponent:
+    """``number.out_of_range``: the number's exponent is beyond :data:`MAX_EXPONENT`."""
+    msg = (
+        f"number {short(text, 40)} is out of range: its exponent is beyond"
+        f" ±{MAX_EXPONENT:,} (the largest this library reads)"
+    )
+    return InvalidComponent(msg, code="number.out_of_range")
+
+
+def decimal_of(text: str) -> Decimal:
+    """The Decimal of a JSON number's text, or ``number.out_of_range`` / ``number.invalid``.
+
+    ``Decimal`` itself refuses an exponent beyond about 10**18 (``InvalidOperation``);
+    anything beyond :data:`MAX_EXPONENT` is refused here with its own code.
+    """
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        if _DECIMAL.match(text) is not None:
+            raise out_of_range(text) from None
+        msg = f"{short(text, 40)} is not a decimal number"
+        raise InvalidFormat(msg, code="number.invalid") from None
+    if number.is_finite() and number and abs(number.adjusted()) > MAX_EXPONENT:
+        raise out_of_range(text)
+    return number
+
+
+# --- time -----------------------------------------------------------------------------
+
+
+def structure_partial_date(value: object, _cls: Any) -> PartialDate:
+    if type(value) is not str:
+        fail_type("a partial date string (YYYY, YYYY-MM or YYYY-MM-DD)", value)
+    return PartialDate.parse(value)
+
+
+def structure_date(value: object, _cls: Any = None) -> pendulum.Date:
+    """``"YYYY-MM-DD"`` (nothing else) to a :class:`pendulum.Date`."""
+    if type(value) is not str:
+        fail_type("a date string (YYYY-MM-DD)", value)
+    if _ISO_DATE.match(value) is None:
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        msg = f"date {shown!r} is not an ISO date (YYYY-MM-DD)"
+        raise InvalidFormat(msg, code="date.invalid_format")
+    try:
+        day = _dt.date.fromisoformat(value)
+    except ValueError:
+        msg = f"date {value!r} is not a calendar date"
+        raise InvalidComponent(msg, code="date.invalid_date") from None
+    return pendulum.Date(day.year, day.month, day.day)
+
+
+def structure_datetime(value: object, _cls: Any) -> pendulum.DateTime:
+    if type(value) is not str:
+        fail_type("a date-time string (RFC 3339, with offset)", value)
+    m = _RFC3339.match(value)
+    if m is None:
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        msg = (
+            f"date-time {shown!r} is not RFC 3339"
+            " (YYYY-MM-DDTHH:MM:SS[.ffffff] and Z or an offset such as +07:00)"
+        )
+        raise InvalidFormat(msg, code="datetime.invalid_format")
+    if m.group(1) is None:
+        msg = (
+            f"date-time {value!r} has no UTC offset; naive times are refused, never taken"
+            " as UTC (write e.g. +07:00 for WIB)"
+        )
+        raise InvalidFormat(msg, code="datetime.naive")
+    try:
+        moment = _dt.datetime.fromisoformat(value)
+    except ValueError:
+        msg = f"date-time {value!r} is not a calendar date and time"
+        raise InvalidComponent(msg, code="datetime.invalid_datetime") from None
+    return pendulum.instance(moment)
+
+
+def optional_text_fields(cls: type) -> tuple[str, ...]:
+    """The fields of ``cls`` that are an optional text defaulting to ``None``.
+
+    Of a PersonName: ``rank`` and ``honorific`` (pangkat and sapaan), or whatever
+    optional texts it has; they are written only when set, and read when present.
+    """
+    attrs.resolve_types(cls)
+    found = []
+    for a in attrs.fields(cls):
+        args = set(typing.get_args(a.type))
+        origin = typing.get_origin(a.type)
+        if (
+            (origin is typing.Union or origin is types.UnionType)
+            and args == {str, type(None)}
+            and a.default is None
+        ):
+            found.append(a.name)
+    return tuple(found)

@@ -11,6 +11,8 @@ Commands (``adminnet COMMAND --help`` for each):
 - ``example``: print the bundled example.
 - ``export (--popolo | --csv DIR) [FILE]``: Popolo JSON or CSV tables (written
   atomically: DIR appears whole or not at all).
+- ``extract FILE [--published DATE] [--json | --html]``: read an article: the mentions
+  found with their spans, a draft dataset, and the draft's rule report.
 
 Exit status: 0 clean; 1 rule errors (``check``) or an invalid value (``nip``); 2 an
 unreadable or invalid input or a usage error; 130 interrupted (Ctrl-C, one line on
@@ -44,6 +46,7 @@ from adminnet.cli._common import (
     os_error,
 )
 from adminnet.cli._export import EXPORT
+from adminnet.cli._extract import EXTRACT
 from adminnet.cli._lookup import EXAMPLE, NIP, REGION, SCHEMA
 
 __all__ = [
@@ -56,7 +59,7 @@ __all__ = [
     "main",
 ]
 
-COMMANDS: Final[tuple[Command, ...]] = (CHECK, REGION, NIP, SCHEMA, EXAMPLE, EXPORT)
+COMMANDS: Final[tuple[Command, ...]] = (CHECK, REGION, NIP, SCHEMA, EXAMPLE, EXPORT, EXTRACT)
 """Daftar perintah (the subcommands, in the order of ``adminnet --help``)."""
 
 

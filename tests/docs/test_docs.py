@@ -101,6 +101,7 @@ def test_nav_has_the_pages_the_site_promises() -> None:
         "identifiers.md",
         "text.md",
         "positions.md",
+        "extract.md",
         "serialization.md",
         "rules.md",
         "testing.md",
@@ -186,6 +187,7 @@ def test_cli_page_shows_help_of_every_command() -> None:
         "adminnet schema --help",
         "adminnet example --help",
         "adminnet export --help",
+        "adminnet extract --help",
     ]
 
 

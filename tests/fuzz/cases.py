@@ -18,6 +18,7 @@ import hypothesis.strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from adminnet import agencies, positions, regions
+from adminnet.extract import extract
 from adminnet.ids import golongan, nik, nip, region_code
 from adminnet.text.dates import format_date, parse_date, parse_date_range, parse_datetime
 from adminnet.text.names import parse_name
@@ -167,6 +168,7 @@ CASES: list[Case] = [
     Case("text.dates.parse_datetime", parse_datetime, keywords(anything, year=_years)),
     Case("text.dates.parse_date_range", parse_date_range, keywords(anything, year=_years)),
     Case("text.numbers.parse_amount", parse_amount, keywords(anything)),
+    Case("extract.extract", extract, keywords(anything, published=_when)),
 ]
 """Every public parser, predicate and lookup on arbitrary input."""
 

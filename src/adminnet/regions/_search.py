@@ -324,15 +324,7 @@ def search(
         InvalidFormat: ``text`` or ``within`` is not a string, ``as_of`` not a date.
         InvalidComponent: ``level`` is not 1-4, or ``limit`` is negative.
     """
-    _check_search_args(text, level, within, limit)
-    day = _reg._as_of(as_of)
-    data = _reg._data()
-    out: list[Region] = []
-    for key in _ranked(text, level, within, limit, day):
-        region = data.resolve(key[2], day)
-        assert region is not None  # checked by _entry_ok
-        out.append(region)
-    return out
+    return [m.region for m in match(text, as_of=as_of, level=level, within=within, limit=limit)]
 
 
 def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | None = None) -> Region:

@@ -19,6 +19,7 @@ import pendulum
 
 from adminnet._validators import short
 from adminnet.errors import InvalidComponent, InvalidFormat, UnknownEntity
+from adminnet.ids.region_code import dotted
 from adminnet.model.region import Region, RegionKind, RegionName, _trusted_region
 from adminnet.time import DateLike, PartialDate, Period, as_date
 
@@ -27,22 +28,12 @@ _LENGTH_OF_LEVEL: Final = {1: 2, 2: 4, 3: 6, 4: 10}
 _DOTTED_LENGTHS: Final = {5: 4, 8: 6, 13: 10}  # dotted length -> compact length
 _DOTTED_LENGTH_OF: Final = {2: 2, 4: 5, 6: 8, 10: 13}  # compact length -> dotted length
 _OPEN: Final = Period()
+_dotted: Final = dotted  # the one owner of the dotted layout: ids.region_code
 _VILLAGE_KINDS: Final = {
     "1": RegionKind.KELURAHAN,
     "2": RegionKind.DESA,
     "3": RegionKind.DESA_ADAT,
 }
-
-
-def _dotted(compact: str) -> str:
-    n = len(compact)
-    if n == 2:
-        return compact
-    if n == 4:
-        return f"{compact[:2]}.{compact[2:]}"
-    if n == 6:
-        return f"{compact[:2]}.{compact[2:4]}.{compact[4:]}"
-    return f"{compact[:2]}.{compact[2:4]}.{compact[4:6]}.{compact[6:]}"
 
 
 def _compact_or_none(code: object) -> str | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
-import time
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -17,6 +16,7 @@ from hypothesis import strategies as st
 from adminnet import agencies, regions
 from adminnet.errors import AdminnetError, AmbiguousName, UnknownEntity
 from adminnet.text import folding
+from fuzz.growth import assert_linear
 
 VECTORS = Path(__file__).resolve().parent / "vectors"
 
@@ -168,16 +168,6 @@ def test_arbitrary_text_never_raises_outside_the_error_tree(text: str) -> None:
             call(text)
 
 
-def _time(call: Callable[[str], object], text: str) -> float:
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        with contextlib.suppress(AdminnetError):
-            call(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @pytest.mark.parametrize(
     "call",
     [
@@ -197,11 +187,15 @@ def test_long_input_takes_linear_time(call: Callable[[str], object]) -> None:
     regions.match("warm up", limit=1)
     agencies.resolve_unit("Setjen Kemendagri")
     unit = "Kab. Bogor (Jabar) Dinas Kominfo "
-    sizes = [unit * (n // len(unit)) for n in (1_000, 10_000, 100_000)]
-    t1, t10, t100 = (_time(call, s) for s in sizes)
-    floor = 2e-4  # below this, timer noise dominates
-    assert max(t10, floor) / max(t1, floor) < 50
-    assert max(t100, floor) / max(t10, floor) < 50
+    # below the floor of 0.2 ms, timer noise dominates
+    assert_linear(
+        call,
+        lambda n: unit * (n // len(unit)),
+        step=50,
+        floor=2e-4,
+        repeat=5,
+        errors=(AdminnetError,),
+    )
 
 
 def test_bracketed_short_form_must_agree_with_the_name() -> None:
@@ -293,11 +287,14 @@ def test_agency_office_and_vertical_units() -> None:
 def test_brackets_take_linear_time(call: Callable[[str], object]) -> None:
     """Many brackets, unbalanced brackets and long spaces: linear scans only."""
     for unit in ("(Kalteng) ", "Jabar (", "  ) ( ", "Kota (X)" + " " * 50):
-        sizes = [unit * (n // len(unit)) for n in (1_000, 10_000, 100_000)]
-        t1, t10, t100 = (_time(call, s) for s in sizes)
-        floor = 2e-4
-        assert max(t10, floor) / max(t1, floor) < 50
-        assert max(t100, floor) / max(t10, floor) < 50
+        assert_linear(
+            call,
+            lambda n, unit=unit: unit * (n // len(unit)),
+            step=50,
+            floor=2e-4,
+            repeat=5,
+            errors=(AdminnetError,),
+        )
 
 
 @settings(max_examples=200, deadline=None)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from adminnet.errors import AdminnetError, AmbiguousName, InvalidFormat, Unknown
 from adminnet.model.position import Capacity, Position, Role, Tenure
 from adminnet.positions import ParsedPosition, parse_position
 from adminnet.time import Period
+from fuzz.growth import assert_linear
 
 VECTORS = Path(__file__).resolve().parent / "vectors" / "positions.json"
 _ROWS: list[dict[str, Any]] = json.loads(VECTORS.read_text("utf-8"))
@@ -375,24 +375,17 @@ def test_word_salad_raises_only_adminnet_errors(parts: list[str]) -> None:
         parse_position(" ".join(parts))
 
 
-def _per_char(text: str, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        for _ in range(repeat):
-            with contextlib.suppress(AdminnetError):
-                parse_position(text)
-        best = min(best, time.perf_counter() - start)
-    return best / (repeat * len(text))
-
-
 def test_linear_time() -> None:
     """The cost per character stays flat from 1k to 10k to 100k characters."""
     parse_position("Bupati Bogor")  # the registries load once, outside the timing
-    texts = {n: "Bupati " + "Bogor " * (n // 6) for n in (1_000, 10_000, 100_000)}
-    c1, c2, c3 = (_per_char(texts[n], 100_000 // n) for n in (1_000, 10_000, 100_000))
-    assert c2 / c1 < 8
-    assert c3 / c1 < 8
+    # per character: < 8 times the 1k cost at 10k and at 100k
+    times = assert_linear(
+        parse_position,
+        lambda n: "Bupati " + "Bogor " * (n // 6),
+        limit=8 * 100,
+        errors=(AdminnetError,),
+    )
+    assert times[10_000] / times[1_000] < 8 * 10, times
 
 
 # --------------------------------------------------------------------------------------

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import signal
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -28,8 +27,8 @@ import pytest
 
 from .cases import CASES, Case
 from .contract import call
+from .growth import SIZES, best_time
 
-SIZES = (1_000, 10_000, 100_000)
 LIMIT_100 = 300.0
 LIMIT_10 = 60.0
 
@@ -47,25 +46,6 @@ PATTERNS: dict[str, Callable[[int], str]] = {
 # Quadratic paths owned by another branch (h/datesnum), fixed there: the integrator
 # removes these marks after merging it.
 KNOWN_QUADRATIC: dict[str, str] = {}  # name prefix -> the issue that owns the fix
-
-
-class _Variants:
-    """Inputs of about ``n`` characters, each call a new one (memos must not answer).
-
-    Several parsers keep a bounded memo of recent inputs, which would time a dict
-    lookup instead of the parser at 1k; so call ``i`` gets length ``n + i % (n // 2)``,
-    the same spread at every size (ratios are kept).
-    """
-
-    counter = 0
-
-    def __init__(self, make: Callable[[int], str], n: int) -> None:
-        self.make = make
-        self.n = n
-
-    def next(self) -> str:
-        _Variants.counter += 1
-        return self.make(self.n + _Variants.counter % (self.n // 2))
 
 
 class _TooSlow(BaseException):
@@ -91,36 +71,23 @@ def _alarm(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGPROF, previous)
 
 
-def _limited(function: Callable[..., Any], inputs: _Variants, small: float, limit: float) -> float:
+def _seconds(
+    function: Callable[..., Any], make: Callable[[int], str], n: int, bound: float = 0.0
+) -> float:
+    """:func:`~fuzz.growth.best_time` of ``function`` under the contract (:func:`call`)."""
+    return best_time(lambda text: call(function, text), make, n, bound=bound)
+
+
+def _limited(
+    function: Callable[..., Any], make: Callable[[int], str], n: int, small: float, limit: float
+) -> float:
     """:func:`_seconds` under an alarm: the time of a size, or infinity when too slow."""
     allowed = 3 * (limit * 1.5 * small + 0.002) + 0.5  # three runs, the spread of sizes
     try:
         with _alarm(allowed):
-            return _seconds(function, inputs, limit * small)
+            return _seconds(function, make, n, limit * small)
     except _TooSlow:
         return float("inf")
-
-
-def _seconds(function: Callable[..., Any], inputs: _Variants, bound: float = 0.0) -> float:
-    """Minimum over three runs of the mean time of one call (calls batched to >= 2 ms).
-
-    Stops after the first run when that already exceeds ``bound`` (a
-    quadratic path must fail fast, not run for minutes).
-    """
-    best = float("inf")
-    for _ in range(3):
-        calls = 0
-        start = time.process_time()
-        while True:
-            call(function, inputs.next())
-            calls += 1
-            elapsed = time.process_time() - start
-            if elapsed >= 0.002:
-                break
-        best = min(best, elapsed / calls)
-        if bound and best > bound:
-            break
-    return best
 
 
 def _param(case: Case) -> Any:
@@ -131,11 +98,11 @@ def _param(case: Case) -> Any:
 
 def _ratios(function: Callable[..., Any], make: Callable[[int], str]) -> tuple[float, float]:
     """t(10k)/t(1k) and t(100k)/t(1k) (the second infinite when the first is too high)."""
-    small = _seconds(function, _Variants(make, SIZES[0]))
-    middle = _limited(function, _Variants(make, SIZES[1]), small, LIMIT_10)
+    small = _seconds(function, make, SIZES[0])
+    middle = _limited(function, make, SIZES[1], small, LIMIT_10)
     if middle / small >= LIMIT_10:
         return middle / small, float("inf")
-    large = _limited(function, _Variants(make, SIZES[2]), small, LIMIT_100)
+    large = _limited(function, make, SIZES[2], small, LIMIT_100)
     return middle / small, large / small
 
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from adminnet.errors import InvalidComponent, InvalidFormat, UnknownEntity, ValidationError
 from adminnet.ids import golongan
 from adminnet.ids.golongan import Golongan, GolonganScheme
+from fuzz.growth import assert_linear
 
 VECTORS = Path(__file__).resolve().parent.parent / "vectors"
 
@@ -303,18 +304,6 @@ def test_only_adminnet_errors_on_text(value: str) -> None:
 # --- linear time (issue 16, defect 2) --------------------------------------------
 
 
-def _best_time(function: Any, argument: str, repeat: int = 5) -> float:
-    """The fastest of ``repeat`` runs of ``function(argument)``, in seconds."""
-    import time
-
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function(argument)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @pytest.mark.parametrize("pad", [" ", "\u00a0", "\t"])
 @pytest.mark.parametrize(
     "function", [golongan.is_valid, golongan.compact, lambda s: golongan.is_valid(s[::-1])]
@@ -327,9 +316,9 @@ def test_linear_time_on_padding(pad: str, function: Any, shape: str) -> None:
 
     The old pattern had ``\\s*`` next to ``\\s*``; 20,000 spaces took 4.7 s (quadratic).
     """
-    texts = {n: shape.replace("{pad}", pad * n) for n in (1_000, 10_000, 100_000)}
-    times = {n: _best_time(function, text) for n, text in texts.items()}
-    assert times[100_000] < 1_000 * max(times[1_000], 1e-5), times
+    assert_linear(
+        function, lambda n: shape.replace("{pad}", pad * n), limit=1_000, floor=1e-5, repeat=5
+    )
 
 
 def test_every_function_handles_long_padding() -> None:

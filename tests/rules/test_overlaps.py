@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-import time
 from pathlib import Path
 
 from hypothesis import given
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 
 from adminnet import rules
 from adminnet.rules._spans import earlier_overlaps
+from fuzz.growth import assert_linear
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
@@ -83,14 +83,9 @@ def test_overlap_time_grows_near_linearly() -> None:
     """Time of TEN001 at 1,000 and 16,000 tenures: ratio far below the quadratic 256."""
     bench = _bench()
 
-    def seconds(n: int) -> float:
-        ds = bench.tenures(n)  # type: ignore[attr-defined]
-        best = float("inf")
-        for _ in range(3):
-            start = time.perf_counter()
-            rules.check(ds, at="2024-01-01", select="TEN001")
-            best = min(best, time.perf_counter() - start)
-        return best
-
-    ratio = seconds(16_000) / seconds(1_000)
-    assert ratio < 64, ratio
+    assert_linear(
+        lambda ds: rules.check(ds, at="2024-01-01", select="TEN001"),
+        bench.tenures,  # type: ignore[attr-defined]
+        sizes=(1_000, 16_000),
+        limit=64,
+    )

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from adminnet.text.dates import (
     parse_datetime,
 )
 from adminnet.time import PartialDate, Period
+from fuzz.growth import assert_linear
 
 VECTORS = Path(__file__).resolve().parent.parent / "vectors"
 
@@ -463,16 +462,6 @@ def test_only_adminnet_errors(name: str, text: str) -> None:
     assert code.startswith(("date.", "datetime.")), code
 
 
-def _best_time(function: Callable[[str], object], text: str, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        with contextlib.suppress(ValidationError):
-            function(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @pytest.mark.parametrize("name", list(PARSERS))
 @pytest.mark.parametrize(
     "make",
@@ -495,5 +484,4 @@ def _best_time(function: Callable[[str], object], text: str, repeat: int = 3) ->
 )
 def test_linear_time(name: str, make: Callable[[int], str]) -> None:
     """100x the input takes well under 1000x the time (quadratic would be 10,000x)."""
-    times = {n: _best_time(PARSERS[name], make(n)) for n in (1_000, 10_000, 100_000)}
-    assert times[100_000] < 1_000 * max(times[1_000], 2e-5), times
+    assert_linear(PARSERS[name], make, limit=1_000, floor=2e-5, errors=(ValidationError,))

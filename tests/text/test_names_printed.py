@@ -6,9 +6,7 @@ real pages, with their source address and the expected parts written by hand.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import time
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -24,6 +22,7 @@ from adminnet.strategies._names import RANKS, person_names
 from adminnet.text import _ranks
 from adminnet.text._titles import FRONT_WORDS
 from adminnet.text.names import HONORIFICS, PersonName, parse_name
+from fuzz.growth import assert_linear
 
 PRINTED: list[dict[str, Any]] = json.loads(
     (Path(__file__).resolve().parent.parent / "vectors" / "names_printed.json").read_text("utf-8")
@@ -486,16 +485,6 @@ def test_arbitrary_text_raises_only_name_errors(text: str) -> None:
         assert error.code.startswith("name.")
 
 
-def _seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        with contextlib.suppress(ValidationError):
-            parse_name(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @pytest.mark.parametrize(
     "unit",
     ["Irjen Pol ", "Bapak ", "Drs H ", "Budi ", "SH ", "Sp Rad (K) ", "B\u0430yu ", ", MSi"],
@@ -506,7 +495,11 @@ def test_linear_time(unit: str) -> None:
     (1k is parsed, 10k and 100k are over the length limit: the floor of 10 us keeps a
     fast path at 1k from making the ratio meaningless.)
     """
-    sizes = [1_000, 10_000, 100_000]
-    times = [_seconds((unit * (n // len(unit) + 1))[:n] + " Budi") for n in sizes]
-    assert times[2] / max(times[0], 1e-5) < 1000, times
-    assert times[2] / max(times[1], 1e-5) < 100, times
+    times = assert_linear(
+        parse_name,
+        lambda n: (unit * (n // len(unit) + 1))[:n] + " Budi",
+        limit=1000,
+        floor=1e-5,
+        errors=(ValidationError,),
+    )
+    assert times[100_000] / max(times[10_000], 1e-5) < 100, times

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import time
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +22,7 @@ from adminnet.text.numbers import (
     parse_number,
     parse_percent,
 )
+from fuzz.growth import assert_linear
 
 VECTORS = Path(__file__).resolve().parent.parent / "vectors"
 
@@ -178,22 +177,6 @@ def test_long_numbers() -> None:
         parse_number("1" * 4301)
 
 
-def _best_time(function: Callable[[str], object], text: str, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        with contextlib.suppress(ValidationError):
-            function(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def _assert_linear(function: Callable[[str], object], make: Callable[[int], str]) -> None:
-    """100x the input takes well under 1000x the time (quadratic would be 10,000x)."""
-    times = {n: _best_time(function, make(n)) for n in (1_000, 10_000, 100_000)}
-    assert times[100_000] < 1_000 * max(times[1_000], 2e-5), times
-
-
 @pytest.mark.parametrize("function", [parse_number, parse_percent, parse_amount])
 @pytest.mark.parametrize(
     "make",
@@ -210,7 +193,8 @@ def _assert_linear(function: Callable[[str], object], make: Callable[[int], str]
 )
 def test_linear_time(function: Callable[[str], object], make: Callable[[int], str]) -> None:
     """Every number parser is linear in its input (issue 16 defect 9: 400,000 ones took 4.4 s)."""
-    _assert_linear(function, make)
+    # 100x the input takes well under 1000x the time (quadratic would be 10,000x).
+    assert_linear(function, make, limit=1_000, floor=2e-5, errors=(ValidationError,))
 
 
 def test_format_number_huge_exponent() -> None:

@@ -459,3 +459,19 @@ def test_uses_resolve_unit_when_present(monkeypatch: pytest.MonkeyPatch) -> None
     p = parse_position("Plt Kepala Dinas Kominfo Kota Medan")
     assert p.unit == "Dinas Komunikasi dan Informatika"
     assert p.title == "Plt. Kepala Dinas Komunikasi dan Informatika Kota Medan"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # maknajatim.net/?p=2872 prints "Kepala Dinas Pendidikan (Disdik) Kabupaten
+        # Trenggalek"; the same post with the bare region name after the short form:
+        ("Kepala Dinas Pendidikan (Disdik) Trenggalek", "Dinas Pendidikan"),
+        ("Plt Kepala Dinas Pendidikan (Disdik) Trenggalek", "Dinas Pendidikan"),
+    ],
+)
+def test_a_bracketed_short_form_keeps_the_units_kind_word(text: str, unit: str) -> None:
+    """The unit split off a bare region name keeps its head word (Dinas, Badan)."""
+    p = parse_position(text)
+    assert (p.agency_id, p.unit) == ("pemkab-3503", unit)
+    assert p.title.endswith("Kepala Dinas Pendidikan Kabupaten Trenggalek")

@@ -156,6 +156,12 @@ _STRONG_HOW: Final = frozenset({"code", "exact", "alias", "abbreviation", "forme
 _NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
 _CUE_WORDS: Final = frozenset(w for key in _w.LEVEL_WORDS for w in key) | {"adm", "administrasi"}
 _RI: Final = re.compile(r"\s+(?:RI|R\.I\.|Republik Indonesia)$", re.IGNORECASE)
+_BRACKETED: Final = re.compile(r"\([^()]*\)")
+
+
+def _unbracketed(text: str) -> str:
+    """The words of ``text`` with its bracketed groups left out, as the phrase's unit."""
+    return " ".join(_BRACKETED.sub(" ", text).split())
 
 
 def _squash(text: str) -> str:
@@ -459,16 +465,17 @@ def _unit_canonical(
     if unit is None or resolve_unit is None or agency is None:
         return unit
     text = f"{unit} {place}" if place else unit
+    printed = _unbracketed(unit) or None  # a bracketed short form is checked, not kept
     try:
         found = resolve_unit(text, as_of=as_of)
     except AdminnetError:
-        return unit
+        return printed
     name = getattr(found, "unit", None)
     parent = getattr(found, "agency", None)
     known = getattr(found, "score", 0.0) >= _KNOWN_UNIT  # the table's name, not re-spelt words
     if known and isinstance(name, str) and name and getattr(parent, "id", None) == agency.id:
         return name
-    return unit
+    return printed
 
 
 def _parents(text: str, within: str | None, as_of: DateLike | None) -> tuple[str, ...]:
@@ -661,7 +668,9 @@ def _with_kind(unit: str, phrase: PositionPhrase, words: str | None) -> str | No
     """The unit words left after the place was split off, with the kind word kept."""
     if not words or phrase.unit_span is None:
         return words or None
-    printed = " ".join(phrase.text[phrase.unit_span[0] : phrase.unit_span[1]].split())
+    # The phrase's unit leaves bracketed groups out ("Dinas Komunikasi dan Informatika
+    # (Diskominfo) Kotamobagu"): compare without them, or the kind word is lost.
+    printed = _unbracketed(phrase.text[phrase.unit_span[0] : phrase.unit_span[1]])
     prefix = unit[: len(unit) - len(printed)] if unit.endswith(printed) else ""
     return f"{prefix}{words}".strip()
 

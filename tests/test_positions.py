@@ -475,3 +475,13 @@ def test_a_bracketed_short_form_keeps_the_units_kind_word(text: str, unit: str) 
     p = parse_position(text)
     assert (p.agency_id, p.unit) == ("pemkab-3503", unit)
     assert p.title.endswith("Kepala Dinas Pendidikan Kabupaten Trenggalek")
+
+
+@pytest.mark.parametrize(
+    "text",
+    # maknajatim.net/?p=2872 (Trenggalek) prints "Kaban Kesbangpol"; with its kabupaten:
+    ["Kaban Kesbangpol Trenggalek", "Kepala Kesbangpol Kabupaten Trenggalek"],
+)
+def test_kesbangpol_is_the_badan_of_its_region(text: str) -> None:
+    p = parse_position(text)
+    assert (p.agency_id, p.unit) == ("pemkab-3503", "Badan Kesatuan Bangsa dan Politik")

@@ -671,8 +671,12 @@ def _with_kind(unit: str, phrase: PositionPhrase, words: str | None) -> str | No
     # The phrase's unit leaves bracketed groups out ("Dinas Komunikasi dan Informatika
     # (Diskominfo) Kotamobagu"): compare without them, or the kind word is lost.
     printed = _unbracketed(phrase.text[phrase.unit_span[0] : phrase.unit_span[1]])
-    prefix = unit[: len(unit) - len(printed)] if unit.endswith(printed) else ""
-    return f"{prefix}{words}".strip()
+    if not unit.lower().endswith(printed.lower()):
+        return words
+    # The phrase's own spelling of the words ("Kadisdikbud": the unit is "Disdikbud").
+    at = len(unit) - len(printed)
+    kept = _unbracketed(words)
+    return f"{unit[:at]}{unit[at : at + len(kept)]}".strip()
 
 
 def _unit_as_agency(role: Role, unit: str, as_of: DateLike | None) -> list[_Reading]:

@@ -252,4 +252,10 @@ AGENCY_PREFIXES: Final = ("kemen", "kemn", "kementr")
 DINAS_PREFIXES: Final = ("dis", "din")
 """Word beginnings of the short forms of a dinas (Diskominfo, Disdik, Dinkes)."""
 
+HEAD_GLUE: Final = "ka"
+""""Ka" (Kepala) printed glued to a dinas short form: "Kadisbun" (Kepala Disbun), "Kadinkes"
+(Kepala Dinkes), "Kadisdik" (Kepala Disdik): koranmadura.com/2017/05/ini-pertimbangan-bupati-
+syafii-tetapkan-kadisdik-baru ("kepala dinas pendidikan (kadisdik)"). "Kadin" alone (the
+chamber of commerce) is too short to be read so."""
+
 NOT_DINAS: Final = frozenset({"distrik", "dinas", "direktorat", "dinamika"})

@@ -261,7 +261,8 @@ def test_ka_glued_to_a_dinas_short_form(text: str, unit: str, place: str | None)
     """ "Kadisdik" is "Ka" (Kepala) and "Disdik"; the spans still point into the text."""
     p = parse_position_phrase(text)
     assert (p.role, p.title, p.unit, p.place) == ("kepala", "Kepala", unit, place)
-    assert p.role_span is not None and p.unit_span is not None
+    assert p.role_span is not None
+    assert p.unit_span is not None
     assert text[p.role_span[0] : p.role_span[1]] == "Ka"
     assert text[p.unit_span[0] : p.unit_span[1]].lower() == unit.lower()
 

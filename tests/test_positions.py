@@ -485,3 +485,19 @@ def test_a_bracketed_short_form_keeps_the_units_kind_word(text: str, unit: str) 
 def test_kesbangpol_is_the_badan_of_its_region(text: str) -> None:
     p = parse_position(text)
     assert (p.agency_id, p.unit) == ("pemkab-3503", "Badan Kesatuan Bangsa dan Politik")
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [("Menpan RB", "kemenpanrb"), ("Wamenpan RB", "kemenpanrb"), ("Mendes PDTT", "kemendes-pdtt")],
+)
+def test_a_minister_short_form_printed_in_two_pieces(text: str, agency: str) -> None:
+    """ "Menpan RB" is the minister of the ministry the joined "Kemenpan RB" names."""
+    assert parse_position(text).agency_id == agency
+
+
+@pytest.mark.parametrize("text", ["Menkes Budi", "Mendagri Tito Karnavian", "Menpan RB Anas"])
+def test_a_name_after_a_minister_is_no_ministry(text: str) -> None:
+    """The words after the short form join it only when the joined form is a ministry."""
+    with pytest.raises(UnknownEntity):
+        parse_position(text)

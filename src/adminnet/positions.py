@@ -156,6 +156,7 @@ _STRONG_HOW: Final = frozenset({"code", "exact", "alias", "abbreviation", "forme
 _NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
 _CUE_WORDS: Final = frozenset(w for key in _w.LEVEL_WORDS for w in key) | {"adm", "administrasi"}
 _RI: Final = re.compile(r"\s+(?:RI|R\.I\.|Republik Indonesia)$", re.IGNORECASE)
+_MINISTER_WORD: Final = re.compile(r"(?:wa)?men[a-z]{2,}")
 _BRACKETED: Final = re.compile(r"\([^()]*\)")
 
 
@@ -590,7 +591,15 @@ def parse_position(text: str, *, as_of: DateLike | None = None) -> ParsedPositio
                 ]
     elif place is not None:
         printed = place
-        readings, place = _with_parents(text, role, phrase, place, as_of)
+        try:
+            readings, place = _with_parents(text, role, phrase, place, as_of)
+        except UnknownEntity:
+            joined = _joined_minister(role, phrase, as_of)
+            if joined is None:
+                raise
+            readings, place = joined
+        if not readings:
+            readings, place = _joined_minister(role, phrase, as_of) or ([], place)
         if not readings and role not in _REGIONAL and role not in _LOCAL:
             words = place.split()
             readings, sub_place = _split_readings(text, role, words, phrase.place_level, as_of)
@@ -641,6 +650,37 @@ def _with_parents(
     if first_error is not None:
         raise first_error
     return [], place
+
+
+def _joined_minister(
+    role: Role, phrase: PositionPhrase, as_of: DateLike | None
+) -> tuple[list[_Reading], str] | None:
+    """A minister's short form printed in two pieces ("Menpan RB"): the joined ministry.
+
+    The short form ("Menpan") and the words after it ("RB") are read as one ministry
+    short form ("Kemenpan RB"); only an agency of the catalog named exactly so counts.
+    """
+    from adminnet import agencies
+
+    ministers = (Role.MENTERI, Role.WAKIL_MENTERI)
+    if role not in ministers or phrase.place_span is None or phrase.unit is not None:
+        return None
+    start, end = phrase.role_span
+    said = phrase.text[start:end]
+    if not _MINISTER_WORD.fullmatch(said.lower()) or said.lower() in ("menteri", "mentri"):
+        return None
+    tail = phrase.text[phrase.place_span[0] : phrase.place_span[1]]
+    if phrase.place_span[0] < end or len(tail.split()) > 2:
+        return None
+    short = said[2:] if said[:2].lower() == "wa" else said
+    joined = f"Ke{short[:1].lower()}{short[1:]} {tail}"
+    try:
+        agency = agencies.resolve(joined, as_of=as_of)
+    except (UnknownEntity, ValidationError):
+        return None
+    if agency.kind.value != "kementerian":
+        return None
+    return [_Reading(None, agency, None, role)], joined
 
 
 def _unknown(message: str, candidates: Iterable[str]) -> UnknownEntity:

@@ -501,3 +501,14 @@ def test_a_name_after_a_minister_is_no_ministry(text: str) -> None:
     """The words after the short form join it only when the joined form is a ministry."""
     with pytest.raises(UnknownEntity):
         parse_position(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Rektor UNS Solo", "Plt Rektor Universitas Pattimura Ambon", "Rektor Unhan RI"]
+)
+def test_a_rektor_heads_a_body_not_a_government(text: str) -> None:
+    """The place in a university's name is where it stands: no region, no Pemda."""
+    p = parse_position(text)
+    assert (p.role, p.region_code, p.unit) == (Role.REKTOR, None, None)
+    assert p.agency_id is None or not p.agency_id.startswith("pem")
+    assert p.title.endswith(text.split("Rektor ", 1)[1])

@@ -577,6 +577,8 @@ def parse_position(text: str, *, as_of: DateLike | None = None) -> ParsedPositio
     phrase = parse_position_phrase(text)
     role = Role(phrase.role)
     capacity = Capacity(phrase.capacity)
+    if role in _OUTSIDE_BODY:
+        return _outside_body(phrase, role, capacity, as_of)
     readings: list[_Reading] = []
     unit = phrase.unit
     place = phrase.place
@@ -650,6 +652,41 @@ def _with_parents(
     if first_error is not None:
         raise first_error
     return [], place
+
+
+# Heads of a body the catalog does not hold (a university): the words after the role
+# name the body, and a place in them ("Rektor UNS Surakarta") is where it stands, not a
+# government the post belongs to.
+_OUTSIDE_BODY: Final = frozenset({Role.REKTOR})
+
+
+def _outside_body(
+    phrase: PositionPhrase, role: Role, capacity: Capacity, as_of: DateLike | None
+) -> ParsedPosition:
+    """A rektor's post: no region, and an agency only if the words name a central one."""
+    from adminnet import agencies
+
+    body = _unbracketed(phrase.text[phrase.role_span[1] :]).strip(" ,;")
+    agency: Agency | None = None
+    if body:
+        try:
+            agency = agencies.resolve(body, as_of=as_of)
+        except (UnknownEntity, ValidationError):
+            agency = None
+    if agency is not None and agency.region_code is not None:
+        agency = None  # a place is where the body stands, not its government
+    title = f"{phrase.title} {body}".strip()
+    if capacity is not Capacity.DEFINITIF:
+        title = f"{capacity.label} {title}"
+    return ParsedPosition(
+        role=role,
+        capacity=capacity,
+        agency_id=agency.id if agency is not None else None,
+        region_code=None,
+        unit=None,
+        title=title,
+        phrase=phrase,
+    )
 
 
 def _joined_minister(

@@ -615,6 +615,9 @@ def parse_position(text: str, *, as_of: DateLike | None = None) -> ParsedPositio
     else:
         return _parsed(phrase, role, capacity, _Reading(None, None, unit, role), as_of, None)
     if not readings:
+        attached = _minister_attached(phrase, role, capacity, as_of)
+        if attached is not None:
+            return attached
         return _parsed(phrase, role, capacity, _Reading(None, None, unit, role), as_of, None)
     if len(readings) > 1:
         shown = [
@@ -652,6 +655,71 @@ def _with_parents(
     if first_error is not None:
         raise first_error
     return [], place
+
+
+# Posts attached to a minister (Perpres 68/2019: staf ahli and staf khusus menteri): the
+# words name the minister ("Menteri Pemuda dan Olahraga", "Mendagri", "(Menpora)").
+_MINISTER_POSTS: Final = frozenset({"Staf Ahli", "Staf Khusus"})
+_FIELD_WORDS: Final = frozenset({"bidang", "urusan"})
+
+
+def _minister_attached(
+    phrase: PositionPhrase, role: Role, capacity: Capacity, as_of: DateLike | None
+) -> ParsedPosition | None:
+    """A staf ahli/khusus of a minister named in the words: the ministry is the agency.
+
+    The printed post stays in the title; there is no unit. Only a ministry the catalog
+    names exactly ("Kementerian Pemuda dan Olahraga", "Kemendagri") counts.
+    """
+    if phrase.title not in _MINISTER_POSTS or phrase.place is not None:
+        return None
+    printed = _unbracketed(phrase.text[phrase.role_span[1] :])
+    words = printed.split()
+    texts: list[str] = []
+    for k, word in enumerate(words):
+        low = word.lower()
+        if low in ("menteri", "mentri"):
+            name: list[str] = []
+            for w in words[k + 1 :]:
+                if w.lower() in _FIELD_WORDS:
+                    break
+                name.append(w)
+            if name:
+                texts.append("Kementerian " + " ".join(name))
+        elif _MINISTER_WORD.fullmatch(low):
+            texts.append(f"Ke{low}")
+    if phrase.place_short and _MINISTER_WORD.fullmatch(phrase.place_short.lower()):
+        texts.append(f"Ke{phrase.place_short.lower()}")
+    agency = _one_ministry(texts, as_of)
+    if agency is None:
+        return None
+    title = f"{phrase.title} {printed}".strip()
+    if capacity is not Capacity.DEFINITIF:
+        title = f"{capacity.label} {title}"
+    return ParsedPosition(
+        role=role,
+        capacity=capacity,
+        agency_id=agency.id,
+        region_code=None,
+        unit=None,
+        title=title,
+        phrase=phrase,
+    )
+
+
+def _one_ministry(texts: list[str], as_of: DateLike | None) -> Agency | None:
+    """The one kementerian the texts name (none, or several different: ``None``)."""
+    from adminnet import agencies
+
+    found: dict[str, Agency] = {}
+    for text in texts:
+        try:
+            agency = agencies.resolve(text, as_of=as_of)
+        except (UnknownEntity, ValidationError):
+            continue
+        if agency.kind.value == "kementerian":
+            found[agency.id] = agency
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # Heads of a body the catalog does not hold (a university): the words after the role

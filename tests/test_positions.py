@@ -536,3 +536,22 @@ def test_a_post_attached_to_a_minister_belongs_to_the_ministry(text: str, agency
 @pytest.mark.parametrize("text", ["Staf Khusus Presiden", "Staf Ahli Menteri Bidang Hukum"])
 def test_a_post_of_no_named_ministry_has_no_agency(text: str) -> None:
     assert parse_position(text).agency_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # nusantaratv.com prints "Biro Pemberitaan Parlemen Sekretariat Jenderal (Setjen)
+        # DPR RI" and its "Kepala Biro Pemberitaan Parlemen"
+        (
+            "Kepala Biro Pemberitaan Parlemen Sekretariat Jenderal (Setjen) DPR RI",
+            "sekretariat-dpr",
+        ),
+        ("Kepala Biro Hukum Setjen MPR", "sekretariat-mpr"),
+        ("Kepala Biro Humas Setjen Kemendagri", "kemendagri"),  # a ministry's unit
+        ("Kepala Biro Pemberitaan Parlemen DPR RI", "dpr"),  # no Setjen printed
+    ],
+)
+def test_a_unit_under_a_lembagas_setjen_is_in_the_secretariat(text: str, agency: str) -> None:
+    """The Setjen of a lembaga negara is a catalog agency (sekretariat_lembaga)."""
+    assert parse_position(text).agency_id == agency

@@ -722,6 +722,33 @@ def _one_ministry(texts: list[str], as_of: DateLike | None) -> Agency | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+_SECRETARIAT_GAPS: Final = frozenset({("setjen",), ("sekretariat", "jenderal")})
+
+
+def _secretariat_of(
+    phrase: PositionPhrase, agency: Agency, as_of: DateLike | None
+) -> Agency | None:
+    """The secretariat agency of a body, when "Setjen" stands before the body's name.
+
+    "Inspektur Utama Setjen DPR RI": the Sekretariat Jenderal of a lembaga negara is an
+    agency of its own in the catalog (kind ``sekretariat_lembaga``, ``parent_id`` the
+    body); the post is there. A ministry's Setjen is a unit of the ministry: no change.
+    """
+    from adminnet import agencies
+
+    if phrase.place_span is None:
+        return None
+    before = phrase.unit_span or phrase.role_span
+    printed = _unbracketed(phrase.text[before[1] : phrase.place_span[0]])
+    gap = tuple(_squash(w) for w in printed.split())
+    if gap not in _SECRETARIAT_GAPS:
+        return None
+    found = [
+        a for a in agencies.all(kind="sekretariat_lembaga", as_of=as_of) if a.parent_id == agency.id
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 # Heads of a body the catalog does not hold (a university): the words after the role
 # name the body, and a place in them ("Rektor UNS Surakarta") is where it stands, not a
 # government the post belongs to.
@@ -850,6 +877,8 @@ def _parsed(
     region = reading.region
     agency_id: str | None = None
     agency = reading.agency
+    if agency is not None:
+        agency = _secretariat_of(phrase, agency, as_of) or agency
     if agency is not None:
         agency_id = agency.id
         if agency.region_code is not None:

@@ -555,3 +555,9 @@ def test_a_post_of_no_named_ministry_has_no_agency(text: str) -> None:
 def test_a_unit_under_a_lembagas_setjen_is_in_the_secretariat(text: str, agency: str) -> None:
     """The Setjen of a lembaga negara is a catalog agency (sekretariat_lembaga)."""
     assert parse_position(text).agency_id == agency
+
+
+def test_a_unit_of_a_place_only_the_region_reader_knows() -> None:
+    """insightkaltim.com/?p=1602 prints "Diskominfo PPU": the unit is named all the same."""
+    p = parse_position("Kepala Diskominfo PPU")
+    assert (p.agency_id, p.unit) == ("pemkab-6409", "Dinas Komunikasi dan Informatika")

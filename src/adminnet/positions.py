@@ -465,17 +465,20 @@ def _unit_canonical(
     resolve_unit = getattr(agencies, "resolve_unit", None)
     if unit is None or resolve_unit is None or agency is None:
         return unit
-    text = f"{unit} {place}" if place else unit
     printed = _unbracketed(unit) or None  # a bracketed short form is checked, not kept
-    try:
-        found = resolve_unit(text, as_of=as_of)
-    except AdminnetError:
-        return printed
-    name = getattr(found, "unit", None)
-    parent = getattr(found, "agency", None)
-    known = getattr(found, "score", 0.0) >= _KNOWN_UNIT  # the table's name, not re-spelt words
-    if known and isinstance(name, str) and name and getattr(parent, "id", None) == agency.id:
-        return name
+    # The place as printed, then the agency already resolved by its name: a place only
+    # the region reader knows ("PPU") still finds the unit of that agency.
+    texts = [f"{unit} {place}" if place else unit, f"{unit} {agency.name}"]
+    for text in dict.fromkeys(texts):
+        try:
+            found = resolve_unit(text, as_of=as_of)
+        except AdminnetError:
+            continue
+        name = getattr(found, "unit", None)
+        parent = getattr(found, "agency", None)
+        known = getattr(found, "score", 0.0) >= _KNOWN_UNIT  # the table's name
+        if known and isinstance(name, str) and name and getattr(parent, "id", None) == agency.id:
+            return name
     return printed
 
 

@@ -561,3 +561,10 @@ def test_a_unit_of_a_place_only_the_region_reader_knows() -> None:
     """insightkaltim.com/?p=1602 prints "Diskominfo PPU": the unit is named all the same."""
     p = parse_position("Kepala Diskominfo PPU")
     assert (p.agency_id, p.unit) == ("pemkab-6409", "Dinas Komunikasi dan Informatika")
+
+
+@pytest.mark.parametrize("text", ["Dirjen Bina Bangda Kemendagri", "DIRJEN BINA BANGDA KEMENDAGRI"])
+def test_a_ditjen_field_of_the_unit_table(text: str) -> None:
+    """lekad.org prints "Dirjen Bina Bangda" (of the Kementerian Dalam Negeri)."""
+    p = parse_position(text)
+    assert (p.agency_id, p.unit) == ("kemendagri", "Direktorat Jenderal Bina Pembangunan Daerah")

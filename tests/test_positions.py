@@ -276,7 +276,10 @@ def test_village_labels_round_trip(data: st.DataObject, region: str) -> None:
     # A bracket after a place is read as its short form ("Tulang Bawang Barat (Tubaba)"),
     # so registry names with brackets ("Kurau (Timur)") are refused: issue 17, documented
     # in docs/positions.md.
-    assume("(" not in village.name)
+    assume("(" not in village.name and "(" not in kecamatan.name)
+    # A village named with a level word ("Desa Baru") reads as "Desa" + "Baru": a limit
+    # of the phrase reader documented in docs/positions.md.
+    assume(village.name.split()[0].lower() not in ("desa", "kelurahan", "kecamatan"))
     parent = regions.get(region)
     assert parent is not None
     role = Role.LURAH if village.kind.value == "kelurahan" else Role.KEPALA_DESA
@@ -452,3 +455,109 @@ def test_uses_resolve_unit_when_present(monkeypatch: pytest.MonkeyPatch) -> None
     p = parse_position("Plt Kepala Dinas Kominfo Kota Medan")
     assert p.unit == "Dinas Komunikasi dan Informatika"
     assert p.title == "Plt. Kepala Dinas Komunikasi dan Informatika Kota Medan"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # maknajatim.net/?p=2872 prints "Kepala Dinas Pendidikan (Disdik) Kabupaten
+        # Trenggalek"; the same post with the bare region name after the short form:
+        ("Kepala Dinas Pendidikan (Disdik) Trenggalek", "Dinas Pendidikan"),
+        ("Plt Kepala Dinas Pendidikan (Disdik) Trenggalek", "Dinas Pendidikan"),
+    ],
+)
+def test_a_bracketed_short_form_keeps_the_units_kind_word(text: str, unit: str) -> None:
+    """The unit split off a bare region name keeps its head word (Dinas, Badan)."""
+    p = parse_position(text)
+    assert (p.agency_id, p.unit) == ("pemkab-3503", unit)
+    assert p.title.endswith("Kepala Dinas Pendidikan Kabupaten Trenggalek")
+
+
+@pytest.mark.parametrize(
+    "text",
+    # maknajatim.net/?p=2872 (Trenggalek) prints "Kaban Kesbangpol"; with its kabupaten:
+    ["Kaban Kesbangpol Trenggalek", "Kepala Kesbangpol Kabupaten Trenggalek"],
+)
+def test_kesbangpol_is_the_badan_of_its_region(text: str) -> None:
+    p = parse_position(text)
+    assert (p.agency_id, p.unit) == ("pemkab-3503", "Badan Kesatuan Bangsa dan Politik")
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [("Menpan RB", "kemenpanrb"), ("Wamenpan RB", "kemenpanrb"), ("Mendes PDTT", "kemendes-pdtt")],
+)
+def test_a_minister_short_form_printed_in_two_pieces(text: str, agency: str) -> None:
+    """ "Menpan RB" is the minister of the ministry the joined "Kemenpan RB" names."""
+    assert parse_position(text).agency_id == agency
+
+
+@pytest.mark.parametrize("text", ["Menkes Budi", "Mendagri Tito Karnavian", "Menpan RB Anas"])
+def test_a_name_after_a_minister_is_no_ministry(text: str) -> None:
+    """The words after the short form join it only when the joined form is a ministry."""
+    with pytest.raises(UnknownEntity):
+        parse_position(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Rektor UNS Solo", "Plt Rektor Universitas Pattimura Ambon", "Rektor Unhan RI"]
+)
+def test_a_rektor_heads_a_body_not_a_government(text: str) -> None:
+    """The place in a university's name is where it stands: no region, no Pemda."""
+    p = parse_position(text)
+    assert (p.role, p.region_code, p.unit) == (Role.REKTOR, None, None)
+    assert p.agency_id is None or not p.agency_id.startswith("pem")
+    assert p.title.endswith(text.split("Rektor ", 1)[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Staf Khusus Mendagri Bidang Politik dan Media", "kemendagri"),
+        ("Staf Ahli Bidang Hukum Menteri Pemuda dan Olahraga (Menpora)", "kemenpora"),
+        ("Plt Staf Ahli Menteri Dalam Negeri Bidang Pemerintahan", "kemendagri"),
+    ],
+)
+def test_a_post_attached_to_a_minister_belongs_to_the_ministry(text: str, agency: str) -> None:
+    """Staf ahli/khusus of a named minister: the ministry, no unit, the post in the title."""
+    p = parse_position(text)
+    assert (p.role, p.agency_id, p.region_code, p.unit) == (Role.OTHER, agency, None, None)
+    assert "Bidang" in p.title
+    assert p.title.removeprefix("Plt. ").startswith(("Staf Ahli", "Staf Khusus"))
+
+
+@pytest.mark.parametrize("text", ["Staf Khusus Presiden", "Staf Ahli Menteri Bidang Hukum"])
+def test_a_post_of_no_named_ministry_has_no_agency(text: str) -> None:
+    assert parse_position(text).agency_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # nusantaratv.com prints "Biro Pemberitaan Parlemen Sekretariat Jenderal (Setjen)
+        # DPR RI" and its "Kepala Biro Pemberitaan Parlemen"
+        (
+            "Kepala Biro Pemberitaan Parlemen Sekretariat Jenderal (Setjen) DPR RI",
+            "sekretariat-dpr",
+        ),
+        ("Kepala Biro Hukum Setjen MPR", "sekretariat-mpr"),
+        ("Kepala Biro Humas Setjen Kemendagri", "kemendagri"),  # a ministry's unit
+        ("Kepala Biro Pemberitaan Parlemen DPR RI", "dpr"),  # no Setjen printed
+    ],
+)
+def test_a_unit_under_a_lembagas_setjen_is_in_the_secretariat(text: str, agency: str) -> None:
+    """The Setjen of a lembaga negara is a catalog agency (sekretariat_lembaga)."""
+    assert parse_position(text).agency_id == agency
+
+
+def test_a_unit_of_a_place_only_the_region_reader_knows() -> None:
+    """insightkaltim.com/?p=1602 prints "Diskominfo PPU": the unit is named all the same."""
+    p = parse_position("Kepala Diskominfo PPU")
+    assert (p.agency_id, p.unit) == ("pemkab-6409", "Dinas Komunikasi dan Informatika")
+
+
+@pytest.mark.parametrize("text", ["Dirjen Bina Bangda Kemendagri", "DIRJEN BINA BANGDA KEMENDAGRI"])
+def test_a_ditjen_field_of_the_unit_table(text: str) -> None:
+    """lekad.org prints "Dirjen Bina Bangda" (of the Kementerian Dalam Negeri)."""
+    p = parse_position(text)
+    assert (p.agency_id, p.unit) == ("kemendagri", "Direktorat Jenderal Bina Pembangunan Daerah")

@@ -156,6 +156,13 @@ _STRONG_HOW: Final = frozenset({"code", "exact", "alias", "abbreviation", "forme
 _NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
 _CUE_WORDS: Final = frozenset(w for key in _w.LEVEL_WORDS for w in key) | {"adm", "administrasi"}
 _RI: Final = re.compile(r"\s+(?:RI|R\.I\.|Republik Indonesia)$", re.IGNORECASE)
+_MINISTER_WORD: Final = re.compile(r"(?:wa)?men[a-z]{2,}")
+_BRACKETED: Final = re.compile(r"\([^()]*\)")
+
+
+def _unbracketed(text: str) -> str:
+    """The words of ``text`` with its bracketed groups left out, as the phrase's unit."""
+    return " ".join(_BRACKETED.sub(" ", text).split())
 
 
 def _squash(text: str) -> str:
@@ -458,17 +465,21 @@ def _unit_canonical(
     resolve_unit = getattr(agencies, "resolve_unit", None)
     if unit is None or resolve_unit is None or agency is None:
         return unit
-    text = f"{unit} {place}" if place else unit
-    try:
-        found = resolve_unit(text, as_of=as_of)
-    except AdminnetError:
-        return unit
-    name = getattr(found, "unit", None)
-    parent = getattr(found, "agency", None)
-    known = getattr(found, "score", 0.0) >= _KNOWN_UNIT  # the table's name, not re-spelt words
-    if known and isinstance(name, str) and name and getattr(parent, "id", None) == agency.id:
-        return name
-    return unit
+    printed = _unbracketed(unit) or None  # a bracketed short form is checked, not kept
+    # The place as printed, then the agency already resolved by its name: a place only
+    # the region reader knows ("PPU") still finds the unit of that agency.
+    texts = [f"{unit} {place}" if place else unit, f"{unit} {agency.name}"]
+    for text in dict.fromkeys(texts):
+        try:
+            found = resolve_unit(text, as_of=as_of)
+        except AdminnetError:
+            continue
+        name = getattr(found, "unit", None)
+        parent = getattr(found, "agency", None)
+        known = getattr(found, "score", 0.0) >= _KNOWN_UNIT  # the table's name
+        if known and isinstance(name, str) and name and getattr(parent, "id", None) == agency.id:
+            return name
+    return printed
 
 
 def _parents(text: str, within: str | None, as_of: DateLike | None) -> tuple[str, ...]:
@@ -569,6 +580,8 @@ def parse_position(text: str, *, as_of: DateLike | None = None) -> ParsedPositio
     phrase = parse_position_phrase(text)
     role = Role(phrase.role)
     capacity = Capacity(phrase.capacity)
+    if role in _OUTSIDE_BODY:
+        return _outside_body(phrase, role, capacity, as_of)
     readings: list[_Reading] = []
     unit = phrase.unit
     place = phrase.place
@@ -583,7 +596,15 @@ def parse_position(text: str, *, as_of: DateLike | None = None) -> ParsedPositio
                 ]
     elif place is not None:
         printed = place
-        readings, place = _with_parents(text, role, phrase, place, as_of)
+        try:
+            readings, place = _with_parents(text, role, phrase, place, as_of)
+        except UnknownEntity:
+            joined = _joined_minister(role, phrase, as_of)
+            if joined is None:
+                raise
+            readings, place = joined
+        if not readings:
+            readings, place = _joined_minister(role, phrase, as_of) or ([], place)
         if not readings and role not in _REGIONAL and role not in _LOCAL:
             words = place.split()
             readings, sub_place = _split_readings(text, role, words, phrase.place_level, as_of)
@@ -597,6 +618,9 @@ def parse_position(text: str, *, as_of: DateLike | None = None) -> ParsedPositio
     else:
         return _parsed(phrase, role, capacity, _Reading(None, None, unit, role), as_of, None)
     if not readings:
+        attached = _minister_attached(phrase, role, capacity, as_of)
+        if attached is not None:
+            return attached
         return _parsed(phrase, role, capacity, _Reading(None, None, unit, role), as_of, None)
     if len(readings) > 1:
         shown = [
@@ -636,6 +660,164 @@ def _with_parents(
     return [], place
 
 
+# Posts attached to a minister (Perpres 68/2019: staf ahli and staf khusus menteri): the
+# words name the minister ("Menteri Pemuda dan Olahraga", "Mendagri", "(Menpora)").
+_MINISTER_POSTS: Final = frozenset({"Staf Ahli", "Staf Khusus"})
+_FIELD_WORDS: Final = frozenset({"bidang", "urusan"})
+
+
+def _minister_attached(
+    phrase: PositionPhrase, role: Role, capacity: Capacity, as_of: DateLike | None
+) -> ParsedPosition | None:
+    """A staf ahli/khusus of a minister named in the words: the ministry is the agency.
+
+    The printed post stays in the title; there is no unit. Only a ministry the catalog
+    names exactly ("Kementerian Pemuda dan Olahraga", "Kemendagri") counts.
+    """
+    if phrase.title not in _MINISTER_POSTS or phrase.place is not None:
+        return None
+    printed = _unbracketed(phrase.text[phrase.role_span[1] :])
+    words = printed.split()
+    texts: list[str] = []
+    for k, word in enumerate(words):
+        low = word.lower()
+        if low in ("menteri", "mentri"):
+            name: list[str] = []
+            for w in words[k + 1 :]:
+                if w.lower() in _FIELD_WORDS:
+                    break
+                name.append(w)
+            if name:
+                texts.append("Kementerian " + " ".join(name))
+        elif _MINISTER_WORD.fullmatch(low):
+            texts.append(f"Ke{low}")
+    if phrase.place_short and _MINISTER_WORD.fullmatch(phrase.place_short.lower()):
+        texts.append(f"Ke{phrase.place_short.lower()}")
+    agency = _one_ministry(texts, as_of)
+    if agency is None:
+        return None
+    title = f"{phrase.title} {printed}".strip()
+    if capacity is not Capacity.DEFINITIF:
+        title = f"{capacity.label} {title}"
+    return ParsedPosition(
+        role=role,
+        capacity=capacity,
+        agency_id=agency.id,
+        region_code=None,
+        unit=None,
+        title=title,
+        phrase=phrase,
+    )
+
+
+def _one_ministry(texts: list[str], as_of: DateLike | None) -> Agency | None:
+    """The one kementerian the texts name (none, or several different: ``None``)."""
+    from adminnet import agencies
+
+    found: dict[str, Agency] = {}
+    for text in texts:
+        try:
+            agency = agencies.resolve(text, as_of=as_of)
+        except (UnknownEntity, ValidationError):
+            continue
+        if agency.kind.value == "kementerian":
+            found[agency.id] = agency
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_SECRETARIAT_GAPS: Final = frozenset({("setjen",), ("sekretariat", "jenderal")})
+
+
+def _secretariat_of(
+    phrase: PositionPhrase, agency: Agency, as_of: DateLike | None
+) -> Agency | None:
+    """The secretariat agency of a body, when "Setjen" stands before the body's name.
+
+    "Inspektur Utama Setjen DPR RI": the Sekretariat Jenderal of a lembaga negara is an
+    agency of its own in the catalog (kind ``sekretariat_lembaga``, ``parent_id`` the
+    body); the post is there. A ministry's Setjen is a unit of the ministry: no change.
+    """
+    from adminnet import agencies
+
+    if phrase.place_span is None:
+        return None
+    before = phrase.unit_span or phrase.role_span
+    printed = _unbracketed(phrase.text[before[1] : phrase.place_span[0]])
+    gap = tuple(_squash(w) for w in printed.split())
+    if gap not in _SECRETARIAT_GAPS:
+        return None
+    found = [
+        a for a in agencies.all(kind="sekretariat_lembaga", as_of=as_of) if a.parent_id == agency.id
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+# Heads of a body the catalog does not hold (a university): the words after the role
+# name the body, and a place in them ("Rektor UNS Surakarta") is where it stands, not a
+# government the post belongs to.
+_OUTSIDE_BODY: Final = frozenset({Role.REKTOR})
+
+
+def _outside_body(
+    phrase: PositionPhrase, role: Role, capacity: Capacity, as_of: DateLike | None
+) -> ParsedPosition:
+    """A rektor's post: no region, and an agency only if the words name a central one."""
+    from adminnet import agencies
+
+    body = _unbracketed(phrase.text[phrase.role_span[1] :]).strip(" ,;")
+    agency: Agency | None = None
+    if body:
+        try:
+            agency = agencies.resolve(body, as_of=as_of)
+        except (UnknownEntity, ValidationError):
+            agency = None
+    if agency is not None and agency.region_code is not None:
+        agency = None  # a place is where the body stands, not its government
+    title = f"{phrase.title} {body}".strip()
+    if capacity is not Capacity.DEFINITIF:
+        title = f"{capacity.label} {title}"
+    return ParsedPosition(
+        role=role,
+        capacity=capacity,
+        agency_id=agency.id if agency is not None else None,
+        region_code=None,
+        unit=None,
+        title=title,
+        phrase=phrase,
+    )
+
+
+def _joined_minister(
+    role: Role, phrase: PositionPhrase, as_of: DateLike | None
+) -> tuple[list[_Reading], str] | None:
+    """A minister's short form printed in two pieces ("Menpan RB"): the joined ministry.
+
+    The short form ("Menpan") and the words after it ("RB") are read as one ministry
+    short form ("Kemenpan RB"); only an agency of the catalog named exactly so counts.
+    """
+    from adminnet import agencies
+
+    ministers = (Role.MENTERI, Role.WAKIL_MENTERI)
+    if role not in ministers or phrase.place_span is None or phrase.unit is not None:
+        return None
+    start, end = phrase.role_span
+    said = phrase.text[start:end]
+    if not _MINISTER_WORD.fullmatch(said.lower()) or said.lower() in ("menteri", "mentri"):
+        return None
+    tail = phrase.text[phrase.place_span[0] : phrase.place_span[1]]
+    if phrase.place_span[0] < end or len(tail.split()) > 2:
+        return None
+    short = said[2:] if said[:2].lower() == "wa" else said
+    joined = f"Ke{short[:1].lower()}{short[1:]} {tail}"
+    try:
+        agency = agencies.resolve(joined, as_of=as_of)
+    except (UnknownEntity, ValidationError):
+        return None
+    if agency.kind.value != "kementerian":
+        return None
+    return [_Reading(None, agency, None, role)], joined
+
+
 def _unknown(message: str, candidates: Iterable[str]) -> UnknownEntity:
     near = list(dict.fromkeys(candidates))
     if near:
@@ -661,9 +843,15 @@ def _with_kind(unit: str, phrase: PositionPhrase, words: str | None) -> str | No
     """The unit words left after the place was split off, with the kind word kept."""
     if not words or phrase.unit_span is None:
         return words or None
-    printed = " ".join(phrase.text[phrase.unit_span[0] : phrase.unit_span[1]].split())
-    prefix = unit[: len(unit) - len(printed)] if unit.endswith(printed) else ""
-    return f"{prefix}{words}".strip()
+    # The phrase's unit leaves bracketed groups out ("Dinas Komunikasi dan Informatika
+    # (Diskominfo) Kotamobagu"): compare without them, or the kind word is lost.
+    printed = _unbracketed(phrase.text[phrase.unit_span[0] : phrase.unit_span[1]])
+    if not unit.lower().endswith(printed.lower()):
+        return words
+    # The phrase's own spelling of the words ("Kadisdikbud": the unit is "Disdikbud").
+    at = len(unit) - len(printed)
+    kept = _unbracketed(words)
+    return f"{unit[:at]}{unit[at : at + len(kept)]}".strip()
 
 
 def _unit_as_agency(role: Role, unit: str, as_of: DateLike | None) -> list[_Reading]:
@@ -692,6 +880,8 @@ def _parsed(
     region = reading.region
     agency_id: str | None = None
     agency = reading.agency
+    if agency is not None:
+        agency = _secretariat_of(phrase, agency, as_of) or agency
     if agency is not None:
         agency_id = agency.id
         if agency.region_code is not None:

@@ -234,3 +234,30 @@ def test_linear_time() -> None:
 
     times = assert_linear(parse_position_phrase, phrase, limit=8 * 100, repeat=5)
     assert times[10_000] / times[1_000] < 5 * 10, times  # per character: < 5 times
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "place"),
+    [
+        # jabar.tribunnews.com/2025/07/08/ingatkan-kcd-untuk-sering-keliling-sekolah-kadisdik-
+        # jabar-jangan-sampai-tak-tahu-ada-pagar-roboh: "Kadisdik Jabar"
+        ("Kadisdik Jabar", "Disdik Jabar", None),
+        ("Plt Kadinkes Kabupaten Sleman", "Dinkes", "Kabupaten Sleman"),
+        ("Kadisdikbud Kuningan", "Disdikbud Kuningan", None),
+    ],
+)
+def test_ka_glued_to_a_dinas_short_form(text: str, unit: str, place: str | None) -> None:
+    """ "Kadisdik" is "Ka" (Kepala) and "Disdik"; the spans still point into the text."""
+    p = parse_position_phrase(text)
+    assert (p.role, p.title, p.unit, p.place) == ("kepala", "Kepala", unit, place)
+    assert p.role_span is not None
+    assert p.unit_span is not None
+    assert text[p.role_span[0] : p.role_span[1]] == "Ka"
+    assert text[p.unit_span[0] : p.unit_span[1]].lower() == unit.lower()
+
+
+@pytest.mark.parametrize("text", ["Kadin Kota Medan", "Kadinas Kota Medan", "kadisdik Jabar"])
+def test_kadin_and_lower_case_words_are_no_glued_head(text: str) -> None:
+    """ "Kadin" (the chamber of commerce) is too short; a glued head is capitalised."""
+    with pytest.raises(InvalidFormat):
+        parse_position_phrase(text)

@@ -5,8 +5,6 @@ the adminnet error tree, and no region or agency answer is confidently wrong (a 
 answer from ``lookup``/``resolve``, or a refusal whose strong top hit is wrong). The
 counting is ``bench/score_printed.py``'s :func:`score`.
 
-Position phrases are below the target (135 of 151 on 2026-12-06): their case is a strict
-xfail naming issue 17, so it fails the run the day they reach it and the mark must go.
 """
 
 from __future__ import annotations
@@ -49,20 +47,7 @@ def test_function_exists(results: dict[str, dict[str, Any]], kind: str) -> None:
     assert not results[kind]["missing"], results[kind]["missing"]
 
 
-_BELOW_TARGET = {
-    "positions": "issue 17: position phrases read 89 % exactly (units and posts outside Role)",
-}
-
-
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=_BELOW_TARGET[k]))
-        if k in _BELOW_TARGET
-        else k
-        for k in KINDS
-    ],
-)
+@pytest.mark.parametrize("kind", KINDS)
 def test_reads_95_percent_exactly(results: dict[str, dict[str, Any]], kind: str) -> None:
     result = results[kind]
     assert result["exact_rate"] >= 0.95, _show(result)

@@ -14,8 +14,8 @@ confirmed in print, on the page named below it.
   "Pejabat" printed for "Penjabat" ("Tiga pejabat bupati yang dilantik"):
   https://madukara.com/lantik-3-pejabat-bupati-ini-pesan-gubernur-lampung/
 - Kementerian posts (menteri, wakil menteri, sekretaris jenderal / sekretaris
-  kementerian, direktur jenderal, inspektur jenderal, deputi, staf ahli): UU 39/2008
-  and Perpres 68/2019 (organisasi kementerian negara). "Sekjen", "Plt Dirjen":
+  kementerian, direktur jenderal, inspektur jenderal, deputi, staf ahli, staf khusus
+  menteri): UU 39/2008 and Perpres 68/2019 (organisasi kementerian negara). "Sekjen", "Plt Dirjen":
   https://www.beritasatu.com/nasional/845615/suhajar-diantoro-ditunjuk-jadi-plt-sekjen-kemendagri
   "Irjen Kemendagri" (the Inspektur Jenderal, not the police rank):
   https://pantaubali.com/2025/02/11/jelang-akhiri-masa-jabatan-pj-gubernur-bali-mahendra-jaya-dilantik-jadi-irjen-kemendagri
@@ -115,6 +115,7 @@ ROLE_WORDS: Final[dict[tuple[str, ...], RoleEntry]] = {
     ("dirut",): ("other", "", "", "Direktur Utama"),
     ("direktur",): ("direktur", "Direktorat", "", "Direktur"),
     ("staf", "ahli"): ("other", "Staf Ahli", "", "Staf Ahli"),
+    ("staf", "khusus"): ("other", "Staf Khusus", "", "Staf Khusus"),
     ("inspektur",): ("kepala", "Inspektorat", "", "Inspektur"),
     # Heads of agencies and units
     ("kepala",): ("kepala", "", "", "Kepala"),
@@ -172,6 +173,7 @@ TITLE_UNITS: Final[dict[str, str]] = {
     "Deputi": "Deputi",
     "Asisten": "Asisten",
     "Staf Ahli": "Staf Ahli",
+    "Staf Khusus": "Staf Khusus",
 }
 """Titles that already say their unit's kind (a Direktur Jenderal heads a Direktorat
 Jenderal): a formal title names the unit without it ("Direktur Jenderal Dukcapil")."""
@@ -251,5 +253,11 @@ AGENCY_PREFIXES: Final = ("kemen", "kemn", "kementr")
 
 DINAS_PREFIXES: Final = ("dis", "din")
 """Word beginnings of the short forms of a dinas (Diskominfo, Disdik, Dinkes)."""
+
+HEAD_GLUE: Final = "ka"
+""""Ka" (Kepala) printed glued to a dinas short form: "Kadisbun" (Kepala Disbun), "Kadinkes"
+(Kepala Dinkes), "Kadisdik" (Kepala Disdik): koranmadura.com/2017/05/ini-pertimbangan-bupati-
+syafii-tetapkan-kadisdik-baru ("kepala dinas pendidikan (kadisdik)"). "Kadin" alone (the
+chamber of commerce) is too short to be read so."""
 
 NOT_DINAS: Final = frozenset({"distrik", "dinas", "direktorat", "dinamika"})

@@ -230,6 +230,33 @@ def _is_dinas_short(token: _Token) -> bool:
     )
 
 
+def _is_glued_head(token: _Token) -> bool:
+    """True for "Kadisbun", "Kadinkes": "Ka" (Kepala) glued to a dinas short form."""
+    fold = token.fold
+    rest = fold[len(_w.HEAD_GLUE) :]
+    return (
+        token.kind == "word"
+        and fold.startswith(_w.HEAD_GLUE)
+        and len(rest) >= 5
+        and rest.isalpha()
+        and rest.startswith(_w.DINAS_PREFIXES)
+        and rest not in _w.NOT_DINAS
+        and token.raw[:1].isupper()
+    )
+
+
+def _unglue_head(tokens: list[_Token], i: int) -> list[_Token]:
+    """Split the glued head at ``i`` into the role word "Ka" and the dinas short form."""
+    t = tokens[i]
+    cut = t.start + len(_w.HEAD_GLUE)
+    rest_raw = t.raw[len(_w.HEAD_GLUE) :]
+    head = _Token(t.start, cut, t.raw[: len(_w.HEAD_GLUE)], _w.HEAD_GLUE, "word")
+    rest = _Token(
+        cut, t.end, rest_raw[:1].upper() + rest_raw[1:], t.fold[len(_w.HEAD_GLUE) :], "word"
+    )
+    return [*tokens[:i], head, rest, *tokens[i + 1 :]]
+
+
 def _is_agency_start(token: _Token) -> bool:
     fold = token.fold
     if token.kind != "word":
@@ -320,6 +347,11 @@ def parse_position_phrase(text: str) -> PositionPhrase:
     if i >= len(tokens):
         raise _fail(text, "names no position: a capacity without a role", "position.no_role")
     role_entry = _role_at(tokens, i)
+    glued_at: int | None = None
+    if role_entry is None and _is_glued_head(tokens[i]):
+        tokens = _unglue_head(tokens, i)  # "Kadisbun": "Ka" (Kepala) + "Disbun"
+        role_entry = _role_at(tokens, i)
+        glued_at = tokens[i + 1].start
     short_place: str | None = None
     if role_entry is None:
         m = _MINISTER_SHORT.fullmatch(tokens[i].fold) if tokens[i].kind == "word" else None
@@ -361,6 +393,8 @@ def parse_position_phrase(text: str) -> PositionPhrase:
         )
         raise InvalidComponent(msg, code="position.level_mismatch")
     unit = _unit(text, unit_tokens, unit_kind)
+    if unit is not None and unit[1] is not None and unit[1][0] == glued_at:
+        unit = (unit[0][:1].upper() + unit[0][1:], unit[1])  # "Kadisdikbud": "Disdikbud"
     place = _slice(text, place_tokens)
     within = _slice(text, within_tokens)
     if short_place is not None and place is None:

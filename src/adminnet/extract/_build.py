@@ -19,15 +19,9 @@ import pendulum
 from adminnet.errors import AdminnetError
 from adminnet.extract import _adapters as ad
 from adminnet.extract._mention import Mention, MentionKind, PositionReading
-from adminnet.extract._scan import (
-    _GENERIC_BEFORE,
-    Figure,
-    Scan,
-    _is_name_word,
-    _name_value,
-    fold,
-    scan_name,
-)
+from adminnet.extract._scan_core import Scan, _is_name_word, _name_value, scan_name
+from adminnet.extract._scan_facts import Figure
+from adminnet.extract._scan_words import _GENERIC_BEFORE, fold
 from adminnet.model.agency import Agency
 from adminnet.model.agreement import Agreement, AgreementKind, Party
 from adminnet.model.dataset import Dataset

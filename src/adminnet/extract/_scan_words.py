@@ -15,6 +15,14 @@ from adminnet.extract._mention import MentionKind
 from adminnet.model.agreement import AgreementKind, CooperationArea
 from adminnet.model.event import EventKind
 from adminnet.model.position import Capacity, Role
+from adminnet.text._position_words import (
+    CAPACITY_WORDS,
+    LEVEL_WORDS,
+    PRESS_PENJABAT,
+    ROLE_WORDS,
+    TITLE_UNITS,
+    RoleEntry,
+)
 
 K = MentionKind
 
@@ -49,7 +57,9 @@ _ORG = "org"
 _UNIT = "unit"
 _PROV, _KAB, _KOTA, _DAERAH = "provinsi", "kabupaten", "kota", "daerah"
 
-# Role words (folded tokens) -> role and what kind of place follows them.
+# Role words (folded tokens) -> role and what kind of place follows them. Every key is
+# a key of ROLE_WORDS (the owner; _ROLE_LABELS below looks each up); the role differs
+# where this scanner reads the head of a unit as OTHER with its printed title.
 _ROLES: Final[tuple[tuple[tuple[str, ...], Role, str], ...]] = (
     (("wakil", "wali", "kota"), Role.WAKIL_WALI_KOTA, _KOTA),
     (("wakil", "walikota"), Role.WAKIL_WALI_KOTA, _KOTA),
@@ -113,50 +123,43 @@ _WHOLE_ROLES: Final = frozenset(
 _MODEL_ROLES: Final = frozenset(
     {Role.SEKRETARIS_KEMENTERIAN, Role.SEKRETARIS_JENDERAL, Role.SEKRETARIS_UTAMA}
 )
+
+
+def _label(entry: RoleEntry) -> str:
+    """The printed title of a role word, from its title and its unit's kind.
+
+    ``Kepala`` + ``Dinas`` is ``Kepala Dinas``; a title that already says its unit
+    (``Direktur Jenderal``, ``Asisten``, see ``TITLE_UNITS``) stays as it is.
+    """
+    _, unit, _, title = entry
+    return title if not unit or title in TITLE_UNITS else f"{title} {unit}"
+
+
+# the titles of the roles read with their place by the resolver (owner: ROLE_WORDS)
 _ROLE_LABELS: Final[dict[tuple[str, ...], str]] = {
-    ("direktur", "jenderal"): "Direktur Jenderal",
-    ("dirjen",): "Direktur Jenderal",
-    ("direktur", "utama"): "Direktur Utama",
-    ("dirut",): "Direktur Utama",
-    ("rektor",): "Rektor",
-    ("ketua",): "Ketua",
-    ("asisten",): "Asisten",
-    ("kepala", "bagian"): "Kepala Bagian",
-    ("kabag",): "Kepala Bagian",
-    ("kepala", "dinas"): "Kepala Dinas",
-    ("kadis",): "Kepala Dinas",
-    ("kepala", "biro"): "Kepala Biro",
-    ("karo",): "Kepala Biro",
-    ("direktur",): "Direktur",
-    ("deputi",): "Deputi",
-    ("inspektur",): "Inspektur",
-    ("camat",): "Camat",
+    words: _label(ROLE_WORDS[words]) for words, role, _ in _ROLES if role not in _WHOLE_ROLES
 }
 
-# Capacity words (folded) -> capacity; "Pejabat" reads as Penjabat only before the
-# title of a regional head (press usage).
+# Capacity words (folded) -> capacity, longest first (owner: CAPACITY_WORDS); the
+# press's "Pejabat" reads as Penjabat only before the title of a regional head.
 _CAPACITIES: Final[tuple[tuple[tuple[str, ...], Capacity, bool], ...]] = (
-    (("penjabat", "sementara"), Capacity.PENJABAT_SEMENTARA, False),
-    (("pelaksana", "tugas"), Capacity.PELAKSANA_TUGAS, False),
-    (("pelaksana", "harian"), Capacity.PELAKSANA_HARIAN, False),
-    (("pjs",), Capacity.PENJABAT_SEMENTARA, False),
-    (("pj",), Capacity.PENJABAT, False),
-    (("penjabat",), Capacity.PENJABAT, False),
-    (("pejabat",), Capacity.PENJABAT, True),
-    (("plt",), Capacity.PELAKSANA_TUGAS, False),
-    (("plh",), Capacity.PELAKSANA_HARIAN, False),
+    *sorted(
+        ((words, Capacity(value), False) for words, value in CAPACITY_WORDS.items()),
+        key=lambda entry: -len(entry[0]),
+    ),
+    ((PRESS_PENJABAT,), Capacity.PENJABAT, True),
 )
 _CAPACITY_FIRST: Final = frozenset(words[0] for words, _, _ in _CAPACITIES)
 _GENERIC_BEFORE: Final = frozenset(
     {"para", "sejumlah", "seluruh", "semua", "setiap", "tiap", "beberapa", "jajaran"}
 )
+# Level words before a place name (owner: LEVEL_WORDS): the one-word cues of a
+# provinsi, kabupaten or kota; "Pemkab"/"Pemprov"/"Pemkot" name the government (an
+# agency, read by scan_agencies), not the level.
 _LEVEL_WORDS: Final[dict[str, str]] = {
-    "kabupaten": _KAB,
-    "kab": _KAB,
-    "kota": _KOTA,
-    "provinsi": _PROV,
-    "prov": _PROV,
-    "propinsi": _PROV,
+    words[0]: level
+    for words, level in LEVEL_WORDS.items()
+    if len(words) == 1 and level in (_PROV, _KAB, _KOTA) and not words[0].startswith("pem")
 }
 _LEVEL_PRINTED: Final = {_KAB: "Kabupaten", _KOTA: "Kota", _PROV: "Provinsi"}
 

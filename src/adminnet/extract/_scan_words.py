@@ -58,7 +58,7 @@ _UNIT = "unit"
 _PROV, _KAB, _KOTA, _DAERAH = "provinsi", "kabupaten", "kota", "daerah"
 
 # Role words (folded tokens) -> role and what kind of place follows them. Every key is
-# a key of ROLE_WORDS (the owner; _ROLE_LABELS below looks each up); the role differs
+# a key of ROLE_WORDS (the owner, which gives _ROLE_LABELS below); the role differs
 # where this scanner reads the head of a unit as OTHER with its printed title.
 _ROLES: Final[tuple[tuple[tuple[str, ...], Role, str], ...]] = (
     (("wakil", "wali", "kota"), Role.WAKIL_WALI_KOTA, _KOTA),

@@ -1,0 +1,437 @@
+"""The scanner's tables and tokens: the gazetteers, the patterns, :class:`Token`.
+
+Part of the scanner (see :mod:`adminnet.extract._scan`, which runs the rules in order).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final, NamedTuple
+
+import pendulum
+
+from adminnet.extract._mention import MentionKind
+from adminnet.model.agreement import AgreementKind, CooperationArea
+from adminnet.model.event import EventKind
+from adminnet.model.position import Capacity, Role
+from adminnet.text._position_words import (
+    CAPACITY_WORDS,
+    LEVEL_WORDS,
+    PRESS_PENJABAT,
+    ROLE_WORDS,
+    TITLE_UNITS,
+    RoleEntry,
+)
+
+K = MentionKind
+
+_TOKEN: Final = re.compile(r"[^\s,()\[\]\"\u201c\u201d;:!?/]+|[,()\[\]\"\u201c\u201d;:!?/]")
+_BLANK_LINE: Final = re.compile(r"\n[ \t\r\f\v]*\n")
+_MAX_NAME_WORDS: Final = 6
+_MAX_PLACE_TOKENS: Final = 12
+_MAX_REGION_TOKENS: Final = 4
+_MAX_UNIT_TOKENS: Final = 10
+_MEMO: Final = 1 << 16
+
+
+class Token(NamedTuple):
+    """A token: its text, span and sentence number."""
+
+    text: str
+    start: int
+    end: int
+    sent: int
+    low: str  # the folded text (see fold)
+
+
+def fold(token: str) -> str:
+    """A token for comparison: lower case, without trailing dots."""
+    return token.rstrip(".").lower()
+
+
+# --- gazetteers ----------------------------------------------------------------------
+
+_CENTRAL = "central"
+_ORG = "org"
+_UNIT = "unit"
+_PROV, _KAB, _KOTA, _DAERAH = "provinsi", "kabupaten", "kota", "daerah"
+
+# Role words (folded tokens) -> role and what kind of place follows them. Every key is
+# a key of ROLE_WORDS (the owner, which gives _ROLE_LABELS below); the role differs
+# where this scanner reads the head of a unit as OTHER with its printed title.
+_ROLES: Final[tuple[tuple[tuple[str, ...], Role, str], ...]] = (
+    (("wakil", "wali", "kota"), Role.WAKIL_WALI_KOTA, _KOTA),
+    (("wakil", "walikota"), Role.WAKIL_WALI_KOTA, _KOTA),
+    (("wawali",), Role.WAKIL_WALI_KOTA, _KOTA),
+    (("wakil", "gubernur"), Role.WAKIL_GUBERNUR, _PROV),
+    (("wagub",), Role.WAKIL_GUBERNUR, _PROV),
+    (("wakil", "bupati"), Role.WAKIL_BUPATI, _KAB),
+    (("wabup",), Role.WAKIL_BUPATI, _KAB),
+    (("wali", "kota"), Role.WALI_KOTA, _KOTA),
+    (("walikota",), Role.WALI_KOTA, _KOTA),
+    (("wako",), Role.WALI_KOTA, _KOTA),
+    (("gubernur",), Role.GUBERNUR, _PROV),
+    (("bupati",), Role.BUPATI, _KAB),
+    (("sekretaris", "daerah"), Role.SEKRETARIS_DAERAH, _DAERAH),
+    (("sekda",), Role.SEKRETARIS_DAERAH, _DAERAH),
+    (("sekretaris", "kementerian"), Role.SEKRETARIS_KEMENTERIAN, _CENTRAL),
+    (("sesmen",), Role.SEKRETARIS_KEMENTERIAN, _CENTRAL),
+    (("sekretaris", "jenderal"), Role.SEKRETARIS_JENDERAL, _CENTRAL),
+    (("sekjen",), Role.SEKRETARIS_JENDERAL, _CENTRAL),
+    (("sekretaris", "utama"), Role.SEKRETARIS_UTAMA, _CENTRAL),
+    (("sestama",), Role.SEKRETARIS_UTAMA, _CENTRAL),
+    (("menteri",), Role.MENTERI, _CENTRAL),
+    (("kepala",), Role.KEPALA, _CENTRAL),
+    (("direktur", "jenderal"), Role.DIREKTUR_JENDERAL, _CENTRAL),
+    (("dirjen",), Role.DIREKTUR_JENDERAL, _CENTRAL),
+    (("direktur", "utama"), Role.OTHER, _ORG),
+    (("dirut",), Role.OTHER, _ORG),
+    (("rektor",), Role.REKTOR, _ORG),
+    (("ketua",), Role.KETUA, _CENTRAL),
+    (("asisten",), Role.ASISTEN, _UNIT),
+    (("kepala", "bagian"), Role.OTHER, _UNIT),
+    (("kabag",), Role.OTHER, _UNIT),
+    (("kepala", "dinas"), Role.OTHER, _UNIT),
+    (("kadis",), Role.OTHER, _UNIT),
+    (("kepala", "biro"), Role.OTHER, _UNIT),
+    (("karo",), Role.OTHER, _UNIT),
+    (("direktur",), Role.DIREKTUR, _UNIT),
+    (("deputi",), Role.DEPUTI, _UNIT),
+    (("inspektur",), Role.OTHER, _UNIT),
+    (("camat",), Role.CAMAT, _UNIT),
+)
+_ROLE_FIRST: Final = frozenset(words[0] for words, _, _ in _ROLES)
+# roles this scanner reads whole with their place (no need of the resolver)
+_WHOLE_ROLES: Final = frozenset(
+    {
+        Role.MENTERI,
+        Role.KEPALA,
+        Role.SEKRETARIS_KEMENTERIAN,
+        Role.SEKRETARIS_JENDERAL,
+        Role.SEKRETARIS_UTAMA,
+        Role.GUBERNUR,
+        Role.WAKIL_GUBERNUR,
+        Role.BUPATI,
+        Role.WAKIL_BUPATI,
+        Role.WALI_KOTA,
+        Role.WAKIL_WALI_KOTA,
+        Role.SEKRETARIS_DAERAH,
+    }
+)
+# roles read without a place (back references: "Menteri PANRB", then "Menteri")
+_MODEL_ROLES: Final = frozenset(
+    {Role.SEKRETARIS_KEMENTERIAN, Role.SEKRETARIS_JENDERAL, Role.SEKRETARIS_UTAMA}
+)
+
+
+def _label(entry: RoleEntry) -> str:
+    """The printed title of a role word, from its title and its unit's kind.
+
+    ``Kepala`` + ``Dinas`` is ``Kepala Dinas``; a title that already says its unit
+    (``Direktur Jenderal``, ``Asisten``, see ``TITLE_UNITS``) stays as it is.
+    """
+    _, unit, _, title = entry
+    return title if not unit or title in TITLE_UNITS else f"{title} {unit}"
+
+
+# the titles of the roles read with their place by the resolver (owner: ROLE_WORDS)
+_ROLE_LABELS: Final[dict[tuple[str, ...], str]] = {
+    words: _label(ROLE_WORDS[words]) for words, role, _ in _ROLES if role not in _WHOLE_ROLES
+}
+
+# Capacity words (folded) -> capacity, longest first (owner: CAPACITY_WORDS); the
+# press's "Pejabat" reads as Penjabat only before the title of a regional head.
+_CAPACITIES: Final[tuple[tuple[tuple[str, ...], Capacity, bool], ...]] = (
+    *sorted(
+        ((words, Capacity(value), False) for words, value in CAPACITY_WORDS.items()),
+        key=lambda entry: -len(entry[0]),
+    ),
+    ((PRESS_PENJABAT,), Capacity.PENJABAT, True),
+)
+_CAPACITY_FIRST: Final = frozenset(words[0] for words, _, _ in _CAPACITIES)
+_GENERIC_BEFORE: Final = frozenset(
+    {"para", "sejumlah", "seluruh", "semua", "setiap", "tiap", "beberapa", "jajaran"}
+)
+# Level words before a place name (owner: LEVEL_WORDS): the one-word cues of a
+# provinsi, kabupaten or kota; "Pemkab"/"Pemprov"/"Pemkot" name the government (an
+# agency, read by scan_agencies), not the level.
+_LEVEL_WORDS: Final[dict[str, str]] = {
+    words[0]: level
+    for words, level in LEVEL_WORDS.items()
+    if len(words) == 1 and level in (_PROV, _KAB, _KOTA) and not words[0].startswith("pem")
+}
+_LEVEL_PRINTED: Final = {_KAB: "Kabupaten", _KOTA: "Kota", _PROV: "Provinsi"}
+
+# Words that open the name of a government body (found in the catalog) ...
+_GOV_CUES: Final = frozenset(
+    {
+        "kementerian",
+        "kementrian",
+        "kemenko",
+        "lembaga",
+        "badan",
+        "pemerintah",
+        "pemkot",
+        "pemko",
+        "pemkab",
+        "pemprov",
+        "komisi",
+        "sekretariat",
+        "kantor",
+        "otorita",
+        "arsip",
+        "ombudsman",
+        "kejaksaan",
+        "kepolisian",
+        "mahkamah",
+        "dewan",
+        "majelis",
+    }
+)
+# ... and of bodies outside the catalog, kept as agencies of kind other.
+_OUTSIDE_CUES: Final = frozenset(
+    {
+        "universitas",
+        "institut",
+        "politeknik",
+        "akademi",
+        "sekolah",
+        "pt",
+        "perum",
+        "yayasan",
+        "bank",
+        "rumah",
+        "rsud",
+        "koperasi",
+        "perusahaan",
+        "asosiasi",
+    }
+)
+_VENUE_CUES: Final = frozenset(
+    {
+        "gedung",
+        "aula",
+        "kantor",
+        "hotel",
+        "ruang",
+        "balai",
+        "pendopo",
+        "pendapa",
+        "wisma",
+        "graha",
+        "auditorium",
+        "istana",
+        "rumah",
+        "gelanggang",
+        "convention",
+    }
+)
+_CONNECTORS: Final = frozenset({"dan", "&", "serta"})
+_UNIT_WORDS: Final = frozenset(
+    {
+        "dinas",
+        "biro",
+        "bagian",
+        "bidang",
+        "seksi",
+        "subbag",
+        "setda",
+        "setdakab",
+        "setdako",
+        "setdaprov",
+        "setprov",
+        "direktorat",
+        "inspektorat",
+        "satuan",
+        "satpol",
+        "upt",
+        "uptd",
+        "kecamatan",
+        "kelurahan",
+        "desa",
+        "fakultas",
+        "program",
+        "perangkat",
+        "daerah",
+        "wakil",
+        "anggota",
+        "asisten",
+        "kabag",
+        "kadis",
+        "direktur",
+        "deputi",
+        "camat",
+    }
+)
+_NAME_STOP: Final = frozenset(
+    {
+        "indonesia",
+        "ri",
+        "republik",
+        "nasional",
+        "pusat",
+        "daerah",
+        "negara",
+        "the",
+        "of",
+        "mou",
+        "pks",
+        "asn",
+        "pns",
+        "dprd",
+        "dpr",
+        "tni",
+        "polri",
+        "selaku",
+        "negeri",
+        "agung",
+        "tinggi",
+        "utama",
+        "umum",
+        "usaha",
+        "tata",
+        "sipil",
+        "pelayanan",
+        "terpadu",
+        "pintu",
+        "satu",
+        "dua",
+        "tiga",
+        "empat",
+        "lima",
+        "tahun",
+        "baru",
+        "natal",
+        "nomor",
+        "staf",
+        "ahli",
+        "bukan",
+        "pekerja",
+        "data",
+        "smart",
+        "informatika",
+        "pencatatan",
+        "kependudukan",
+        "reformasi",
+        "birokrasi",
+        "aparatur",
+        "pendayagunaan",
+        "pembangunan",
+        "perencanaan",
+        "kesehatan",
+        "pendidikan",
+        "pemerintahan",
+        "jaksa",
+        "pengacara",
+        "hukum",
+        "perdata",
+        "kabinet",
+        "provinsi",
+        "wilayah",
+        "aplikasi",
+        "sistem",
+        "layanan",
+        "wib",
+        "wita",
+        "wit",
+    }
+)
+
+_AGREEMENT_PATTERNS: Final[tuple[tuple[str, AgreementKind | None, str], ...]] = (
+    (
+        r"Memorandum\s+of\s+Understanding(?:\s*\(\s*MoU\s*\))?",
+        AgreementKind.NOTA_KESEPAHAMAN,
+        "mou",
+    ),
+    (r"[Nn]ota\s+[Kk]esepahaman(?:\s*\(\s*MoU\s*\))?", AgreementKind.NOTA_KESEPAHAMAN, "nota"),
+    (r"\bMo[Uu]\b", AgreementKind.NOTA_KESEPAHAMAN, "mou"),
+    (r"[Nn]ota\s+[Kk]esepakatan(?:\s*\(\s*MoU\s*\))?", AgreementKind.NOTA_KESEPAHAMAN, "nota"),
+    (r"[Kk]esepakatan\s+[Bb]ersama", AgreementKind.KESEPAKATAN_BERSAMA, "kb"),
+    (
+        r"[Pp]erjanjian\s+[Kk]erja\s*-?\s*[Ss]ama(?:\s*\(\s*PKS\s*\))?",
+        AgreementKind.PERJANJIAN_KERJA_SAMA,
+        "pks",
+    ),
+    (r"\bPKS\b", AgreementKind.PERJANJIAN_KERJA_SAMA, "pks"),
+    (r"\b[Aa]dd?endum\b", AgreementKind.ADENDUM, "adendum"),
+    (r"\b(?:[Bb]e)?[Kk]erja\s*-?\s*[Ss]ama\b", None, "cooperation"),
+    (r"\b[Kk]emitraan(?:nya)?\b|\b[Bb]ermitra\b|\b[Mm]enggandeng\b", None, "cooperation"),
+    (r"\b[Kk]esepakatan\b", None, "cooperation"),
+)
+_AGREEMENT_RE: Final = re.compile(
+    "(?=[MNKPABmnkpab])(?:" + "|".join(f"({p})" for p, _, _ in _AGREEMENT_PATTERNS) + ")"
+)
+
+_AREA_PATTERNS: Final[tuple[tuple[str, CooperationArea], ...]] = (
+    (r"kajian\s+kebijakan", CooperationArea.KAJIAN_KEBIJAKAN),
+    (r"pendidikan\s+dan\s+pelatihan|diklat", CooperationArea.PENDIDIKAN_DAN_PELATIHAN),
+    (r"inovasi\s+administrasi\s+negara", CooperationArea.INOVASI_ADMINISTRASI_NEGARA),
+    (r"pendidikan\s+tinggi", CooperationArea.PENDIDIKAN_TINGGI),
+    (r"pelayanan\s+publik", CooperationArea.PELAYANAN_PUBLIK),
+    (r"transformasi\s+digital|digitalisasi", CooperationArea.TRANSFORMASI_DIGITAL),
+    (r"pengembangan\s+kompetensi", CooperationArea.PENGEMBANGAN_KOMPETENSI),
+)
+_AREA_RE: Final = re.compile("|".join(f"\\b({p})\\b" for p, _ in _AREA_PATTERNS), re.IGNORECASE)
+
+_EVENT_WORDS: Final[dict[str, EventKind]] = {
+    "penandatanganan": EventKind.PENANDATANGANAN,
+    "menandatangani": EventKind.PENANDATANGANAN,
+    "ditandatangani": EventKind.PENANDATANGANAN,
+    "pelantikan": EventKind.PELANTIKAN,
+    "melantik": EventKind.PELANTIKAN,
+    "dilantik": EventKind.PELANTIKAN,
+    "pengukuhan": EventKind.PELANTIKAN,
+    "mengukuhkan": EventKind.PELANTIKAN,
+    "dikukuhkan": EventKind.PELANTIKAN,
+    "rapat": EventKind.RAPAT,
+    "peluncuran": EventKind.PELUNCURAN,
+    "meluncurkan": EventKind.PELUNCURAN,
+    "diluncurkan": EventKind.PELUNCURAN,
+    "launching": EventKind.PELUNCURAN,
+}
+_EVENT_RE: Final = re.compile(r"\b(?:" + "|".join(_EVENT_WORDS) + r")\b", re.IGNORECASE)
+
+# Dates: a named month (the month itself is checked by parse_date), d/m in
+# parentheses after an optional weekday and part of day, numeric d/m/yyyy, ISO.
+_DATE_NAMED: Final = re.compile(
+    r"(?<![\d.,])\b(\d{1,2})\s+([A-Za-z]{3,9})\.?(?:\s+((?:19|20)\d{2}))?(?![\w])"
+)
+_DATE_PAREN: Final = re.compile(r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{2,4}))?\s*\)")
+# the weekday before a date: "Kamis, 16 Maret", "Kamis (16/3)", "Rabu sore (17/7)"
+_WEEKDAY_BEFORE: Final = re.compile(
+    r"\b([A-Za-z][a-z]+(?:'[a-z]+)?)(?:\s+(?:pagi|siang|sore|malam))?\s*,?\s*\Z"
+)
+_DATE_NUMERIC: Final = re.compile(
+    r"(?<![\d.,/])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d])"
+)
+_DATE_ISO: Final = re.compile(r"(?<![\d.,/-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d])")
+_YEAR: Final = re.compile(
+    r"\b(sejak|semenjak|pada|tahun|mulai|hingga|sampai)\s+(?:tahun\s+)?((?:19|20)\d{2})\b"
+    r"(?:\s+lalu)?",
+    re.IGNORECASE,
+)
+_TIME: Final = re.compile(
+    r"\b(?:(?:pukul|pkl\.?|jam)\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)\s*(WIB|WITA|WIT)\b"
+    r"|\b(?:pukul|pkl\.?)\s*([01]?\d|2[0-3])[.:]([0-5]\d)\b",
+)
+_ZONES: Final = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+_FIGURE: Final = re.compile(
+    r"(?<![\w.,/])(Rp\.?\s?)?(\d[\d.,]*\d|\d)(?![\w/])"
+    r"(?:\s*(%|persen|orang|ribu|juta|miliar|milyar|triliun|trilyun|poin|unit|layanan))?",
+)
+_UNIT_OF: Final = {"%": "%", "persen": "%"}
+_MULTIPLIER_WORDS: Final = frozenset({"ribu", "juta", "miliar", "milyar", "triliun", "trilyun"})
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names, lower case, read off ``format_date`` (their owner)."""
+    from adminnet.text.dates import format_date
+
+    words: set[str] = set()
+    for day in range(7):
+        words.add(format_date(pendulum.date(2017, 1, 2 + day)).split(",")[0].lower())
+    for month in range(1, 13):
+        words.add(format_date(pendulum.date(2017, month, 1), weekday=False).split()[1].lower())
+    return frozenset(words)

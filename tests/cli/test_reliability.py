@@ -5,10 +5,12 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import platform
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,6 +43,37 @@ def _children(pid: int) -> list[int]:
     return [int(p) for p in path.read_text().split()] if path.exists() else []
 
 
+# The number of read(2) in /proc/<pid>/syscall, by machine (None: tests that need it skip).
+_READ_SYSCALL = {"x86_64": "0", "aarch64": "63"}.get(platform.machine())
+
+
+def _wait_for(ready: Callable[[], bool], what: str, seconds: float = 60) -> None:
+    """Poll ``ready`` until it holds (a loaded machine may take long to start Python)."""
+    deadline = time.monotonic() + seconds
+    while not ready():
+        assert time.monotonic() < deadline, f"timed out waiting: {what}"
+        time.sleep(0.05)
+
+
+def _reading_stdin(pid: int) -> bool:
+    """The process is blocked in read(0, ...): its imports are done, main is running."""
+    try:
+        fields = Path(f"/proc/{pid}/syscall").read_text().split()
+    except OSError:
+        return False
+    return fields[:2] == [_READ_SYSCALL, "0x0"]
+
+
+def _ignores_sigint(pid: int) -> bool:
+    """SIGINT is in the process's ignored set (a worker that set it up)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    ignored = next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:"))
+    return bool(int(ignored, 16) & (1 << (signal.SIGINT - 1)))
+
+
 def _interrupt(proc: subprocess.Popen[str]) -> tuple[str, str]:
     """Ctrl-C as a terminal sends it: SIGINT to the whole process group."""
     os.killpg(proc.pid, signal.SIGINT)
@@ -48,6 +81,7 @@ def _interrupt(proc: subprocess.Popen[str]) -> tuple[str, str]:
     return out, err
 
 
+@pytest.mark.skipif(_READ_SYSCALL is None, reason="needs /proc/<pid>/syscall of x86-64 or arm64")
 @pytest.mark.parametrize("extra", [[], ["--json"]])
 def test_interrupt_while_reading_stdin(extra: list[str]) -> None:
     """Ctrl-C during `check - --type Person`: exit 130, one line, no traceback."""
@@ -55,7 +89,7 @@ def test_interrupt_while_reading_stdin(extra: list[str]) -> None:
     assert proc.stdin is not None
     proc.stdin.write(_lines(10))
     proc.stdin.flush()
-    time.sleep(3)  # imports done, blocked reading standard input
+    _wait_for(lambda: _reading_stdin(proc.pid), "the command blocked on standard input")
     out, err = _interrupt(proc)
     assert proc.returncode == EXIT_INTERRUPTED, err
     assert err.splitlines() == ["adminnet check: interrupted"]
@@ -69,11 +103,11 @@ def test_interrupt_with_workers(tmp_path: Path) -> None:
     big = tmp_path / "big.jsonl"
     big.write_text(_lines(300_000), encoding="utf-8")
     proc = _start("check", str(big), "--type", "Person", "--jobs", "2", "--json")
-    deadline = time.monotonic() + 60
-    while not _children(proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert _children(proc.pid), "no worker started"
-    time.sleep(0.5)  # the workers are loading
+    _wait_for(lambda: len(_children(proc.pid)) >= 2, "two workers started")
+    _wait_for(
+        lambda: all(_ignores_sigint(child) for child in _children(proc.pid)),
+        "the workers set SIGINT aside",
+    )
     out, err = _interrupt(proc)
     assert proc.returncode == EXIT_INTERRUPTED, err
     lines = [x for x in err.splitlines() if "jobs_capped" not in x]

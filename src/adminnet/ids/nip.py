@@ -514,7 +514,9 @@ def check_person(
 
     The one place that knows where a NIP keeps them: digits 1-8 are the birth date,
     digit 15 the gender (``1`` male, ``2`` female). Either may be left ``None`` (not
-    compared); a legacy 9-digit NIP encodes neither, so it agrees with anything. The NIP
+    compared); a legacy 9-digit NIP encodes neither, so it agrees with anything, and
+    so do birth-date digits that are no calendar date or a gender digit other than 1
+    or 2 (nothing to compare: :func:`validate` reports those, once, at the NIP). The NIP
     itself is only put in compact form here: check it with :func:`validate`.
     :class:`~adminnet.model.person.Person` uses this for its cross-field check, and so
     does the loader's fast path for Person records.
@@ -541,7 +543,7 @@ def check_person(
         written = _written_get(birth_date)  # a dict lookup: the bulk path repeats dates
         if written is None:
             written = _written.put(birth_date, birth_date.isoformat().replace("-", ""))
-        if written != s[:8]:
+        if written != s[:8] and _is_calendar_date(int(s[0:4]), int(s[4:6]), int(s[6:8])):
             msg = f"NIP {s} encodes birth date {s[0:4]}-{s[4:6]}-{s[6:8]}, not {birth_date}"
             raise InconsistentData(msg, code="person.nip_birth_date_mismatch")
     if gender is not None:

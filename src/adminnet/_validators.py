@@ -12,9 +12,9 @@ from typing import Any, NoReturn
 
 import attrs
 
-from adminnet.errors import AdminnetError
+from adminnet.errors import AdminnetError, InvalidComponent
 
-__all__ = ["attach_note", "raise_for_field", "short"]
+__all__ = ["OneOf", "UnitInterval", "attach_note", "raise_for_field", "short"]
 
 
 def attach_note(exc: BaseException, instance: object, attribute: attrs.Attribute[Any]) -> None:
@@ -55,3 +55,30 @@ def short(value: object, limit: int = 60) -> str:
     except Exception:
         text = f"<{type(value).__name__}>"
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+@attrs.frozen
+class OneOf:
+    """Validator: the value is one of ``values`` (else InvalidComponent ``code``)."""
+
+    values: frozenset[str]
+    code: str
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Refuse a value that is not one of :attr:`values`."""
+        if not (isinstance(value, str) and value in self.values):
+            msg = f"{attribute.name} must be one of {sorted(self.values)} (got {short(value, 30)})"
+            raise InvalidComponent(msg, code=self.code)
+
+
+@attrs.frozen
+class UnitInterval:
+    """Validator: a number within 0..1, such as a match score (else ``code``)."""
+
+    code: str
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Refuse anything but an int or float within 0..1 (a bool is no score)."""
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            msg = f"{attribute.name} must be within 0..1 (got {short(value, 30)})"
+            raise InvalidComponent(msg, code=self.code)

@@ -16,10 +16,10 @@ from typing import Final
 
 import attrs
 
-from adminnet._validators import short
+from adminnet._validators import OneOf, UnitInterval, short
 from adminnet.agencies._names import _check_text
 from adminnet.agencies._resolve import get, resolve, split_brackets
-from adminnet.errors import AmbiguousName, InvalidComponent, UnknownEntity
+from adminnet.errors import AmbiguousName, UnknownEntity
 from adminnet.model.agency import Agency, AgencyKind
 from adminnet.text.folding import MAX_TEXT, fold
 from adminnet.time import DateLike
@@ -32,18 +32,6 @@ _LOCAL_KINDS: Final = frozenset(
         AgencyKind.PEMERINTAH_KOTA,
     }
 )
-
-
-def _check_how(instance: object, attribute: object, value: str) -> None:
-    if value not in _HOWS:
-        msg = f"how must be one of {sorted(_HOWS)} (got {short(value, 30)})"
-        raise InvalidComponent(msg, code="agency.invalid_how")
-
-
-def _check_score(instance: object, attribute: object, value: float) -> None:
-    if not 0.0 <= value <= 1.0:
-        msg = f"score must be within 0..1 (got {value!r})"
-        raise InvalidComponent(msg, code="agency.invalid_score")
 
 
 @attrs.frozen
@@ -65,8 +53,8 @@ class AgencyMatch:
 
     agency: Agency
     unit: str | None
-    how: str = attrs.field(validator=_check_how)
-    score: float = attrs.field(validator=_check_score)
+    how: str = attrs.field(validator=OneOf(_HOWS, "agency.invalid_how"))
+    score: float = attrs.field(validator=UnitInterval("agency.invalid_score"))
 
 
 class _Units:

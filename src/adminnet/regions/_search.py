@@ -12,7 +12,7 @@ from typing import Final
 import attrs
 import pendulum
 
-from adminnet._validators import short
+from adminnet._validators import OneOf, UnitInterval, short
 from adminnet.errors import AmbiguousName, InvalidComponent, InvalidFormat, UnknownEntity
 from adminnet.model.region import Region, RegionKind
 from adminnet.regions import _registry as _reg
@@ -58,18 +58,6 @@ _SCORE: Final = {
 _HOWS: Final = frozenset({"code", "exact", "alias", "abbreviation", "former", "prefix", "typo"})
 
 
-def _check_how(instance: object, attribute: object, value: str) -> None:
-    if value not in _HOWS:
-        msg = f"how must be one of {sorted(_HOWS)} (got {short(value, 30)})"
-        raise InvalidComponent(msg, code="regions.invalid_how")
-
-
-def _check_score(instance: object, attribute: object, value: float) -> None:
-    if not 0.0 <= value <= 1.0:
-        msg = f"score must be within 0..1 (got {value!r})"
-        raise InvalidComponent(msg, code="regions.invalid_score")
-
-
 @attrs.frozen
 class RegionMatch:
     """Kecocokan wilayah (a region a text may name, how it matched, and how well).
@@ -93,8 +81,8 @@ class RegionMatch:
     """
 
     region: Region
-    how: str = attrs.field(validator=_check_how)
-    score: float = attrs.field(validator=_check_score)
+    how: str = attrs.field(validator=OneOf(_HOWS, "regions.invalid_how"))
+    score: float = attrs.field(validator=UnitInterval("regions.invalid_score"))
 
 
 def _check_search_args(text: object, level: object, within: object, limit: object) -> None:

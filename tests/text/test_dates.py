@@ -485,3 +485,11 @@ def test_only_adminnet_errors(name: str, text: str) -> None:
 def test_linear_time(name: str, make: Callable[[int], str]) -> None:
     """100x the input takes well under 1000x the time (quadratic would be 10,000x)."""
     assert_linear(PARSERS[name], make, limit=1_000, floor=2e-5, errors=(ValidationError,))
+
+
+@pytest.mark.parametrize("tz", ["Foo/Bar", "", "../etc/passwd", "a\x00b", "/abs", "x" * 300])
+def test_an_unknown_tz_argument_is_an_adminnet_error(tz: str) -> None:
+    """Every way pendulum and zoneinfo refuse a zone name is one adminnet error."""
+    with pytest.raises(InvalidComponent) as info:
+        parse_datetime("16 Maret 2017 10:00", tz=tz)
+    assert info.value.code == "datetime.invalid_timezone"

@@ -190,6 +190,8 @@ def tz_argument(tz: object, text: str) -> object:
         return tz.upper()
     try:
         return pendulum.timezone(tz)
-    except Exception:  # pendulum raises its own InvalidTimezone (a ValueError)
+    # pendulum's InvalidTimezone is a ValueError; zoneinfo raises ValueError for a path,
+    # KeyError (ZoneInfoNotFoundError) for a missing zone, OSError for a name too long.
+    except (ValueError, KeyError, OSError):
         msg = f"tz= {tz!r} is not a known time zone (e.g. 'Asia/Jakarta', 'WIB')"
         raise InvalidComponent(msg, code="datetime.invalid_timezone") from None

@@ -18,6 +18,7 @@ from typing import Final
 
 import pendulum
 
+from adminnet._memo import once
 from adminnet.model.region import Region, RegionKind, RegionName
 from adminnet.regions import _registry as _reg
 from adminnet.regions._registry import _Data
@@ -148,19 +149,15 @@ class _Upper:
             self.by_key.setdefault(norm.replace(" ", ""), []).append(entry)
 
 
-_UPPER: _Upper | None = None
+@once
+def _upper_view() -> _Upper:
+    """The level-1/2 view, built on first use."""
+    return _Upper(_reg._data())
 
 
 def _upper() -> tuple[_Data, _Upper]:
-    global _UPPER  # the lazily built level-1/2 view
-    data = _reg._data()
-    upper = _UPPER
-    if upper is None:
-        with _reg._LOCK:
-            if _UPPER is None:
-                _UPPER = _Upper(data)
-            upper = _UPPER
-    return data, upper
+    """The registry data and its level-1/2 view."""
+    return _reg._data(), _upper_view()
 
 
 class _Index:
@@ -362,19 +359,12 @@ NOT_INITIALISMS: Final = frozenset(
     {"bpk", "bps", "dpd", "dpr", "kpk", "kpu", "mpr", "pln", "pns", "rsud", "tni"}
 )
 
-_GLUED: _Glued | None = None
 
-
+@once
 def _glued() -> _Glued:
-    global _GLUED  # the lazily built view of names without spaces
+    """The view of names without spaces, built on the first query that needs it."""
     data, index = _index()
-    glued = _GLUED
-    if glued is None:
-        with _reg._LOCK:
-            if _GLUED is None:
-                _GLUED = _Glued(data, index)
-            glued = _GLUED
-    return glued
+    return _Glued(data, index)
 
 
 def initialism(text: str) -> str | None:
@@ -389,28 +379,22 @@ def initialism(text: str) -> str | None:
     return None
 
 
-_INDEX: _Index | None = None
+@once
+def _index_view() -> _Index:
+    """The index of every region name, built on first use."""
+    return _Index(_reg._data())
 
 
 def _index() -> tuple[_Data, _Index]:
-    global _INDEX  # the lazily built index
-    data = _reg._data()
-    index = _INDEX
-    if index is None:
-        with _reg._LOCK:
-            if _INDEX is None:
-                _INDEX = _Index(data)
-            index = _INDEX
-    return data, index
+    """The registry data and its name index."""
+    return _reg._data(), _index_view()
 
 
 def _reset() -> None:
-    """Forget the index (for tests)."""
-    global _INDEX, _UPPER, _GLUED
-    with _reg._LOCK:
-        _INDEX = None
-        _UPPER = None
-        _GLUED = None
+    """Forget the index and its views (for tests)."""
+    _index_view.reset()  # type: ignore[attr-defined]
+    _upper_view.reset()  # type: ignore[attr-defined]
+    _glued.reset()  # type: ignore[attr-defined]
 
 
 def _entry_ok(data: _Data, index: _Index, entry: int, day: pendulum.Date | None) -> bool:

@@ -14,9 +14,11 @@ working::
     │   └── AmbiguousName                          a name fits several entities
     └── InvalidDataError(ValidationError)          loading a document failed
 
-Every error carries a stable ``code`` (``"nip.invalid_birth_date"``) that applications
-can map to their own (e.g. Indonesian) messages, and a short English message that
-names the thing and quotes the value:
+Every error carries a stable ``code`` (``"nip.invalid_birth_date"``), the named
+``params`` its message is built from, and a short message that names the thing and
+quotes the value. The message comes from the catalogue keyed by the code, in the
+language chosen by :func:`adminnet._i18n.language` (English unless set or the locale is
+Indonesian); a message passed by hand is the fallback when the catalogue has none:
 
 >>> from adminnet.errors import InvalidComponent
 >>> err = InvalidComponent("NIP birth date 19651332 is not a calendar date",
@@ -31,10 +33,13 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import ClassVar
 
 import attrs
+
+from adminnet._i18n import render
 
 __all__ = [
     "AdminnetError",
@@ -62,12 +67,25 @@ class AdminnetError(Exception):
     default_message: ClassVar[str] = "adminnet error"
 
     code: str
-    message: str
+    params: Mapping[str, object]
 
-    def __init__(self, message: str | None = None, *, code: str | None = None) -> None:
-        self.message = message if message is not None else self.default_message
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        code: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        self._fallback = message
         self.code = code if code is not None else self.default_code
-        super().__init__(self.message)
+        self.params = MappingProxyType(dict(params)) if params else _NO_PARAMS
+        super().__init__(message if message is not None else self.code)
+
+    @property
+    def message(self) -> str:
+        """The message in the current language (catalogue first, then the fallback)."""
+        fallback = self._fallback if self._fallback is not None else self.default_message
+        return render(self.code, self.params, fallback)
 
     def __str__(self) -> str:
         return self.message
@@ -76,11 +94,16 @@ class AdminnetError(Exception):
         return f"{type(self).__name__}({self.message!r}, code={self.code!r})"
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), self.message, self.code))
+        return (_rebuild, (type(self), self._fallback, self.code, dict(self.params)))
 
 
-def _rebuild(cls: type[AdminnetError], message: str, code: str) -> AdminnetError:
-    return cls(message, code=code)
+_NO_PARAMS: Mapping[str, object] = MappingProxyType({})
+
+
+def _rebuild(
+    cls: type[AdminnetError], message: str | None, code: str, params: dict[str, object]
+) -> AdminnetError:
+    return cls(message, code=code, params=params)
 
 
 class ValidationError(AdminnetError, ValueError):
@@ -145,16 +168,22 @@ class AmbiguousName(UnknownEntity):
         *,
         candidates: Iterable[str] = (),
         code: str | None = None,
+        params: Mapping[str, object] | None = None,
     ) -> None:
-        super().__init__(message, code=code)
+        super().__init__(message, code=code, params=params)
         self.candidates = tuple(candidates)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_ambiguous, (self.message, self.candidates, self.code))
+        return (
+            _rebuild_ambiguous,
+            (self._fallback, self.candidates, self.code, dict(self.params)),
+        )
 
 
-def _rebuild_ambiguous(message: str, candidates: tuple[str, ...], code: str) -> AmbiguousName:
-    return AmbiguousName(message, candidates=candidates, code=code)
+def _rebuild_ambiguous(
+    message: str | None, candidates: tuple[str, ...], code: str, params: dict[str, object]
+) -> AmbiguousName:
+    return AmbiguousName(message, candidates=candidates, code=code, params=params)
 
 
 @attrs.frozen
@@ -164,14 +193,17 @@ class ErrorDetail:
     Attributes:
         path: JSONPath-like location of the bad value, e.g. ``$.parties[1].signatory_id``.
         code: Stable code of the problem, e.g. ``nip.invalid_birth_date``.
-        message: Short English message.
+        message: Short message, in the language current when the problem was found.
         line: 1-based line number in a JSON Lines input, else ``None``.
+        params: The named values the message was built from (``{"value": "19651332"}``),
+            for applications that word their own messages.
     """
 
     path: str
     code: str
     message: str
     line: int | None = None
+    params: Mapping[str, str | int] = attrs.field(factory=dict, eq=False, kw_only=True)
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"line {self.line}: {self.path}"
@@ -200,6 +232,13 @@ class InvalidDataError(ValidationError):
         self.errors = tuple(errors)
         message = "\n".join(str(e) for e in self.errors) or self.default_message
         super().__init__(message, code=code)
+
+    @property
+    def message(self) -> str:
+        """Every problem, one per line (each detail keeps its own language)."""
+        return "\n".join(str(e) for e in self.errors) or render(
+            self.code, self.params, self.default_message
+        )
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_data, (self.errors, self.code))

@@ -21,6 +21,7 @@ refuses every JSON fraction (``number.float``: a binary float may have lost digi
 
 from __future__ import annotations
 
+import collections.abc
 import enum
 import inspect
 import types
@@ -239,6 +240,12 @@ class _Builder:
         if tp is pendulum.Date:
             return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
         args = typing.get_args(tp)
+        if typing.get_origin(tp) is collections.abc.Mapping and args and args[0] is str:
+            values = typing.get_args(args[1]) or (args[1],)
+            return {
+                "type": "object",
+                "additionalProperties": {"anyOf": [self.type(t) for t in values]},
+            }
         if typing.get_origin(tp) is tuple and args and Ellipsis not in args:
             items = [self.type(t) for t in args]
             return {

@@ -156,8 +156,11 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[Any], value: in
     if value is None:
         return
     if instance.month is None:
-        exc = InvalidFormat(code="partial_date.day_without_month", params={"value": short(value)})
-        raise_for_field(exc, instance, attribute)
+        raise_for_field(
+            InvalidFormat(code="partial_date.day_without_month", params={"value": short(value)}),
+            instance,
+            attribute,
+        )
     try:
         if type(value) is not int:
             raise ValueError

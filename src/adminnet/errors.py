@@ -71,6 +71,7 @@ __all__ = [
     "UnknownEntity",
     "ValidationError",
     "language",
+    "plain_params",
     "set_language",
 ]
 
@@ -284,6 +285,55 @@ class ErrorDetail:
     def __str__(self) -> str:
         where = self.path if self.line is None else f"line {self.line}: {self.path}"
         return f"{where}  {self.code}  {self.message}"
+
+    @classmethod
+    def from_error(cls, path: str, error: AdminnetError, line: int | None = None) -> ErrorDetail:
+        """Rincian dari galat (the detail of an error at ``path``: code, message, params).
+
+        >>> err = InvalidLength(code="nip.invalid_length", params={"value": "12", "digits": 2})
+        >>> d = ErrorDetail.from_error("$.nip", err)
+        >>> d.code, dict(d.params)
+        ('nip.invalid_length', {'value': '12', 'digits': 2})
+        >>> d.message
+        'NIP 12 has 2 digits, not 18 (or 9 for a pre-2009 NIP)'
+        """
+        return cls(path, error.code, error.message, line, params=plain_params(error.params))
+
+    @classmethod
+    def from_code(
+        cls,
+        path: str,
+        code: str,
+        params: Mapping[str, object] | None = None,
+        *,
+        variant: str | None = None,
+        line: int | None = None,
+        fallback: str | None = None,
+    ) -> ErrorDetail:
+        """Rincian dari kode (a detail whose message is the catalogue's template of ``code``).
+
+        ``variant`` picks the wording ``code.variant``; ``fallback`` is the message when
+        the catalogue has no template (default: the code itself).
+        """
+        plain = plain_params(params or {})
+        key = code if variant is None else f"{code}.{variant}"
+        message = render(key, plain, fallback if fallback is not None else code)
+        return cls(path, code, message, line, params=plain)
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain dict (JSON-ready): path, code, message, line, params."""
+        return {
+            "path": self.path,
+            "code": self.code,
+            "message": self.message,
+            "line": self.line,
+            "params": dict(self.params),
+        }
+
+
+def plain_params(params: Mapping[str, object]) -> dict[str, str | int]:
+    """Parameter polos (params as JSON-ready values: int and str stay, the rest become str)."""
+    return {k: v if type(v) is int or type(v) is str else str(v) for k, v in params.items()}
 
 
 class InvalidDataError(ValidationError):

@@ -140,16 +140,22 @@ _PRECISION_LABELS: Final = {
 
 def _check_year(instance: PartialDate, attribute: attrs.Attribute[Any], value: int) -> None:
     if type(value) is not int or not 1 <= value <= 9999:
-        exc = InvalidComponent(code="partial_date.invalid_year", params={"value": short(value)})
-        raise_for_field(exc, instance, attribute)
+        raise_for_field(
+            InvalidComponent(code="partial_date.invalid_year", params={"value": short(value)}),
+            instance,
+            attribute,
+        )
 
 
 def _check_month(instance: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is None:
         return
     if type(value) is not int or not 1 <= value <= 12:
-        exc = InvalidComponent(code="partial_date.invalid_month", params={"value": short(value)})
-        raise_for_field(exc, instance, attribute)
+        raise_for_field(
+            InvalidComponent(code="partial_date.invalid_month", params={"value": short(value)}),
+            instance,
+            attribute,
+        )
 
 
 def _check_day(instance: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
@@ -167,10 +173,13 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[Any], value: in
         _date(instance.year, instance.month, value)
     except ValueError:
         month = f"{instance.year:04d}-{instance.month:02d}"
-        exc = InvalidComponent(
-            code="partial_date.invalid_day", params={"month": month, "value": short(value)}
+        raise_for_field(
+            InvalidComponent(
+                code="partial_date.invalid_day", params={"month": month, "value": short(value)}
+            ),
+            instance,
+            attribute,
         )
-        raise_for_field(exc, instance, attribute)
 
 
 @attrs.frozen(kw_only=True, eq=True, order=False)
@@ -327,11 +336,14 @@ def _to_partial(value: PartialDate | DateLike | None) -> PartialDate | None:
 
 def _check_partial(instance: Period, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, PartialDate):
-        exc = InvalidFormat(
-            code="period.invalid_type",
-            params={"field": attribute.name, "type": type(value).__name__},
+        raise_for_field(
+            InvalidFormat(
+                code="period.invalid_type",
+                params={"field": attribute.name, "type": type(value).__name__},
+            ),
+            instance,
+            attribute,
         )
-        raise_for_field(exc, instance, attribute)
 
 
 def _check_end(
@@ -340,10 +352,13 @@ def _check_end(
     _check_partial(instance, attribute, value)
     start = instance.start
     if value is not None and start is not None and value.latest < start.earliest:
-        exc = InconsistentData(
-            code="period.end_before_start", params={"value": str(value), "start": str(start)}
+        raise_for_field(
+            InconsistentData(
+                code="period.end_before_start", params={"value": str(value), "start": str(start)}
+            ),
+            instance,
+            attribute,
         )
-        raise_for_field(exc, instance, attribute)
 
 
 @attrs.frozen(kw_only=True)

@@ -38,7 +38,7 @@ With ``params`` and no hand-written message, the catalogue words it, in either l
 >>> err = InvalidComponent(code="nip.invalid_birth_date", params={"value": "19651332"})
 >>> set_language("id")
 >>> print(err)
-Tanggal lahir NIP 19651332 bukan tanggal yang ada di kalender
+tanggal lahir NIP 19651332 bukan tanggal yang ada di kalender
 >>> set_language("en")
 >>> print(err)
 NIP birth date 19651332 is not a calendar date

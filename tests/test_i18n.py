@@ -298,6 +298,9 @@ from adminnet.ids import golongan, nik, nip, region_code
 from adminnet.model.dataset import Dataset
 from adminnet.serialization import from_json
 from adminnet.time import PartialDate, Period
+from adminnet import spbe
+from adminnet.export.popolo import to_popolo
+from adminnet.export.tables import to_records
 from adminnet.examples import lan_mou_2017
 
 def message(fn):
@@ -319,6 +322,9 @@ out = [
     message(lambda: from_json(Person, '{"id": "x"}')),
     message(lambda: from_json(Person, "[1,")),
     message(lambda: rules.check(Dataset(), select="ZZZ")),
+    message(lambda: to_records(42)),
+    message(lambda: to_popolo(42)),
+    message(lambda: spbe.recompute_index(9, 9, 9, 9)),
 ]
 ds = lan_mou_2017()
 report = rules.check(ds.merge(Dataset()), at="2017-03-16", select="TEN")

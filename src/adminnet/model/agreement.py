@@ -20,6 +20,7 @@ from adminnet.model._common import (
     optional_text,
     tuple_of,
 )
+from adminnet.model._display import entity_html
 from adminnet.time import DateLike, PartialDate, Period, as_date
 
 __all__ = [
@@ -221,6 +222,13 @@ class Agreement:
     )
     parent_id: str | None = attrs.field(default=None, validator=check_optional_id)
     event_id: str | None = attrs.field(default=None, validator=check_optional_id)
+
+    def __str__(self) -> str:
+        """The kind, the title and the signing date: ``"MoU Kerja sama (2016)"``."""
+        when = "" if self.signed_on is None else f" ({self.signed_on})"
+        return f"{self.kind.label} {self.title}{when}"
+
+    _repr_html_ = entity_html
 
     @property
     def agency_ids(self) -> tuple[str, ...]:

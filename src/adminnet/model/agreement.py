@@ -224,7 +224,7 @@ class Agreement:
     event_id: str | None = attrs.field(default=None, validator=check_optional_id)
 
     def __str__(self) -> str:
-        """The kind, the title and the signing date: ``"MoU Kerja sama (2016)"``."""
+        """The kind, the title and the signing date: ``"Nota Kesepahaman Kerja sama (2016)"``."""
         when = "" if self.signed_on is None else f" ({self.signed_on})"
         return f"{self.kind.label} {self.title}{when}"
 

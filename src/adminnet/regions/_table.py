@@ -60,8 +60,8 @@ COLUMNS: Final = (
 """The columns of :func:`adminnet.regions.table`, in order."""
 
 _ARROW_HINT: Final = (
-    'regions.table needs pyarrow, an optional dependency: pip install "adminnet[arrow]"'
-    " (from a checkout: pip install -e '.[arrow]')"
+    "regions.table needs pyarrow, an optional dependency: install adminnet's extra"
+    """ 'arrow' (in a checkout: python -m pip install ".[arrow]")"""
 )
 
 

@@ -106,6 +106,7 @@ def test_nav_has_the_pages_the_site_promises() -> None:
         "rules.md",
         "testing.md",
         "cli.md",
+        "notebooks.md",
         "glossary.md",
         "architecture.md",
         "decisions.md",

@@ -259,8 +259,8 @@ def _check_region(instance: Measurement, attribute: attrs.Attribute[Any], value:
     if not isinstance(value, str) or not _region_code.is_valid(value):
         raise_for_field(
             InvalidFormat(
-                f"Measurement.region_code {short(value, 40)} is not a Kemendagri region code",
                 code="region_code.invalid_format",
+                variant="measurement",
                 params={"value": short(value, 40)},
             ),
             instance,
@@ -269,8 +269,6 @@ def _check_region(instance: Measurement, attribute: attrs.Attribute[Any], value:
     if instance.agency_id is not None:
         raise_for_field(
             InconsistentData(
-                f"a measurement is about one subject: agency {instance.agency_id}"
-                f" or region {value}, not both",
                 code="measurement.two_subjects",
                 params={"agency_id": instance.agency_id, "value": value},
             ),
@@ -295,7 +293,7 @@ class Measurement:
     >>> Measurement(indicator=SPBE_INDEX, value="3.1", on="2024", agency_id="pemkot-8171",
     ...             region_code="81.71")
     Traceback (most recent call last):
-    adminnet.errors.InconsistentData: Measurement.region_code: a measurement is about one ...
+    adminnet.errors.InconsistentData: a measurement is about one subject: agency ...
 
     Attributes:
         indicator: What was measured.

@@ -116,6 +116,14 @@ class Party:
         default=None, converter=optional_text, validator=check_optional_text
     )
 
+    def __str__(self) -> str:
+        """The agency id, and who signed for it: ``"lan (signed by adi-suryanto)"``."""
+        if self.signatory_id is None:
+            return self.agency_id
+        return f"{self.agency_id} (signed by {self.signatory_id})"
+
+    _repr_html_ = entity_html
+
 
 def _partial(value: object) -> object:
     if isinstance(value, str):

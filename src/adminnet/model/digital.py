@@ -113,6 +113,12 @@ class PublicService:
         validator=instance_of(ServiceMaturity, optional=True),
     )
 
+    def __str__(self) -> str:
+        """The name as written."""
+        return self.name
+
+    _repr_html_ = entity_html
+
 
 def _decimal(value: object) -> object:
     """Int and str become Decimal (exactly); floats via their shortest repr."""

@@ -228,6 +228,12 @@ class Decree:
         default=None, converter=optional_text, validator=check_optional_text
     )
 
+    def __str__(self) -> str:
+        """The number as written: ``"131.81-5877 Tahun 2016"``."""
+        return self.number
+
+    _repr_html_ = entity_html
+
 
 @attrs.frozen(kw_only=True)
 class Tenure:

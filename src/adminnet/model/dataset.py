@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from html import escape
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -342,7 +343,7 @@ class Dataset:
     def _repr_html_(self) -> str:
         """A notebook summary: a table of the counts of each kind."""
         rows = "".join(
-            f"<tr><td>{kind}</td><td style='text-align:right'>{n}</td></tr>"
+            f"<tr><td>{escape(kind)}</td><td style='text-align:right'>{n}</td></tr>"
             for kind, n in self.summary().items()
         )
         return (

@@ -203,3 +203,21 @@ def test_unsupported_class() -> None:
     with pytest.raises(InvalidFormat) as info:
         json_schema(int)
     assert info.value.code == "type.unsupported"
+
+
+def test_measurement_schema_allows_one_subject_at_most() -> None:
+    from adminnet.model.digital import SPBE_INDEX, Measurement
+
+    validator = VALIDATORS[Measurement]
+    base = to_dict(Measurement(indicator=SPBE_INDEX, value="2.5", on="2024"))
+    for subject in ({}, {"agency_id": "lan"}, {"region_code": "96.01.01.2002"}):
+        doc = {**base, **subject}
+        assert list(validator.iter_errors(doc)) == [], subject
+        from_dict(Measurement, doc)  # the converter agrees
+    both = {**base, "agency_id": "lan", "region_code": "96.01.01.2002"}
+    assert list(validator.iter_errors(both)) != []
+    with pytest.raises(InvalidDataError) as info:
+        from_dict(Measurement, both)
+    assert [d.code for d in info.value.errors] == ["measurement.two_subjects"]
+    bad_code = {**base, "region_code": "96.1"}
+    assert list(validator.iter_errors(bad_code)) != []

@@ -15,7 +15,13 @@ environment variable ``ADMINNET_LANG=id`` or an Indonesian locale.
 
 ``import adminnet`` reads no data file, does not import hypothesis, and imports the
 entity modules only when a name is first used (PEP 562); the registries
-(:mod:`adminnet.regions`, :mod:`adminnet.agencies`) load on first use.
+(:mod:`adminnet.regions`, :mod:`adminnet.agencies`) load on first use. The subpackages
+are attributes too, imported on first access, so a notebook needs one import:
+
+>>> adminnet.regions.get("81.71").official_name
+'Kota Ambon'
+>>> "extract" in dir(adminnet)
+True
 """
 
 from __future__ import annotations
@@ -172,7 +178,29 @@ _EXPORTS: dict[str, str] = {
 }
 
 
-_exported = exports(__name__, _EXPORTS, __all__)[0]
+_SUBMODULES: frozenset[str] = frozenset(
+    {
+        "agencies",
+        "cli",
+        "errors",
+        "examples",
+        "export",
+        "extract",
+        "ids",
+        "model",
+        "positions",
+        "regions",
+        "rules",
+        "serialization",
+        "spbe",
+        "strategies",
+        "text",
+        "time",
+    }
+)
+"""Subpackages reachable as attributes after ``import adminnet`` (imported on first use)."""
+
+_exported = exports(__name__, _EXPORTS, __all__, submodules=_SUBMODULES)[0]
 
 
 def __getattr__(name: str) -> Any:
@@ -185,4 +213,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return [*__all__, "__version__"]
+    return [*__all__, "__version__", *sorted(_SUBMODULES)]

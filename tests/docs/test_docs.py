@@ -106,6 +106,8 @@ def test_nav_has_the_pages_the_site_promises() -> None:
         "rules.md",
         "testing.md",
         "cli.md",
+        "notebooks.md",
+        "errors.md",
         "glossary.md",
         "architecture.md",
         "decisions.md",

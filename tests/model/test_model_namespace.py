@@ -79,13 +79,19 @@ print(" ".join(loaded))
 @pytest.mark.parametrize(
     ("statement", "expected"),
     [
-        ("from adminnet import Person", ["adminnet.model._common", "adminnet.model.person"]),
+        (
+            "from adminnet import Person",
+            ["adminnet.model._common", "adminnet.model._display", "adminnet.model.person"],
+        ),
         (
             "from adminnet.model.person import Person",
-            ["adminnet.model._common", "adminnet.model.person"],
+            ["adminnet.model._common", "adminnet.model._display", "adminnet.model.person"],
         ),
         ("import adminnet.model", []),
-        ("from adminnet.model import Region", ["adminnet.model._common", "adminnet.model.region"]),
+        (
+            "from adminnet.model import Region",
+            ["adminnet.model._common", "adminnet.model._display", "adminnet.model.region"],
+        ),
     ],
 )
 def test_one_entity_does_not_import_the_others(statement: str, expected: list[str]) -> None:

@@ -292,6 +292,12 @@ def ref002_fail() -> Dataset:
         tenure("bupati-sorong-2023", "richard-louhenapessy", "bupati-sorong", "2023-01-01", None),
         mou("lan-sorong-2023", "lan", "pemkab-9201", "2023-03-01"),
         mou("lan-sorong-2022", "lan", "pemkab-9201", "2022"),
+        # Measurements of regions: the kabupaten code 92.01 retired on 2022-12-07
+        # (possibly in force for "2022", surely not in 2023), and Desa Asbaken under the
+        # retired code (kecamatan and desa of a retired kabupaten code are not known).
+        Measurement(indicator=SPBE_INDEX, value="2.1", on="2022", region_code="92.01"),
+        Measurement(indicator=SPBE_INDEX, value="2.2", on="2023", region_code="92.01"),
+        Measurement(indicator=SPBE_INDEX, value="2.3", on="2024", region_code="92.01.01.2002"),
     )
 
 
@@ -311,6 +317,11 @@ def ref002_pass() -> Dataset:
         ),
         mou("lan-sorong-2016", "lan", "pemkab-9201", "2016"),
         mou("lan-sorong-2022", "lan", "pemkab-9201", "2022-12-07", areas=("pelayanan_publik",)),
+        # A region measurement at every level, each code in force on its date.
+        Measurement(indicator=SPBE_INDEX, value="2.1", on="2019", region_code="92.01"),
+        Measurement(indicator=SPBE_INDEX, value="2.2", on="2024", region_code="96"),
+        Measurement(indicator=SPBE_INDEX, value="2.3", on="2024", region_code="96.01.01"),
+        Measurement(indicator=SPBE_INDEX, value="2.4", on="2024-06", region_code="96.01.01.2002"),
     )
 
 

@@ -518,3 +518,24 @@ def test_user_birth_dates_that_allow_no_nip_are_rejected_not_wrong() -> None:
 
     with pytest.raises((Unsatisfiable, FailedHealthCheck)):
         run()
+
+
+@given(strategies.measurements())
+@settings(max_examples=60)
+def test_measurements_have_at_most_one_subject_valid_on_their_date(m: Measurement) -> None:
+    assert m.agency_id is None or m.region_code is None
+    if m.region_code is not None:
+        ds = Dataset(measurements=(m,))
+        assert [v.code for v in rules.check(ds, select="REF002")] == []
+
+
+def test_measurements_reach_every_subject() -> None:
+    seen: set[str] = set()
+
+    @given(strategies.measurements())
+    @settings(max_examples=200, database=None)
+    def collect(m: Measurement) -> None:
+        seen.add("region" if m.region_code else "agency" if m.agency_id else "national")
+
+    collect()
+    assert seen == {"region", "agency", "national"}

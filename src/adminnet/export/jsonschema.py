@@ -35,6 +35,7 @@ import pendulum
 from adminnet.model import _common
 from adminnet.model.agency import Agency
 from adminnet.model.dataset import Dataset
+from adminnet.model.digital import Measurement
 from adminnet.model.event import Event
 from adminnet.model.person import Person
 from adminnet.model.region import Region, RegionName
@@ -66,10 +67,17 @@ PARTIAL_DATE_PATTERN: Final = (
 DECIMAL_PATTERN: Final = r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$"
 VERSION_PATTERN: Final = r"^1\.(?:0|[1-9][0-9]{0,5})$"
 
+# Fields of which at most one may be set (a measurement's subject: agency or region).
+_AT_MOST_ONE: Final[dict[type, tuple[str, ...]]] = {Measurement: ("agency_id", "region_code")}
 # String fields whose validator is not one of the generic ones of adminnet.model._common.
 _IDS: Final = {(Agency, "parent_id")}
 _ID_LISTS: Final = {(Agency, "successor_ids")}
-_REGIONS: Final = {(Agency, "region_code"), (Event, "region_code"), (Region, "code")}
+_REGIONS: Final = {
+    (Agency, "region_code"),
+    (Event, "region_code"),
+    (Measurement, "region_code"),
+    (Region, "code"),
+}
 _REGION_LISTS: Final = {(Region, "successors")}
 _PLAIN: Final = {(RegionName, "basis")}
 _TEXT_CONVERTERS: Final = (_common.clean_text, _common.optional_text)
@@ -161,6 +169,12 @@ class _Builder:
         }
         if required:
             schema["required"] = required
+        exclusive = _AT_MOST_ONE.get(cls)
+        if exclusive is not None:
+            schema["not"] = {
+                "required": list(exclusive),
+                "properties": {name: {"type": "string"} for name in exclusive},
+            }
         if issubclass(cls, PersonName):  # also read from a string, parsed with parse_name
             return {
                 "title": schema.pop("title"),

@@ -41,6 +41,7 @@ from adminnet.model._common import (
     optional_text,
     tuple_of,
 )
+from adminnet.model._display import entity_html
 from adminnet.time import DateLike, Period
 
 __all__ = ["Agency", "AgencyKind", "AgencyName"]
@@ -173,6 +174,12 @@ class AgencyName:
     basis: str | None = attrs.field(
         default=None, converter=optional_text, validator=check_optional_text
     )
+
+    def __str__(self) -> str:
+        """The name, with its acronym if any."""
+        return self.name if self.acronym is None else f"{self.name} ({self.acronym})"
+
+    _repr_html_ = entity_html
 
     @property
     def is_dated(self) -> bool:
@@ -359,6 +366,12 @@ class Agency:
     successor_ids: tuple[str, ...] = attrs.field(
         default=(), converter=ids_tuple, validator=_check_successors
     )
+
+    def __str__(self) -> str:
+        """The name, with its acronym if any: ``"Lembaga Administrasi Negara (LAN)"``."""
+        return self.name if self.acronym is None else f"{self.name} ({self.acronym})"
+
+    _repr_html_ = entity_html
 
     @property
     def is_local_government(self) -> bool:

@@ -20,6 +20,7 @@ from adminnet.model._common import (
     optional_text,
     tuple_of,
 )
+from adminnet.model._display import entity_html
 from adminnet.time import DateLike, PartialDate, Period, as_date
 
 __all__ = [
@@ -114,6 +115,14 @@ class Party:
     document_number: str | None = attrs.field(
         default=None, converter=optional_text, validator=check_optional_text
     )
+
+    def __str__(self) -> str:
+        """The agency id, and who signed for it: ``"lan (signed by adi-suryanto)"``."""
+        if self.signatory_id is None:
+            return self.agency_id
+        return f"{self.agency_id} (signed by {self.signatory_id})"
+
+    _repr_html_ = entity_html
 
 
 def _partial(value: object) -> object:
@@ -228,6 +237,13 @@ class Agreement:
     )
     parent_id: str | None = attrs.field(default=None, validator=check_optional_id)
     event_id: str | None = attrs.field(default=None, validator=check_optional_id)
+
+    def __str__(self) -> str:
+        """The kind, the title and the signing date: ``"Nota Kesepahaman Kerja sama (2016)"``."""
+        when = "" if self.signed_on is None else f" ({self.signed_on})"
+        return f"{self.kind.label} {self.title}{when}"
+
+    _repr_html_ = entity_html
 
     @property
     def agency_ids(self) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from html import escape
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -320,10 +321,29 @@ class Dataset:
         """How many entities of each kind."""
         return {kind: len(getattr(self, kind)) for kind in (*KINDS, "measurements")}
 
+    def __repr__(self) -> str:
+        """A summary, not the entities: the count of each kind that has any.
+
+        A dataset of a few thousand entities would otherwise print megabytes;
+        ``dataset.agencies`` and the others show the entities themselves.
+
+        >>> Dataset()
+        <Dataset: empty>
+        >>> from adminnet.model.digital import SPBE_INDEX, Measurement
+        >>> Dataset(measurements=[Measurement(indicator=SPBE_INDEX, value=2, on="2024")])
+        <Dataset: 1 entity (measurements 1)>
+        """
+        counts = [(kind, n) for kind, n in self.summary().items() if n]
+        if not counts:
+            return "<Dataset: empty>"
+        total = sum(n for _, n in counts)
+        parts = ", ".join(f"{kind} {n}" for kind, n in counts)
+        return f"<Dataset: {total} entit{'y' if total == 1 else 'ies'} ({parts})>"
+
     def _repr_html_(self) -> str:
         """A notebook summary: a table of the counts of each kind."""
         rows = "".join(
-            f"<tr><td>{kind}</td><td style='text-align:right'>{n}</td></tr>"
+            f"<tr><td>{escape(kind)}</td><td style='text-align:right'>{n}</td></tr>"
             for kind, n in self.summary().items()
         )
         return (

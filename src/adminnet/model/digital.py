@@ -23,6 +23,7 @@ import attrs
 from adminnet._enum import LabeledEnum, labels
 from adminnet._validators import raise_for_field, short
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat, UnknownEntity
+from adminnet.ids import region_code as _region_code
 from adminnet.model._common import (
     check_id,
     check_optional_id,
@@ -33,6 +34,7 @@ from adminnet.model._common import (
     instance_of,
     optional_text,
 )
+from adminnet.model._display import entity_html
 from adminnet.time import PartialDate, Period
 
 __all__ = [
@@ -111,6 +113,12 @@ class PublicService:
         validator=instance_of(ServiceMaturity, optional=True),
     )
 
+    def __str__(self) -> str:
+        """The name as written."""
+        return self.name
+
+    _repr_html_ = entity_html
+
 
 def _decimal(value: object) -> object:
     """Int and str become Decimal (exactly); floats via their shortest repr."""
@@ -182,6 +190,12 @@ class Indicator:
     maximum: Decimal = attrs.field(converter=_decimal, validator=_check_maximum)
     higher_is_better: bool = attrs.field(default=True, validator=instance_of(bool))
 
+    def __str__(self) -> str:
+        """The label: ``"Indeks SPBE"``."""
+        return self.label
+
+    _repr_html_ = entity_html
+
     def contains(self, value: Decimal) -> bool:
         """True if ``value`` lies on the scale (bounds included)."""
         return self.minimum <= value <= self.maximum
@@ -238,15 +252,62 @@ def _partial(value: object) -> object:
     return value
 
 
+def _region_converter(value: object) -> object:
+    """Converter: a well-formed region code (dotted or compact) is stored dotted."""
+    if isinstance(value, str) and _region_code.is_valid(value):
+        return _region_code.format(value)
+    return value
+
+
+def _check_region(instance: Measurement, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or not _region_code.is_valid(value):
+        raise_for_field(
+            InvalidFormat(
+                code="region_code.invalid_format",
+                variant="measurement",
+                params={"value": short(value, 40)},
+            ),
+            instance,
+            attribute,
+        )
+    if instance.agency_id is not None:
+        raise_for_field(
+            InconsistentData(
+                code="measurement.two_subjects",
+                params={"agency_id": instance.agency_id, "value": value},
+            ),
+            instance,
+            attribute,
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Measurement:
-    """Pengukuran (a value of an indicator on a date, from a source).
+    """Pengukuran (a value of an indicator on a date, about an agency or a region).
+
+    A measurement has at most one subject: an agency (``agency_id``, e.g. the SPBE
+    index of a kabupaten government) or a region of any level (``region_code``, e.g.
+    an index for each desa/kelurahan); neither is a national figure. Both at once is
+    refused (``measurement.two_subjects``). A region code must be well formed here;
+    that it names a region on the measurement's date is rule ``REF002``'s check.
+
+    >>> m = Measurement(indicator=SPBE_INDEX, value="3.1", on="2024", region_code="8171")
+    >>> m.region_code, str(m)
+    ('81.71', 'Indeks SPBE 3.1 (2024, region 81.71)')
+    >>> Measurement(indicator=SPBE_INDEX, value="3.1", on="2024", agency_id="pemkot-8171",
+    ...             region_code="81.71")
+    Traceback (most recent call last):
+    adminnet.errors.InconsistentData: a measurement is about one subject: agency ...
 
     Attributes:
         indicator: What was measured.
         value: The value, exactly (``Decimal``); must lie on the indicator's scale.
         on: When, as precise as known (an evaluation year is fine).
-        agency_id: Whose value it is (``None`` for a national figure).
+        agency_id: The agency it is about, if it is about an agency.
+        region_code: The dotted Kemendagri code of the region (any level) it is about,
+            if it is about a region; a compact code is accepted and dotted.
         source: Where it comes from, as a citation.
     """
 
@@ -254,9 +315,32 @@ class Measurement:
     value: Decimal = attrs.field(converter=_decimal, validator=_check_on_scale)
     on: PartialDate = attrs.field(converter=_partial, validator=instance_of(PartialDate))
     agency_id: str | None = attrs.field(default=None, validator=check_optional_id)
+    region_code: str | None = attrs.field(
+        default=None, converter=_region_converter, validator=_check_region
+    )
     source: str | None = attrs.field(
         default=None, converter=optional_text, validator=check_optional_text
     )
+
+    def __str__(self) -> str:
+        """The indicator, the value, the date and the subject.
+
+        ``"Indeks SPBE 2.79 (2023, kemenpanrb)"``; ``"... (2024, region 81.71)"``.
+        """
+        if self.region_code is not None:
+            about = f", region {self.region_code}"
+        elif self.agency_id is not None:
+            about = f", {self.agency_id}"
+        else:
+            about = ""
+        return f"{self.indicator.label} {self.value} ({self.on}{about})"
+
+    _repr_html_ = entity_html
+
+    @property
+    def subject(self) -> str | None:
+        """Subjek (the agency id or the region code it is about; ``None``: national)."""
+        return self.agency_id if self.region_code is None else self.region_code
 
 
 def _check_fraction(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -372,6 +456,16 @@ class DigitalizationTarget:
     basis: str | None = attrs.field(
         default=None, converter=optional_text, validator=check_optional_text
     )
+
+    def __str__(self) -> str:
+        """The indicator, the value, the due date and the agency.
+
+        ``"Indeks SPBE 2.60 by 2024 (kemenpanrb)"``.
+        """
+        due = "" if self.due is None else f" by {self.due}"
+        return f"{self.indicator.label} {self.target_value}{due} ({self.agency_id})"
+
+    _repr_html_ = entity_html
 
     def progress(self, measurement: Measurement) -> Progress:
         """Achieved vs expected fraction at ``measurement``, by a linear schedule.

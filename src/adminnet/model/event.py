@@ -25,6 +25,7 @@ from adminnet.model._common import (
     instance_of,
     optional_text,
 )
+from adminnet.model._display import entity_html
 
 __all__ = ["Event", "EventKind"]
 
@@ -163,6 +164,12 @@ class Event:
     agreement_ids: tuple[str, ...] = attrs.field(
         default=(), converter=ids_tuple, validator=check_ids
     )
+
+    def __str__(self) -> str:
+        """The name and the day: ``"Penandatanganan MoU (2017-03-16)"``."""
+        return f"{self.name} ({self.start.date().isoformat()})"
+
+    _repr_html_ = entity_html
 
     @property
     def date(self) -> pendulum.Date:

@@ -12,6 +12,7 @@ from adminnet.errors import InvalidFormat, ValidationError
 from adminnet.ids import nip as _nip
 from adminnet.ids._gender import Gender
 from adminnet.model._common import check_id, enum_converter, instance_of
+from adminnet.model._display import entity_html
 from adminnet.text import names as _names
 from adminnet.text.names import PersonName
 
@@ -155,6 +156,12 @@ class Person:
         converter=_to_gender,
         validator=[instance_of(Gender, optional=True), _check_nip_agreement],
     )
+
+    def __str__(self) -> str:
+        """The formal name: ``"Ir. Frans J. Papilaya, M.Si."``."""
+        return str(self.name)
+
+    _repr_html_ = entity_html
 
     @property
     def nip_record(self) -> _nip.Nip | None:

@@ -17,6 +17,7 @@ from adminnet.model._common import (
     instance_of,
     optional_text,
 )
+from adminnet.model._display import entity_html
 from adminnet.time import PartialDate, Period
 
 __all__ = ["Capacity", "Decree", "Position", "Role", "Tenure"]
@@ -181,6 +182,12 @@ class Position:
     role: Role = attrs.field(converter=_to_role, validator=instance_of(Role))
     title: str = attrs.field(converter=clean_text, validator=check_text)
 
+    def __str__(self) -> str:
+        """The title as written: ``"Wali Kota Ambon"``."""
+        return self.title
+
+    _repr_html_ = entity_html
+
     @property
     def is_head(self) -> bool:
         """True if the position heads its agency (menteri, kepala, kepala daerah)."""
@@ -221,6 +228,12 @@ class Decree:
         default=None, converter=optional_text, validator=check_optional_text
     )
 
+    def __str__(self) -> str:
+        """The number as written: ``"131.81-5877 Tahun 2016"``."""
+        return self.number
+
+    _repr_html_ = entity_html
+
 
 @attrs.frozen(kw_only=True)
 class Tenure:
@@ -247,6 +260,17 @@ class Tenure:
         validator=instance_of(Capacity),
     )
     basis: Decree | None = attrs.field(default=None, validator=instance_of(Decree, optional=True))
+
+    def __str__(self) -> str:
+        """The capacity, the position and person ids and the period.
+
+        ``"Pj. wk-ambon: papilaya (2016-08-04/2017-05-22)"``: a tenure holds ids, not
+        names; :meth:`label` gives the printed title with the position at hand.
+        """
+        capacity = "" if self.capacity is Capacity.DEFINITIF else f"{self.capacity.label} "
+        return f"{capacity}{self.position_id}: {self.person_id} ({self.period})"
+
+    _repr_html_ = entity_html
 
     def label(self, position: Position) -> str:
         """The title as printed: ``"Pj. Wali Kota Ambon"`` (definitif: the bare title).

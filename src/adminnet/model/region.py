@@ -34,6 +34,7 @@ from adminnet._validators import raise_for_field
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat, ValidationError
 from adminnet.ids import region_code as _region_code
 from adminnet.model._common import check_text, clean_text, enum_converter, instance_of
+from adminnet.model._display import entity_html
 from adminnet.time import Period
 
 __all__ = ["Region", "RegionKind", "RegionName"]
@@ -302,6 +303,12 @@ class RegionName:
     valid: Period = attrs.field(factory=Period, validator=instance_of(Period))
     basis: str | None = attrs.field(default=None, validator=instance_of(str, optional=True))
 
+    def __str__(self) -> str:
+        """The name."""
+        return self.name
+
+    _repr_html_ = entity_html
+
 
 @attrs.frozen(kw_only=True)
 class Region:
@@ -327,6 +334,12 @@ class Region:
     successors: tuple[str, ...] = attrs.field(
         default=(), converter=_to_dotted_tuple, validator=_check_successors
     )
+
+    def __str__(self) -> str:
+        """The code and the official name: ``"81.71 Kota Ambon"``."""
+        return f"{self.code} {self.official_name}"
+
+    _repr_html_ = entity_html
 
     @property
     def level(self) -> int:

@@ -48,7 +48,8 @@ first :func:`search` or name :func:`lookup`.
 
 from __future__ import annotations
 
-from typing import Final
+import functools
+from typing import TYPE_CHECKING, Final
 
 from adminnet.model.region import Region, RegionName
 from adminnet.regions import _index, _registry, _search  # noqa: F401  (tests patch them)
@@ -67,6 +68,10 @@ from adminnet.regions._registry import (
 from adminnet.regions._search import RegionMatch, holders, lookup, match, search
 from adminnet.time import DateLike, Period, as_date
 
+if TYPE_CHECKING:
+    import pendulum
+    import pyarrow as pa
+
 __all__ = [
     "RegionMatch",
     "all",
@@ -81,6 +86,7 @@ __all__ = [
     "predecessors",
     "search",
     "successors",
+    "table",
 ]
 
 
@@ -93,6 +99,7 @@ def _reset() -> None:
     """Forget the loaded data and the index (for tests)."""
     _registry._reset()
     _index._reset()
+    _table_of.cache_clear()
 
 
 # -- public lookups -------------------------------------------------------------------
@@ -275,3 +282,38 @@ def all(  # pycountry-style registry API
     lengths = (2, 4, 6, 10) if level is None else (_length_of_level(level),)
     day = _as_of(as_of)
     return tuple(_data().regions_at(lengths, day))
+
+
+def table(*, as_of: DateLike | None = None, level: int | None = None) -> pa.Table:
+    """Tabel wilayah (every region valid ``as_of`` as one Arrow table, for joins).
+
+    One row per region of :func:`all` (by level, then code): ``code``, ``level``,
+    ``name``, ``official_name``, ``parent_code``, ``province_code``, ``kind``,
+    ``autonomous``, ``timezone``, ``iso_3166_2``, ``valid_start``, ``valid_end`` (date32)
+    and ``successors``; level, kind and time zone dictionary-encoded. Needs the
+    optional extra ``arrow`` (pyarrow).
+
+    The table of a day and level is built once (about 0.7 s for all 91,599 rows) and
+    then shared: Arrow tables are immutable.
+
+    >>> t = table(level=2)  # doctest: +SKIP
+    >>> t.num_rows, t.schema.field("valid_end").type  # doctest: +SKIP
+    (514, DataType(date32[day]))
+
+    Raises:
+        InvalidComponent: ``level`` is not 1, 2, 3, 4 or ``None``.
+        InvalidFormat: ``as_of`` is not a date.
+        ModuleNotFoundError: pyarrow is not installed.
+    """
+    if level is not None:
+        _length_of_level(level)  # refuse a bad level before importing pyarrow
+    return _table_of(_as_of(as_of), level)
+
+
+@functools.lru_cache(maxsize=4)
+def _table_of(day: pendulum.Date | None, level: int | None) -> pa.Table:
+    """The (immutable) table of one day and level, built once: about 0.7 s for all."""
+    from adminnet.regions._table import regions_table
+
+    lengths = (2, 4, 6, 10) if level is None else (_length_of_level(level),)
+    return regions_table(tuple(_data().regions_at(lengths, day)))

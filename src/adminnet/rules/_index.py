@@ -216,10 +216,14 @@ class DatasetIndex:
 
     @cached_property
     def measurements_by_key(self) -> dict[tuple[str | None, str], list[Measurement]]:
-        """Measurements grouped by (agency id, indicator key), in dataset order."""
+        """Measurements grouped by (agency id, indicator key), in dataset order.
+
+        Measurements of a region are left out: a target is an agency's.
+        """
         groups: dict[tuple[str | None, str], list[Measurement]] = defaultdict(list)
         for m in self.dataset.measurements:
-            groups[(m.agency_id, m.indicator.key)].append(m)
+            if m.region_code is None:
+                groups[(m.agency_id, m.indicator.key)].append(m)
         return dict(groups)
 
     @cached_property

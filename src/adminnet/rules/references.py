@@ -160,7 +160,8 @@ def region_unknown_at_date(ctx: RuleContext) -> Iterator[Violation]:
     Uses of a code, each checked against the registry's code history
     (:func:`adminnet.regions.get` with ``as_of``): the region of a party's agency on
     the agreement's signing date; the region of an event on its day; the region of a
-    position's agency on the start of a tenure. A 2016 agreement may name a code that
+    position's agency on the start of a tenure; the region a measurement is about
+    (any level, a desa as well as a provinsi) on its date. A 2016 agreement may name a code that
     was retired later (Kabupaten Sorong 92.01 until 2022); a 2023 one may not.
 
     Imprecise dates: the code is looked up on the first and the last day the date may
@@ -207,6 +208,11 @@ def region_unknown_at_date(ctx: RuleContext) -> Iterator[Violation]:
         yield from _check_code(
             ctx, t, "period.start", agency, agency.region_code, lo, hi, str(start)
         )
+    for m in ds.measurements:
+        if m.region_code is None:
+            continue
+        lo, hi = bounds(m.on)
+        yield from _check_code(ctx, m, "region_code", None, m.region_code, lo, hi, str(m.on))
 
 
 RULES: Final[tuple[Rule, ...]] = (dangling_reference, region_unknown_at_date)

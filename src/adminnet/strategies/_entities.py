@@ -45,7 +45,7 @@ from adminnet.strategies._common import (
     slug,
     today_ordinal,
 )
-from adminnet.strategies._ids import nip_for
+from adminnet.strategies._ids import nip_for, region_codes
 from adminnet.strategies._names import draw_name
 from adminnet.strategies._time import draw_partial
 from adminnet.text.names import PersonName, parse_name
@@ -941,22 +941,40 @@ def _source(indicator: Indicator, year: int) -> str:
     return f"Data {indicator.label} Tahun {year}"
 
 
+def _region_on(draw: st.DrawFn, on: PartialDate, level: int | None) -> str | None:
+    """A region code valid on every day ``on`` may denote (``None`` if the draw misses)."""
+    from adminnet import regions as _regions  # lazy: the registry loads on the first draw
+
+    code = draw(region_codes(level=level))  # current codes: one pool, not one per date
+    latest = min(on.latest, pendulum.today().date())
+    valid = all(_regions.get(code, as_of=d) is not None for d in (on.earliest, latest))
+    return code if valid else None
+
+
 @st.composite
 def _measurements(
     draw: st.DrawFn,
     indicator_strategy: st.SearchStrategy[Indicator],
     agency_id_strategy: st.SearchStrategy[str] | None,
+    region_code_strategy: st.SearchStrategy[str] | None,
 ) -> Measurement:
     indicator = draw(indicator_strategy)
     on = draw_partial(draw, _dt.date(2015, 1, 1).toordinal(), today_ordinal())
-    agency_id = None
-    if draw(st.booleans()):
+    agency_id = region_code = None
+    subject = draw(st.sampled_from(("national", "agency", "region")))
+    if subject == "agency":
         agency_id = draw(agency_id_strategy if agency_id_strategy is not None else _agency_ids())
+    elif subject == "region":
+        if region_code_strategy is not None:
+            region_code = draw(region_code_strategy)
+        else:
+            region_code = _region_on(draw, on, None)
     return Measurement(
         indicator=indicator,
         value=draw_measurement_value(draw, indicator),
         on=on,
         agency_id=agency_id,
+        region_code=region_code,
         source=_source(indicator, on.year) if draw(st.booleans()) else None,
     )
 
@@ -965,20 +983,27 @@ def measurements(
     *,
     indicators: st.SearchStrategy[Indicator] | None = None,
     agency_ids: st.SearchStrategy[str] | None = None,
+    region_codes: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[Measurement]:
     """Pengukuran (Measurements on their indicator's scale, 2015 to today).
 
     Values to two decimals (whole numbers for a maturity level or a count), dated to
-    the day, month or (like an evaluation year) the year; national or for an agency
-    id from ``agency_ids`` (default the ids of :func:`agencies`).
+    the day, month or (like an evaluation year) the year; national, for an agency id
+    from ``agency_ids`` (default the ids of :func:`agencies`), or about a region code
+    from ``region_codes`` (default: a current region of any level whose code is valid
+    on every day the date may denote, so rule ``REF002`` holds; a national figure when
+    the drawn code was not yet valid, as a Papua code of 2022 in 2019).
 
     Raises:
         InvalidArgument: a non-strategy argument.
     """
     check_strategy(indicators, "indicators")
     check_strategy(agency_ids, "agency_ids")
+    check_strategy(region_codes, "region_codes")
     return _measurements(
-        indicators if indicators is not None else _default_indicators(), agency_ids
+        indicators if indicators is not None else _default_indicators(),
+        agency_ids,
+        region_codes,
     )
 
 

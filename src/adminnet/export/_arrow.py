@@ -433,7 +433,7 @@ def _decimal_array(pa: Any, leaf: _Leaf, values: list[Any]) -> Any:
                 raise _error(
                     InvalidComponent,
                     "arrow.decimal_out_of_range",
-                    value=str(v),
+                    value=format(v, "f") if isinstance(v, decimal.Decimal) else repr(v),
                     column=leaf.name,
                     precision=DECIMAL_PRECISION,
                     scale=DECIMAL_SCALE,

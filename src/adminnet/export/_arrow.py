@@ -572,6 +572,12 @@ def to_arrow(objs: Dataset, *, kind: None = None) -> dict[str, pa.Table]: ...
 def to_arrow(objs: Iterable[Any], *, kind: str | None = None) -> pa.Table: ...
 
 
+@overload
+def to_arrow(
+    objs: Dataset | Iterable[Any], *, kind: str | None = None
+) -> pa.Table | dict[str, pa.Table]: ...
+
+
 def to_arrow(
     objs: Dataset | Iterable[Any], *, kind: str | None = None
 ) -> pa.Table | dict[str, pa.Table]:

@@ -255,7 +255,7 @@ def test_a_table_of_unknown_kind() -> None:
     assert codes(info.value) == [("$", "arrow.kind_mismatch")]
     with pytest.raises(InvalidDataError) as info:
         from_arrow("not a table")
-    assert codes(info.value) == [("$", "arrow.invalid_input")]
+    assert codes(info.value) == [("$", "arrow.invalid_table")]
 
 
 def test_a_dataset_with_paths_per_collection() -> None:

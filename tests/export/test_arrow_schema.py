@@ -97,6 +97,20 @@ def test_unknown_kind_is_refused(kind: Any) -> None:
     assert repr(kind) in str(info.value)
 
 
+def test_messages_in_both_languages() -> None:
+    from adminnet._i18n import set_language
+
+    try:
+        set_language("id")
+        with pytest.raises(InvalidComponent) as info:
+            arrow_schema("orang")
+        assert str(info.value).startswith("jenis tabel 'orang' tidak dikenal")
+        set_language("en")
+        assert str(info.value).startswith("unknown table kind 'orang'")
+    finally:
+        set_language(None)
+
+
 if __name__ == "__main__":  # regenerate the pinned schemas after a deliberate change
     data = {c.name: describe(arrow_schema(c.name)) for c in COLLECTIONS}
     lines = ",\n".join(

@@ -99,24 +99,12 @@ _LABELLED: Final[tuple[type[LabeledEnum], ...]] = (Capacity, Role)
 _KINDS: Final = {c.name: c.cls for c in COLLECTIONS}
 
 
-# English fallbacks of the catalogue templates (locale/*/adminnet.po own the wording).
-_MESSAGES: Final = {
-    "arrow.unknown_kind": "unknown table kind {value}; the kinds are: {allowed}",
-    "arrow.decimal_out_of_range": (
-        "column {column}: {value} does not fit decimal128({precision}, {scale}); it is not rounded"
-    ),
-    "arrow.invalid_type": "row {row} is a {value}, not an entity of a Dataset collection",
-    "arrow.invalid_input": "Arrow tables need an iterable of entities or a Dataset (got a {value})",
-    "arrow.mixed_types": "row {row} is of kind {value} in a table of {kind}; one kind per table",
-    "arrow.invalid_batch_size": "the batch size must be a positive integer (got {value})",
-    "arrow.kind_with_dataset": "kind {value!r} given with a Dataset, which has a table per kind",
-}
-
 E = typing.TypeVar("E", bound=AdminnetError)
 
 
 def _error(cls: type[E], code: str, **params: str | int) -> E:
-    return cls(_MESSAGES[code].format(**params), code=code, params=params)
+    """An error worded by the catalogue (``locale/*/adminnet.po``) from code and params."""
+    return cls(code=code, params=params)
 
 
 def _pyarrow() -> Any:
@@ -606,7 +594,7 @@ def to_arrow(
     pa = _pyarrow()
     if isinstance(objs, Dataset):
         if kind is not None:
-            raise _error(InvalidFormat, "arrow.kind_with_dataset", value=kind)
+            raise _error(InvalidFormat, "arrow.kind_with_dataset", value=repr(kind))
         return {c.name: to_arrow(getattr(objs, c.name), kind=c.name) for c in COLLECTIONS}
     found, chunks = _chunks(objs, kind, BATCH_SIZE)
     if found is None:

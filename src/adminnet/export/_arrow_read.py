@@ -64,24 +64,11 @@ __all__ = ["from_arrow", "unknown_collection"]
 
 MAX_DETAILS: Final = 1000
 _OFFSET: Final = re.compile(r"([+-])(\d\d):(\d\d)\Z")
-_MESSAGES: Final = {
-    "arrow.unknown_table": (
-        "the table does not say which kind of entity its rows are ({value}); pass kind="
-    ),
-    "arrow.kind_mismatch": "the table holds {value} but kind={kind} was asked for",
-    "arrow.unknown_collection": "{value} is not a collection; the collections are: {allowed}",
-    "arrow.missing_column": "column {column} is missing",
-    "arrow.unknown_column": "column {column} is not a column of the {kind} table",
-    "arrow.column_type": "column {column} has type {value}; expected {expected}",
-    "arrow.inconsistent_column": "{value} does not agree with column {column} ({expected})",
-    "arrow.invalid_timezone": "time zone {value} is neither an IANA name nor an offset",
-    "arrow.invalid_input": "Arrow tables need an iterable of entities or a Dataset (got a {value})",
-    "document.too_many_errors": "{value} more problems not listed",
-}
 
 
 def _detail(path: str, code: str, **params: str | int) -> ErrorDetail:
-    return ErrorDetail(path, code, _MESSAGES[code].format(**params), params=params)
+    """A detail worded by the catalogue (``locale/*/adminnet.po``) from code and params."""
+    return ErrorDetail.from_code(path, code, params)
 
 
 def unknown_collection(path: str, name: object) -> ErrorDetail:
@@ -100,7 +87,7 @@ def _arrow_input(pa: Any, data: object) -> Any:
     if hasattr(data, "__arrow_c_stream__"):
         return pa.RecordBatchReader.from_stream(data)
     what = type(data).__name__
-    raise InvalidDataError([_detail("$", "arrow.invalid_input", value=what)])
+    raise InvalidDataError([_detail("$", "arrow.invalid_table", value=what)])
 
 
 def _column_path(prefix: str, column: str) -> str:
@@ -127,7 +114,7 @@ def from_arrow(data: object, *, kind: str | None = None) -> list[Any] | Dataset:
             entity classes, plus ``arrow.unknown_table``, ``arrow.kind_mismatch``,
             ``arrow.missing_column``, ``arrow.unknown_column``, ``arrow.column_type``,
             ``arrow.inconsistent_column``, ``arrow.invalid_timezone``,
-            ``arrow.invalid_input``.
+            ``arrow.invalid_table``.
     """
     if isinstance(data, Mapping):
         return _dataset(data)
@@ -142,7 +129,9 @@ def _capped(details: list[ErrorDetail]) -> list[ErrorDetail]:
     if len(details) <= MAX_DETAILS:
         return details
     rest = len(details) - MAX_DETAILS
-    return [*details[:MAX_DETAILS], _detail("$", "document.too_many_errors", value=rest)]
+    variant = "one" if rest == 1 else None
+    more = ErrorDetail.from_code("$", "document.too_many_errors", {"count": rest}, variant=variant)
+    return [*details[:MAX_DETAILS], more]
 
 
 def _dataset(tables: Mapping[Any, Any]) -> Dataset:
@@ -158,9 +147,7 @@ def _dataset(tables: Mapping[Any, Any]) -> Dataset:
     try:
         return Dataset(**collections)
     except ValidationError as exc:
-        raise InvalidDataError(
-            [ErrorDetail("$", exc.code, exc.message, params=_params(exc.params))]
-        ) from exc
+        raise InvalidDataError([ErrorDetail.from_error("$", exc)]) from exc
 
 
 def _rows(data: object, kind: str | None, prefix: str, details: list[ErrorDetail]) -> list[Any]:
@@ -227,10 +214,6 @@ def _check_columns(
             path = _column_path(prefix, name)
             details.append(_detail(path, "arrow.missing_column", column=name))
     return None if len(details) > before else casts
-
-
-def _params(params: Mapping[str, object]) -> dict[str, str | int]:
-    return {k: v if isinstance(v, str | int) else str(v) for k, v in params.items()}
 
 
 def _castable(pa: Any, source: Any, target: Any) -> bool:

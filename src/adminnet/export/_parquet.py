@@ -166,9 +166,7 @@ def _open(path: Path, at: str, details: list[ErrorDetail]) -> Any:
     try:
         f = pq.ParquetFile(path)
     except pa.ArrowInvalid as exc:
-        message = f"{path.name!r} is not a Parquet file ({exc})"
-        details.append(
-            ErrorDetail(at, "parquet.invalid", message, params={"value": repr(path.name)})
-        )
+        params = {"value": repr(path.name), "reason": str(exc)}
+        details.append(ErrorDetail.from_code(at, "parquet.invalid", params))
         return None
     return pa.RecordBatchReader.from_batches(f.schema_arrow, f.iter_batches(BATCH_SIZE))

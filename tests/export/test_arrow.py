@@ -110,6 +110,15 @@ def test_arrow_stream_is_read_by_pyarrow_polars_and_duckdb() -> None:
     assert len(names) == len(ds.persons)
 
 
+def test_arrow_stream_checks_its_rows_at_once() -> None:
+    ds = lan_mou_2017()
+    with pytest.raises(InvalidFormat) as info:
+        ArrowStream([*ds.persons, ds.agencies[0]])
+    assert info.value.code == "arrow.mixed_types"
+    assert ArrowStream([]).schema.names == []
+    assert ArrowStream([], kind="persons").schema.equals(arrow_schema("persons"))
+
+
 def test_duckdb_reads_a_record_batch_reader_directly() -> None:
     duckdb = pytest.importorskip("duckdb")
     reader = record_batches(lan_mou_2017().agreements)  # noqa: F841 - read by name

@@ -624,7 +624,9 @@ class ArrowStream:
         self._objs = objs
         self._kind = kind
         self._batch_size = batch_size
-        found, _ = _chunks(objs, kind, batch_size)
+        found, chunks = _chunks(objs, kind, batch_size)
+        for _ in chunks:  # every row's type is checked now: a reader in C gets no error type
+            pass
         self._found = found
 
     @property

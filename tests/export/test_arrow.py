@@ -288,3 +288,38 @@ def test_measurement_values_come_back_exactly() -> None:
     assert str(back.value) == "2.79"
     person = Person(id="a", name="Budi")
     assert from_arrow(to_arrow([person])) == [person]
+
+
+def test_a_text_column_with_many_values_reads_as_text() -> None:
+    """More distinct values than an int8 dictionary holds: each row is judged itself."""
+    people = [Person(id=f"p{i}", name=f"Orang {i}") for i in range(300)]
+    table = to_arrow(people)
+    genders = pa.array([f"g{i}" for i in range(300)])  # plain text, 300 values
+    with pytest.raises(InvalidDataError) as info:
+        from_arrow(table.set_column(4, "gender", genders))
+    assert len(info.value.errors) == 300
+    assert {d.code for d in info.value.errors} == {"enum.invalid"}
+    assert info.value.errors[299].path == "$[299].gender"
+
+
+CELLS = st.one_of(st.none(), st.text(max_size=12), st.sampled_from(["2016", "2016-13", "x y"]))
+
+
+@given(st.data())
+def test_any_text_in_any_text_cell_gives_entities_or_invalid_data(data: st.DataObject) -> None:
+    """Robustness: arbitrary text (and nulls) in the text columns of a tenures table."""
+    table = to_arrow(lan_mou_2017().tenures)
+    for i, field in enumerate(table.schema):
+        if pa.types.is_string(field.type) and data.draw(st.booleans()):
+            values = data.draw(st.lists(CELLS, min_size=table.num_rows, max_size=table.num_rows))
+            table = table.set_column(i, field.name, pa.array(values, pa.string()))
+    errors: tuple[Any, ...] = ()
+    back: list[Any] = []
+    try:
+        back = from_arrow(table)
+    except InvalidDataError as exc:
+        errors = exc.errors
+    if errors:
+        assert all(d.path.startswith("$[") for d in errors)
+    else:
+        assert len(back) == table.num_rows

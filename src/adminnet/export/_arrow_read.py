@@ -196,7 +196,9 @@ def _check_columns(
         if want is None:
             details.append(_detail(path, "arrow.unknown_column", column=field.name, kind=plan.kind))
         elif not field.type.equals(want.type):
-            if _castable(pa, field.type, want.type):
+            if _textual(pa, field.type) and _textual(pa, want.type):
+                pass  # text is text: read as it is (a cast could overflow a dictionary)
+            elif _castable(pa, field.type, want.type):
                 casts[field.name] = want.type
             else:
                 details.append(
@@ -214,6 +216,13 @@ def _check_columns(
             path = _column_path(prefix, name)
             details.append(_detail(path, "arrow.missing_column", column=name))
     return None if len(details) > before else casts
+
+
+def _textual(pa: Any, tp: Any) -> bool:
+    """Text, plain or dictionary-encoded: its Python values are ``str``."""
+    t = pa.types
+    base = tp.value_type if t.is_dictionary(tp) else tp
+    return bool(t.is_string(base) or t.is_large_string(base) or t.is_string_view(base))
 
 
 def _castable(pa: Any, source: Any, target: Any) -> bool:

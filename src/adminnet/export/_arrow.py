@@ -93,7 +93,6 @@ _ARROW_HINT: Final = (
     'Arrow tables need pyarrow, an optional dependency: pip install "adminnet[arrow]"'
 )
 _KIND_KEY: Final = b"adminnet.kind"
-_LABELS_KEY: Final = b"adminnet.labels"
 _ROLE_KEY: Final = b"adminnet.role"
 _LABELLED: Final[tuple[type[LabeledEnum], ...]] = (Capacity, Role)
 _KINDS: Final = {c.name: c.cls for c in COLLECTIONS}

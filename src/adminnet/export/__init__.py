@@ -6,6 +6,10 @@
   and events.
 - :func:`to_records`, :func:`to_dataframe`: flat rows with dotted column names, and a
   pandas DataFrame of them (the ``pandas`` extra).
+- :func:`arrow_schema`, :func:`to_arrow`, :func:`record_batches`, :class:`ArrowStream`:
+  typed Arrow tables of a Dataset's collections (the ``arrow`` extra);
+  :func:`from_arrow` reads them back, validated; :func:`write_parquet` and
+  :func:`read_parquet` store them as Parquet files.
 
 The functions are imported on first use, so ``import adminnet.export`` is cheap.
 """
@@ -16,13 +20,32 @@ from typing import Final
 
 from adminnet._lazy import exports
 
-__all__ = ["json_schema", "to_dataframe", "to_popolo", "to_records"]
+__all__ = [
+    "ArrowStream",
+    "arrow_schema",
+    "from_arrow",
+    "json_schema",
+    "read_parquet",
+    "record_batches",
+    "to_arrow",
+    "to_dataframe",
+    "to_popolo",
+    "to_records",
+    "write_parquet",
+]
 
 _WHERE: Final = {
     "json_schema": "adminnet.export.jsonschema",
     "to_popolo": "adminnet.export.popolo",
     "to_records": "adminnet.export.tables",
     "to_dataframe": "adminnet.export.tables",
+    "ArrowStream": "adminnet.export._arrow",
+    "arrow_schema": "adminnet.export._arrow",
+    "from_arrow": "adminnet.export._arrow_read",
+    "record_batches": "adminnet.export._arrow",
+    "to_arrow": "adminnet.export._arrow",
+    "read_parquet": "adminnet.export._parquet",
+    "write_parquet": "adminnet.export._parquet",
 }
 
 

@@ -36,7 +36,7 @@ from adminnet.extract._scan_places import (
     scan_regions,
     scan_venues,
 )
-from adminnet.extract._scan_positions import scan_cued_names, scan_positions
+from adminnet.extract._scan_positions import place_unplaced, scan_cued_names, scan_positions
 
 
 def scan(text: str, day: pendulum.Date, year: int | None) -> Scan:
@@ -58,6 +58,7 @@ def scan(text: str, day: pendulum.Date, year: int | None) -> Scan:
     scan_figures(s)
     scan_event_words(s)
     scan_cued_names(s)
+    place_unplaced(s)
     return s
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+import attrs
 import pendulum
 
 from adminnet.extract import _adapters as ad
@@ -56,6 +57,7 @@ from adminnet.extract._scan_words import (
     _WHOLE_ROLES,
     Token,
 )
+from adminnet.text._position_words import ACTING_TITLES, ROLE_WORDS
 
 K = MentionKind
 
@@ -134,7 +136,9 @@ def scan_positions(s: Scan) -> None:
             capacity, k, _ = cap
             k = _skip_short_form(toks, k)  # "Penjabat (Pj) Wali Kota"
         role_hit = _role_at(toks, k)
-        if role_hit is None or (cap is not None and cap[2] and not role_hit[0].is_regional_head):
+        if role_hit is None or (
+            cap is not None and cap[2] and role_hit[0].value not in ACTING_TITLES
+        ):
             i += 1
             continue
         role, place_kind, words, k = role_hit
@@ -385,3 +389,93 @@ def scan_cued_names(s: Scan) -> None:
         person_ends.add(ne)
         # "<name> sebagai <position>": the inauguration or role that follows
         s.links.append(PersonLink(person, None, "cued-name"))
+
+
+# --- the place of a post printed without one --------------------------------------------
+
+# the level of government a regional post belongs to, read off ROLE_WORDS (the owner);
+# a sekretaris daerah serves a government of any level
+_ROLE_LEVELS: Final[dict[Role, frozenset[AgencyKind]]] = {
+    Role(entry[0]): frozenset({AgencyKind(f"pemerintah_{entry[2]}")})
+    for entry in ROLE_WORDS.values()
+    if entry[2] in ("provinsi", "kabupaten", "kota")
+} | {
+    Role.SEKRETARIS_DAERAH: frozenset(
+        {
+            AgencyKind.PEMERINTAH_PROVINSI,
+            AgencyKind.PEMERINTAH_KABUPATEN,
+            AgencyKind.PEMERINTAH_KOTA,
+        }
+    )
+}
+
+
+def _government(s: Scan, m: Mention) -> Agency | None:
+    """The local government a mention names (an agency, a region, a placed post)."""
+    value = m.value
+    if m.kind is K.AGENCY and isinstance(value, Agency) and value.is_local_government:
+        return value
+    if m.kind is K.REGION:
+        code = getattr(value, "code", None)
+        return ad.government(code, s.day) if isinstance(code, str) else None
+    if m.kind is K.POSITION and isinstance(value, PositionReading) and value.region_code:
+        found = ad.government(value.region_code, s.day)
+        # the post's agency is its region's government (not a unit placed there)
+        return found if found is not None and found.id == value.agency_id else None
+    return None
+
+
+def place_unplaced(s: Scan) -> None:
+    """A regional post printed without its place takes the government the text means.
+
+    News names the region once and then writes ``Bupati Ikfina Fahmawati``, ``Pj.
+    Sekda Larsita``: such a post (a kepala daerah, its wakil, a sekretaris daerah)
+    belongs to the government of its level named last before it in the same sentence,
+    else to the only government of its level the whole text names. With two candidates
+    and no nearer cue the post stays without a place: no guess.
+    """
+    unplaced = [
+        m
+        for m in s.mentions
+        if m.kind is K.POSITION
+        and isinstance(m.value, PositionReading)
+        and m.value.agency_id is None
+        and m.value.role in _ROLE_LEVELS
+    ]
+    if not unplaced:
+        return
+    governments: list[tuple[int, int, Agency]] = []
+    for m in s.mentions:
+        if m.kind in (K.AGENCY, K.REGION, K.POSITION):
+            found = _government(s, m)
+            if found is not None:
+                governments.append((m.start, s.sentence_of(m.start), found))
+    governments.sort(key=lambda g: g[0])
+    replaced: dict[int, Mention] = {}
+    for m in unplaced:
+        kinds = _ROLE_LEVELS[m.value.role]
+        sent = s.sentence_of(m.start)
+        fitting = [g for g in governments if g[2].kind in kinds]
+        near = [g for g in fitting if g[1] == sent and g[0] < m.start]
+        if near:
+            agency = near[-1][2]
+        else:
+            ids = {g[2].id for g in fitting}
+            if len(ids) != 1:
+                continue
+            agency = fitting[0][2]
+        reading = attrs.evolve(
+            m.value,
+            agency_id=agency.id,
+            region_code=agency.region_code,
+            title=f"{m.value.title} {agency.name_at(s.day)}",
+        )
+        replaced[id(m)] = attrs.evolve(m, value=reading, rule=f"{m.rule}+place.context")
+    if not replaced:
+        return
+    s.mentions[:] = [replaced.get(id(m), m) for m in s.mentions]
+    for link in s.links:
+        if link.position is not None and id(link.position) in replaced:
+            link.position = replaced[id(link.position)]
+        if id(link.person) in replaced:
+            link.person = replaced[id(link.person)]

@@ -5,6 +5,7 @@ Part of the scanner (see :mod:`adminnet.extract._scan`, which runs the rules in 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -251,8 +252,10 @@ def _holder(s: Scan, pos: Mention, start_i: int, end_tok: int, n: int) -> int:
     toks = s.tokens
     # the holder: "<position>, <name>" or "<position> <name>"
     j = end_tok
-    if j < n and toks[j].text == "," and toks[j].sent == toks[start_i].sent:
+    if j < n and toks[j].text in (",", ":") and toks[j].sent == toks[start_i].sent:
         j += 1
+    if j < n and toks[j].low == Capacity.DEFINITIF.value and toks[j].sent == toks[start_i].sent:
+        j += 1  # "Bupati definitif Petrus Fatlolon"
     found = scan_name(s, j) if j < n and toks[j].sent == toks[start_i].sent else None
     if found is None:
         # "Rektor UM Purwokerto Dr. H Syamsuhadi Irsyad": words of a body the phrase did
@@ -333,9 +336,10 @@ def _name_before(s: Scan, i: int) -> tuple[int, int, object, str] | None:
         if nxt != end_tok:
             continue
         if not s.free(ns, ne):
-            if how in ("sebagai", "appointed"):
-                # "Kepala Dinas X Sulpakar sebagai Pj. Bupati": the name already read
-                # with the first position holds the second one too
+            if how in ("sebagai", "appointed", "paren"):
+                # "Kepala Dinas X Sulpakar sebagai Pj. Bupati", "Pj Wali Kota Malang:
+                # Wahyu Hidayat (Sekda Kabupaten Malang)": the name already read with
+                # the first position holds the second one too
                 for m in reversed(s.mentions):
                     if m.kind is K.PERSON and (m.start, m.end) == (ns, ne):
                         return ns, ne, m, how
@@ -354,7 +358,7 @@ _APPOINTED: Final = frozenset({"dilantik", "diangkat", "ditunjuk", "ditetapkan",
 
 _NAME_CUES: Final = frozenset({"oleh", "melantik", "mengukuhkan", "kepada"})
 # after a person's name only: "Fadly Amran dan Asrul"
-_LIST_CUES: Final = frozenset({"dan", "serta", ","})
+_LIST_CUES: Final = frozenset({"dan", "serta", ",", "-"})
 
 
 def scan_cued_names(s: Scan) -> None:
@@ -471,6 +475,91 @@ def place_unplaced(s: Scan) -> None:
             title=f"{m.value.title} {agency.name_at(s.day)}",
         )
         replaced[id(m)] = attrs.evolve(m, value=reading, rule=f"{m.rule}+place.context")
+    _replace(s, replaced)
+
+
+# "<post> dijabat <post> <name>", "<post> adalah <post>, <name>": the holder of the
+# second post holds the first
+_HELD_BY: Final = re.compile(
+    r"\s*(?:dijabat|dipegang|diisi|dirangkap)(?:\s+oleh)?\s+|\s+(?:adalah|yakni|yaitu)\s+",
+    re.IGNORECASE,
+)
+
+
+def link_held_by(s: Scan) -> None:
+    """A post printed alone, then ``dijabat``/``adalah`` and another post with its holder.
+
+    ``Pj Wali Kota Padangpanjang dijabat Sekda Padangpanjang Sonny Budaya Putra``: the
+    person named with the second post holds the first one too.
+    """
+    holders: dict[int, Mention] = {}
+    for link in s.links:
+        if link.position is not None and link.person.kind is K.PERSON:
+            holders.setdefault(link.position.start, link.person)
+    if not holders:
+        return
+    for link in s.links:
+        pos = link.position
+        if link.rule != "position-only" or pos is None:
+            continue
+        cue = _HELD_BY.match(s.text, pos.end)
+        if cue is None:
+            continue
+        person = holders.get(cue.end())
+        if person is not None and s.sentence_of(person.start) == s.sentence_of(pos.start):
+            link.person = person
+            link.rule = "position-held-by"
+
+
+_AND: Final = re.compile(r"\s+(?:dan|serta|&)\s+", re.IGNORECASE)
+
+
+def pair_posts(s: Scan) -> None:
+    """``Wali Kota dan Wakil Wali Kota Pariaman Genius Umar-Mardison Mahyudin``.
+
+    Two posts joined by ``dan`` and then two names joined by a hyphen (the press's
+    pair of a kepala daerah and the wakil): the first name holds the first post, the
+    second name the second, and a first post printed without its place shares the
+    second's place when that place is a government of the first post's level.
+    """
+    positions = {m.start: m for m in s.mentions if m.kind is K.POSITION}
+    persons = {m.start: m for m in s.mentions if m.kind is K.PERSON}
+    by_position = {id(lk.position): lk for lk in s.links if lk.position is not None}
+    replaced: dict[int, Mention] = {}
+    for first in s.links:
+        p1 = first.position
+        if first.rule != "position-only" or p1 is None:
+            continue
+        joined = _AND.match(s.text, p1.end)
+        p2 = positions.get(joined.end()) if joined is not None else None
+        second = by_position.get(id(p2)) if p2 is not None else None
+        if p2 is None or second is None or second.person.kind is not K.PERSON:
+            continue
+        n1 = second.person
+        if s.text[n1.end : n1.end + 1] != "-" or n1.end + 1 not in persons:
+            continue
+        first.person, first.rule = n1, "position-pair"
+        second.person, second.rule = persons[n1.end + 1], "position-pair"
+        r1, r2 = p1.value, p2.value
+        if r1.agency_id is None and r2.agency_id is not None and r1.role in _ROLE_LEVELS:
+            agency = ad.government(r2.region_code or "", s.day)
+            if (
+                agency is not None
+                and agency.id == r2.agency_id
+                and agency.kind in _ROLE_LEVELS[r1.role]
+            ):
+                reading = attrs.evolve(
+                    r1,
+                    agency_id=agency.id,
+                    region_code=agency.region_code,
+                    title=f"{r1.title} {agency.name_at(s.day)}",
+                )
+                replaced[id(p1)] = attrs.evolve(p1, value=reading, rule=f"{p1.rule}+pair")
+    _replace(s, replaced)
+
+
+def _replace(s: Scan, replaced: dict[int, Mention]) -> None:
+    """Put re-read mentions in place of the old ones, in the list and in the links."""
     if not replaced:
         return
     s.mentions[:] = [replaced.get(id(m), m) for m in s.mentions]

@@ -97,7 +97,7 @@ class EventBuilder(BuilderState):
             if kept is None:
                 by_day[day_key] = ev
                 continue
-            if _PRIORITY[ev["kind"]] < _PRIORITY[kept["kind"]]:
+            if _PRIORITY[ev["kind"]] > _PRIORITY[kept["kind"]]:
                 ev, kept = kept, ev
                 by_day[day_key] = kept
             kept["sents"] |= ev["sents"]

@@ -377,6 +377,26 @@ _EVENT_WORDS: Final[dict[str, EventKind]] = {
     "meluncurkan": EventKind.PELUNCURAN,
     "diluncurkan": EventKind.PELUNCURAN,
     "launching": EventKind.PELUNCURAN,
+    "rakor": EventKind.RAPAT,
+    "musrenbang": EventKind.RAPAT,
+    # events the model has no kind for (EventKind.OTHER): visits, briefings, ceremonies
+    "kunjungan": EventKind.OTHER,
+    "berkunjung": EventKind.OTHER,
+    "mengunjungi": EventKind.OTHER,
+    "kunker": EventKind.OTHER,
+    "sosialisasi": EventKind.OTHER,
+    "apel": EventKind.OTHER,
+    "upacara": EventKind.OTHER,
+    "seminar": EventKind.OTHER,
+    "lokakarya": EventKind.OTHER,
+    "workshop": EventKind.OTHER,
+    "bimtek": EventKind.OTHER,
+    "audiensi": EventKind.OTHER,
+    "peresmian": EventKind.OTHER,
+    "meresmikan": EventKind.OTHER,
+    "diresmikan": EventKind.OTHER,
+    # the article's own event named plainly: "Acara berlangsung Rabu, 13 Januari 2021"
+    "acara": EventKind.OTHER,
 }
 _EVENT_RE: Final = re.compile(r"\b(?:" + "|".join(_EVENT_WORDS) + r")\b", re.IGNORECASE)
 

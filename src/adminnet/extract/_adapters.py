@@ -183,3 +183,13 @@ def government(region_code: str, day: pendulum.Date) -> Agency | None:
         return local_government(region_code, as_of=day)
     except AdminnetError:
         return None
+
+
+def datetime(text: str, year: int, tz: str) -> pendulum.DateTime | AdminnetError:
+    """A date with its time and zone (``adminnet.text.parse_datetime``), or the error."""
+    from adminnet.text.dates import parse_datetime
+
+    try:
+        return parse_datetime(text, year=year, tz=tz)
+    except AdminnetError as exc:
+        return exc

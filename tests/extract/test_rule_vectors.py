@@ -58,3 +58,33 @@ def test_hyphen_between_two_names_is_a_token(text: str, tokens: list[str]) -> No
     found, _ = tokenize(text)
     assert [t.text for t in found] == tokens
     assert all(text[t.start : t.end] == t.text for t in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "text must be a str (got int)"),
+        ("id", "text harus berupa str (diberikan int)"),
+    ],
+)
+def test_errors_speak_the_language(lang: str, text: str) -> None:
+    from adminnet._i18n import set_language
+    from adminnet.errors import InvalidFormat
+
+    set_language(lang)
+    try:
+        with pytest.raises(InvalidFormat) as info:
+            extract(12)  # type: ignore[arg-type]
+        assert info.value.code == "extract.invalid_type"
+        assert info.value.params == {"what": "text", "type": "int"}
+        assert str(info.value) == text
+    finally:
+        set_language(None)
+
+
+def test_year_unknown_names_the_text() -> None:
+    x = extract("Rapat digelar Kamis (16/3) di Jakarta.")
+    errors = [m.error for m in x.mentions if m.error is not None]
+    assert [(e.code, e.params) for e in errors] == [
+        ("extract.year_unknown", {"value": "Kamis (16/3)"})
+    ]

@@ -161,8 +161,8 @@ def extract(text: str, *, published: object = None, source: str | None = None) -
         params = {"what": "text", "type": type(obj).__name__}
         raise InvalidFormat(code="extract.invalid_type", params=params)
     if len(text) > _MAX_TEXT:
-        params = {"value": len(text), "max": _MAX_TEXT}
-        raise InvalidFormat(code="extract.too_long", params=params)
+        too_long: dict[str, str | int] = {"value": len(text), "max": _MAX_TEXT}
+        raise InvalidFormat(code="extract.too_long", params=too_long)
     src: object = source
     if src is not None and not isinstance(src, str):
         params = {"what": "source", "type": type(src).__name__}

@@ -61,6 +61,7 @@ class Scan:
     sentence_spans: list[tuple[int, int]] = attrs.field(factory=list)
     aliases: dict[str, Agency] = attrs.field(factory=dict)
     org_names: set[tuple[str, ...]] = attrs.field(factory=set)
+    org_acronyms: dict[str, Agency] = attrs.field(factory=dict)
 
     def agency(self, text: str) -> Agency | None:
         """The agency a name names: a short form this text defined, or the catalog's."""
@@ -157,7 +158,7 @@ def _pieces(text: str) -> Iterator[tuple[str, int]]:
     """The tokens' texts and offsets; a hyphen between two names is a token of its own."""
     for m in _TOKEN.finditer(text):
         word, start = m.group(), m.start()
-        pair = _NAME_PAIR.fullmatch(word)
+        pair = _NAME_PAIR.fullmatch(word) if "-" in word else None
         if pair is None:
             yield word, start
             continue

@@ -53,7 +53,7 @@ from adminnet.extract._scan_words import (
     _PROV,
     _ROLE_FIRST,
     _ROLE_LABELS,
-    _ROLES,
+    _ROLES_BY_FIRST,
     _UNIT,
     _WHOLE_ROLES,
     Token,
@@ -90,9 +90,7 @@ def _role_at(toks: list[Token], i: int) -> tuple[Role, str, tuple[str, ...], int
     if i >= len(toks) or not _is_cap(toks[i].text):
         return None
     sent = toks[i].sent
-    if toks[i].low not in _ROLE_FIRST:
-        return None
-    for words, role, place in _ROLES:
+    for words, role, place in _ROLES_BY_FIRST.get(toks[i].low, ()):
         if _match_words(toks, i, words, sent):
             return role, place, words, i + len(words)
     return None
@@ -166,6 +164,12 @@ def scan_positions(s: Scan) -> None:
                 agency, end_tok = body
                 rule = "position.outside-catalog"
                 conf = 0.7
+        elif place_kind == _ORG and k < n and toks[k].text in s.org_acronyms:
+            # "Rektor UM Purwokerto" after "Universitas Muhammadiyah (UM) Purwokerto"
+            agency = s.org_acronyms[toks[k].text]
+            end_tok = _acronym_end(s, k, agency)
+            rule = "position.outside-short-form"
+            conf = 0.7
         else:
             central = (
                 None if place_kind == _UNIT else _resolve_central(s, k, role, cue_included=False)
@@ -224,6 +228,16 @@ def scan_positions(s: Scan) -> None:
         )
         pos = s.mention(K.POSITION, start, end, reading, rule, conf)
         i = _holder(s, pos, start_i, end_tok, n)
+
+
+def _acronym_end(s: Scan, k: int, body: Agency) -> int:
+    """After a body's short form, the words of its name printed with it (a place)."""
+    toks = s.tokens
+    words = {w.lower().rstrip(".") for w in body.name.split()}
+    e = k + 1
+    while e < len(toks) and e < k + 3 and toks[e].sent == toks[k].sent and toks[e].low in words:
+        e += 1
+    return e
 
 
 def _reading(parsed: ParsedPosition, mine: Agency | None) -> PositionReading:
@@ -444,10 +458,11 @@ def place_unplaced(s: Scan) -> None:
         if m.kind is K.POSITION
         and isinstance(m.value, PositionReading)
         and m.value.agency_id is None
-        and m.value.role in _ROLE_LEVELS
+        and (m.value.role in _ROLE_LEVELS or m.value.role is Role.REKTOR)
     ]
     if not unplaced:
         return
+    replaced: dict[int, Mention] = {}
     governments: list[tuple[int, int, Agency]] = []
     for m in s.mentions:
         if m.kind in (K.AGENCY, K.REGION, K.POSITION):
@@ -455,8 +470,24 @@ def place_unplaced(s: Scan) -> None:
             if found is not None:
                 governments.append((m.start, s.sentence_of(m.start), found))
     governments.sort(key=lambda g: g[0])
-    replaced: dict[int, Mention] = {}
+    bodies = [
+        (m.start, s.sentence_of(m.start), m.value)
+        for m in s.mentions
+        if m.kind is K.AGENCY and isinstance(m.value, Agency) and m.value.kind is AgencyKind.OTHER
+    ]
     for m in unplaced:
+        if m.value.role is Role.REKTOR:
+            # "Dari Politeknik Tanjung Karang hadir Rektor Warjidin Aliyanto": the body
+            # outside the catalog named last before it in the same sentence
+            sent = s.sentence_of(m.start)
+            near_bodies = [b for b in bodies if b[1] == sent and b[0] < m.start]
+            if near_bodies:
+                body = near_bodies[-1][2]
+                reading = attrs.evolve(
+                    m.value, agency_id=body.id, title=f"{m.value.title} {body.name}"
+                )
+                replaced[id(m)] = attrs.evolve(m, value=reading, rule=f"{m.rule}+place.context")
+            continue
         kinds = _ROLE_LEVELS[m.value.role]
         sent = s.sentence_of(m.start)
         fitting = [g for g in governments if g[2].kind in kinds]

@@ -89,6 +89,10 @@ _ROLES: Final[tuple[tuple[tuple[str, ...], Role, str], ...]] = tuple(
     for words, entry in sorted(ROLE_WORDS.items(), key=lambda item: -len(item[0]))
 )
 _ROLE_FIRST: Final = frozenset(words[0] for words, _, _ in _ROLES)
+# the entries by their first word, longest first (one dict look-up a token)
+_ROLES_BY_FIRST: Final[dict[str, tuple[tuple[tuple[str, ...], Role, str], ...]]] = {
+    first: tuple(entry for entry in _ROLES if entry[0][0] == first) for first in _ROLE_FIRST
+}
 # roles this scanner reads whole with their place (no need of the resolver)
 _WHOLE_ROLES: Final = frozenset(
     {

@@ -162,6 +162,7 @@ def scan_positions(s: Scan) -> None:
             body = _outside_body(s, k)
             if body is not None:
                 agency, end_tok = body
+                s.bodies.setdefault(agency.id, agency)
                 rule = "position.outside-catalog"
                 conf = 0.7
         elif place_kind == _ORG and k < n and toks[k].text in s.org_acronyms:
@@ -270,6 +271,8 @@ def _holder(s: Scan, pos: Mention, start_i: int, end_tok: int, n: int) -> int:
         j += 1
     if j < n and toks[j].low == Capacity.DEFINITIF.value and toks[j].sent == toks[start_i].sent:
         j += 1  # "Bupati definitif Petrus Fatlolon"
+    if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")":
+        j += 3  # "Direktur Utama PT Telkom Indonesia (Persero) Ririek Adriansyah"
     found = scan_name(s, j) if j < n and toks[j].sent == toks[start_i].sent else None
     if found is None:
         # "Rektor UM Purwokerto Dr. H Syamsuhadi Irsyad": words of a body the phrase did

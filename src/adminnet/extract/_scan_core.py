@@ -63,6 +63,7 @@ class Scan:
     org_names: set[tuple[str, ...]] = attrs.field(factory=set)
     org_acronyms: dict[str, Agency] = attrs.field(factory=dict)
     bodies: dict[str, Agency] = attrs.field(factory=dict)  # outside bodies read in posts
+    org_bodies: dict[str, Agency] = attrs.field(factory=dict)  # outside bodies printed
 
     def agency(self, text: str) -> Agency | None:
         """The agency a name names: a short form this text defined, or the catalog's."""

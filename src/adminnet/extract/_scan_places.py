@@ -203,5 +203,7 @@ def _learn_org_names(s: Scan) -> None:
     for i, t in enumerate(toks):
         if t.low in _OUTSIDE_CUES and _is_cap(t.text):
             body = _outside_body(s, i)
-            if body is not None and body[0].acronym:
-                s.org_acronyms.setdefault(body[0].acronym, body[0])
+            if body is not None:
+                s.org_bodies.setdefault(body[0].id, body[0])
+                if body[0].acronym:
+                    s.org_acronyms.setdefault(body[0].acronym, body[0])

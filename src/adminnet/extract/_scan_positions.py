@@ -31,6 +31,7 @@ from adminnet.extract._scan_core import (
     scan_name,
 )
 from adminnet.extract._scan_resolve import (
+    _abbreviates,
     _outside_body,
     _parent_name,
     _resolve_central,
@@ -165,9 +166,11 @@ def scan_positions(s: Scan) -> None:
                 s.bodies.setdefault(agency.id, agency)
                 rule = "position.outside-catalog"
                 conf = 0.7
-        elif place_kind == _ORG and k < n and toks[k].text in s.org_acronyms:
-            # "Rektor UM Purwokerto" after "Universitas Muhammadiyah (UM) Purwokerto"
-            agency = s.org_acronyms[toks[k].text]
+        elif place_kind == _ORG and k < n and (short := _short_form_of(s, k)) is not None:
+            # "Rektor UM Purwokerto" after "Universitas Muhammadiyah (UM) Purwokerto",
+            # "Rektor Unitri Malang" after "Universitas Tribhuwana Tunggadewi Malang"
+            agency = short
+            s.bodies.setdefault(agency.id, agency)
             end_tok = _acronym_end(s, k, agency)
             rule = "position.outside-short-form"
             conf = 0.7
@@ -229,6 +232,26 @@ def scan_positions(s: Scan) -> None:
         )
         pos = s.mention(K.POSITION, start, end, reading, rule, conf)
         i = _holder(s, pos, start_i, end_tok, n)
+
+
+def _short_form_of(s: Scan, k: int) -> Agency | None:
+    """The body outside the catalog token ``k`` is the short form of, in this text.
+
+    The short form the text gave in brackets, else the one body printed in the text
+    whose words' beginnings make the token (an akronim: Unitri of Universitas
+    Tribhuwana Tunggadewi).
+    """
+    word = s.tokens[k].text
+    if word in s.org_acronyms:
+        return s.org_acronyms[word]
+    if not _is_cap(word):
+        return None
+    fits = [
+        body
+        for body in s.org_bodies.values()
+        if _abbreviates(word.lower(), [w.lower() for w in body.name.split()])
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _acronym_end(s: Scan, k: int, body: Agency) -> int:

@@ -154,11 +154,13 @@ class PersonLinker(BuilderState):
                 if len(name.split()) < len(words) and words[: len(name.split())] == name.split():
                     canonical[m.value.id] = next(o.value for o in others if o.value.name == name)
                     break
+        by_name = {m.value.name: m.value for m in reversed(others)}
         for body in s.org_acronyms.values():
-            for name in names:
-                short = name.split()
-                if body.name != name and body.name.split()[: len(short)] == short:
-                    canonical[body.id] = next(o.value for o in others if o.value.name == name)
+            words = body.name.split()
+            for k in range(1, len(words)):  # the shortest printed name it begins with
+                found = by_name.get(" ".join(words[:k]))
+                if found is not None:
+                    canonical[body.id] = found
                     break
         if not canonical:
             return

@@ -234,6 +234,9 @@ def scan_positions(s: Scan) -> None:
         i = _holder(s, pos, start_i, end_tok, n)
 
 
+_MAX_BODIES: Final = 16  # an akronim is read against at most this many bodies (linear time)
+
+
 def _short_form_of(s: Scan, k: int) -> Agency | None:
     """The body outside the catalog token ``k`` is the short form of, in this text.
 
@@ -244,7 +247,7 @@ def _short_form_of(s: Scan, k: int) -> Agency | None:
     word = s.tokens[k].text
     if word in s.org_acronyms:
         return s.org_acronyms[word]
-    if not _is_cap(word):
+    if not _is_cap(word) or len(s.org_bodies) > _MAX_BODIES:
         return None
     fits = [
         body
@@ -489,42 +492,44 @@ def place_unplaced(s: Scan) -> None:
     if not unplaced:
         return
     replaced: dict[int, Mention] = {}
-    governments: list[tuple[int, int, Agency]] = []
-    for m in s.mentions:
+    # the governments and the outside bodies, by sentence, in text order
+    governments: dict[int, list[tuple[int, Agency]]] = {}
+    in_text: dict[frozenset[AgencyKind], set[str]] = {}
+    first_of: dict[str, Agency] = {}
+    bodies: dict[int, list[tuple[int, Agency]]] = {}
+    for m in sorted(s.mentions, key=lambda m: m.start):
+        if m.kind is K.AGENCY and isinstance(m.value, Agency) and m.value.kind is AgencyKind.OTHER:
+            bodies.setdefault(s.sentence_of(m.start), []).append((m.start, m.value))
         if m.kind in (K.AGENCY, K.REGION, K.POSITION):
             found = _government(s, m)
             if found is not None:
-                governments.append((m.start, s.sentence_of(m.start), found))
-    governments.sort(key=lambda g: g[0])
-    bodies = [
-        (m.start, s.sentence_of(m.start), m.value)
-        for m in s.mentions
-        if m.kind is K.AGENCY and isinstance(m.value, Agency) and m.value.kind is AgencyKind.OTHER
-    ]
+                governments.setdefault(s.sentence_of(m.start), []).append((m.start, found))
+                first_of.setdefault(found.id, found)
+                for kinds in set(_ROLE_LEVELS.values()):
+                    if found.kind in kinds:
+                        in_text.setdefault(kinds, set()).add(found.id)
     for m in unplaced:
+        sent = s.sentence_of(m.start)
         if m.value.role is Role.REKTOR:
             # "Dari Politeknik Tanjung Karang hadir Rektor Warjidin Aliyanto": the body
             # outside the catalog named last before it in the same sentence
-            sent = s.sentence_of(m.start)
-            near_bodies = [b for b in bodies if b[1] == sent and b[0] < m.start]
+            near_bodies = [b for start, b in bodies.get(sent, ()) if start < m.start]
             if near_bodies:
-                body = near_bodies[-1][2]
+                body = near_bodies[-1]
                 reading = attrs.evolve(
                     m.value, agency_id=body.id, title=f"{m.value.title} {body.name}"
                 )
                 replaced[id(m)] = attrs.evolve(m, value=reading, rule=f"{m.rule}+place.context")
             continue
         kinds = _ROLE_LEVELS[m.value.role]
-        sent = s.sentence_of(m.start)
-        fitting = [g for g in governments if g[2].kind in kinds]
-        near = [g for g in fitting if g[1] == sent and g[0] < m.start]
+        near = [g for start, g in governments.get(sent, ()) if start < m.start and g.kind in kinds]
         if near:
-            agency = near[-1][2]
+            agency = near[-1]
         else:
-            ids = {g[2].id for g in fitting}
+            ids = in_text.get(kinds, set())
             if len(ids) != 1:
                 continue
-            agency = fitting[0][2]
+            agency = first_of[next(iter(ids))]
         reading = attrs.evolve(
             m.value,
             agency_id=agency.id,

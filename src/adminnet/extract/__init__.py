@@ -158,15 +158,15 @@ def extract(text: str, *, published: object = None, source: str | None = None) -
     """
     obj: object = text
     if not isinstance(obj, str):
-        msg = f"extract needs a str (got {type(text).__name__})"
-        raise InvalidFormat(msg, code="extract.invalid_type")
+        params = {"what": "text", "type": type(obj).__name__}
+        raise InvalidFormat(code="extract.invalid_type", params=params)
     if len(text) > _MAX_TEXT:
-        msg = f"text of {len(text):,} characters is too long to extract (at most {_MAX_TEXT:,})"
-        raise InvalidFormat(msg, code="extract.too_long")
+        too_long: dict[str, str | int] = {"value": len(text), "max": _MAX_TEXT}
+        raise InvalidFormat(code="extract.too_long", params=too_long)
     src: object = source
     if src is not None and not isinstance(src, str):
-        msg = f"source must be a str (got {type(source).__name__})"
-        raise InvalidFormat(msg, code="extract.invalid_type")
+        params = {"what": "source", "type": type(src).__name__}
+        raise InvalidFormat(code="extract.invalid_type", params=params)
     day = _published(published)
     from adminnet.extract._build import Builder
     from adminnet.extract._scan import scan

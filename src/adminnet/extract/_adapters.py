@@ -172,3 +172,24 @@ def region_by_code(code: str, day: pendulum.Date) -> Region | None:
         return regions.get(code, as_of=day) or regions.latest(code)
     except AdminnetError:
         return None
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def government(region_code: str, day: pendulum.Date) -> Agency | None:
+    """The government of an autonomous region (``agencies.local_government``), or None."""
+    from adminnet.agencies import local_government
+
+    try:
+        return local_government(region_code, as_of=day)
+    except AdminnetError:
+        return None
+
+
+def datetime(text: str, year: int, tz: str) -> pendulum.DateTime | AdminnetError:
+    """A date with its time and zone (``adminnet.text.parse_datetime``), or the error."""
+    from adminnet.text.dates import parse_datetime
+
+    try:
+        return parse_datetime(text, year=year, tz=tz)
+    except AdminnetError as exc:
+        return exc

@@ -46,6 +46,11 @@ class Builder(PersonLinker, EventBuilder, AgreementBuilder):
             if m.kind is K.AGENCY:
                 agencies.setdefault(m.value.id, m.value)
                 self.sources[m.value.id].append(m)
+        # bodies a post names by the short form the text gave them ("Rektor UB")
+        bodies = {a.id: a for a in s.org_acronyms.values()} | s.bodies
+        for m in s.mentions:
+            if m.kind is K.POSITION and m.value.agency_id in bodies:
+                agencies.setdefault(m.value.agency_id, bodies[m.value.agency_id])
         positions: dict[str, Position] = {}
         tenures: dict[str, Tenure] = {}
         persons: dict[str, Person] = {}

@@ -5,8 +5,9 @@ Part of the builder (see :mod:`adminnet.extract._build`).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import pendulum
 
@@ -41,6 +42,10 @@ from adminnet.model.digital import (
 from adminnet.model.event import Event, EventKind
 from adminnet.model.person import Person
 from adminnet.time import PartialDate
+
+# between the date and the time of a byline: spaces, a comma, a bar or a dash
+_BYLINE_GAP: Final = re.compile(r"[\s,|\u2013\u2014-]*")
+_MAX_BYLINE_GAP: Final = 4
 
 K = MentionKind
 
@@ -97,7 +102,7 @@ class EventBuilder(BuilderState):
             if kept is None:
                 by_day[day_key] = ev
                 continue
-            if _PRIORITY[ev["kind"]] < _PRIORITY[kept["kind"]]:
+            if _PRIORITY[ev["kind"]] > _PRIORITY[kept["kind"]]:
                 ev, kept = kept, ev
                 by_day[day_key] = kept
             kept["sents"] |= ev["sents"]
@@ -197,6 +202,9 @@ class EventBuilder(BuilderState):
             hour, minute = clock.value[0], clock.value[1]
             time_known = True
         start = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=tz)
+        byline = self._byline(ev["mentions"], clock, day, tz)
+        if byline is not None:
+            start = byline
         org_tag = organizer or "acara"
         eid = f"{org_tag}-{_slug(kind.value)}-{day.isoformat()}"
         name = kind.label
@@ -233,6 +241,31 @@ class EventBuilder(BuilderState):
         if kind is EventKind.PELANTIKAN:
             self.inaugurations.add(eid)
         return event
+
+    def _byline(
+        self, mentions: list[Mention], clock: Mention | None, day: pendulum.Date, tz: str
+    ) -> pendulum.DateTime | None:
+        """A date printed with its time (``Kamis (16/3/2017) 10.30 WIB``), read as one.
+
+        The byline is read by ``adminnet.text.parse_datetime`` (the owner of date and
+        time text): its zone wins, else the event's zone; a byline it refuses (a
+        weekday that contradicts the date, ``pagi 19.00``) leaves the date and the
+        clock read apart, with a note.
+        """
+        if clock is None:
+            return None
+        s = self.s
+        for d in mentions:
+            if d.kind is not K.DATE or not 0 <= clock.start - d.end <= _MAX_BYLINE_GAP:
+                continue
+            if _BYLINE_GAP.fullmatch(s.text, d.end, clock.start) is None:
+                continue
+            found = ad.datetime(s.text[d.start : clock.end], day.year, tz)
+            if isinstance(found, AdminnetError):
+                self.notes.append(f"byline {s.text[d.start : clock.end]!r} not read: {found}")
+                return None
+            return found
+        return None
 
     def _zone(
         self,

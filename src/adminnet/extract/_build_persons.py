@@ -154,14 +154,28 @@ class PersonLinker(BuilderState):
                 if len(name.split()) < len(words) and words[: len(name.split())] == name.split():
                     canonical[m.value.id] = next(o.value for o in others if o.value.name == name)
                     break
+        by_name = {m.value.name: m.value for m in reversed(others)}
+        for body in s.org_acronyms.values():
+            words = body.name.split()
+            for k in range(1, len(words)):  # the shortest printed name it begins with
+                found = by_name.get(" ".join(words[:k]))
+                if found is not None:
+                    canonical[body.id] = found
+                    break
         if not canonical:
             return
-        s.mentions[:] = [
-            attrs.evolve(m, value=canonical[m.value.id])
-            if m.kind is K.AGENCY and m.value.id in canonical
-            else m
-            for m in s.mentions
-        ]
+        replaced: dict[int, Mention] = {}
+        for m in s.mentions:
+            if m.kind is K.AGENCY and m.value.id in canonical:
+                replaced[id(m)] = attrs.evolve(m, value=canonical[m.value.id])
+            elif m.kind is K.POSITION and m.value.agency_id in canonical:
+                # "Rektor UB" read with "Universitas Brawijaya (UB) Malang"
+                body = canonical[m.value.agency_id]
+                replaced[id(m)] = attrs.evolve(m, value=attrs.evolve(m.value, agency_id=body.id))
+        s.mentions[:] = [replaced.get(id(m), m) for m in s.mentions]
+        for link in s.links:
+            if link.position is not None and id(link.position) in replaced:
+                link.position = replaced[id(link.position)]
 
     def _assign_ids(self) -> None:
         used: set[str] = set()

@@ -36,7 +36,13 @@ from adminnet.extract._scan_places import (
     scan_regions,
     scan_venues,
 )
-from adminnet.extract._scan_positions import scan_cued_names, scan_positions
+from adminnet.extract._scan_positions import (
+    link_held_by,
+    pair_posts,
+    place_unplaced,
+    scan_cued_names,
+    scan_positions,
+)
 
 
 def scan(text: str, day: pendulum.Date, year: int | None) -> Scan:
@@ -50,6 +56,7 @@ def scan(text: str, day: pendulum.Date, year: int | None) -> Scan:
     scan_dateline(s)
     scan_venues(s)
     scan_positions(s)
+    link_held_by(s)
     scan_agencies(s)
     scan_regions(s)
     scan_dates(s)
@@ -58,6 +65,8 @@ def scan(text: str, day: pendulum.Date, year: int | None) -> Scan:
     scan_figures(s)
     scan_event_words(s)
     scan_cued_names(s)
+    pair_posts(s)
+    place_unplaced(s)
     return s
 
 

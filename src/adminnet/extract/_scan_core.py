@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
+from typing import Final
 
 import attrs
 import pendulum
@@ -59,6 +61,9 @@ class Scan:
     sentence_spans: list[tuple[int, int]] = attrs.field(factory=list)
     aliases: dict[str, Agency] = attrs.field(factory=dict)
     org_names: set[tuple[str, ...]] = attrs.field(factory=set)
+    org_acronyms: dict[str, Agency] = attrs.field(factory=dict)
+    bodies: dict[str, Agency] = attrs.field(factory=dict)  # outside bodies read in posts
+    org_bodies: dict[str, Agency] = attrs.field(factory=dict)  # outside bodies printed
 
     def agency(self, text: str) -> Agency | None:
         """The agency a name names: a short form this text defined, or the catalog's."""
@@ -124,8 +129,7 @@ def tokenize(text: str) -> tuple[list[Token], list[tuple[int, int]]]:
     starts: list[int] = []
     ends: list[int] = []
     sents: list[int] = []
-    for m in _TOKEN.finditer(text):
-        word, start = m.group(), m.start()
+    for word, start in _pieces(text):
         if prev_end >= 0:
             while nb < len(breaks) and breaks[nb] < prev_end:
                 nb += 1
@@ -136,13 +140,33 @@ def tokenize(text: str) -> tuple[list[Token], list[tuple[int, int]]]:
                 sent_start = start
         words.append(word)
         starts.append(start)
-        prev_text, prev_end = word, m.end()
+        prev_text, prev_end = word, start + len(word)
         ends.append(prev_end)
         sents.append(sent)
     lows = [w.rstrip(".").lower() for w in words]
     tokens = list(map(Token._make, zip(words, starts, ends, sents, lows, strict=True)))
     spans.append((sent_start, len(text)))
     return tokens, spans
+
+
+# two capitalised name words joined by a hyphen: the press's pair of names
+# ("Genius Umar-Mardison Mahyudin", a kepala daerah and the wakil), read as two names
+_NAME_PAIR: Final = re.compile(
+    r"([A-Z][a-z\u00e0-\u00f6\u00f8-\u00ff']+)-([A-Z][a-z\u00e0-\u00f6\u00f8-\u00ff']+\.?)"
+)
+
+
+def _pieces(text: str) -> Iterator[tuple[str, int]]:
+    """The tokens' texts and offsets; a hyphen between two names is a token of its own."""
+    for m in _TOKEN.finditer(text):
+        word, start = m.group(), m.start()
+        pair = _NAME_PAIR.fullmatch(word) if "-" in word else None
+        if pair is None:
+            yield word, start
+            continue
+        yield pair.group(1), start
+        yield "-", start + pair.end(1)
+        yield pair.group(2), pair.start(2) + start
 
 
 def _ends_sentence(tok: str, nxt: str, front: frozenset[str]) -> bool:

@@ -43,8 +43,7 @@ K = MentionKind
 
 
 def _year_unknown(text: str) -> InvalidComponent:
-    msg = f"the year of {text!r} is not printed and no publication date was given"
-    return InvalidComponent(msg, code="extract.year_unknown")
+    return InvalidComponent(code="extract.year_unknown", params={"value": text})
 
 
 def _weekday_before(text: str, at: int) -> tuple[str | None, int]:

@@ -199,3 +199,11 @@ def _learn_org_names(s: Scan) -> None:
         )
         if plain_end and e - i <= 5:
             s.org_names.add(tuple(x.low for x in toks[i:e]))
+    # "Universitas Fajar (Unifa)": the short form this text gives an outside body
+    for i, t in enumerate(toks):
+        if t.low in _OUTSIDE_CUES and _is_cap(t.text):
+            body = _outside_body(s, i)
+            if body is not None:
+                s.org_bodies.setdefault(body[0].id, body[0])
+                if body[0].acronym:
+                    s.org_acronyms.setdefault(body[0].acronym, body[0])

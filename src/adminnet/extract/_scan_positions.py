@@ -5,8 +5,10 @@ Part of the scanner (see :mod:`adminnet.extract._scan`, which runs the rules in 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final
 
+import attrs
 import pendulum
 
 from adminnet.extract import _adapters as ad
@@ -29,6 +31,7 @@ from adminnet.extract._scan_core import (
     scan_name,
 )
 from adminnet.extract._scan_resolve import (
+    _abbreviates,
     _outside_body,
     _parent_name,
     _resolve_central,
@@ -51,11 +54,12 @@ from adminnet.extract._scan_words import (
     _PROV,
     _ROLE_FIRST,
     _ROLE_LABELS,
-    _ROLES,
+    _ROLES_BY_FIRST,
     _UNIT,
     _WHOLE_ROLES,
     Token,
 )
+from adminnet.text._position_words import ACTING_TITLES, ROLE_WORDS
 
 K = MentionKind
 
@@ -87,9 +91,7 @@ def _role_at(toks: list[Token], i: int) -> tuple[Role, str, tuple[str, ...], int
     if i >= len(toks) or not _is_cap(toks[i].text):
         return None
     sent = toks[i].sent
-    if toks[i].low not in _ROLE_FIRST:
-        return None
-    for words, role, place in _ROLES:
+    for words, role, place in _ROLES_BY_FIRST.get(toks[i].low, ()):
         if _match_words(toks, i, words, sent):
             return role, place, words, i + len(words)
     return None
@@ -134,7 +136,9 @@ def scan_positions(s: Scan) -> None:
             capacity, k, _ = cap
             k = _skip_short_form(toks, k)  # "Penjabat (Pj) Wali Kota"
         role_hit = _role_at(toks, k)
-        if role_hit is None or (cap is not None and cap[2] and not role_hit[0].is_regional_head):
+        if role_hit is None or (
+            cap is not None and cap[2] and role_hit[0].value not in ACTING_TITLES
+        ):
             i += 1
             continue
         role, place_kind, words, k = role_hit
@@ -159,8 +163,17 @@ def scan_positions(s: Scan) -> None:
             body = _outside_body(s, k)
             if body is not None:
                 agency, end_tok = body
+                s.bodies.setdefault(agency.id, agency)
                 rule = "position.outside-catalog"
                 conf = 0.7
+        elif place_kind == _ORG and k < n and (short := _short_form_of(s, k)) is not None:
+            # "Rektor UM Purwokerto" after "Universitas Muhammadiyah (UM) Purwokerto",
+            # "Rektor Unitri Malang" after "Universitas Tribhuwana Tunggadewi Malang"
+            agency = short
+            s.bodies.setdefault(agency.id, agency)
+            end_tok = _acronym_end(s, k, agency)
+            rule = "position.outside-short-form"
+            conf = 0.7
         else:
             central = (
                 None if place_kind == _UNIT else _resolve_central(s, k, role, cue_included=False)
@@ -221,6 +234,39 @@ def scan_positions(s: Scan) -> None:
         i = _holder(s, pos, start_i, end_tok, n)
 
 
+_MAX_BODIES: Final = 16  # an akronim is read against at most this many bodies (linear time)
+
+
+def _short_form_of(s: Scan, k: int) -> Agency | None:
+    """The body outside the catalog token ``k`` is the short form of, in this text.
+
+    The short form the text gave in brackets, else the one body printed in the text
+    whose words' beginnings make the token (an akronim: Unitri of Universitas
+    Tribhuwana Tunggadewi).
+    """
+    word = s.tokens[k].text
+    if word in s.org_acronyms:
+        return s.org_acronyms[word]
+    if not _is_cap(word) or len(s.org_bodies) > _MAX_BODIES:
+        return None
+    fits = [
+        body
+        for body in s.org_bodies.values()
+        if _abbreviates(word.lower(), [w.lower() for w in body.name.split()])
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _acronym_end(s: Scan, k: int, body: Agency) -> int:
+    """After a body's short form, the words of its name printed with it (a place)."""
+    toks = s.tokens
+    words = {w.lower().rstrip(".") for w in body.name.split()}
+    e = k + 1
+    while e < len(toks) and e < k + 3 and toks[e].sent == toks[k].sent and toks[e].low in words:
+        e += 1
+    return e
+
+
 def _reading(parsed: ParsedPosition, mine: Agency | None) -> PositionReading:
     """The resolver's reading; a body outside the catalog found here is kept."""
     agency_id, region_code = parsed.agency_id, parsed.region_code
@@ -247,8 +293,12 @@ def _holder(s: Scan, pos: Mention, start_i: int, end_tok: int, n: int) -> int:
     toks = s.tokens
     # the holder: "<position>, <name>" or "<position> <name>"
     j = end_tok
-    if j < n and toks[j].text == "," and toks[j].sent == toks[start_i].sent:
+    if j < n and toks[j].text in (",", ":") and toks[j].sent == toks[start_i].sent:
         j += 1
+    if j < n and toks[j].low == Capacity.DEFINITIF.value and toks[j].sent == toks[start_i].sent:
+        j += 1  # "Bupati definitif Petrus Fatlolon"
+    if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")":
+        j += 3  # "Direktur Utama PT Telkom Indonesia (Persero) Ririek Adriansyah"
     found = scan_name(s, j) if j < n and toks[j].sent == toks[start_i].sent else None
     if found is None:
         # "Rektor UM Purwokerto Dr. H Syamsuhadi Irsyad": words of a body the phrase did
@@ -329,9 +379,10 @@ def _name_before(s: Scan, i: int) -> tuple[int, int, object, str] | None:
         if nxt != end_tok:
             continue
         if not s.free(ns, ne):
-            if how in ("sebagai", "appointed"):
-                # "Kepala Dinas X Sulpakar sebagai Pj. Bupati": the name already read
-                # with the first position holds the second one too
+            if how in ("sebagai", "appointed", "paren"):
+                # "Kepala Dinas X Sulpakar sebagai Pj. Bupati", "Pj Wali Kota Malang:
+                # Wahyu Hidayat (Sekda Kabupaten Malang)": the name already read with
+                # the first position holds the second one too
                 for m in reversed(s.mentions):
                     if m.kind is K.PERSON and (m.start, m.end) == (ns, ne):
                         return ns, ne, m, how
@@ -350,7 +401,7 @@ _APPOINTED: Final = frozenset({"dilantik", "diangkat", "ditunjuk", "ditetapkan",
 
 _NAME_CUES: Final = frozenset({"oleh", "melantik", "mengukuhkan", "kepada"})
 # after a person's name only: "Fadly Amran dan Asrul"
-_LIST_CUES: Final = frozenset({"dan", "serta", ","})
+_LIST_CUES: Final = frozenset({"dan", "serta", ",", "-"})
 
 
 def scan_cued_names(s: Scan) -> None:
@@ -385,3 +436,197 @@ def scan_cued_names(s: Scan) -> None:
         person_ends.add(ne)
         # "<name> sebagai <position>": the inauguration or role that follows
         s.links.append(PersonLink(person, None, "cued-name"))
+
+
+# --- the place of a post printed without one --------------------------------------------
+
+# the level of government a regional post belongs to, read off ROLE_WORDS (the owner);
+# a sekretaris daerah serves a government of any level
+_ROLE_LEVELS: Final[dict[Role, frozenset[AgencyKind]]] = {
+    Role(entry[0]): frozenset({AgencyKind(f"pemerintah_{entry[2]}")})
+    for entry in ROLE_WORDS.values()
+    if entry[2] in ("provinsi", "kabupaten", "kota")
+} | {
+    Role.SEKRETARIS_DAERAH: frozenset(
+        {
+            AgencyKind.PEMERINTAH_PROVINSI,
+            AgencyKind.PEMERINTAH_KABUPATEN,
+            AgencyKind.PEMERINTAH_KOTA,
+        }
+    )
+}
+
+
+def _government(s: Scan, m: Mention) -> Agency | None:
+    """The local government a mention names (an agency, a region, a placed post)."""
+    value = m.value
+    if m.kind is K.AGENCY and isinstance(value, Agency) and value.is_local_government:
+        return value
+    if m.kind is K.REGION:
+        code = getattr(value, "code", None)
+        return ad.government(code, s.day) if isinstance(code, str) else None
+    if m.kind is K.POSITION and isinstance(value, PositionReading) and value.region_code:
+        found = ad.government(value.region_code, s.day)
+        # the post's agency is its region's government (not a unit placed there)
+        return found if found is not None and found.id == value.agency_id else None
+    return None
+
+
+def place_unplaced(s: Scan) -> None:
+    """A regional post printed without its place takes the government the text means.
+
+    News names the region once and then writes ``Bupati Ikfina Fahmawati``, ``Pj.
+    Sekda Larsita``: such a post (a kepala daerah, its wakil, a sekretaris daerah)
+    belongs to the government of its level named last before it in the same sentence,
+    else to the only government of its level the whole text names. With two candidates
+    and no nearer cue the post stays without a place: no guess.
+    """
+    unplaced = [
+        m
+        for m in s.mentions
+        if m.kind is K.POSITION
+        and isinstance(m.value, PositionReading)
+        and m.value.agency_id is None
+        and (m.value.role in _ROLE_LEVELS or m.value.role is Role.REKTOR)
+    ]
+    if not unplaced:
+        return
+    replaced: dict[int, Mention] = {}
+    # the governments and the outside bodies, by sentence, in text order
+    governments: dict[int, list[tuple[int, Agency]]] = {}
+    in_text: dict[frozenset[AgencyKind], set[str]] = {}
+    first_of: dict[str, Agency] = {}
+    bodies: dict[int, list[tuple[int, Agency]]] = {}
+    for m in sorted(s.mentions, key=lambda m: m.start):
+        if m.kind is K.AGENCY and isinstance(m.value, Agency) and m.value.kind is AgencyKind.OTHER:
+            bodies.setdefault(s.sentence_of(m.start), []).append((m.start, m.value))
+        if m.kind in (K.AGENCY, K.REGION, K.POSITION):
+            found = _government(s, m)
+            if found is not None:
+                governments.setdefault(s.sentence_of(m.start), []).append((m.start, found))
+                first_of.setdefault(found.id, found)
+                for kinds in set(_ROLE_LEVELS.values()):
+                    if found.kind in kinds:
+                        in_text.setdefault(kinds, set()).add(found.id)
+    for m in unplaced:
+        sent = s.sentence_of(m.start)
+        if m.value.role is Role.REKTOR:
+            # "Dari Politeknik Tanjung Karang hadir Rektor Warjidin Aliyanto": the body
+            # outside the catalog named last before it in the same sentence
+            near_bodies = [b for start, b in bodies.get(sent, ()) if start < m.start]
+            if near_bodies:
+                body = near_bodies[-1]
+                reading = attrs.evolve(
+                    m.value, agency_id=body.id, title=f"{m.value.title} {body.name}"
+                )
+                replaced[id(m)] = attrs.evolve(m, value=reading, rule=f"{m.rule}+place.context")
+            continue
+        kinds = _ROLE_LEVELS[m.value.role]
+        near = [g for start, g in governments.get(sent, ()) if start < m.start and g.kind in kinds]
+        if near:
+            agency = near[-1]
+        else:
+            ids = in_text.get(kinds, set())
+            if len(ids) != 1:
+                continue
+            agency = first_of[next(iter(ids))]
+        reading = attrs.evolve(
+            m.value,
+            agency_id=agency.id,
+            region_code=agency.region_code,
+            title=f"{m.value.title} {agency.name_at(s.day)}",
+        )
+        replaced[id(m)] = attrs.evolve(m, value=reading, rule=f"{m.rule}+place.context")
+    _replace(s, replaced)
+
+
+# "<post> dijabat <post> <name>", "<post> adalah <post>, <name>": the holder of the
+# second post holds the first
+_HELD_BY: Final = re.compile(
+    r"\s*(?:dijabat|dipegang|diisi|dirangkap)(?:\s+oleh)?\s+|\s+(?:adalah|yakni|yaitu)\s+",
+    re.IGNORECASE,
+)
+
+
+def link_held_by(s: Scan) -> None:
+    """A post printed alone, then ``dijabat``/``adalah`` and another post with its holder.
+
+    ``Pj Wali Kota Padangpanjang dijabat Sekda Padangpanjang Sonny Budaya Putra``: the
+    person named with the second post holds the first one too.
+    """
+    holders: dict[int, Mention] = {}
+    for link in s.links:
+        if link.position is not None and link.person.kind is K.PERSON:
+            holders.setdefault(link.position.start, link.person)
+    if not holders:
+        return
+    for link in s.links:
+        pos = link.position
+        if link.rule != "position-only" or pos is None:
+            continue
+        cue = _HELD_BY.match(s.text, pos.end)
+        if cue is None:
+            continue
+        person = holders.get(cue.end())
+        if person is not None and s.sentence_of(person.start) == s.sentence_of(pos.start):
+            link.person = person
+            link.rule = "position-held-by"
+
+
+_AND: Final = re.compile(r"\s+(?:dan|serta|&)\s+", re.IGNORECASE)
+
+
+def pair_posts(s: Scan) -> None:
+    """``Wali Kota dan Wakil Wali Kota Pariaman Genius Umar-Mardison Mahyudin``.
+
+    Two posts joined by ``dan`` and then two names joined by a hyphen (the press's
+    pair of a kepala daerah and the wakil): the first name holds the first post, the
+    second name the second, and a first post printed without its place shares the
+    second's place when that place is a government of the first post's level.
+    """
+    positions = {m.start: m for m in s.mentions if m.kind is K.POSITION}
+    persons = {m.start: m for m in s.mentions if m.kind is K.PERSON}
+    by_position = {id(lk.position): lk for lk in s.links if lk.position is not None}
+    replaced: dict[int, Mention] = {}
+    for first in s.links:
+        p1 = first.position
+        if first.rule != "position-only" or p1 is None:
+            continue
+        joined = _AND.match(s.text, p1.end)
+        p2 = positions.get(joined.end()) if joined is not None else None
+        second = by_position.get(id(p2)) if p2 is not None else None
+        if p2 is None or second is None or second.person.kind is not K.PERSON:
+            continue
+        n1 = second.person
+        if s.text[n1.end : n1.end + 1] != "-" or n1.end + 1 not in persons:
+            continue
+        first.person, first.rule = n1, "position-pair"
+        second.person, second.rule = persons[n1.end + 1], "position-pair"
+        r1, r2 = p1.value, p2.value
+        if r1.agency_id is None and r2.agency_id is not None and r1.role in _ROLE_LEVELS:
+            agency = ad.government(r2.region_code or "", s.day)
+            if (
+                agency is not None
+                and agency.id == r2.agency_id
+                and agency.kind in _ROLE_LEVELS[r1.role]
+            ):
+                reading = attrs.evolve(
+                    r1,
+                    agency_id=agency.id,
+                    region_code=agency.region_code,
+                    title=f"{r1.title} {agency.name_at(s.day)}",
+                )
+                replaced[id(p1)] = attrs.evolve(p1, value=reading, rule=f"{p1.rule}+pair")
+    _replace(s, replaced)
+
+
+def _replace(s: Scan, replaced: dict[int, Mention]) -> None:
+    """Put re-read mentions in place of the old ones, in the list and in the links."""
+    if not replaced:
+        return
+    s.mentions[:] = [replaced.get(id(m), m) for m in s.mentions]
+    for link in s.links:
+        if link.position is not None and id(link.position) in replaced:
+            link.position = replaced[id(link.position)]
+        if id(link.person) in replaced:
+            link.person = replaced[id(link.person)]

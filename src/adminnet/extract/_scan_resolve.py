@@ -5,6 +5,7 @@ Part of the scanner (see :mod:`adminnet.extract._scan`, which runs the rules in 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -290,7 +291,10 @@ def _outside_body(s: Scan, i: int) -> tuple[Agency, int] | None:
         e + 2 < len(toks)
         and toks[e].text == "("
         and toks[e + 2].text == ")"
-        and _is_acronym(toks[e + 1].text)
+        and (
+            _is_acronym(toks[e + 1].text)
+            or _abbreviates(toks[e + 1].low, [t.low for t in toks[i:e]])
+        )
     ):
         acronym = toks[e + 1].text
         e_full = e + 3
@@ -310,6 +314,33 @@ def _outside_body(s: Scan, i: int) -> tuple[Agency, int] | None:
     except AdminnetError:
         return None
     return agency, e_full
+
+
+def _abbreviates(short: str, words: list[str]) -> bool:
+    """``unifa`` of ``universitas fajar``: the short form is made of the words' beginnings.
+
+    An Indonesian akronim joins the first letters or syllables of the words of a name,
+    in order (Unifa, Unitri, Unpam); a word in brackets that is not so made
+    (``Persero``) is no short form of the name.
+    """
+
+    @functools.cache
+    def fits(at: int, w: int) -> bool:
+        if at == len(short):
+            return True
+        if w == len(words):
+            return False
+        word = words[w]
+        n = 0
+        while n < len(word) and at + n < len(short) and word[n] == short[at + n]:
+            n += 1
+            if fits(at + n, w + 1):
+                return True
+        return fits(at, w + 1)
+
+    if not (2 <= len(short) <= 12 and short.isalpha() and words and words[0]):
+        return False
+    return short[0] == words[0][0] and fits(0, 0)
 
 
 _MONTH_IN_NAMES: Final = frozenset({"maret"})  # Universitas Sebelas Maret (UNS)

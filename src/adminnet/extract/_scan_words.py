@@ -57,51 +57,42 @@ _ORG = "org"
 _UNIT = "unit"
 _PROV, _KAB, _KOTA, _DAERAH = "provinsi", "kabupaten", "kota", "daerah"
 
-# Role words (folded tokens) -> role and what kind of place follows them. Every key is
-# a key of ROLE_WORDS (the owner, which gives _ROLE_LABELS below); the role differs
-# where this scanner reads the head of a unit as OTHER with its printed title.
-_ROLES: Final[tuple[tuple[tuple[str, ...], Role, str], ...]] = (
-    (("wakil", "wali", "kota"), Role.WAKIL_WALI_KOTA, _KOTA),
-    (("wakil", "walikota"), Role.WAKIL_WALI_KOTA, _KOTA),
-    (("wawali",), Role.WAKIL_WALI_KOTA, _KOTA),
-    (("wakil", "gubernur"), Role.WAKIL_GUBERNUR, _PROV),
-    (("wagub",), Role.WAKIL_GUBERNUR, _PROV),
-    (("wakil", "bupati"), Role.WAKIL_BUPATI, _KAB),
-    (("wabup",), Role.WAKIL_BUPATI, _KAB),
-    (("wali", "kota"), Role.WALI_KOTA, _KOTA),
-    (("walikota",), Role.WALI_KOTA, _KOTA),
-    (("wako",), Role.WALI_KOTA, _KOTA),
-    (("gubernur",), Role.GUBERNUR, _PROV),
-    (("bupati",), Role.BUPATI, _KAB),
-    (("sekretaris", "daerah"), Role.SEKRETARIS_DAERAH, _DAERAH),
-    (("sekda",), Role.SEKRETARIS_DAERAH, _DAERAH),
-    (("sekretaris", "kementerian"), Role.SEKRETARIS_KEMENTERIAN, _CENTRAL),
-    (("sesmen",), Role.SEKRETARIS_KEMENTERIAN, _CENTRAL),
-    (("sekretaris", "jenderal"), Role.SEKRETARIS_JENDERAL, _CENTRAL),
-    (("sekjen",), Role.SEKRETARIS_JENDERAL, _CENTRAL),
-    (("sekretaris", "utama"), Role.SEKRETARIS_UTAMA, _CENTRAL),
-    (("sestama",), Role.SEKRETARIS_UTAMA, _CENTRAL),
-    (("menteri",), Role.MENTERI, _CENTRAL),
-    (("kepala",), Role.KEPALA, _CENTRAL),
-    (("direktur", "jenderal"), Role.DIREKTUR_JENDERAL, _CENTRAL),
-    (("dirjen",), Role.DIREKTUR_JENDERAL, _CENTRAL),
-    (("direktur", "utama"), Role.OTHER, _ORG),
-    (("dirut",), Role.OTHER, _ORG),
-    (("rektor",), Role.REKTOR, _ORG),
-    (("ketua",), Role.KETUA, _CENTRAL),
-    (("asisten",), Role.ASISTEN, _UNIT),
-    (("kepala", "bagian"), Role.OTHER, _UNIT),
-    (("kabag",), Role.OTHER, _UNIT),
-    (("kepala", "dinas"), Role.OTHER, _UNIT),
-    (("kadis",), Role.OTHER, _UNIT),
-    (("kepala", "biro"), Role.OTHER, _UNIT),
-    (("karo",), Role.OTHER, _UNIT),
-    (("direktur",), Role.DIREKTUR, _UNIT),
-    (("deputi",), Role.DEPUTI, _UNIT),
-    (("inspektur",), Role.OTHER, _UNIT),
-    (("camat",), Role.CAMAT, _UNIT),
+# Role words (folded tokens) -> role and the kind of place the scanner looks for after
+# them, read off ROLE_WORDS (the one owner of position words): the level a role
+# implies (a bupati's kabupaten), a sekretaris daerah's government of any level, the
+# unit a role names (kepala dinas, direktur, asisten, camat), a body outside the
+# catalog for a rektor or a post the model has no role for (direktur utama), else a
+# central agency. Longest wording first, so "Kepala Dinas" wins over "Kepala".
+_LEVEL_PLACES: Final = {"provinsi": _PROV, "kabupaten": _KAB, "kota": _KOTA}
+# the posts of a ministry or of a central agency that name their unit
+_CENTRAL_UNITS: Final = frozenset({"Direktorat Jenderal", "Inspektorat Jenderal", "Deputi"})
+
+
+def _place_kind(entry: RoleEntry) -> str:
+    """Where the scanner looks for the place of a role word (see the comment above)."""
+    role, unit, level, _ = entry
+    if level in _LEVEL_PLACES:
+        return _LEVEL_PLACES[level]
+    if role == Role.SEKRETARIS_DAERAH.value:
+        return _DAERAH
+    if unit in _CENTRAL_UNITS:
+        return _CENTRAL
+    if unit or level:
+        return _UNIT
+    if role in (Role.REKTOR.value, Role.OTHER.value):
+        return _ORG
+    return _CENTRAL
+
+
+_ROLES: Final[tuple[tuple[tuple[str, ...], Role, str], ...]] = tuple(
+    (words, Role(entry[0]), _place_kind(entry))
+    for words, entry in sorted(ROLE_WORDS.items(), key=lambda item: -len(item[0]))
 )
 _ROLE_FIRST: Final = frozenset(words[0] for words, _, _ in _ROLES)
+# the entries by their first word, longest first (one dict look-up a token)
+_ROLES_BY_FIRST: Final[dict[str, tuple[tuple[tuple[str, ...], Role, str], ...]]] = {
+    first: tuple(entry for entry in _ROLES if entry[0][0] == first) for first in _ROLE_FIRST
+}
 # roles this scanner reads whole with their place (no need of the resolver)
 _WHOLE_ROLES: Final = frozenset(
     {
@@ -141,7 +132,8 @@ _ROLE_LABELS: Final[dict[tuple[str, ...], str]] = {
 }
 
 # Capacity words (folded) -> capacity, longest first (owner: CAPACITY_WORDS); the
-# press's "Pejabat" reads as Penjabat only before the title of a regional head.
+# press's "Pejabat" reads as Penjabat only before a title a penjabat can hold
+# (owner: ACTING_TITLES).
 _CAPACITIES: Final[tuple[tuple[tuple[str, ...], Capacity, bool], ...]] = (
     *sorted(
         ((words, Capacity(value), False) for words, value in CAPACITY_WORDS.items()),
@@ -389,6 +381,26 @@ _EVENT_WORDS: Final[dict[str, EventKind]] = {
     "meluncurkan": EventKind.PELUNCURAN,
     "diluncurkan": EventKind.PELUNCURAN,
     "launching": EventKind.PELUNCURAN,
+    "rakor": EventKind.RAPAT,
+    "musrenbang": EventKind.RAPAT,
+    # events the model has no kind for (EventKind.OTHER): visits, briefings, ceremonies
+    "kunjungan": EventKind.OTHER,
+    "berkunjung": EventKind.OTHER,
+    "mengunjungi": EventKind.OTHER,
+    "kunker": EventKind.OTHER,
+    "sosialisasi": EventKind.OTHER,
+    "apel": EventKind.OTHER,
+    "upacara": EventKind.OTHER,
+    "seminar": EventKind.OTHER,
+    "lokakarya": EventKind.OTHER,
+    "workshop": EventKind.OTHER,
+    "bimtek": EventKind.OTHER,
+    "audiensi": EventKind.OTHER,
+    "peresmian": EventKind.OTHER,
+    "meresmikan": EventKind.OTHER,
+    "diresmikan": EventKind.OTHER,
+    # the article's own event named plainly: "Acara berlangsung Rabu, 13 Januari 2021"
+    "acara": EventKind.OTHER,
 }
 _EVENT_RE: Final = re.compile(r"\b(?:" + "|".join(_EVENT_WORDS) + r")\b", re.IGNORECASE)
 

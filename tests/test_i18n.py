@@ -44,8 +44,6 @@ NOT_YET_CONVERTED: frozenset[str] = frozenset(
         "_enum.py",
         "_validators.py",
         "agencies/",
-        "cli/_export.py",
-        "extract/",
         "positions.py",
         "regions/",
         "strategies/",

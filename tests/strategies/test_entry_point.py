@@ -153,12 +153,18 @@ def test_from_type_yields_valid_instances_in_a_fresh_interpreter() -> None:
         f"""
         import sys
         import attrs
-        from hypothesis import given, settings, strategies as st
+        from hypothesis import HealthCheck, given, settings, strategies as st
 
         assert "adminnet._hypothesis" in sys.modules, "the entry point did not run"
 
         def check(cls):
-            @settings(max_examples=15, database=None)
+            # Validity is the point here, not speed: a loaded machine must not fail it.
+            @settings(
+                max_examples=15,
+                database=None,
+                deadline=None,
+                suppress_health_check=[HealthCheck.too_slow],
+            )
             @given(st.from_type(cls))
             def run(value):
                 assert type(value) is cls, (cls, value)

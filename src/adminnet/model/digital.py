@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal, InvalidOperation
-from typing import Any, Final
+from typing import Any, Final, overload
 
 import attrs
 
@@ -31,7 +31,9 @@ from adminnet.model._common import (
     clean_text,
     enum_converter,
     instance_of,
+    optional_partial_date,
     optional_text,
+    partial_date,
 )
 from adminnet.time import PartialDate, Period
 
@@ -82,9 +84,9 @@ class ServiceMaturity(LabeledEnum):
         return list(ServiceMaturity).index(self) + 1
 
 
-def _to_maturity(value: object) -> object:
+def _to_maturity(value: str | ServiceMaturity | None) -> ServiceMaturity | None:
     """Converter: the value string of a ServiceMaturity becomes the member."""
-    return enum_converter(ServiceMaturity)(value)
+    return None if value is None else enum_converter(ServiceMaturity)(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -112,20 +114,25 @@ class PublicService:
     )
 
 
-def _decimal(value: object) -> object:
+@overload
+def _decimal(value: None) -> None: ...
+@overload
+def _decimal(value: Decimal | int | float | str) -> Decimal: ...
+def _decimal(value: Decimal | int | float | str | None) -> Decimal | None:
     """Int and str become Decimal (exactly); floats via their shortest repr."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float) and math.isfinite(value):
-        return Decimal(repr(value))
-    if isinstance(value, str):
+    raw: object = value
+    if isinstance(raw, bool):
+        return value  # type: ignore[return-value]  # the validator reports it
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, float) and math.isfinite(raw):
+        return Decimal(repr(raw))
+    if isinstance(raw, str):
         try:
-            return Decimal(value.strip())
+            return Decimal(raw.strip())
         except InvalidOperation:
-            return value
-    return value
+            return value  # type: ignore[return-value]  # the validator reports it
+    return value  # type: ignore[return-value]  # a Decimal, None, or reported
 
 
 def _check_decimal(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -236,7 +243,7 @@ class Measurement:
 
     indicator: Indicator = attrs.field(validator=instance_of(Indicator))
     value: Decimal = attrs.field(converter=_decimal, validator=_check_on_scale)
-    on: PartialDate = attrs.field(converter=_partial, validator=instance_of(PartialDate))
+    on: PartialDate = attrs.field(converter=partial_date, validator=instance_of(PartialDate))
     agency_id: str | None = attrs.field(default=None, validator=check_optional_id)
     source: str | None = attrs.field(
         default=None, converter=optional_text, validator=check_optional_text
@@ -332,7 +339,9 @@ class DigitalizationTarget:
     indicator: Indicator = attrs.field(validator=instance_of(Indicator))
     target_value: Decimal = attrs.field(converter=_decimal, validator=_check_on_scale)
     baseline: Measurement | None = attrs.field(default=None, validator=_check_baseline)
-    due: PartialDate | None = attrs.field(default=None, converter=_partial, validator=_check_due)
+    due: PartialDate | None = attrs.field(
+        default=None, converter=optional_partial_date, validator=_check_due
+    )
     basis: str | None = attrs.field(
         default=None, converter=optional_text, validator=check_optional_text
     )
@@ -535,7 +544,7 @@ GRADING_SCHEMES: Final[dict[str, GradingScheme]] = {
 
 
 def _score(value: object, indicator: Indicator) -> Decimal:
-    converted = _decimal(value)
+    converted: object = _decimal(value)  # type: ignore[call-overload]  # checked below
     if not isinstance(converted, Decimal) or not converted.is_finite():
         msg = f"{indicator.label} score {short(value, 40)} is not a finite number"
         raise InvalidFormat(msg, code="score.invalid")

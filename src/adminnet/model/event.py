@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from typing import Any, overload
 
 import attrs
 import pendulum
@@ -48,12 +48,19 @@ class EventKind(LabeledEnum):
     OTHER = "other"
 
 
-def _datetime_converter(value: object) -> object:
-    """An aware stdlib datetime becomes a pendulum DateTime in the same zone."""
+@overload
+def _datetime_converter(value: None) -> None: ...
+@overload
+def _datetime_converter(value: _dt.datetime) -> pendulum.DateTime: ...
+def _datetime_converter(value: _dt.datetime | None) -> pendulum.DateTime | None:
+    """An aware stdlib datetime becomes a pendulum DateTime in the same zone.
+
+    A naive one passes through for the validator to refuse.
+    """
     if isinstance(value, pendulum.DateTime) or not isinstance(value, _dt.datetime):
         return value
     if value.tzinfo is None or value.utcoffset() is None:
-        return value  # the validator refuses naive datetimes
+        return value  # type: ignore[return-value]  # the validator refuses naive ones
     return pendulum.instance(value)
 
 
@@ -73,7 +80,11 @@ def _check_aware(instance: Event, attribute: attrs.Attribute[Any], value: object
         raise_for_field(InconsistentData(msg, code="event.end_before_start"), instance, attribute)
 
 
-def _region_converter(value: object) -> object:
+@overload
+def _region_converter(value: None) -> None: ...
+@overload
+def _region_converter(value: str) -> str: ...
+def _region_converter(value: str | None) -> str | None:
     if isinstance(value, str) and _region_code.is_valid(value):
         return _region_code.format(value)
     return value
@@ -91,7 +102,7 @@ def _check_region(instance: Event, attribute: attrs.Attribute[Any], value: objec
         raise_for_field(InvalidComponent(msg, code="region.unknown"), instance, attribute)
 
 
-def _to_event_kind(value: object) -> object:
+def _to_event_kind(value: str | EventKind) -> EventKind:
     """Converter: the value string of a EventKind becomes the member."""
     return enum_converter(EventKind)(value)
 

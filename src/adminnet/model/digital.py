@@ -135,6 +135,11 @@ def _decimal(value: Decimal | int | float | str | None) -> Decimal | None:
     return value  # type: ignore[return-value]  # a Decimal, None, or reported
 
 
+def _to_decimal(value: Decimal | int | float | str) -> Decimal:
+    """Converter of a required number: :func:`_decimal` without the ``None`` overload."""
+    return _decimal(value)
+
+
 def _check_decimal(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None and attribute.default is None:
         return
@@ -169,8 +174,8 @@ class Indicator:
     key: str = attrs.field(validator=check_id)
     label: str = attrs.field(converter=clean_text, validator=check_text)
     unit: str = attrs.field(converter=clean_text, validator=check_text)
-    minimum: Decimal = attrs.field(converter=_decimal, validator=_check_decimal)
-    maximum: Decimal = attrs.field(converter=_decimal, validator=_check_maximum)
+    minimum: Decimal = attrs.field(converter=_to_decimal, validator=_check_decimal)
+    maximum: Decimal = attrs.field(converter=_to_decimal, validator=_check_maximum)
     higher_is_better: bool = attrs.field(default=True, validator=instance_of(bool))
 
     def contains(self, value: Decimal) -> bool:
@@ -242,7 +247,7 @@ class Measurement:
     """
 
     indicator: Indicator = attrs.field(validator=instance_of(Indicator))
-    value: Decimal = attrs.field(converter=_decimal, validator=_check_on_scale)
+    value: Decimal = attrs.field(converter=_to_decimal, validator=_check_on_scale)
     on: PartialDate = attrs.field(converter=partial_date, validator=instance_of(PartialDate))
     agency_id: str | None = attrs.field(default=None, validator=check_optional_id)
     source: str | None = attrs.field(
@@ -292,7 +297,7 @@ class Progress:
     adminnet.errors.InvalidComponent: Progress.achieved must be finite (got NaN)
     """
 
-    achieved: Decimal = attrs.field(converter=_decimal, validator=_check_decimal)
+    achieved: Decimal = attrs.field(converter=_to_decimal, validator=_check_decimal)
     expected: Decimal | None = attrs.field(converter=_decimal, validator=_check_fraction)
     on_track: bool | None = attrs.field(validator=_check_on_track)
 
@@ -337,7 +342,7 @@ class DigitalizationTarget:
     id: str = attrs.field(validator=check_id)
     agency_id: str = attrs.field(validator=check_id)
     indicator: Indicator = attrs.field(validator=instance_of(Indicator))
-    target_value: Decimal = attrs.field(converter=_decimal, validator=_check_on_scale)
+    target_value: Decimal = attrs.field(converter=_to_decimal, validator=_check_on_scale)
     baseline: Measurement | None = attrs.field(default=None, validator=_check_baseline)
     due: PartialDate | None = attrs.field(
         default=None, converter=optional_partial_date, validator=_check_due

@@ -64,6 +64,11 @@ def _datetime_converter(value: _dt.datetime | None) -> pendulum.DateTime | None:
     return pendulum.instance(value)
 
 
+def _to_datetime(value: _dt.datetime) -> pendulum.DateTime:
+    """Converter of a required datetime: :func:`_datetime_converter` without ``None``."""
+    return _datetime_converter(value)
+
+
 def _check_aware(instance: Event, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None and attribute.name == "end":
         return
@@ -134,7 +139,7 @@ class Event:
     id: str = attrs.field(validator=check_id)
     kind: EventKind = attrs.field(converter=_to_event_kind, validator=instance_of(EventKind))
     name: str = attrs.field(converter=clean_text, validator=check_text)
-    start: pendulum.DateTime = attrs.field(converter=_datetime_converter, validator=_check_aware)
+    start: pendulum.DateTime = attrs.field(converter=_to_datetime, validator=_check_aware)
     end: pendulum.DateTime | None = attrs.field(
         default=None, converter=_datetime_converter, validator=_check_aware
     )

@@ -154,3 +154,24 @@ def test_every_page_with_python_is_checked() -> None:
     work = _workdir()
     modules = {p.stem for p in work.glob("doc_*.py")}
     assert {"doc_tutorial", "doc_readme", "doc_officials", "doc_agreements"} <= modules
+
+
+def test_public_api_types_are_complete() -> None:
+    """``pyright --verifytypes adminnet``: every exported symbol has a known type."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    run = subprocess.run(
+        [
+            _tool("pyright"), "--verifytypes", "adminnet", "--ignoreexternal", "--outputjson",
+            "--pythonpath", sys.executable,
+        ],
+        cwd=_workdir(), env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    report = json.loads(run.stdout)["typeCompleteness"]
+    assert report["packageRootDirectory"] == str(ROOT / "src" / "adminnet")
+    incomplete = [
+        s["name"]
+        for s in report["symbols"]
+        if s["isExported"] and (not s["isTypeKnown"] or s.get("isTypeAmbiguous"))
+    ]
+    assert not incomplete
+    assert report["completenessScore"] == 1

@@ -131,6 +131,12 @@ class RuleContext:
 
     __slots__ = ("at", "dataset", "index", "params", "rule")
 
+    rule: Rule
+    dataset: Dataset
+    at: pendulum.Date
+    params: Mapping[str, Any]
+    index: DatasetIndex
+
     def __init__(
         self,
         *,

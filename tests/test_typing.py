@@ -26,7 +26,6 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-
 from tests.typing._extract import write_pages
 
 ROOT = Path(__file__).resolve().parent.parent

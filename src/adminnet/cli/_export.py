@@ -24,6 +24,7 @@ from adminnet.cli._common import (
     EXIT_INVALID_INPUT,
     EXIT_OK,
     Command,
+    load_status,
     os_error,
     print_load_errors,
     read,
@@ -65,7 +66,7 @@ def _run(args: argparse.Namespace) -> int:
         if failures:  # on stderr: stdout is for the export
             plain = argparse.Namespace(json=False, max_errors=200)
             print_load_errors(failures, plain, sys.stderr)
-            return EXIT_INVALID_INPUT
+            return load_status(failures)  # 1 invalid data, 2 unreadable
     if args.popolo:
         from adminnet.export import to_popolo
 
@@ -82,7 +83,7 @@ def _run(args: argparse.Namespace) -> int:
         detail = os_error(exc, "file.unwritable")
         print(f"adminnet export: {detail.code}: {detail.message}", file=sys.stderr)
         return EXIT_INVALID_INPUT
-    for path, n in written:
+    for path, n in written if not getattr(args, "quiet", 0) else ():
         print(f"{shown(path)}: {n} rows", file=sys.stderr)
     return EXIT_OK
 

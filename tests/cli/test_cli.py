@@ -257,9 +257,9 @@ def test_broken_pipe_is_not_success(tmp_path: Path) -> None:
     assert ADMINNET is not None
     path = tmp_path / "bad.jsonl"
     path.write_text(_person_lines(5000, bad_every=1), encoding="utf-8")
+    every = ["--max-errors", "5000", "--max-per-code", "0"]  # enough to fill the pipe
     proc = subprocess.Popen(
-        [ADMINNET, "check", str(path), "--type", "Person", "--max-errors", "5000",
-         "--max-per-code", "0"],  # fmt: skip
+        [ADMINNET, "check", str(path), "--type", "Person", *every],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

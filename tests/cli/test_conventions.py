@@ -82,6 +82,10 @@ def test_no_line_longer_than_the_width(big_doc: Path) -> None:
     cut = run("check", str(big_doc), "--at", "2017-03-16", "--width", "80")
     assert max(len(line) for line in cut.stdout.splitlines()) <= 80
     assert "…" in cut.stdout
+    assert cut.stdout.count("\n") == run("check", str(big_doc), "--at", "2017-03-16").stdout.count(
+        "\n"
+    )  # cut, not dropped
+    assert "  person: Asman Abnur" in cut.stdout.splitlines()
     whole = run("check", str(big_doc), "--at", "2017-03-16", "--full")
     assert max(len(line) for line in whole.stdout.splitlines()) > 80
     assert "…" not in whole.stdout

@@ -142,7 +142,7 @@ def _print_report(args: argparse.Namespace, source: str, dataset: Any, report: A
     """The text report: description, violations grouped by code, counts, summary."""
     lines: list[str] = []
     if not args.quiet:
-        lines.extend([_describe(source, dataset), ""])
+        lines.extend([*_describe(source, dataset).splitlines(), ""])
     violations = [(v.code, str(v)) for v in report.violations]
     lines.extend(grouped(violations, per_code=args.max_per_code))
     counts = _counts(report.violations)

@@ -1,8 +1,8 @@
 """Static types catch mistakes and accept the documented style, in mypy and pyright.
 
 One run of each checker covers the Python of every Markdown page (README.md and
-docs/*.md, one module per page, see tests/typing/_extract.py) and the deliberate
-misuses of tests/typing/misuse.py:
+docs/*.md, one module per page, see tests/typecheck/_extract.py) and the deliberate
+misuses of tests/typecheck/misuse.py:
 
 - every documented example type-checks clean (mypy --strict, pyright standard);
 - every line after the marker of misuse.py is an error in both checkers, and no
@@ -26,10 +26,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from tests.typing._extract import write_pages
+from tests.typecheck._extract import write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-MISUSE = ROOT / "tests" / "typing" / "misuse.py"
+MISUSE = ROOT / "tests" / "typecheck" / "misuse.py"
 MARKER = "# --- misuses: every line below is an error ---"
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 

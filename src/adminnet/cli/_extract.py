@@ -62,7 +62,7 @@ def _run(args: argparse.Namespace) -> int:
     except UnicodeDecodeError as exc:
         where = f"{exc.reason} at byte {exc.start}"
         _err(f"adminnet extract: file.not_utf8: {shown(args.file)} is not UTF-8 text ({where})")
-        return EXIT_RULE_ERRORS  # invalid data (1), not an I/O error
+        return EXIT_INVALID_INPUT
     x = extract(text, published=args.published, source=None if args.file == "-" else args.file)
     if args.html:
         _out(_html_page(x.to_html()))

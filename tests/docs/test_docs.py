@@ -190,6 +190,7 @@ def test_cli_page_shows_help_of_every_command() -> None:
         "adminnet example --help",
         "adminnet export --help",
         "adminnet extract --help",
+        "adminnet completion --help",
     ]
 
 

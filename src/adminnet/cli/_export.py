@@ -38,7 +38,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from adminnet.cli._common import (
+    EXIT_INVALID,
     EXIT_OK,
+    EXIT_USAGE,
     Command,
     os_error,
     print_load_errors,
@@ -47,8 +49,6 @@ from adminnet.cli._common import (
 
 __all__ = ["EXPORT", "detect_type", "write_table", "write_tables"]
 
-EXIT_INVALID: Final = 1  # invalid data (cli/_common.EXIT_INVALID once conventions merge)
-EXIT_USAGE: Final = 2  # usage and I/O errors
 _JSONL_SUFFIXES: Final = (".jsonl", ".ndjson")
 _FORMATS: Final = {"csv": ".csv", "jsonl": ".jsonl", "parquet": ".parquet"}
 
@@ -274,7 +274,7 @@ def _write(args: argparse.Namespace, source: Source) -> int:
     except _Refused as exc:
         print(f"adminnet export: {exc.code}: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    for path, n in written:
+    for path, n in written if not getattr(args, "quiet", 0) else ():
         print(f"{shown(path)}: {n} rows", file=sys.stderr)
     return EXIT_OK
 

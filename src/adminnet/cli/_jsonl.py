@@ -4,12 +4,21 @@
 worker processes. N is capped at :func:`max_jobs` (the CPUs this process may use):
 more processes than CPUs cannot load faster, and a huge N used to fork that many
 processes. The workers ignore SIGINT; Ctrl-C reaches the parent, which stops them.
+
+On a terminal, :class:`Progress` redraws one line on stderr; for a file of known size
+it shows the share read and an estimate of the time left (:func:`progress_text`):
+
+>>> progress_text(records=120_000, errors=3, elapsed=10.0, done=25, total=100)
+' 25%  120,000 records  12,000/s  3 errors  0:30 left'
+>>> progress_text(records=120_000, errors=0, elapsed=10.0)
+'120,000 records  12,000/s  0 errors'
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import signal
 import sys
 import time
@@ -18,7 +27,15 @@ from typing import Any
 
 from adminnet.cli._common import entity_type
 
-__all__ = ["Progress", "Tally", "chunks", "max_jobs", "parallel_jsonl", "serial_jsonl"]
+__all__ = [
+    "Progress",
+    "Tally",
+    "chunks",
+    "max_jobs",
+    "parallel_jsonl",
+    "progress_text",
+    "serial_jsonl",
+]
 
 
 def max_jobs() -> int:
@@ -64,15 +81,42 @@ class Tally:
         self.unreadable += other.unreadable
 
 
-class Progress:
-    """A progress line on stderr (records, records/s, errors so far) for terminals."""
+def _duration(seconds: float) -> str:
+    """``m:ss``, or ``h:mm:ss`` from an hour on."""
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
-    def __init__(self, *, enabled: bool) -> None:
+
+def progress_text(
+    records: int, errors: int, elapsed: float, done: int | None = None, total: int | None = None
+) -> str:
+    """The progress line: share read and time left when the size is known, then counts.
+
+    ``done`` and ``total`` are bytes; the estimate assumes the rest is read at the
+    rate so far.
+    """
+    rate = records / elapsed if elapsed > 0 else 0.0
+    counts = f"{records:,} records  {rate:,.0f}/s  {errors:,} errors"
+    if not total or done is None:
+        return counts
+    share = min(max(done / total, 0.0), 1.0)
+    left = f"  {_duration(elapsed * (1 - share) / share)} left" if share > 0 else ""
+    return f"{share:4.0%}  {counts}{left}"
+
+
+class Progress:
+    """A progress line on stderr for terminals: share and time left for known sizes."""
+
+    def __init__(self, *, enabled: bool, total: int | None = None) -> None:
         self.enabled = enabled
+        self.total = total
         self.start = time.perf_counter()
         self.last = 0.0
+        self.shown = False
 
-    def update(self, records: int, errors: int) -> None:
+    def update(self, records: int, errors: int, done: int | None = None) -> None:
         """Redraw the line, at most twice a second."""
         if not self.enabled:
             return
@@ -80,14 +124,26 @@ class Progress:
         if now - self.last < 0.5:
             return
         self.last = now
-        rate = records / max(now - self.start, 1e-9)
-        sys.stderr.write(f"\r{records:,} records  {rate:,.0f}/s  {errors:,} errors ")
+        line = progress_text(records, errors, now - self.start, done, self.total)
+        width = shutil.get_terminal_size().columns - 1
+        sys.stderr.write("\r" + line[:width].ljust(width))
         sys.stderr.flush()
+        self.shown = True
 
     def done(self) -> None:
-        """End the line."""
-        if self.enabled:
+        """End the line (if one was drawn)."""
+        if self.enabled and self.shown:
             sys.stderr.write("\n")
+
+
+def file_size(name: str) -> int | None:
+    """The size in bytes of a regular file (``None`` for stdin, a pipe or a device)."""
+    if name == "-":
+        return None
+    try:
+        return os.path.getsize(name) if os.path.isfile(name) else None
+    except OSError:
+        return None
 
 
 def _lines(name: str) -> Iterator[bytes]:
@@ -108,9 +164,10 @@ def serial_jsonl(name: str, cls: type, keep: int, progress: Progress) -> Tally:
         tally.bad_line(exc.errors)
 
     lines = _Counting(_lines(name))
+    progress.total = file_size(name)
     for records, _ in enumerate(iter_jsonl(cls, lines, on_error=on_error), 1):
-        if not records % 65536:
-            progress.update(records, tally.problems)
+        if not records % 4096:
+            progress.update(records, tally.problems, lines.bytes)
     tally.records = lines.count
     return tally
 
@@ -121,12 +178,14 @@ class _Counting:
     def __init__(self, lines: Iterator[bytes]) -> None:
         self.lines = lines
         self.count = 0
+        self.bytes = 0
 
     def __iter__(self) -> _Counting:
         return self
 
     def __next__(self) -> bytes:
         line = next(self.lines)
+        self.bytes += len(line)
         if line.strip():
             self.count += 1
         return line
@@ -204,16 +263,24 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def parallel_jsonl(name: str, cls: type, jobs: int, keep: int) -> Tally:
-    """Load one JSONL file in up to ``jobs`` worker processes (capped, see :func:`chunks`)."""
+def parallel_jsonl(
+    name: str, cls: type, jobs: int, keep: int, progress: Progress | None = None
+) -> Tally:
+    """Load one JSONL file in up to ``jobs`` worker processes (capped, see :func:`chunks`).
+
+    ``progress`` advances as the byte ranges finish, in file order.
+    """
     import multiprocessing
 
     tasks = [(name, cls.__name__, s, e, line, keep) for s, e, line in chunks(name, jobs)]
     context = multiprocessing.get_context("fork")
-    with context.Pool(len(tasks), initializer=_ignore_interrupts) as pool:
-        results = pool.map(_work, tasks)
     tally = Tally(keep)
-    for part in results:
-        tally.merge(part)
-        tally.kept.extend(part.kept[: keep - len(tally.kept)])
+    if progress is not None:
+        progress.total = file_size(name)
+    with context.Pool(len(tasks), initializer=_ignore_interrupts) as pool:
+        for (_, _, _, end, _, _), part in zip(tasks, pool.imap(_work, tasks), strict=True):
+            tally.merge(part)
+            tally.kept.extend(part.kept[: keep - len(tally.kept)])
+            if progress is not None:
+                progress.update(tally.records, tally.problems, end)
     return tally

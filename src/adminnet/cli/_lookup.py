@@ -11,8 +11,8 @@ import json
 import sys
 
 from adminnet.cli._common import (
+    EXIT_INVALID,
     EXIT_OK,
-    EXIT_RULE_ERRORS,
     Command,
     collections,
     entity_type,
@@ -25,8 +25,10 @@ __all__ = ["EXAMPLE", "NIP", "REGION", "SCHEMA"]
 def _region_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", metavar="QUERY", help="a code or a name (e.g. 'kab. bogor')")
     p.add_argument("--as-of", metavar="DATE", help="registry as of this ISO date")
-    p.add_argument("--limit", type=int, default=10, metavar="N")
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--limit", type=int, default=10, metavar="N", help="at most N regions (default 10)"
+    )
+    p.add_argument("--json", action="store_true", help="a JSON list instead of a table")
 
 
 def _region(args: argparse.Namespace) -> int:
@@ -56,13 +58,15 @@ def _region(args: argparse.Namespace) -> int:
         table(rows, ("code", "official_name", "kind", "province", "timezone"), sys.stdout)
     if not rows:
         print(f"no region matches {args.query!r}", file=sys.stderr)
-        return EXIT_RULE_ERRORS
+        return EXIT_INVALID
     return EXIT_OK
 
 
 def _nip_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("number", metavar="NUMBER")
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "number", metavar="NUMBER", help="an 18-digit NIP or NI PPPK, or a 9-digit legacy NIP"
+    )
+    p.add_argument("--json", action="store_true", help="a JSON object instead of lines")
 
 
 def _nip(args: argparse.Namespace) -> int:
@@ -76,7 +80,7 @@ def _nip(args: argparse.Namespace) -> int:
             print(json.dumps({"valid": False, "code": exc.code, "message": exc.message}))
         else:
             print(f"invalid NIP: {exc.message} ({exc.code})")
-        return EXIT_RULE_ERRORS
+        return EXIT_INVALID
     info = {
         "valid": True,
         "number": record.number,
@@ -110,7 +114,12 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _example_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("json", "jsonl"), default="json")
+    p.add_argument(
+        "--format",
+        choices=("json", "jsonl"),
+        default="json",
+        help="one Dataset document (json) or one entity type per line (jsonl)",
+    )
     p.add_argument(
         "--type", dest="type_name", default="Person", metavar="T", help="entity type for jsonl"
     )

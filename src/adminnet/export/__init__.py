@@ -16,7 +16,8 @@ The functions are imported on first use, so ``import adminnet.export`` is cheap.
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Callable
+from typing import Any, Final
 
 from adminnet._lazy import exports
 
@@ -49,4 +50,6 @@ _WHERE: Final = {
 }
 
 
+__getattr__: Callable[[str], Any]
+__dir__: Callable[[], list[str]]
 __getattr__, __dir__ = exports(__name__, _WHERE, sorted(__all__))

@@ -9,7 +9,8 @@ runs this file first, and must not import the other entity modules.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from adminnet._lazy import exports
 
@@ -117,4 +118,6 @@ _EXPORTS: dict[str, str] = {
 }
 
 
+__getattr__: Callable[[str], Any]
+__dir__: Callable[[], list[str]]
 __getattr__, __dir__ = exports(__name__, _EXPORTS, __all__)

@@ -8,20 +8,23 @@ so a failing construction inside cattrs reports ``$.persons[3].nip`` rather than
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
-from typing import Any, Final, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, Final, TypeVar, overload
 
 import attrs
 
 from adminnet._validators import raise_for_field, short
-from adminnet.errors import InvalidComponent, InvalidFormat
+from adminnet.errors import InvalidComponent, InvalidFormat, ValidationError
+from adminnet.time import PartialDate
 
 __all__ = [
     "ID_PATTERN",
+    "as_tuple",
     "check_id",
     "check_ids",
     "check_optional_id",
@@ -31,7 +34,9 @@ __all__ = [
     "enum_converter",
     "ids_tuple",
     "instance_of",
+    "optional_partial_date",
     "optional_text",
+    "partial_date",
     "tuple_of",
 ]
 
@@ -41,30 +46,33 @@ ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:[-_.:][a-z0-9]+)*\Z")
 _SPACES: Final = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
-def clean_text(value: object) -> object:
+def clean_text(value: str) -> str:
     """Converter: NFC-normalise a string, trim it and collapse inner whitespace.
 
-    Non-strings pass through unchanged so that the validator reports them.
+    Typed ``str -> str``, so that a type checker refuses ``name=123`` at the call;
+    at run time a non-string passes through unchanged so that the validator reports it.
     """
-    if not isinstance(value, str):
+    raw: object = value
+    if not isinstance(raw, str):
         return value
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", raw)).strip()
 
 
-def optional_text(value: object) -> object:
+@overload
+def optional_text(value: None) -> None: ...
+@overload
+def optional_text(value: str) -> str: ...
+def optional_text(value: str | None) -> str | None:
     """Converter: like :func:`clean_text`; ``None`` stays ``None``."""
     return None if value is None else clean_text(value)
 
 
 @functools.cache
-def enum_converter(cls: type[enum.Enum]) -> Callable[[object], object]:
-    """Converter: a member's value (``"kementerian"``) becomes the member.
-
-    Anything that is not a value of ``cls`` passes through for the validator to report.
-    """
+def _members(cls: type[enum.Enum]) -> Callable[[object], object]:
     members: dict[object, object] = {m.value: m for m in cls}
 
     def convert(value: object) -> object:
@@ -77,11 +85,59 @@ def enum_converter(cls: type[enum.Enum]) -> Callable[[object], object]:
     return convert
 
 
-def ids_tuple(value: object) -> object:
-    """Converter: a list of ids becomes a tuple (other values pass through)."""
-    if isinstance(value, list):
-        return tuple(value)
-    return value
+def enum_converter(cls: type[E]) -> Callable[[str | E], E]:
+    """Converter: a member's value (``"kementerian"``) becomes the member.
+
+    Anything that is not a value of ``cls`` passes through for the validator to report
+    (the ``E`` in the return type is what a type checker sees; the validator makes it
+    true). attrs and the type checkers need a named function as ``converter=``, so each
+    field wraps this in a small typed one, ``def _to_kind(value: str | Kind) -> Kind``.
+    """
+    return _members(cls)  # type: ignore[return-value]
+
+
+def ids_tuple(value: Sequence[str]) -> tuple[str, ...]:
+    """Converter: a list (any sequence but a string) of ids becomes a tuple."""
+    return as_tuple(value)
+
+
+def as_tuple(value: Sequence[T]) -> tuple[T, ...]:
+    """A list (any sequence but a string) becomes a tuple; other values pass through.
+
+    The body of the typed tuple converters: ``def _parties(value: Sequence[Party]) ->
+    tuple[Party, ...]: return as_tuple(value)``. A string or a non-sequence passes
+    through unchanged for the ``tuple_of`` validator to report.
+    """
+    raw: object = value
+    if isinstance(raw, tuple) or not isinstance(raw, Sequence) or isinstance(raw, str | bytes):
+        return value  # type: ignore[return-value]
+    return tuple(value)
+
+
+def partial_date(value: str | _dt.date | PartialDate) -> PartialDate:
+    """Converter: an ISO string (``"2016"``, ``"2016-08"``) or a date becomes a PartialDate.
+
+    A datetime, a malformed string or any other value passes through for the validator
+    to report with the field's path.
+    """
+    raw: object = value
+    if isinstance(raw, str):
+        try:
+            return PartialDate.parse(raw)
+        except ValidationError:
+            return value  # type: ignore[return-value]  # the validator reports it
+    if isinstance(raw, _dt.date) and not isinstance(raw, _dt.datetime):
+        return PartialDate(year=raw.year, month=raw.month, day=raw.day)
+    return value  # type: ignore[return-value]  # the validator reports it
+
+
+@overload
+def optional_partial_date(value: None) -> None: ...
+@overload
+def optional_partial_date(value: str | _dt.date | PartialDate) -> PartialDate: ...
+def optional_partial_date(value: str | _dt.date | PartialDate | None) -> PartialDate | None:
+    """Converter: like :func:`partial_date`; ``None`` stays ``None``."""
+    return None if value is None else partial_date(value)
 
 
 def _type_name(tp: type | tuple[type, ...]) -> str:

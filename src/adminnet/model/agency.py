@@ -19,7 +19,8 @@ Kota) are tied to an *autonomous* region of the Kemendagri registry.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from collections.abc import Sequence
+from typing import Any, Final, overload
 
 import attrs
 
@@ -29,6 +30,7 @@ from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 from adminnet.ids import _region_table
 from adminnet.ids import region_code as _region_code
 from adminnet.model._common import (
+    as_tuple,
     check_id,
     check_ids,
     check_optional_id,
@@ -137,12 +139,12 @@ _REGION_KIND_OF: Final = {
 }
 
 
-def _to_kind(value: object) -> object:
+def _to_kind(value: str | AgencyKind) -> AgencyKind:
     """Converter: the value string of an AgencyKind becomes the member."""
     return enum_converter(AgencyKind)(value)
 
 
-def _to_period(value: object) -> object:
+def _to_period(value: Period | None) -> Period:
     """Converter: ``None`` is the open period (dates unknown); other values pass."""
     return Period() if value is None else value
 
@@ -187,13 +189,15 @@ class AgencyName:
         return self.valid.start is not None or self.valid.end is not None
 
 
-def _names_tuple(value: object) -> object:
-    if isinstance(value, list):
-        return tuple(value)
-    return value
+def _names_tuple(value: Sequence[AgencyName]) -> tuple[AgencyName, ...]:
+    return as_tuple(value)
 
 
-def _region_converter(value: object) -> object:
+@overload
+def _region_converter(value: None) -> None: ...
+@overload
+def _region_converter(value: str) -> str: ...
+def _region_converter(value: str | None) -> str | None:
     """Converter: a well-formed region code (dotted or compact) becomes dotted."""
     if isinstance(value, str) and _region_code.is_valid(value):
         return _region_code.format(value)

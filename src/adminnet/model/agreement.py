@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
 from adminnet._enum import LabeledEnum, labels
 from adminnet._validators import raise_for_field
-from adminnet.errors import InconsistentData, InvalidComponent, ValidationError
+from adminnet.errors import InconsistentData, InvalidComponent
 from adminnet.model._common import (
+    as_tuple,
     check_id,
     check_optional_id,
     check_optional_text,
@@ -17,6 +19,7 @@ from adminnet.model._common import (
     clean_text,
     enum_converter,
     instance_of,
+    optional_partial_date,
     optional_text,
     tuple_of,
 )
@@ -95,7 +98,7 @@ class AgreementStatus(LabeledEnum):
     UNCERTAIN = "uncertain"
 
 
-def _to_agreement_kind(value: object) -> object:
+def _to_agreement_kind(value: str | AgreementKind) -> AgreementKind:
     """Converter: the value string of a AgreementKind becomes the member."""
     return enum_converter(AgreementKind)(value)
 
@@ -125,17 +128,8 @@ class Party:
     _repr_html_ = entity_html
 
 
-def _partial(value: object) -> object:
-    if isinstance(value, str):
-        try:
-            return PartialDate.parse(value)
-        except ValidationError:
-            return value
-    return value
-
-
-def _parties(value: object) -> object:
-    return tuple(value) if isinstance(value, list) else value
+def _parties(value: Sequence[Party]) -> tuple[Party, ...]:
+    return as_tuple(value)
 
 
 def _check_parties(instance: Agreement, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -160,10 +154,11 @@ def _check_parties(instance: Agreement, attribute: attrs.Attribute[Any], value: 
         seen.add(party.agency_id)
 
 
-def _areas(value: object) -> object:
-    if isinstance(value, list | tuple):
-        return tuple(enum_converter(CooperationArea)(v) for v in value)
-    return value
+def _areas(value: Sequence[str | CooperationArea]) -> tuple[CooperationArea, ...]:
+    raw: object = value
+    if isinstance(raw, list | tuple):
+        return tuple(enum_converter(CooperationArea)(v) for v in raw)
+    return value  # type: ignore[return-value]  # the validator reports it
 
 
 def _check_areas(instance: Agreement, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -221,7 +216,9 @@ class Agreement:
     title: str = attrs.field(converter=clean_text, validator=check_text)
     parties: tuple[Party, ...] = attrs.field(converter=_parties, validator=_check_parties)
     signed_on: PartialDate | None = attrs.field(
-        default=None, converter=_partial, validator=instance_of(PartialDate, optional=True)
+        default=None,
+        converter=optional_partial_date,
+        validator=instance_of(PartialDate, optional=True),
     )
     place: str | None = attrs.field(
         default=None, converter=optional_text, validator=check_optional_text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import Any, Final, TypeVar
 
@@ -11,7 +11,7 @@ import attrs
 
 from adminnet._validators import raise_for_field, short
 from adminnet.errors import InconsistentData, UnknownEntity
-from adminnet.model._common import tuple_of
+from adminnet.model._common import as_tuple, tuple_of
 from adminnet.model.agency import Agency
 from adminnet.model.agreement import Agreement
 from adminnet.model.digital import DigitalizationTarget, Measurement, PublicService
@@ -80,12 +80,42 @@ _UNKNOWN: Final = {
 """The code of "no such id" per collection (literal, so the catalogue test finds them)."""
 
 
-def _tuple(value: object) -> object:
-    return tuple(value) if isinstance(value, list) else value
+# One named converter per collection: attrs and the type checkers take the constructor's
+# parameter type (a sequence of that entity) from the converter's annotation.
+def _agencies(value: Sequence[Agency]) -> tuple[Agency, ...]:
+    return as_tuple(value)
 
 
-def _field(tp: type) -> Any:
-    return attrs.field(default=(), converter=_tuple, validator=tuple_of(tp))
+def _persons(value: Sequence[Person]) -> tuple[Person, ...]:
+    return as_tuple(value)
+
+
+def _positions(value: Sequence[Position]) -> tuple[Position, ...]:
+    return as_tuple(value)
+
+
+def _tenures(value: Sequence[Tenure]) -> tuple[Tenure, ...]:
+    return as_tuple(value)
+
+
+def _agreements(value: Sequence[Agreement]) -> tuple[Agreement, ...]:
+    return as_tuple(value)
+
+
+def _events(value: Sequence[Event]) -> tuple[Event, ...]:
+    return as_tuple(value)
+
+
+def _services(value: Sequence[PublicService]) -> tuple[PublicService, ...]:
+    return as_tuple(value)
+
+
+def _targets(value: Sequence[DigitalizationTarget]) -> tuple[DigitalizationTarget, ...]:
+    return as_tuple(value)
+
+
+def _measurements(value: Sequence[Measurement]) -> tuple[Measurement, ...]:
+    return as_tuple(value)
 
 
 def _check_unique(instance: Dataset, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -127,16 +157,32 @@ class Dataset:
         measurements: Pengukuran.
     """
 
-    agencies: tuple[Agency, ...] = _field(Agency)
-    persons: tuple[Person, ...] = _field(Person)
-    positions: tuple[Position, ...] = _field(Position)
-    tenures: tuple[Tenure, ...] = _field(Tenure)
-    agreements: tuple[Agreement, ...] = _field(Agreement)
-    events: tuple[Event, ...] = _field(Event)
-    services: tuple[PublicService, ...] = _field(PublicService)
-    targets: tuple[DigitalizationTarget, ...] = _field(DigitalizationTarget)
+    agencies: tuple[Agency, ...] = attrs.field(
+        default=(), converter=_agencies, validator=tuple_of(Agency)
+    )
+    persons: tuple[Person, ...] = attrs.field(
+        default=(), converter=_persons, validator=tuple_of(Person)
+    )
+    positions: tuple[Position, ...] = attrs.field(
+        default=(), converter=_positions, validator=tuple_of(Position)
+    )
+    tenures: tuple[Tenure, ...] = attrs.field(
+        default=(), converter=_tenures, validator=tuple_of(Tenure)
+    )
+    agreements: tuple[Agreement, ...] = attrs.field(
+        default=(), converter=_agreements, validator=tuple_of(Agreement)
+    )
+    events: tuple[Event, ...] = attrs.field(
+        default=(), converter=_events, validator=tuple_of(Event)
+    )
+    services: tuple[PublicService, ...] = attrs.field(
+        default=(), converter=_services, validator=tuple_of(PublicService)
+    )
+    targets: tuple[DigitalizationTarget, ...] = attrs.field(
+        default=(), converter=_targets, validator=tuple_of(DigitalizationTarget)
+    )
     measurements: tuple[Measurement, ...] = attrs.field(
-        default=(), converter=_tuple, validator=[tuple_of(Measurement), _check_unique]
+        default=(), converter=_measurements, validator=[tuple_of(Measurement), _check_unique]
     )
     _index: dict[str, dict[str, Any]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False, hash=False

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal, InvalidOperation
-from typing import Any, Final
+from typing import Any, Final, overload
 
 import attrs
 
@@ -32,7 +32,9 @@ from adminnet.model._common import (
     clean_text,
     enum_converter,
     instance_of,
+    optional_partial_date,
     optional_text,
+    partial_date,
 )
 from adminnet.model._display import entity_html
 from adminnet.time import PartialDate, Period
@@ -84,9 +86,9 @@ class ServiceMaturity(LabeledEnum):
         return list(ServiceMaturity).index(self) + 1
 
 
-def _to_maturity(value: object) -> object:
+def _to_maturity(value: str | ServiceMaturity | None) -> ServiceMaturity | None:
     """Converter: the value string of a ServiceMaturity becomes the member."""
-    return enum_converter(ServiceMaturity)(value)
+    return None if value is None else enum_converter(ServiceMaturity)(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -120,20 +122,30 @@ class PublicService:
     _repr_html_ = entity_html
 
 
-def _decimal(value: object) -> object:
+@overload
+def _decimal(value: None) -> None: ...
+@overload
+def _decimal(value: Decimal | int | float | str) -> Decimal: ...
+def _decimal(value: Decimal | int | float | str | None) -> Decimal | None:
     """Int and str become Decimal (exactly); floats via their shortest repr."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float) and math.isfinite(value):
-        return Decimal(repr(value))
-    if isinstance(value, str):
+    raw: object = value
+    if isinstance(raw, bool):
+        return value  # type: ignore[return-value]  # the validator reports it
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, float) and math.isfinite(raw):
+        return Decimal(repr(raw))
+    if isinstance(raw, str):
         try:
-            return Decimal(value.strip())
+            return Decimal(raw.strip())
         except InvalidOperation:
-            return value
-    return value
+            return value  # type: ignore[return-value]  # the validator reports it
+    return value  # type: ignore[return-value]  # a Decimal, None, or reported
+
+
+def _to_decimal(value: Decimal | int | float | str) -> Decimal:
+    """Converter of a required number: :func:`_decimal` without the ``None`` overload."""
+    return _decimal(value)
 
 
 def _check_decimal(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -186,8 +198,8 @@ class Indicator:
     key: str = attrs.field(validator=check_id)
     label: str = attrs.field(converter=clean_text, validator=check_text)
     unit: str = attrs.field(converter=clean_text, validator=check_text)
-    minimum: Decimal = attrs.field(converter=_decimal, validator=_check_decimal)
-    maximum: Decimal = attrs.field(converter=_decimal, validator=_check_maximum)
+    minimum: Decimal = attrs.field(converter=_to_decimal, validator=_check_decimal)
+    maximum: Decimal = attrs.field(converter=_to_decimal, validator=_check_maximum)
     higher_is_better: bool = attrs.field(default=True, validator=instance_of(bool))
 
     def __str__(self) -> str:
@@ -312,8 +324,8 @@ class Measurement:
     """
 
     indicator: Indicator = attrs.field(validator=instance_of(Indicator))
-    value: Decimal = attrs.field(converter=_decimal, validator=_check_on_scale)
-    on: PartialDate = attrs.field(converter=_partial, validator=instance_of(PartialDate))
+    value: Decimal = attrs.field(converter=_to_decimal, validator=_check_on_scale)
+    on: PartialDate = attrs.field(converter=partial_date, validator=instance_of(PartialDate))
     agency_id: str | None = attrs.field(default=None, validator=check_optional_id)
     region_code: str | None = attrs.field(
         default=None, converter=_region_converter, validator=_check_region
@@ -396,7 +408,7 @@ class Progress:
     adminnet.errors.InvalidComponent: Progress.achieved must be finite (got NaN)
     """
 
-    achieved: Decimal = attrs.field(converter=_decimal, validator=_check_decimal)
+    achieved: Decimal = attrs.field(converter=_to_decimal, validator=_check_decimal)
     expected: Decimal | None = attrs.field(converter=_decimal, validator=_check_fraction)
     on_track: bool | None = attrs.field(validator=_check_on_track)
 
@@ -450,9 +462,11 @@ class DigitalizationTarget:
     id: str = attrs.field(validator=check_id)
     agency_id: str = attrs.field(validator=check_id)
     indicator: Indicator = attrs.field(validator=instance_of(Indicator))
-    target_value: Decimal = attrs.field(converter=_decimal, validator=_check_on_scale)
+    target_value: Decimal = attrs.field(converter=_to_decimal, validator=_check_on_scale)
     baseline: Measurement | None = attrs.field(default=None, validator=_check_baseline)
-    due: PartialDate | None = attrs.field(default=None, converter=_partial, validator=_check_due)
+    due: PartialDate | None = attrs.field(
+        default=None, converter=optional_partial_date, validator=_check_due
+    )
     basis: str | None = attrs.field(
         default=None, converter=optional_text, validator=check_optional_text
     )
@@ -667,7 +681,7 @@ GRADING_SCHEMES: Final[dict[str, GradingScheme]] = {
 
 
 def _score(value: object, indicator: Indicator) -> Decimal:
-    converted = _decimal(value)
+    converted: object = _decimal(value)  # type: ignore[call-overload]  # checked below
     if not isinstance(converted, Decimal) or not converted.is_finite():
         raise InvalidFormat(
             code="score.invalid", params={"indicator": indicator.label, "value": short(value, 40)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from typing import Any, overload
 
 import attrs
 import pendulum
@@ -49,13 +49,25 @@ class EventKind(LabeledEnum):
     OTHER = "other"
 
 
-def _datetime_converter(value: object) -> object:
-    """An aware stdlib datetime becomes a pendulum DateTime in the same zone."""
+@overload
+def _datetime_converter(value: None) -> None: ...
+@overload
+def _datetime_converter(value: _dt.datetime) -> pendulum.DateTime: ...
+def _datetime_converter(value: _dt.datetime | None) -> pendulum.DateTime | None:
+    """An aware stdlib datetime becomes a pendulum DateTime in the same zone.
+
+    A naive one passes through for the validator to refuse.
+    """
     if isinstance(value, pendulum.DateTime) or not isinstance(value, _dt.datetime):
         return value
     if value.tzinfo is None or value.utcoffset() is None:
-        return value  # the validator refuses naive datetimes
+        return value  # type: ignore[return-value]  # the validator refuses naive ones
     return pendulum.instance(value)
+
+
+def _to_datetime(value: _dt.datetime) -> pendulum.DateTime:
+    """Converter of a required datetime: :func:`_datetime_converter` without ``None``."""
+    return _datetime_converter(value)
 
 
 def _check_aware(instance: Event, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -84,7 +96,11 @@ def _naive(field: str, value: _dt.datetime) -> InvalidFormat:
     )
 
 
-def _region_converter(value: object) -> object:
+@overload
+def _region_converter(value: None) -> None: ...
+@overload
+def _region_converter(value: str) -> str: ...
+def _region_converter(value: str | None) -> str | None:
     if isinstance(value, str) and _region_code.is_valid(value):
         return _region_code.format(value)
     return value
@@ -112,7 +128,7 @@ def _check_region(instance: Event, attribute: attrs.Attribute[Any], value: objec
         )
 
 
-def _to_event_kind(value: object) -> object:
+def _to_event_kind(value: str | EventKind) -> EventKind:
     """Converter: the value string of a EventKind becomes the member."""
     return enum_converter(EventKind)(value)
 
@@ -144,7 +160,7 @@ class Event:
     id: str = attrs.field(validator=check_id)
     kind: EventKind = attrs.field(converter=_to_event_kind, validator=instance_of(EventKind))
     name: str = attrs.field(converter=clean_text, validator=check_text)
-    start: pendulum.DateTime = attrs.field(converter=_datetime_converter, validator=_check_aware)
+    start: pendulum.DateTime = attrs.field(converter=_to_datetime, validator=_check_aware)
     end: pendulum.DateTime | None = attrs.field(
         default=None, converter=_datetime_converter, validator=_check_aware
     )

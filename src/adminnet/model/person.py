@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as _dt
+from typing import Any, overload
 
 import attrs
 import pendulum
@@ -19,13 +20,13 @@ from adminnet.text.names import PersonName
 __all__ = ["Gender", "Person", "PersonName"]
 
 
-def _name_converter(value: object) -> object:
+def _name_converter(value: str | PersonName) -> PersonName:
     """A string name is parsed (gelar split off); a PersonName passes through."""
     if isinstance(value, str):
         try:
             return _names.parse_name(value)
         except ValidationError:
-            return value  # the validator reports it with the field's path
+            return value  # type: ignore[return-value]  # the validator reports it
     return value
 
 
@@ -46,7 +47,11 @@ def _check_name(instance: Person, attribute: attrs.Attribute[Any], value: object
     )
 
 
-def _nip_converter(value: object) -> object:
+@overload
+def _nip_converter(value: None) -> None: ...
+@overload
+def _nip_converter(value: str) -> str: ...
+def _nip_converter(value: str | None) -> str | None:
     """Compact a NIP string (spaces and dots removed); other values pass through."""
     if isinstance(value, str):
         try:
@@ -83,16 +88,20 @@ def _check_birth_date(instance: Person, attribute: attrs.Attribute[Any], value: 
         )
 
 
-def _date_converter(value: object) -> object:
+@overload
+def _date_converter(value: None) -> None: ...
+@overload
+def _date_converter(value: str | _dt.date) -> pendulum.Date: ...
+def _date_converter(value: str | _dt.date | None) -> pendulum.Date | None:
     """A stdlib date or an ISO string becomes a pendulum.Date; others pass through."""
     if isinstance(value, pendulum.Date) or value is None:
         return value
     from adminnet.time import as_date
 
     try:
-        return as_date(value)  # type: ignore[arg-type]
+        return as_date(value)
     except ValidationError:
-        return value
+        return value  # type: ignore[return-value]  # the validator reports it
 
 
 def _check_nip_agreement(instance: Person, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -116,9 +125,13 @@ def _check_nip_agreement(instance: Person, attribute: attrs.Attribute[Any], valu
 _gender_member = enum_converter(Gender)
 
 
-def _to_gender(value: object) -> object:
+@overload
+def _to_gender(value: None) -> None: ...
+@overload
+def _to_gender(value: str | Gender) -> Gender: ...
+def _to_gender(value: str | Gender | None) -> Gender | None:
     """Converter: the value string of a Gender becomes the member."""
-    return _gender_member(value)
+    return None if value is None else _gender_member(value)
 
 
 @attrs.frozen(kw_only=True)

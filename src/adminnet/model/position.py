@@ -7,7 +7,6 @@ from typing import Final
 import attrs
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet.errors import ValidationError
 from adminnet.model._common import (
     check_id,
     check_optional_text,
@@ -15,6 +14,7 @@ from adminnet.model._common import (
     clean_text,
     enum_converter,
     instance_of,
+    optional_partial_date,
     optional_text,
 )
 from adminnet.model._display import entity_html
@@ -156,12 +156,12 @@ class Capacity(LabeledEnum):
         return self is not Capacity.DEFINITIF
 
 
-def _to_role(value: object) -> object:
+def _to_role(value: str | Role) -> Role:
     """Converter: the value string of a Role becomes the member."""
     return enum_converter(Role)(value)
 
 
-def _to_capacity(value: object) -> object:
+def _to_capacity(value: str | Capacity) -> Capacity:
     """Converter: the value string of a Capacity becomes the member."""
     return enum_converter(Capacity)(value)
 
@@ -199,15 +199,6 @@ class Position:
         return self.role.is_regional_head
 
 
-def _partial_converter(value: object) -> object:
-    if isinstance(value, str):
-        try:
-            return PartialDate.parse(value)
-        except ValidationError:
-            return value
-    return value
-
-
 @attrs.frozen(kw_only=True)
 class Decree:
     """Surat keputusan (SK: the decree an appointment rests on).
@@ -221,7 +212,7 @@ class Decree:
     number: str = attrs.field(converter=clean_text, validator=check_text)
     issued_on: PartialDate | None = attrs.field(
         default=None,
-        converter=_partial_converter,
+        converter=optional_partial_date,
         validator=instance_of(PartialDate, optional=True),
     )
     issuer: str | None = attrs.field(

@@ -25,6 +25,7 @@ The registry of real regions, with their history, is :mod:`adminnet.regions`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Final
 
 import attrs
@@ -147,15 +148,16 @@ _ISO_3166_2: Final = {
 _KIND_WORDS: Final = ("provinsi ", "kabupaten ", "kota ", "kab. ", "prov. ")
 
 
-def _to_dotted(value: object) -> object:
+def _to_dotted(value: str) -> str:
     """Converter: a well-formed code, dotted or compact, becomes the dotted form.
 
     Anything else passes through unchanged for the validator to report.
     """
-    if not isinstance(value, str):
+    raw: object = value
+    if not isinstance(raw, str):
         return value
     try:
-        return _region_code.dotted(_region_code.validate(value))
+        return _region_code.dotted(_region_code.validate(raw))
     except ValidationError:
         return value
 
@@ -163,16 +165,17 @@ def _to_dotted(value: object) -> object:
 _KIND_CONVERTER: Final = enum_converter(RegionKind)
 
 
-def _to_kind(value: object) -> object:
+def _to_kind(value: str | RegionKind) -> RegionKind:
     """Converter: ``"kota"`` becomes :attr:`RegionKind.KOTA`; other values pass through."""
     return _KIND_CONVERTER(value)
 
 
-def _to_dotted_tuple(value: object) -> object:
+def _to_dotted_tuple(value: Sequence[str]) -> tuple[str, ...]:
     """Converter: a list or tuple of codes becomes a tuple of dotted codes."""
-    if isinstance(value, list | tuple):
-        return tuple(_to_dotted(v) for v in value)
-    return value
+    raw: object = value
+    if isinstance(raw, list | tuple):
+        return tuple(_to_dotted(v) for v in raw)
+    return value  # type: ignore[return-value]  # the validator reports it
 
 
 def _check_code(instance: Region, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -71,7 +71,7 @@ class Severity(LabeledEnum):
     WARNING = "warning"
 
 
-def _to_severity(value: object) -> object:
+def _to_severity(value: str | Severity) -> Severity:
     """Converter: ``"error"`` / ``"warning"`` become the member."""
     return enum_converter(Severity)(value)
 
@@ -147,6 +147,12 @@ class RuleContext:
     """
 
     __slots__ = ("at", "dataset", "index", "params", "rule")
+
+    rule: Rule
+    dataset: Dataset
+    at: pendulum.Date
+    params: Mapping[str, Any]
+    index: DatasetIndex
 
     def __init__(
         self,
@@ -252,10 +258,11 @@ RuleFunction: TypeAlias = Callable[[RuleContext], Iterable[Violation]]
 _PARAM_TYPES: Final = (bool, int, float, Decimal, str)
 
 
-def _to_params(value: object) -> object:
+def _to_params(value: Mapping[str, Any]) -> Mapping[str, Any]:
     """Converter: a mapping becomes a read-only copy; other values pass through."""
-    if isinstance(value, Mapping):
-        return MappingProxyType(dict(value))
+    raw: object = value
+    if isinstance(raw, Mapping):
+        return MappingProxyType(dict(raw))
     return value
 
 

@@ -122,7 +122,7 @@ Parsing is idempotent (``parse_name(str(n)) == n``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Final, NoReturn
 
 import attrs
@@ -179,13 +179,14 @@ def _remember(memo: dict[str, str], text: str, result: str) -> str:
     return result
 
 
-def _convert_given(value: object) -> object:
+def _convert_given(value: str) -> str:
     if type(value) is str and value.isascii() and value.isprintable():
         # What _clean does to such a text, without the call.
         if "  " not in value and value and value[0] != " " and value[-1] != " ":
             return value
         return " ".join(value.split())
-    return _clean(value) if isinstance(value, str) else value
+    raw: object = value  # at run time any value; the validator reports a non-string
+    return _clean(raw) if isinstance(raw, str) else value
 
 
 def _convert_titles(value: object, memo: dict[str, str], canonical: Callable[[str], str]) -> object:
@@ -213,12 +214,12 @@ def _canonical_suffix(value: str) -> str:
     return _canonical_back(_clean(value))
 
 
-def _convert_prefixes(value: object) -> object:
-    return _convert_titles(value, _prefix_memo, _canonical_prefix)
+def _convert_prefixes(value: Sequence[str]) -> tuple[str, ...]:
+    return _convert_titles(value, _prefix_memo, _canonical_prefix)  # type: ignore[return-value]
 
 
-def _convert_suffixes(value: object) -> object:
-    return _convert_titles(value, _suffix_memo, _canonical_suffix)
+def _convert_suffixes(value: Sequence[str]) -> tuple[str, ...]:
+    return _convert_titles(value, _suffix_memo, _canonical_suffix)  # type: ignore[return-value]
 
 
 def _fail(instance: object, attribute: attrs.Attribute[Any], msg: str, code: str) -> NoReturn:
@@ -284,13 +285,13 @@ def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: obje
             valid.add(item)
 
 
-def _convert_honorific(value: object) -> object:
+def _convert_honorific(value: str | None) -> str | None:
     if isinstance(value, str):
         return _ranks.honorific_index().get(_clean(value).replace(".", "").lower(), value)
     return value
 
 
-def _convert_rank(value: object) -> object:
+def _convert_rank(value: str | None) -> str | None:
     if isinstance(value, str):
         return _ranks.canonical_rank(_clean(value)) or value
     return value

@@ -477,6 +477,11 @@ def _to_value(value: object) -> Decimal:
     return value
 
 
+def _amount_value(value: int | Decimal) -> Decimal:
+    """Converter typed with what it takes (``int | Decimal``); checks as :func:`_to_value`."""
+    return _to_value(value)
+
+
 def _check_unit(
     instance: Amount, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
@@ -519,7 +524,7 @@ class Amount:
         currency: An ISO 4217 code of :data:`CURRENCIES` (``"IDR"``), or None.
     """
 
-    value: Decimal = attrs.field(converter=_to_value)
+    value: Decimal = attrs.field(converter=_amount_value)
     unit: str | None = attrs.field(default=None, validator=_check_unit)
     currency: str | None = attrs.field(default=None, validator=_check_currency)
 

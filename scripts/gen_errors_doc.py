@@ -35,6 +35,8 @@ the code, in English or in Bahasa Indonesia:
 ...     nip.validate("196513320001011001")
 ... except adminnet.ValidationError as err:
 ...     error = err
+... else:
+...     raise AssertionError("the NIP was accepted")
 >>> error.code, dict(error.params)
 ('nip.invalid_birth_date', {'value': '19651332'})
 >>> adminnet.set_language("id")

@@ -17,6 +17,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from adminnet._enum import LabeledEnum, find, refusal
 from adminnet._validators import raise_for_field, short
 from adminnet.errors import InvalidComponent, InvalidFormat
 
@@ -63,7 +64,9 @@ def optional_text(value: object) -> object:
 def enum_converter(cls: type[enum.Enum]) -> Callable[[object], object]:
     """Converter: a member's value (``"kementerian"``) becomes the member.
 
-    Anything that is not a value of ``cls`` passes through for the validator to report.
+    So does, for a :class:`~adminnet._enum.LabeledEnum`, its label or an abbreviation
+    as printed (``"Plt."``, ``"MoU"``). Anything else passes through for the validator
+    to report (with the allowed values).
     """
     members: dict[object, object] = {m.value: m for m in cls}
 
@@ -71,7 +74,10 @@ def enum_converter(cls: type[enum.Enum]) -> Callable[[object], object]:
         if isinstance(value, cls):
             return value
         if isinstance(value, str):
-            return members.get(value, value)
+            found = members.get(value)
+            if found is None and issubclass(cls, LabeledEnum):
+                found = find(cls, value)  # "Plt.", "MoU": a printed label
+            return value if found is None else found
         return value
 
     return convert
@@ -98,6 +104,14 @@ class _InstanceOf:
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and self.optional:
             return
+        if (
+            isinstance(value, str)
+            and isinstance(self.type, type)
+            and issubclass(self.type, enum.Enum)
+            and not isinstance(value, self.type)
+            and (not issubclass(self.type, LabeledEnum) or find(self.type, value) is None)
+        ):
+            raise_for_field(refusal(self.type, value), instance, attribute)  # names the allowed
         if isinstance(value, bool) and bool not in _as_tuple(self.type):
             bad = True
         else:

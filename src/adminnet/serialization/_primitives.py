@@ -113,7 +113,8 @@ def structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
     if member is None:
         text = repr(value) if not isinstance(value, str) or len(value) <= 60 else "the string"
         msg = f"{text} is not a {cls.__name__} (one of: {known})"
-        raise InvalidComponent(msg, code="enum.invalid")
+        params = {"value": short(value), "type": cls.__name__, "allowed": known}
+        raise InvalidComponent(msg, code="enum.invalid", params=params)
     return member
 
 

@@ -68,7 +68,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -309,17 +308,15 @@ def _exact(query: str, level: int, as_of: DateLike | None) -> list[Region]:
         return []
 
 
-def _near_regions(place: str, level: str | None, as_of: DateLike | None) -> list[str]:
+def _near_regions(place: str, level: str | None, as_of: DateLike | None) -> list[Region]:
     from adminnet import regions
 
     _, levels = _kinds(level)
-    out: list[str] = []
+    out: dict[str, Region] = {}
     for lvl in levels:
-        out.extend(
-            r.code
-            for r in regions.search(_bare_name(place, level), level=lvl, limit=5, as_of=as_of)
-        )
-    return out[:10]
+        for r in regions.search(_bare_name(place, level), level=lvl, limit=5, as_of=as_of):
+            out.setdefault(r.code, r)
+    return list(out.values())[:10]
 
 
 # --------------------------------------------------------------------------------------
@@ -495,8 +492,7 @@ def _parents(text: str, within: str | None, as_of: DateLike | None) -> tuple[str
         level = _cue_level(part)
         found = _region_candidates(part, level, as_of, codes)
         if not found:
-            msg = f"{_short(text)}: no {level or 'region'} is named {part!r}"
-            raise _unknown(msg, _near_regions(part, level, as_of))
+            raise _unknown(text, part, level, level or "wilayah", as_of)
         codes = tuple(r.code for r in found)
     return codes
 
@@ -611,9 +607,8 @@ def parse_position(text: str, *, as_of: DateLike | None = None) -> ParsedPositio
             if readings:
                 place = sub_place
         if not readings:
-            msg = f"{_short(text)}: no {_what(role, phrase.place_level)} is named {printed!r}"
-            near = _near_regions(printed, phrase.place_level, as_of)
-            raise _unknown(msg, near)
+            what = _what(role, phrase.place_level)
+            raise _unknown(text, printed, phrase.place_level, what, as_of)
         readings = [r if r.unit is not None else attrs.evolve(r, unit=unit) for r in readings]
     else:
         return _parsed(phrase, role, capacity, _Reading(None, None, unit, role), as_of, None)
@@ -629,7 +624,10 @@ def parse_position(text: str, *, as_of: DateLike | None = None) -> ParsedPositio
         ]
         more = f" and {len(readings) - 5} more" if len(readings) > 5 else ""
         msg = f"{_short(text)} has {len(readings)} readings: {', '.join(shown)}{more}"
-        raise AmbiguousName(msg, candidates=[_key(r) for r in readings], code="position.ambiguous")
+        params = {"value": _bounded(text), "count": len(readings), "candidates": ", ".join(shown)}
+        raise AmbiguousName(
+            msg, candidates=[_key(r) for r in readings], code="position.ambiguous", params=params
+        )
     return _parsed(phrase, readings[0].role, capacity, readings[0], as_of, place)
 
 
@@ -818,19 +816,35 @@ def _joined_minister(
     return [_Reading(None, agency, None, role)], joined
 
 
-def _unknown(message: str, candidates: Iterable[str]) -> UnknownEntity:
-    near = list(dict.fromkeys(candidates))
-    if near:
-        message = f"{message} (nearest: {', '.join(near)})"
-    return UnknownEntity(message, code="position.unknown_place")
+def _unknown(
+    text: str, place: str, level: str | None, what: str, as_of: DateLike | None
+) -> UnknownEntity:
+    """No ``what`` (a level word, ``wilayah`` or ``instansi atau wilayah``) is named ``place``.
+
+    The nearest regions of the level are the "did you mean", searched when asked for.
+    """
+
+    def near() -> tuple[list[str], str]:
+        from adminnet.regions._search import nearest
+
+        close = _near_regions(place, level, as_of)
+        return [r.code for r in close], nearest(close)
+
+    message = f"{_short(text)}: no {what} is named {place!r}"
+    params = {"value": _bounded(text), "place": place, "what": what}
+    return UnknownEntity(message, code="position.unknown_place", params=params, near=near)
+
+
+def _bounded(text: str) -> str:
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _what(role: Role, level: str | None) -> str:
     if level is not None:
         return level
     if role in _REGIONAL:
-        return "region"
-    return "agency or region"
+        return "wilayah"
+    return "instansi atau wilayah"
 
 
 def _key(r: _Reading) -> str:

@@ -139,6 +139,16 @@ def _autonomous_parent(region: Region) -> Region | None:
     return None
 
 
+def _not_autonomous_params(region: Region) -> dict[str, str]:
+    """The params of ``agency.not_autonomous``: the region and the government over it."""
+    params = {"value": region.code, "name": region.official_name}
+    parent = _autonomous_parent(region)
+    if parent is not None:
+        gov = _government(parent)
+        params["government"] = f"{gov.name} ({gov.id})"
+    return params
+
+
 def _not_autonomous_message(region: Region) -> str:
     parent = _autonomous_parent(region)
     tail = ""
@@ -180,11 +190,15 @@ def local_government(region_code: str, *, as_of: DateLike | None = None) -> Agen
     code = _region_code.format(_check_text(region_code, "region code"))
     region = _region_at(code, as_of)
     if region is None:
-        when = "" if as_of is None else f" on {as_date(as_of, what='as_of')}"
+        day = None if as_of is None else as_date(as_of, what="as_of")
+        when = "" if day is None else f" on {day}"
         msg = f"no region has code {code}{when}"
-        raise UnknownEntity(msg, code="agency.region_unknown")
+        params = {"value": code} if day is None else {"value": code, "as_of": day.isoformat()}
+        raise UnknownEntity(msg, code="agency.region_unknown", params=params)
     if not region.is_autonomous:
-        raise InvalidComponent(_not_autonomous_message(region), code="agency.not_autonomous")
+        msg = _not_autonomous_message(region)
+        params = _not_autonomous_params(region)
+        raise InvalidComponent(msg, code="agency.not_autonomous", params=params)
     return _government(region)
 
 

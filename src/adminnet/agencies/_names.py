@@ -58,7 +58,8 @@ _SECRETARIAT_PREFIXES: Final = (
 def _check_text(text: object, what: str) -> str:
     if not isinstance(text, str):
         msg = f"{what} must be a string (got {type(text).__name__})"
-        raise InvalidFormat(msg, code="agency.invalid_type")
+        params = {"what": what, "type": type(text).__name__}
+        raise InvalidFormat(msg, code="agency.invalid_type", params=params)
     return text
 
 
@@ -184,7 +185,7 @@ def _load_catalog() -> _Catalog:
     document = json.loads(raw)
     if document.get("format") != _FORMAT:  # pragma: no cover - a packaging error
         msg = f"{_DATA_FILE} has format {document.get('format')!r}, expected {_FORMAT}"
-        raise InvalidFormat(msg, code="agency.data_format")
+        raise InvalidFormat(msg, code="agency.data_format", params={"file": _DATA_FILE})
     agencies: dict[str, Agency] = {}
     aliases: dict[str, tuple[str, ...]] = {}
     for data in document["agencies"]:

@@ -6,9 +6,10 @@ The public functions are re-exported by :mod:`adminnet.agencies`.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
+from adminnet._enum import allowed
 from adminnet._validators import short
 from adminnet.agencies._local import (
     _ID_PREFIX,
@@ -16,6 +17,7 @@ from adminnet.agencies._local import (
     _government,
     _local,
     _not_autonomous_message,
+    _not_autonomous_params,
     local_government,
 )
 from adminnet.agencies._names import (
@@ -94,7 +96,29 @@ def _pick(text: str, candidates: dict[str, int], agencies: dict[str, Agency]) ->
     if len(ids) == 1:
         return agencies[ids[0]]
     msg = f"{short(text, 80)} names several agencies: {', '.join(ids)}"
-    raise AmbiguousName(msg, candidates=ids, code="agency.ambiguous")
+    params = {"value": _bounded(text), "candidates": ", ".join(ids)}
+    raise AmbiguousName(msg, candidates=ids, code="agency.ambiguous", params=params)
+
+
+def _bounded(text: str) -> str:
+    """The looked-up text as a message param, bounded like every quoted value."""
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _unknown(text: str, day: pendulum.Date) -> UnknownEntity:
+    """No agency is named ``text``; did you mean: the best of :func:`search`, when asked."""
+
+    def near() -> tuple[list[str], str]:
+        found = search(text, as_of=day, limit=3)
+        return [a.id for a in found], nearest(found)
+
+    msg = f"no agency is named {short(text, 80)}"
+    return UnknownEntity(msg, code="agency.unknown", params={"value": _bounded(text)}, near=near)
+
+
+def nearest(found: Iterable[Agency]) -> str:
+    """Instansi terdekat (the "did you mean" as printed: ``Lembaga Administrasi Negara (lan)``)."""
+    return ", ".join(f"{a.name} ({a.id})" for a in found)
 
 
 def _central(table: dict[str, tuple[_Entry, ...]], key: str, day: pendulum.Date) -> dict[str, int]:
@@ -134,8 +158,7 @@ def lookup(id_or_acronym: str, *, as_of: DateLike | None = None) -> Agency:
             return agency
     found = _central(_catalog().acronyms, _key(stripped), day)
     if not found:
-        msg = f"no agency has the id or acronym {short(text, 80)}"
-        raise UnknownEntity(msg, code="agency.unknown")
+        raise _unknown(text, day)
     return _pick(text, found, _catalog().agencies)
 
 
@@ -262,10 +285,10 @@ def _resolve_bracketed(text: str, name: str, groups: list[str], day: pendulum.Da
         elif first.id != second.id:
             ids = sorted({first.id, second.id})
             msg = f"{short(text, 80)} names two different agencies: {', '.join(ids)}"
-            raise AmbiguousName(msg, candidates=ids, code="agency.disagree")
+            params = {"value": _bounded(text), "candidates": ", ".join(ids)}
+            raise AmbiguousName(msg, candidates=ids, code="agency.disagree", params=params)
     if first is None:
-        msg = f"no agency is named {short(text, 80)}"
-        raise UnknownEntity(msg, code="agency.unknown")
+        raise _unknown(text, day)
     return first
 
 
@@ -285,8 +308,7 @@ def _resolve(text: str, stripped: str, day: pendulum.Date) -> Agency:
             return agency
     segments = fold_words(stripped)
     if not segments:
-        msg = f"{short(text, 80)} does not name an agency"
-        raise UnknownEntity(msg, code="agency.unknown")
+        raise _unknown(text, day)
     words = [w for seg in segments for w in seg]
     if len(words) > 2 and words[0] == "pemerintahan" and words[1] in _LOCAL_KIND_WORDS:
         words[0] = "pemerintah"  # "Pemerintahan Kabupaten X": the press's slip
@@ -305,19 +327,20 @@ def _resolve(text: str, stripped: str, day: pendulum.Date) -> Agency:
     if local:
         return _pick(text, local, governments)
     if blocked is not None:
-        raise UnknownEntity(_not_autonomous_message(blocked), code="agency.not_autonomous")
+        msg = _not_autonomous_message(blocked)
+        params = _not_autonomous_params(blocked)
+        raise UnknownEntity(msg, code="agency.not_autonomous", params=params)
     office = _office_of(words)
     if office:  # "Kantor LAN", "Kantor Pusat Kemendagri": the office of an agency
         return _resolve(text, " ".join(office), day)
     starting = _starting_with(key, day)
     if len(starting) > 1:
-        msg = (
-            f"{short(text, 80)} only starts the names of {len(starting)} agencies:"
-            f" {', '.join(starting[:8])}{', ...' if len(starting) > 8 else ''}"
-        )
-        raise AmbiguousName(msg, candidates=starting, code="agency.ambiguous")
-    msg = f"no agency is named {short(text, 80)}"
-    raise UnknownEntity(msg, code="agency.unknown")
+        listed = f"{', '.join(starting[:8])}{', ...' if len(starting) > 8 else ''}"
+        msg = f"{short(text, 80)} only starts the names of {len(starting)} agencies: {listed}"
+        fits: dict[str, str | int] = {"value": _bounded(text), "count": len(starting)}
+        fits["candidates"] = listed
+        raise AmbiguousName(msg, candidates=starting, code="agency.ambiguous_prefix", params=fits)
+    raise _unknown(text, day)
 
 
 _LOCAL_KIND_WORDS: Final = frozenset({"provinsi", "kabupaten", "kota", "daerah"})
@@ -389,8 +412,9 @@ def all(*, kind: AgencyKind | str | None = None, as_of: DateLike | None = None) 
         try:
             wanted = AgencyKind(kind)
         except ValueError:
-            msg = f"{short(kind, 60)} is not an agency kind"
-            raise InvalidFormat(msg, code="agency.invalid_kind") from None
+            msg = f"{short(kind, 60)} is not an agency kind (one of: {allowed(AgencyKind)})"
+            params = {"value": short(kind, 60), "allowed": allowed(AgencyKind)}
+            raise InvalidFormat(msg, code="agency.invalid_kind", params=params) from None
     day = None if as_of is None else as_date(as_of, what="as_of")
     result = [
         a
@@ -455,7 +479,7 @@ def search(text: str, *, as_of: DateLike | None = None, limit: int = 10) -> list
     _check_text(text, "search text")
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         msg = f"limit must be a positive int (got {short(limit, 40)})"
-        raise InvalidFormat(msg, code="agency.invalid_limit")
+        raise InvalidFormat(msg, code="agency.invalid_limit", params={"value": short(limit, 40)})
     day = as_date(as_of, what="as_of")
     words = [w for seg in fold_words(text) for w in seg]
     if not words:

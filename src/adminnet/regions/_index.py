@@ -94,7 +94,7 @@ def _read_printed() -> list[dict[str, str]]:
         from adminnet.errors import InvalidFormat
 
         msg = "unknown format of the region alias file"
-        raise InvalidFormat(msg, code="regions.data_format")
+        raise InvalidFormat(msg, code="regions.data_format", params={"file": "region aliases"})
     entries: list[dict[str, str]] = doc["aliases"]
     return entries
 

@@ -88,15 +88,19 @@ class RegionMatch:
 def _check_search_args(text: object, level: object, within: object, limit: object) -> None:
     if not isinstance(text, str):
         msg = f"region search text must be a string (got {type(text).__name__})"
-        raise InvalidFormat(msg, code="regions.invalid_type")
+        params = {"argument": "text", "type": type(text).__name__}
+        raise InvalidFormat(msg, code="regions.invalid_type", params=params)
     if level is not None:
         _reg._length_of_level(level)
     if within is not None and not isinstance(within, str):
         msg = f"within must be a region code string (got {type(within).__name__})"
-        raise InvalidFormat(msg, code="regions.invalid_type")
+        params = {"argument": "within", "type": type(within).__name__}
+        raise InvalidFormat(msg, code="regions.invalid_type", params=params)
     if type(limit) is not int or limit < 0:
         msg = f"limit must be a non-negative int (got {short(limit, 40)})"
-        raise InvalidComponent(msg, code="regions.invalid_limit")
+        raise InvalidComponent(
+            msg, code="regions.invalid_limit", params={"value": short(limit, 40)}
+        )
 
 
 Key = tuple[int, int, str, str]  # (rank, code length, compact code, how)
@@ -351,7 +355,8 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
     obj: object = code_or_name
     if not isinstance(obj, str):
         msg = f"region code or name must be a string (got {type(obj).__name__})"
-        raise InvalidFormat(msg, code="regions.invalid_type")
+        params = {"argument": "code_or_name", "type": type(obj).__name__}
+        raise InvalidFormat(msg, code="regions.invalid_type", params=params)
     length = None if level is None else _reg._length_of_level(level)
     day = _reg._as_of(as_of)
     compact = _reg._compact_or_none(code_or_name)
@@ -388,11 +393,13 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
         ]
         if close:
             codes = [r.code for r in close] + sorted(matches, key=lambda c: (len(c), c))
+            kind = close[0].kind.label.lower()
             msg = (
-                f"region name {short(code_or_name, 60)} names no {close[0].kind.label.lower()}"
-                f" exactly; near: {', '.join(codes)}"
+                f"region name {short(code_or_name, 60)} names no {kind} exactly;"
+                f" near: {', '.join(codes)}"
             )
-            raise AmbiguousName(msg, candidates=codes, code="regions.ambiguous_name")
+            params = {"value": _value(code_or_name), "kind": kind, "candidates": ", ".join(codes)}
+            raise AmbiguousName(msg, candidates=codes, code="regions.near_name", params=params)
     elif len(matches) > 1:
         # "Surabaya", "Palu": one kota (or province, or kabupaten) bears the name, and
         # otherwise only kecamatan, desa or kelurahan; a bare name in print is the
@@ -404,20 +411,34 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
     if len(matches) == 1:
         return next(iter(matches.values()))
     when = "" if day is None else f" as of {day.isoformat()}"
+    dated = {} if day is None else {"as_of": day.isoformat()}
     if not matches:
-        near = [
-            m.region.code
-            for m in match(code_or_name, as_of=as_of, level=level, limit=3)
-            if m.how in ("prefix", "typo")
-        ]
-        hint = f" (nearest: {', '.join(near)})" if near else ""
-        msg = f"no region named {short(code_or_name, 60)}{when}{hint}"
-        raise UnknownEntity(msg, code="regions.unknown_name")
+
+        def near() -> tuple[list[str], str]:
+            found = match(code_or_name, as_of=as_of, level=level, limit=3)
+            close = [m.region for m in found if m.how in ("prefix", "typo")]
+            return [r.code for r in close], nearest(close)
+
+        msg = f"no region named {short(code_or_name, 60)}{when}"
+        params = {"value": _value(code_or_name), **dated}
+        raise UnknownEntity(msg, code="regions.unknown_name", params=params, near=near)
     codes = sorted(matches, key=lambda c: (len(c), c))
     msg = (
         f"region name {short(code_or_name, 60)} fits {len(codes)} regions{when}: {', '.join(codes)}"
     )
-    raise AmbiguousName(msg, candidates=codes, code="regions.ambiguous_name")
+    fits: dict[str, str | int] = {"value": _value(code_or_name), "count": len(codes), **dated}
+    fits["candidates"] = ", ".join(codes)
+    raise AmbiguousName(msg, candidates=codes, code="regions.ambiguous_name", params=fits)
+
+
+def _value(text: str) -> str:
+    """The looked-up text as a message param: bounded, like every quoted value."""
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def nearest(regions: Iterable[Region]) -> str:
+    """Wilayah terdekat (the "did you mean" of regions as printed: ``Kota Ambon (81.71)``)."""
+    return ", ".join(f"{r.official_name} ({r.code})" for r in regions)
 
 
 _UPPER_DOTTED: Final = 5  # the longest dotted code of levels 1-2 ("35.78")
@@ -524,7 +545,13 @@ def _lookup_bracketed(
         f"region name {short(text, 60)}: the name is {region.code} but the short form"
         f" {short(short_form, 20)} names {', '.join(codes[1:])}"
     )
-    raise AmbiguousName(msg, candidates=codes, code="regions.ambiguous_name")
+    params = {
+        "value": _value(text),
+        "code": region.code,
+        "short_form": _value(short_form),
+        "candidates": ", ".join(codes[1:]),
+    }
+    raise AmbiguousName(msg, candidates=codes, code="regions.short_form_mismatch", params=params)
 
 
 def holders(name: str, *, level: int | None = None) -> tuple[tuple[str, Period], ...]:
@@ -548,13 +575,15 @@ def holders(name: str, *, level: int | None = None) -> tuple[tuple[str, Period],
     obj: object = name
     if not isinstance(obj, str):
         msg = f"region name must be a string (got {type(obj).__name__})"
-        raise InvalidFormat(msg, code="regions.invalid_type")
+        params = {"argument": "name", "type": type(obj).__name__}
+        raise InvalidFormat(msg, code="regions.invalid_type", params=params)
     sizes: tuple[int, ...] = (2, 4)
     if level is not None:
         size = _reg._length_of_level(level)
         if size > 4:
             msg = f"holders covers levels 1 and 2 (got {short(level, 10)})"
-            raise InvalidComponent(msg, code="regions.invalid_level")
+            params = {"value": short(level, 10), "allowed": "1, 2"}
+            raise InvalidComponent(msg, code="regions.invalid_level", params=params)
         sizes = (size,)
     key = _fold_squashed(name)
     if not key:

@@ -83,6 +83,7 @@ import attrs
 
 from adminnet.errors import InvalidComponent, InvalidFormat
 from adminnet.text import _position_words as _w
+from adminnet.text.folding import edits1
 
 __all__ = ["PositionPhrase", "parse_position_phrase"]
 
@@ -273,7 +274,55 @@ _SECRETARIAT_LONGEST: Final = max(len(k) for k in _SECRETARIAT)
 
 def _fail(text: str, message: str, code: str) -> InvalidFormat:
     shown = text if len(text) <= 80 else text[:77] + "..."
-    return InvalidFormat(f"{shown!r} {message}", code=code)
+    return InvalidFormat(f"{shown!r} {message}", code=code, params={"value": shown})
+
+
+def _no_role(text: str, tokens: Sequence[_Token], i: int) -> InvalidFormat:
+    """No role word at ``i``: ``position.unknown_role`` with the roles one slip away."""
+    near = _near_roles(tokens, i)
+    if not near:
+        return _fail(text, "names no position: no role word found", "position.no_role")
+    shown = text if len(text) <= 80 else text[:77] + "..."
+    candidates = ", ".join(near)
+    msg = f"{shown!r} names no position: no role word found (did you mean: {candidates}?)"
+    params = {"value": shown, "candidates": candidates}
+    return InvalidFormat(msg, code="position.unknown_role", params=params)
+
+
+_ROLE_SPELLINGS: Final[dict[str, tuple[str, ...]]] = {}
+_MAX_TYPO: Final = 40  # the longest phrase read for a typo (longer than every role)
+
+
+def _role_spellings() -> dict[str, tuple[str, ...]]:
+    """Every role word group, spaced and glued, with the titles it is written out as."""
+    if not _ROLE_SPELLINGS:
+        table: dict[str, dict[str, None]] = {}
+        for key, entry in _ROLE_WORDS.items():
+            for form in (" ".join(key), "".join(key)):
+                table.setdefault(form, {})[entry[3] or " ".join(key).title()] = None
+        _ROLE_SPELLINGS.update({k: tuple(v) for k, v in table.items()})
+    return _ROLE_SPELLINGS
+
+
+def _near_roles(tokens: Sequence[_Token], i: int) -> list[str]:
+    """The titles of the role word groups one typing slip from the words at ``i``.
+
+    ``"Bupatti"`` -> ``Bupati``, ``"Walikotta"`` -> ``Wali Kota`` (the typo matcher
+    of :func:`adminnet.text.folding.edits1`); never for a word of fewer than 4 letters.
+    """
+    spellings = _role_spellings()
+    found: dict[str, None] = {}
+    for n in range(1, min(_w.LONGEST_ROLE, len(tokens) - i) + 1):
+        words = tokens[i : i + n]
+        if any(t.kind != "word" for t in words):
+            break
+        phrase = " ".join(t.fold for t in words)
+        if not 4 <= len(phrase) <= _MAX_TYPO:
+            continue
+        for variant in sorted(edits1(phrase)):
+            for title in spellings.get(variant, ()):
+                found.setdefault(title, None)
+    return list(found)[:5]
 
 
 def _slice(text: str, tokens: Sequence[_Token]) -> tuple[str, Span] | None:
@@ -320,7 +369,7 @@ def parse_position_phrase(text: str) -> PositionPhrase:
     obj: object = text
     if not isinstance(obj, str):
         msg = f"position phrase must be a string (got {type(obj).__name__})"
-        raise InvalidFormat(msg, code="position.invalid_type")
+        raise InvalidFormat(msg, code="position.invalid_type", params={"type": type(obj).__name__})
     tokens = _tokens(text)
     while tokens and tokens[-1].kind == "punct":
         tokens.pop()
@@ -356,7 +405,7 @@ def parse_position_phrase(text: str) -> PositionPhrase:
     if role_entry is None:
         m = _MINISTER_SHORT.fullmatch(tokens[i].fold) if tokens[i].kind == "word" else None
         if m is None or tokens[i].fold in ("menteri", "mentri"):
-            raise _fail(text, "names no position: no role word found", "position.no_role")
+            raise _no_role(text, tokens, i)
         minister = ("wakil_menteri", "", "", "Wakil Menteri") if m.group(1) else None
         role_entry = (minister or ("menteri", "", "", "Menteri"), 1)
         raw = tokens[i].raw.rstrip(".")
@@ -391,7 +440,8 @@ def parse_position_phrase(text: str) -> PositionPhrase:
             f"{shown!r}: a {role.replace('_', ' ')} belongs to a {role_level},"
             f" but the phrase names a {cue_level}"
         )
-        raise InvalidComponent(msg, code="position.level_mismatch")
+        params = {"value": shown, "role": title, "level": role_level, "named": cue_level}
+        raise InvalidComponent(msg, code="position.level_mismatch", params=params)
     unit = _unit(text, unit_tokens, unit_kind)
     if unit is not None and unit[1] is not None and unit[1][0] == glued_at:
         unit = (unit[0][:1].upper() + unit[0][1:], unit[1])  # "Kadisdikbud": "Disdikbud"

@@ -130,24 +130,26 @@ import attrs
 from adminnet._validators import raise_for_field, short
 from adminnet.errors import InvalidFormat, InvalidLength
 from adminnet.text import _ranks
-from adminnet.text._nametext import (
+from adminnet.text._namespell import (
     _DOCTORATES_BACK,
     _DOCTORATES_FRONT,
     _DOTLESS_FRONT,
-    _HEAD_WORDS,
-    _LAST_STOP,
     _MAX_ALNUM,
     _MAX_CACHED,
     _clean,
     _first_bad_char,
     _front_lookup,
-    _invalid,
     _mixed_script,
 )
-from adminnet.text._nametext import _MAX_MEMO as _MAX_MEMO
-from adminnet.text._nametext import _canonical_back as _canonical_back
+from adminnet.text._namespell import _MAX_MEMO as _MAX_MEMO
+from adminnet.text._namespell import _canonical_back as _canonical_back
+from adminnet.text._namespell import _key as _key
+from adminnet.text._nametext import (
+    _HEAD_WORDS,
+    _LAST_STOP,
+    _invalid,
+)
 from adminnet.text._nametext import _formal_tails as _formal_tails
-from adminnet.text._nametext import _key as _key
 from adminnet.text._nametext import _parse_clean as _parse_clean_parts
 from adminnet.text._nametext import _parse_formal as _parse_formal_parts
 from adminnet.text._nametext import _word_infos as _word_infos

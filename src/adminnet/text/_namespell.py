@@ -14,6 +14,7 @@ from functools import cache
 from typing import Final
 
 from adminnet.text._titles import BACK_TITLES, FRONT_TITLES, FRONT_WORDS
+from adminnet.text.folding import edits1
 
 # Bounded memos: a memo is emptied when it reaches _MAX_MEMO entries.
 _MAX_MEMO: Final = 2048
@@ -76,6 +77,26 @@ def _front_table() -> dict[str, str]:
 @cache
 def _back_table() -> dict[str, str]:
     return {_key(t): t for t in BACK_TITLES}
+
+
+_MAX_TYPO: Final = 24  # longer than every title
+
+
+def near_titles(text: str) -> list[str]:
+    """Gelar terdekat (known titles ``text`` may have meant: a comma for a dot, one slip).
+
+    >>> near_titles("S,Kom"), near_titles("M.Sii.")
+    (['S.Kom.'], ['M.Si.'])
+    """
+    key = _key(text.replace(",", "."))
+    if not 2 <= len(key) <= _MAX_TYPO:
+        return []
+    tables = (_front_table(), _back_table())
+    found = {t[key]: None for t in tables if key in t}
+    if not found:
+        for variant in sorted(edits1(key)):
+            found.update((t[variant], None) for t in tables if variant in t)
+    return list(found)[:5]
 
 
 def _front_lookup(text: str, *, strict: bool = True) -> str | None:

@@ -140,6 +140,7 @@ from adminnet.text._namespell import (
     _first_bad_char,
     _front_lookup,
     _mixed_script,
+    near_titles,
 )
 from adminnet.text._namespell import _MAX_MEMO as _MAX_MEMO
 from adminnet.text._namespell import _canonical_back as _canonical_back
@@ -223,8 +224,22 @@ def _convert_suffixes(value: object) -> object:
     return _convert_titles(value, _suffix_memo, _canonical_suffix)
 
 
-def _fail(instance: object, attribute: attrs.Attribute[Any], msg: str, code: str) -> NoReturn:
-    raise_for_field(InvalidFormat(msg, code=code), instance, attribute)
+def _fail(
+    instance: object,
+    attribute: attrs.Attribute[Any],
+    msg: str,
+    code: str,
+    params: dict[str, str | int] | None = None,
+) -> NoReturn:
+    raise_for_field(InvalidFormat(msg, code=code, params=params), instance, attribute)
+
+
+def _near(msg: str, code: str, params: dict[str, str | int], near: list[str]) -> tuple[str, str]:
+    """With candidates, the ``unknown`` form of a code and its "did you mean"."""
+    if not near:
+        return msg, code
+    params["candidates"] = ", ".join(near)
+    return f"{msg} (did you mean: {params['candidates']}?)", code.replace("invalid", "unknown")
 
 
 def _check_given(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -279,7 +294,9 @@ def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: obje
             _fail(instance, attribute, msg, "name.invalid_character")
         if "," in item or not any(map(str.isalpha, item)):
             msg = f"{where} {short(item, 60)} is not a title (needs a letter, no comma)"
-            _fail(instance, attribute, msg, "name.invalid_title")
+            params: dict[str, str | int] = {"field": where, "value": short(item, 60)}
+            msg, code = _near(msg, "name.invalid_title", params, near_titles(item))
+            _fail(instance, attribute, msg, code, params)
         if type(item) is str and len(item) <= _MAX_CACHED:
             if len(valid) >= _MAX_MEMO:
                 valid.clear()
@@ -307,7 +324,12 @@ def _check_part(
         _fail(instance, attribute, msg, "name.invalid_type")
     if not ok:
         msg = f"{field} {short(value, 60)} is not {what}"
-        _fail(instance, attribute, msg, f"name.invalid_{attribute.name}")
+        params: dict[str, str | int] = {"field": field, "value": short(value, 60)}
+        if attribute.name == "honorific":
+            params["allowed"] = ", ".join(_ranks.HONORIFICS)
+        near = _ranks.near_ranks(value) if attribute.name == "rank" else []
+        msg, code = _near(msg, f"name.invalid_{attribute.name}", params, near)
+        _fail(instance, attribute, msg, code, params)
 
 
 def _check_honorific(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

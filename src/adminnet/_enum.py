@@ -146,8 +146,8 @@ def refusal(cls: type[enum.Enum], value: object) -> InvalidComponent:
             return InvalidComponent(
                 msg,
                 code="enum.ambiguous",
-                params={"value": shown, "type": cls.__name__, "candidates": fits},
+                params={"value": quoted, "enum": cls.__name__, "candidates": fits},
             )
     msg = f"{quoted} is not a {cls.__name__} (one of: {allowed(cls)})"
-    params = {"value": shown, "type": cls.__name__, "allowed": allowed(cls)}
+    params = {"value": quoted, "enum": cls.__name__, "known": allowed(cls)}
     return InvalidComponent(msg, code="enum.invalid", params=params)

@@ -20,11 +20,9 @@ Indonesian when it starts with ``id``); English otherwise.
 
 from __future__ import annotations
 
-import gettext
 import os
 import threading
 from collections.abc import Mapping
-from importlib import resources
 from typing import Final
 
 __all__ = ["LANGUAGES", "catalogue", "language", "render", "set_language"]
@@ -77,6 +75,11 @@ def catalogue(lang: str) -> Mapping[str, str]:
 
 
 def _load(lang: str) -> Mapping[str, str]:
+    # Imported here: importlib.resources and gettext cost ~10 ms, paid on the first
+    # message rather than by every import of adminnet.errors.
+    import gettext
+    from importlib import resources
+
     path = resources.files("adminnet") / "locale" / lang / "LC_MESSAGES" / "adminnet.mo"
     try:
         with path.open("rb") as fh:

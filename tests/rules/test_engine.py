@@ -57,6 +57,7 @@ def test_violation_positional_and_text() -> None:
         "message": "message here",
         "entity_id": "tenure:x",
         "path": "$.tenures[0].capacity",
+        "params": {},
     }
 
 
@@ -484,6 +485,7 @@ def test_report_dict_and_json() -> None:
         "message": "AAA001 saw kemenpanrb",
         "entity_id": "agency:kemenpanrb",
         "path": "$.agencies[1].name",
+        "params": {},
     }
     assert json.loads(report.to_json()) == data
     assert "\n" not in report.to_json(indent=None)

@@ -99,8 +99,11 @@ def os_error(exc: OSError, code: str = "file.unreadable") -> Any:
     """An :class:`~adminnet.errors.ErrorDetail` for an OSError, naming its file."""
     from adminnet.errors import ErrorDetail
 
-    where = "" if exc.filename is None else f": {shown(os.fsdecode(exc.filename))}"
-    return ErrorDetail("$", code, f"{exc.strerror or exc}{where}")
+    reason = str(exc.strerror or exc)
+    if exc.filename is None:
+        return ErrorDetail.from_code("$", code, {"reason": reason}, variant="nofile")
+    name = shown(os.fsdecode(exc.filename))
+    return ErrorDetail.from_code("$", code, {"reason": reason, "file": name})
 
 
 def shown(name: str) -> str:
@@ -109,9 +112,16 @@ def shown(name: str) -> str:
 
 
 def error_rows(errors: Sequence[tuple[str, Any]]) -> list[dict[str, Any]]:
-    """JSON rows of load errors: file, line, path, code, message."""
+    """JSON rows of load errors: file, line, path, code, message, params."""
     return [
-        {"file": f, "line": d.line, "path": d.path, "code": d.code, "message": d.message}
+        {
+            "file": f,
+            "line": d.line,
+            "path": d.path,
+            "code": d.code,
+            "message": d.message,
+            "params": dict(d.params),
+        }
         for f, d in errors
     ]
 

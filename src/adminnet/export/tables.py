@@ -157,26 +157,36 @@ def _records(objs: object) -> list[_Record]:
     from adminnet.serialization import to_dict  # lazy: serialization is a higher layer
 
     if isinstance(objs, str | bytes | bytearray | Mapping) or not isinstance(objs, Iterable):
-        what = "an entity" if attrs.has(type(objs)) else f"a {type(objs).__name__}"
-        msg = f"to_records needs an iterable of entities or a Dataset (got {what})"
-        raise InvalidFormat(msg, code="tables.invalid_type")
+        entity = attrs.has(type(objs))
+        raise InvalidFormat(
+            code="tables.invalid_type",
+            variant="entity" if entity else None,
+            params={"type": type(objs).__name__},
+        )
     first: type | None = None
     rows: list[_Record] = []
     for i, obj in enumerate(objs):
         cls = type(obj)
         if isinstance(obj, Dataset) or not attrs.has(cls):
-            hint = " (pass the Dataset itself for one table per kind)" if cls is Dataset else ""
-            msg = f"row {i} is a {cls.__name__}, not an adminnet entity{hint}"
-            raise InvalidFormat(msg, code="tables.invalid_type")
+            raise InvalidFormat(
+                code="tables.invalid_type",
+                variant="dataset_row" if cls is Dataset else "row",
+                params={"row": i, "type": cls.__name__},
+            )
         if first is None:
             first = cls
         elif cls is not first:
-            msg = f"rows mix {first.__name__} and {cls.__name__} (row {i}); one type per table"
-            raise InconsistentData(msg, code="tables.mixed_types")
+            raise InconsistentData(
+                code="tables.mixed_types",
+                params={"first": first.__name__, "type": cls.__name__, "row": i},
+            )
         data = to_dict(obj)
         if not isinstance(data, dict):
-            msg = f"row {i}: a {cls.__name__} is written as a single value, not as a row"
-            raise InvalidFormat(msg, code="tables.invalid_type")
+            raise InvalidFormat(
+                code="tables.invalid_type",
+                variant="single",
+                params={"row": i, "type": cls.__name__},
+            )
         row: _Record = {}
         _flatten(data, cls, "", row)
         rows.append(row)
@@ -253,8 +263,9 @@ def _joined(values: list[object], column: str) -> str:
         cell = _cell(v)
         text = cell if isinstance(cell, str) else json.dumps(cell)
         if "," in text:
-            msg = f"column {column}: item {short(text, 60)} contains a comma; cannot join the list"
-            raise InvalidComponent(msg, code="tables.ambiguous_list")
+            raise InvalidComponent(
+                code="tables.ambiguous_list", params={"column": column, "value": short(text, 60)}
+            )
         texts.append(text)
     return _SEPARATOR.join(texts)
 

@@ -90,8 +90,7 @@ def check(
     """
     chosen: object = _default_registry() if registry is None else registry
     if not isinstance(chosen, Registry):
-        msg = f"registry must be a Registry (got {type(chosen).__name__})"
-        raise InvalidFormat(msg, code="rules.invalid_registry")
+        raise InvalidFormat(code="rules.invalid_registry", params={"type": type(chosen).__name__})
     return chosen.check(dataset, at=at, select=select, ignore=ignore, config=config)
 
 

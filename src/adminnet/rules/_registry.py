@@ -63,15 +63,16 @@ def _selectors(value: object, what: str) -> tuple[str, ...]:
     elif isinstance(value, Iterable) and not isinstance(value, bytes | bytearray | Mapping):
         items = list(value)
     else:
-        msg = f"{what} must be a code, a prefix or a list of them (got {type(value).__name__})"
-        raise InvalidFormat(msg, code="rules.invalid_selector")
+        raise InvalidFormat(
+            code="rules.invalid_selector",
+            variant="type",
+            params={"what": what, "type": type(value).__name__},
+        )
     for item in items:
         if not isinstance(item, str) or _SELECTOR.match(item) is None:
-            msg = (
-                f"{what} selector {short(item, 40)} is not ALL, a rule code or a code prefix"
-                " (capital letters, then up to 3 digits)"
+            raise InvalidFormat(
+                code="rules.invalid_selector", params={"what": what, "value": short(item, 40)}
             )
-            raise InvalidFormat(msg, code="rules.invalid_selector")
     return tuple(str(i) for i in items)
 
 
@@ -142,13 +143,13 @@ class Registry:
         """
         obj: object = rule
         if not isinstance(obj, Rule):
-            msg = f"only a Rule can be registered (got {type(obj).__name__}); use @rule(...)"
-            raise InvalidFormat(msg, code="rules.invalid_rule")
+            raise InvalidFormat(code="rules.invalid_rule", params={"type": type(obj).__name__})
         with self._lock:
             if rule.code in self._rules:
                 other = self._rules[rule.code]
-                msg = f"rule code {rule.code} is taken by {other.name!r}"
-                raise InconsistentData(msg, code="rules.duplicate_code")
+                raise InconsistentData(
+                    code="rules.duplicate_code", params={"value": rule.code, "name": other.name}
+                )
             self._rules[rule.code] = rule
         return rule
 
@@ -209,8 +210,7 @@ class Registry:
         codes = sorted(self._rules)
         for s in (*chosen, *dropped):
             if s != "ALL" and not any(c.startswith(s) for c in codes):
-                msg = f"selector {s!r} matches no rule"
-                raise UnknownEntity(msg, code="rules.unknown_selector")
+                raise UnknownEntity(code="rules.unknown_selector", params={"value": s})
         out = []
         for c in codes:
             want = _specificity(chosen, c)
@@ -222,26 +222,33 @@ class Registry:
         if config is None:
             return {}
         if not isinstance(config, Mapping):
-            msg = f"config must map rule codes to parameters (got {type(config).__name__})"
-            raise InvalidFormat(msg, code="rules.invalid_config")
+            raise InvalidFormat(
+                code="rules.invalid_config", variant="type", params={"type": type(config).__name__}
+            )
         out: dict[str, dict[str, Any]] = {}
         for code, overrides in config.items():
             r = self.get(code)
             if not isinstance(overrides, Mapping):
-                msg = f"config of {code} must map parameter names to values"
-                raise InvalidFormat(msg, code="rules.invalid_config")
+                raise InvalidFormat(code="rules.invalid_config", params={"value": code})
             for name, value in overrides.items():
                 if name not in r.params:
                     known = ", ".join(sorted(r.params)) or "none"
-                    msg = f"rule {code} has no parameter {short(name, 40)} (parameters: {known})"
-                    raise UnknownEntity(msg, code="rules.unknown_param")
+                    raise UnknownEntity(
+                        code="rules.unknown_param",
+                        params={"rule": code, "value": short(name, 40), "known": known},
+                    )
                 default = r.params[name]
                 if not _param_ok(default, value):
-                    msg = (
-                        f"parameter {name} of {code} must be {_param_kind(default)}"
-                        f" (got {type(value).__name__} {short(value, 40)})"
+                    raise InvalidFormat(
+                        code="rules.invalid_param",
+                        params={
+                            "name": name,
+                            "rule": code,
+                            "expected": _param_kind(default),
+                            "type": type(value).__name__,
+                            "value": short(value, 40),
+                        },
                     )
-                    raise InvalidFormat(msg, code="rules.invalid_param")
             out[code] = dict(overrides)
         return out
 
@@ -257,8 +264,7 @@ class Registry:
         """Run the selected rules of this registry; see :func:`check`."""
         obj: object = dataset
         if not isinstance(obj, Dataset):
-            msg = f"check needs a Dataset (got {type(obj).__name__})"
-            raise InvalidFormat(msg, code="rules.invalid_dataset")
+            raise InvalidFormat(code="rules.invalid_dataset", params={"type": type(obj).__name__})
         day = as_date(at, what="at")
         overrides = self._resolve_config(config)
         rules = self.select(select, ignore)
@@ -273,8 +279,7 @@ class Registry:
 
 
 def _unknown_rule(code: object) -> UnknownEntity:
-    msg = f"no rule with code {short(code, 40)}"
-    return UnknownEntity(msg, code="rules.unknown_rule")
+    return UnknownEntity(code="rules.unknown_rule", params={"value": short(code, 40)})
 
 
 def _run(r: Rule, context: RuleContext) -> list[Violation]:
@@ -283,13 +288,18 @@ def _run(r: Rule, context: RuleContext) -> list[Violation]:
         for item in r.function(context):
             v: object = item
             if not isinstance(v, Violation):
-                msg = f"rule {r.code} yielded {type(v).__name__}, not a Violation"
-                raise InvalidFormat(msg, code="rules.invalid_violation")
+                raise InvalidFormat(
+                    code="rules.invalid_violation",
+                    params={"rule": r.code, "type": type(v).__name__},
+                )
             if v.code != r.code:
-                msg = f"rule {r.code} yielded a violation of another code, {v.code}"
-                raise InvalidFormat(msg, code="rules.foreign_code")
+                raise InvalidFormat(
+                    code="rules.foreign_code", params={"rule": r.code, "value": v.code}
+                )
             out.append(v)
     except Exception as exc:
-        msg = f"rule {r.code} ({r.name}) failed: {type(exc).__name__}: {exc}"
-        raise RuleFailure(msg) from exc
+        raise RuleFailure(
+            code="rules.rule_failed",
+            params={"rule": r.code, "name": r.name, "type": type(exc).__name__, "reason": str(exc)},
+        ) from exc
     return out

@@ -31,8 +31,15 @@ import attrs
 import pendulum
 
 from adminnet._enum import LabeledEnum, labels
+from adminnet._i18n import render
 from adminnet._validators import raise_for_field, short
-from adminnet.errors import AdminnetError, ErrorDetail, InvalidDataError, InvalidFormat
+from adminnet.errors import (
+    AdminnetError,
+    ErrorDetail,
+    InvalidDataError,
+    InvalidFormat,
+    plain_params,
+)
 from adminnet.model._common import check_text, enum_converter, instance_of
 from adminnet.model.dataset import Dataset
 from adminnet.rules._index import DatasetIndex
@@ -71,8 +78,11 @@ def _to_severity(value: object) -> object:
 
 def _check_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or _CODE.match(value) is None:
-        msg = f"rule code {short(value, 40)} is not 1-8 capital letters and 3 digits (like TEN002)"
-        raise_for_field(InvalidFormat(msg, code="rules.invalid_code"), instance, attribute)
+        raise_for_field(
+            InvalidFormat(code="rules.invalid_code", params={"value": short(value, 40)}),
+            instance,
+            attribute,
+        )
 
 
 @attrs.frozen(order=False)
@@ -87,10 +97,13 @@ class Violation:
     Attributes:
         code: The rule's code, e.g. ``"TEN002"``.
         severity: Error or warning.
-        message: Short English message naming the entities and quoting the values.
+        message: Short message naming the entities and quoting the values, in the
+            language current when the rule ran (the catalogue's template of the code).
         entity_id: The entity at fault as ``kind:id`` (``"tenure:papilaya-pj-ambon"``;
             ``"measurement:3"`` for the fourth measurement, ``"dataset"`` for the whole).
         path: JSONPath-like location in the dataset document (``"$.tenures[4].capacity"``).
+        params: The named values the message was built from (``str`` or ``int``), for
+            applications that word their own messages; not part of equality.
     """
 
     code: str = attrs.field(validator=_check_code)
@@ -98,19 +111,23 @@ class Violation:
     message: str = attrs.field(validator=check_text)
     entity_id: str = attrs.field(validator=check_text)
     path: str = attrs.field(validator=check_text)
+    params: Mapping[str, str | int] = attrs.field(
+        factory=dict, converter=plain_params, eq=False, kw_only=True
+    )
 
     def sort_key(self) -> tuple[str, str, str, str]:
         """Order of a report: entity, code, path, message."""
         return (self.entity_id, self.code, self.path, self.message)
 
-    def to_dict(self) -> dict[str, str]:
-        """Plain dict (JSON-ready): code, severity, message, entity_id, path."""
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict (JSON-ready): code, severity, message, entity_id, path, params."""
         return {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
             "entity_id": self.entity_id,
             "path": self.path,
+            "params": dict(self.params),
         }
 
     def __str__(self) -> str:
@@ -149,21 +166,29 @@ class RuleContext:
     def violation(
         self,
         entity: object | None,
-        message: str,
+        message: str | None = None,
         *,
         field: str | None = None,
         severity: Severity | str | None = None,
+        params: Mapping[str, object] | None = None,
+        variant: str | None = None,
     ) -> Violation:
         """A violation of this rule by ``entity`` (``None``: the whole dataset).
+
+        The message is the catalogue's template of the rule's code (``TEN002``, or
+        ``TEN002.variant``) filled with ``params``, in the current language; ``message``
+        is the fallback for rules without catalogue entries (your own rules).
 
         Args:
             entity: An entity of the dataset; its kind, id and index give the
                 violation's ``entity_id`` and ``path``.
-            message: Short English message.
+            message: Short message, used when the catalogue has no template.
             field: The field (and sub-path) at fault: ``"capacity"``,
                 ``"parties[1].signatory_id"``.
             severity: Overrides the rule's severity (a rule that is an error when
                 surely wrong reports a warning when only possibly wrong).
+            params: The named values of the message (``str`` or ``int``).
+            variant: Which wording of the rule's code, when it has several.
         """
         if entity is None:
             entity_id, path = "dataset", "$"
@@ -171,23 +196,54 @@ class RuleContext:
             entity_id, path = self.index.locate(entity)
         if field:
             path = f"{path}{field}" if field.startswith("[") else f"{path}.{field}"
+        code = self.rule.code
+        plain = plain_params(params or {})
+        key = code if variant is None else f"{code}.{variant}"
         return Violation(
-            self.rule.code,
+            code,
             self.rule.severity if severity is None else severity,
-            message,
+            render(key, plain, message if message is not None else key),
             entity_id,
             path,
+            params=plain,
         )
 
-    def error(self, entity: object | None, message: str, *, field: str | None = None) -> Violation:
+    def error(
+        self,
+        entity: object | None,
+        message: str | None = None,
+        *,
+        field: str | None = None,
+        params: Mapping[str, object] | None = None,
+        variant: str | None = None,
+    ) -> Violation:
         """A violation with severity error."""
-        return self.violation(entity, message, field=field, severity=Severity.ERROR)
+        return self.violation(
+            entity, message, field=field, severity=Severity.ERROR, params=params, variant=variant
+        )
 
     def warning(
-        self, entity: object | None, message: str, *, field: str | None = None
+        self,
+        entity: object | None,
+        message: str | None = None,
+        *,
+        field: str | None = None,
+        params: Mapping[str, object] | None = None,
+        variant: str | None = None,
     ) -> Violation:
         """A violation with severity warning."""
-        return self.violation(entity, message, field=field, severity=Severity.WARNING)
+        return self.violation(
+            entity, message, field=field, severity=Severity.WARNING, params=params, variant=variant
+        )
+
+    def phrase(self, name: str, **params: object) -> str:
+        """A piece of a message: the template ``CODE.name`` of this rule, filled in.
+
+        For messages that list several things (``"x from 2016 to 2017; y from ..."``),
+        each listed item is a phrase, worded in the current language.
+        """
+        key = f"{self.rule.code}.{name}"
+        return render(key, params, key)
 
 
 RuleFunction: TypeAlias = Callable[[RuleContext], Iterable[Violation]]
@@ -205,24 +261,40 @@ def _to_params(value: object) -> object:
 
 def _check_params(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Mapping):
-        msg = f"rule parameters must be a mapping (got {type(value).__name__})"
-        raise_for_field(InvalidFormat(msg, code="rules.invalid_params"), instance, attribute)
+        raise_for_field(
+            InvalidFormat(
+                code="rules.invalid_params", variant="type", params={"type": type(value).__name__}
+            ),
+            instance,
+            attribute,
+        )
     for name, default in value.items():
         if not isinstance(name, str) or _PARAM_NAME.match(name) is None:
-            msg = f"rule parameter name {short(name, 40)} is not a snake_case identifier"
-            raise_for_field(InvalidFormat(msg, code="rules.invalid_params"), instance, attribute)
-        if not isinstance(default, _PARAM_TYPES):
-            msg = (
-                f"rule parameter {name} default {short(default, 40)} is not a bool, int, float,"
-                " Decimal or str"
+            raise_for_field(
+                InvalidFormat(
+                    code="rules.invalid_params", variant="name", params={"value": short(name, 40)}
+                ),
+                instance,
+                attribute,
             )
-            raise_for_field(InvalidFormat(msg, code="rules.invalid_params"), instance, attribute)
+        if not isinstance(default, _PARAM_TYPES):
+            raise_for_field(
+                InvalidFormat(
+                    code="rules.invalid_params",
+                    params={"name": name, "value": short(default, 40)},
+                ),
+                instance,
+                attribute,
+            )
 
 
 def _check_callable(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not callable(value):
-        msg = f"rule function must be callable (got {type(value).__name__})"
-        raise_for_field(InvalidFormat(msg, code="rules.invalid_function"), instance, attribute)
+        raise_for_field(
+            InvalidFormat(code="rules.invalid_function", params={"type": type(value).__name__}),
+            instance,
+            attribute,
+        )
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -313,8 +385,7 @@ def rule(
     def decorate(function: RuleFunction) -> Rule:
         doc = inspect.getdoc(function)
         if not doc:
-            msg = f"rule {code} has no docstring (its statement)"
-            raise InvalidFormat(msg, code="rules.missing_statement")
+            raise InvalidFormat(code="rules.missing_statement", params={"value": code})
         summary = doc.strip().splitlines()[0].strip()
         fname = getattr(function, "__name__", "rule")
         return Rule(
@@ -353,7 +424,10 @@ class RuleError(InvalidDataError):
     def __init__(self, violations: Iterable[Violation], *, code: str | None = None) -> None:
         self.violations = tuple(violations)
         super().__init__(
-            [ErrorDetail(v.path, v.code, f"{v.entity_id}: {v.message}") for v in self.violations],
+            [
+                ErrorDetail(v.path, v.code, f"{v.entity_id}: {v.message}", params=v.params)
+                for v in self.violations
+            ],
             code=code,
         )
 

@@ -105,11 +105,8 @@ def signatory_not_head(ctx: RuleContext) -> Iterator[Violation]:
             if any(_surely_covers(t, lo, hi) for t in mine):
                 continue
             if any(_possibly_covers(t, lo, hi) for t in mine):
-                msg = (
-                    f"signatory {sid} possibly did not head {agency.id} on {g.signed_on}"
-                    " (tenure dates imprecise or open)"
-                )
-                yield ctx.warning(g, msg, field=field)
+                params = {"value": sid, "agency": agency.id, "date": str(g.signed_on)}
+                yield ctx.warning(g, field=field, params=params, variant="possibly")
                 continue
             if g.kind in _DELEGABLE:
                 units = _unit_positions(ctx, agency)
@@ -123,13 +120,14 @@ def signatory_not_head(ctx: RuleContext) -> Iterator[Violation]:
                     if t.person_id != sid and _surely_covers(t, lo, hi)
                 }
             )
-            if mine or others:
-                held = f"; {', '.join(others)} did" if others else ""
-                msg = f"signatory {sid} did not head {agency.id} on {g.signed_on}{held}"
-                yield ctx.error(g, msg, field=field)
+            params = {"value": sid, "agency": agency.id, "date": str(g.signed_on)}
+            if others:
+                params["others"] = ", ".join(others)
+                yield ctx.error(g, field=field, params=params, variant="others")
+            elif mine:
+                yield ctx.error(g, field=field, params=params)
             else:
-                msg = f"no tenure shows that signatory {sid} headed {agency.id} on {g.signed_on}"
-                yield ctx.warning(g, msg, field=field)
+                yield ctx.warning(g, field=field, params=params, variant="unknown")
 
 
 @rule(
@@ -169,16 +167,18 @@ def party_not_autonomous(ctx: RuleContext) -> Iterator[Violation]:
             if not any(flags):
                 continue
             region = next(r for r in found if r is not None and not r.is_autonomous)
-            what = f"{region.official_name}, {region.code}"
+            params = {
+                "value": agency.id,
+                "region": region.official_name,
+                "code": region.code,
+                "date": str(g.signed_on),
+            }
             if all(flags):
-                msg = f"party {agency.id} governs {what}, not an autonomous region on {g.signed_on}"
-                yield ctx.error(g, msg, field=f"parties[{i}].agency_id")
+                yield ctx.error(g, field=f"parties[{i}].agency_id", params=params)
             else:
-                msg = (
-                    f"party {agency.id} governs {what}, possibly not an autonomous region"
-                    f" on {g.signed_on}"
+                yield ctx.warning(
+                    g, field=f"parties[{i}].agency_id", params=params, variant="possibly"
                 )
-                yield ctx.warning(g, msg, field=f"parties[{i}].agency_id")
 
 
 @rule(
@@ -209,21 +209,16 @@ def party_not_existing(ctx: RuleContext) -> Iterator[Violation]:
             field = f"parties[{i}].agency_id"
             end = None if valid.end is None else bounds(valid.end)
             start = None if valid.start is None else bounds(valid.start)
+            params = {"value": agency.id, "date": str(g.signed_on)}
             if end is not None and lo > end[1]:
-                msg = f"party {agency.id} ended on {valid.end}, before the signing on {g.signed_on}"
-                yield ctx.error(g, msg, field=field)
+                params["end"] = str(valid.end)
+                yield ctx.error(g, field=field, params=params)
             elif start is not None and hi < start[0]:
-                msg = (
-                    f"party {agency.id} was founded on {valid.start}, after the signing on"
-                    f" {g.signed_on}"
-                )
-                yield ctx.error(g, msg, field=field)
+                params["start"] = str(valid.start)
+                yield ctx.error(g, field=field, params=params, variant="founded")
             elif (end is not None and hi > end[0]) or (start is not None and lo < start[1]):
-                msg = (
-                    f"party {agency.id} ({valid}) possibly did not exist on the signing"
-                    f" date {g.signed_on}"
-                )
-                yield ctx.warning(g, msg, field=field)
+                params["valid"] = str(valid)
+                yield ctx.warning(g, field=field, params=params, variant="possibly")
 
 
 @rule(
@@ -263,15 +258,11 @@ def _signed_before_parent(ctx: RuleContext, g: Agreement, parent: Agreement) -> 
         return
     c_lo, c_hi = bounds(g.signed_on)
     p_lo, p_hi = bounds(parent.signed_on)
+    params = {"value": str(g.signed_on), "parent": parent.id, "date": str(parent.signed_on)}
     if c_hi < p_lo:
-        msg = f"signed on {g.signed_on}, before its parent {parent.id} ({parent.signed_on})"
-        yield ctx.error(g, msg, field="signed_on")
+        yield ctx.error(g, field="signed_on", params=params)
     elif c_lo < p_hi:
-        msg = (
-            f"possibly signed on {g.signed_on} before its parent {parent.id}"
-            f" ({parent.signed_on}; imprecise dates)"
-        )
-        yield ctx.warning(g, msg, field="signed_on")
+        yield ctx.warning(g, field="signed_on", params=params, variant="possibly")
 
 
 def _outside_parent_effect(
@@ -281,37 +272,29 @@ def _outside_parent_effect(
     if mine.start is not None and theirs.start is not None:
         c_lo, c_hi = bounds(mine.start)
         p_lo, p_hi = bounds(theirs.start)
+        params = {"value": str(mine.start), "parent": parent.id, "date": str(theirs.start)}
         if c_hi < p_lo:
-            msg = f"takes effect on {mine.start}, before its parent {parent.id} ({theirs.start})"
-            yield ctx.error(g, msg, field="effective")
+            yield ctx.error(g, field="effective", params=params, variant="effect_before")
             return
         if c_lo < p_hi:
-            msg = (
-                f"possibly takes effect on {mine.start}, before its parent {parent.id}"
-                f" ({theirs.start}; imprecise dates)"
-            )
-            yield ctx.warning(g, msg, field="effective")
+            yield ctx.warning(g, field="effective", params=params, variant="effect_before_possibly")
             return
     if theirs.end is None:
         return
     p_lo, p_hi = bounds(theirs.end)
+    params = {"parent": parent.id, "date": str(theirs.end)}
     if mine.start is not None and bounds(mine.start)[0] > p_hi:
-        msg = f"takes effect on {mine.start}, after its parent {parent.id} ended ({theirs.end})"
-        yield ctx.error(g, msg, field="effective")
+        params["value"] = str(mine.start)
+        yield ctx.error(g, field="effective", params=params, variant="effect_after_end")
     elif mine.end is None:
-        msg = f"has no end of effect, while its parent {parent.id} ends on {theirs.end}"
-        yield ctx.warning(g, msg, field="effective")
+        yield ctx.warning(g, field="effective", params=params, variant="no_end")
     else:
         c_lo, c_hi = bounds(mine.end)
+        params["value"] = str(mine.end)
         if c_lo > p_hi:
-            msg = f"in effect until {mine.end}, after its parent {parent.id} ends ({theirs.end})"
-            yield ctx.error(g, msg, field="effective")
+            yield ctx.error(g, field="effective", params=params, variant="until_after")
         elif c_hi > p_lo:
-            msg = (
-                f"possibly in effect after its parent {parent.id} ends ({mine.end} vs"
-                f" {theirs.end}; imprecise dates)"
-            )
-            yield ctx.warning(g, msg, field="effective")
+            yield ctx.warning(g, field="effective", params=params, variant="until_after_possibly")
 
 
 def _add_years(ordinal: int, years: int) -> int:
@@ -351,11 +334,11 @@ def agreement_term_too_long(ctx: RuleContext) -> Iterator[Violation]:
             continue
         limit = _add_years(bounds(start)[1], years)
         if bounds(end)[0] > limit:
-            msg = (
-                f"term {g.effective} is longer than {years} years (a {years}-year term"
-                f" ends by {iso(limit)})"
+            yield ctx.violation(
+                g,
+                field="effective.end",
+                params={"value": str(g.effective), "years": years, "limit": iso(limit)},
             )
-            yield ctx.violation(g, msg, field="effective.end")
 
 
 _FAMILY: Final = {
@@ -440,20 +423,22 @@ def _overlapping(
         areas = ", ".join(area.value for area, _ in per_area)
         return ctx.violation(
             g,
-            f"in force from {iso(lo)} together with {other}, between the same parties"
-            f" ({parties}) on the same areas ({areas})",
             field="effective",
+            params={"from": iso(lo), "other": other, "parties": parties, "areas": areas},
         )
     listed = []
     for area, found in per_area:
-        names = ", ".join(f"{o[2]} from {iso(max(o[0], found.span[0]))}" for o in found.named)
+        names = ", ".join(
+            ctx.phrase("from", other=o[2], date=iso(max(o[0], found.span[0]))) for o in found.named
+        )
         more = found.count - len(found.named)
-        listed.append(f"{area.value}: {names}" + (f" and {more} more" if more else ""))
+        tail = ctx.phrase("more", count=more) if more else ""
+        listed.append(f"{area.value}: {names}{tail}")
     return ctx.violation(
         g,
-        f"in force together with other agreements between the same parties ({parties}) on"
-        f" the same areas ({'; '.join(listed)})",
         field="effective",
+        params={"parties": parties, "areas": "; ".join(listed)},
+        variant="several",
     )
 
 

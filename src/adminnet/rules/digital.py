@@ -39,11 +39,11 @@ def target_due_before_baseline(ctx: RuleContext) -> Iterator[Violation]:
         d_lo, d_hi = bounds(t.due)
         b_lo, b_hi = bounds(t.baseline.on)
         if d_hi < b_lo:
-            msg = f"due {t.due}, before its baseline of {t.baseline.on}"
-            yield ctx.error(t, msg, field="due")
+            params = {"value": str(t.due), "baseline": str(t.baseline.on)}
+            yield ctx.error(t, field="due", params=params)
         elif d_lo < b_hi:
-            msg = f"due {t.due}, possibly before its baseline of {t.baseline.on} (imprecise dates)"
-            yield ctx.warning(t, msg, field="due")
+            params = {"value": str(t.due), "baseline": str(t.baseline.on)}
+            yield ctx.warning(t, field="due", params=params, variant="possibly")
 
 
 @rule(
@@ -73,13 +73,12 @@ def target_agency_gone(ctx: RuleContext) -> Iterator[Violation]:
         ref = at if t.due is None else min(at, bounds(t.due)[1])
         e_lo, e_hi = bounds(agency.valid.end)
         after = ", ".join(agency.successor_ids)
-        hint = f" (successors: {after})" if after else ""
+        hint = ctx.phrase("successors", successors=after) if after else ""
+        params = {"value": agency.id, "end": str(agency.valid.end), "hint": hint}
         if e_hi < ref:
-            msg = f"agency {agency.id} ended on {agency.valid.end}{hint}"
-            yield ctx.error(t, msg, field="agency_id")
+            yield ctx.error(t, field="agency_id", params=params)
         elif e_lo < ref:
-            msg = f"agency {agency.id} possibly ended on {agency.valid.end}{hint}"
-            yield ctx.warning(t, msg, field="agency_id")
+            yield ctx.warning(t, field="agency_id", params=params, variant="possibly")
 
 
 def _latest(ctx: RuleContext, t: DigitalizationTarget, at: int) -> Measurement | None:
@@ -134,12 +133,18 @@ def target_off_track(ctx: RuleContext) -> Iterator[Violation]:
             continue
         if progress.on_track is not False or progress.expected is None:
             continue
-        msg = (
-            f"not on track on {ctx.at.isoformat()}: {m.value} on {m.on} is"
-            f" {_percent(progress.achieved)} of the way from {t.baseline.value} to"
-            f" {t.target_value}, {_percent(progress.expected)} was due by then"
+        yield ctx.violation(
+            t,
+            params={
+                "at": ctx.at.isoformat(),
+                "value": str(m.value),
+                "on": str(m.on),
+                "achieved": _percent(progress.achieved),
+                "baseline": str(t.baseline.value),
+                "target": str(t.target_value),
+                "expected": _percent(progress.expected),
+            },
         )
-        yield ctx.violation(t, msg)
 
 
 RULES: Final[tuple[Rule, ...]] = (

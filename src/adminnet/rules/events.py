@@ -56,9 +56,12 @@ def officials_not_in_office(ctx: RuleContext) -> Iterator[Violation]:
             tenures = by_person.get(pid, [])
             if any(lo <= d <= hi for lo, hi in (possible(t.period) for t in tenures)):
                 continue
-            what = "holds no recorded office" if not tenures else "held none of their offices"
-            msg = f"{role} {pid} {what} on {iso(d)}"
-            yield ctx.violation(e, msg, field=field)
+            yield ctx.violation(
+                e,
+                field=field,
+                params={"value": pid, "on": iso(d)},
+                variant=f"{role}_{'none' if not tenures else 'other'}",
+            )
 
 
 def _event_days(e: Event) -> tuple[int, int]:
@@ -107,9 +110,18 @@ def signed_off_event_day(ctx: RuleContext) -> Iterator[Violation]:
                 continue
             lo, hi = bounds(g.signed_on)
             if hi < first or lo > last:
-                when = iso(first) if first == last else f"{iso(first)} to {iso(last)}"
-                msg = f"signed on {g.signed_on}, not on the day of its event {e.id} ({when})"
-                yield ctx.violation(g, msg, field="signed_on")
+                params = {
+                    "value": str(g.signed_on),
+                    "event": e.id,
+                    "first": iso(first),
+                    "last": iso(last),
+                }
+                yield ctx.violation(
+                    g,
+                    field="signed_on",
+                    params=params,
+                    variant=None if first == last else "days",
+                )
 
 
 @rule(
@@ -131,16 +143,19 @@ def event_agreement_mismatch(ctx: RuleContext) -> Iterator[Violation]:
         for i, aid in enumerate(e.agreement_ids):
             g = index.agreements.get(aid)
             if g is not None and g.event_id is not None and g.event_id != e.id:
-                msg = f"lists agreement {aid}, which names another event, {g.event_id}"
-                yield ctx.violation(e, msg, field=f"agreement_ids[{i}]")
+                yield ctx.violation(
+                    e,
+                    field=f"agreement_ids[{i}]",
+                    params={"value": aid, "event": g.event_id},
+                    variant="event",
+                )
     events = index.events
     for g in ctx.dataset.agreements:
         if g.event_id is None:
             continue
         event = events.get(g.event_id)
         if event is not None and event.agreement_ids and g.id not in event.agreement_ids:
-            msg = f"names event {event.id}, which does not list it among its agreements"
-            yield ctx.violation(g, msg, field="event_id")
+            yield ctx.violation(g, field="event_id", params={"value": event.id})
 
 
 RULES: Final[tuple[Rule, ...]] = (

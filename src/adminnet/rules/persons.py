@@ -83,11 +83,17 @@ def nip_after_career_start(ctx: RuleContext) -> Iterator[Violation]:
             if start is None or position is None or not is_career(t, position):
                 continue
             if bounds(start)[1] < appointed_lo:
-                msg = (
-                    f"career tenure {t.id} ({t.label(position)}) starts on {start}, before"
-                    f" the appointment {record.appointed} encoded in NIP {_nip.format(p.nip)}"
+                yield ctx.violation(
+                    p,
+                    field="nip",
+                    params={
+                        "tenure": t.id,
+                        "label": t.label(position),
+                        "start": str(start),
+                        "appointed": str(record.appointed),
+                        "value": _nip.format(p.nip),
+                    },
                 )
-                yield ctx.violation(p, msg, field="nip")
 
 
 RULES: Final[tuple[Rule, ...]] = (nip_after_career_start,)

@@ -67,7 +67,7 @@ ROLE_AGENCY_KINDS: Final[Mapping[Role, frozenset[AgencyKind]]] = {
 def _kinds(kinds: frozenset[AgencyKind]) -> str:
     order = list(AgencyKind)
     names = [k.label for k in sorted(kinds, key=order.index)]
-    return f"a {names[0]}" if len(names) == 1 else f"one of: {', '.join(names)}"
+    return ", ".join(names)
 
 
 @rule(
@@ -104,11 +104,19 @@ def role_agency_mismatch(ctx: RuleContext) -> Iterator[Violation]:
         allowed = ROLE_AGENCY_KINDS.get(p.role)
         if allowed is None or agency.kind in allowed:
             continue
-        msg = (
-            f"{p.role.label} position {p.id} belongs to {agency.id}, a {agency.kind.label};"
-            f" a {p.role.label} belongs to {_kinds(allowed)}"
+        kinds = _kinds(allowed)
+        yield ctx.violation(
+            p,
+            field="role",
+            params={
+                "role": p.role.label,
+                "value": p.id,
+                "agency": agency.id,
+                "kind": agency.kind.label,
+                "allowed": kinds,
+            },
+            variant="one" if len(allowed) == 1 else None,
         )
-        yield ctx.violation(p, msg, field="role")
 
 
 RULES: Final[tuple[Rule, ...]] = (role_agency_mismatch,)

@@ -95,9 +95,26 @@ def dangling_reference(ctx: RuleContext) -> Iterator[Violation]:
     index = ctx.index
     for entity, field, kind, ident in _references(ctx.dataset):
         if not _resolves(index, kind, ident):
-            where = "the dataset or the agency catalog" if kind == "agencies" else "the dataset"
-            msg = f"{field} {ident!r} names no {_SINGULAR[kind]} in {where}"
-            yield ctx.violation(entity, msg, field=field)
+            yield ctx.violation(
+                entity,
+                field=field,
+                params={"field": field, "value": repr(ident), "kind": _SINGULAR[kind]},
+                variant=_REF001_VARIANT[kind],
+            )
+
+
+_REF001_VARIANT: Final = {
+    "agencies": "agency",
+    "persons": "person",
+    "positions": "position",
+    "tenures": "tenure",
+    "agreements": "agreement",
+    "events": "event",
+    "services": "service",
+    "targets": "target",
+    "measurements": "measurement",
+}
+"""The wording of REF001 per collection (the noun differs between the languages)."""
 
 
 def _check_code(
@@ -115,15 +132,17 @@ def _check_code(
     known_hi = known_lo if hi == lo else index.region(code, hi) is not None
     if known_lo and known_hi:
         return
-    whose = f"region {code}" if agency is None else f"region {code} of agency {agency.id}"
-    after = index.successors(code)
-    hint = f" (replaced by {', '.join(after)})" if after else ""
-    if not known_lo and not known_hi:
-        msg = f"{whose} is not a region code on {when}{hint}"
-        yield ctx.error(entity, msg, field=field)
+    if agency is None:
+        whose = ctx.phrase("region", code=code)
     else:
-        msg = f"{whose} is possibly not a region code on {when}{hint}"
-        yield ctx.warning(entity, msg, field=field)
+        whose = ctx.phrase("region_of_agency", code=code, agency=agency.id)
+    after = index.successors(code)
+    hint = ctx.phrase("replaced", successors=", ".join(after)) if after else ""
+    params = {"whose": whose, "value": code, "when": when, "hint": hint}
+    if not known_lo and not known_hi:
+        yield ctx.error(entity, field=field, params=params)
+    else:
+        yield ctx.warning(entity, field=field, params=params, variant="possibly")
 
 
 @rule(

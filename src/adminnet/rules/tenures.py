@@ -85,40 +85,37 @@ def overlapping_holders(ctx: RuleContext) -> Iterator[Violation]:
         reported: set[str] = set()
         for found in earlier_overlaps(surely, tolerance=tolerance):
             reported.add(found.item.id)
-            yield ctx.error(found.item, _overlap_message(found, surely=True), field="period")
+            yield _overlap(ctx, found, surely=True)
         for found in earlier_overlaps(possibly, tolerance=tolerance):
             if found.item.id not in reported:
-                msg = _overlap_message(found, surely=False)
-                yield ctx.warning(found.item, msg, field="period")
+                yield _overlap(ctx, found, surely=False)
 
 
-def _overlap_message(found: Overlaps[Tenure], *, surely: bool) -> str:
+def _overlap(ctx: RuleContext, found: Overlaps[Tenure], *, surely: bool) -> Violation:
     t = found.item
     who = f"{t.person_id} ({t.capacity.label})"
     parts = []
     for o_lo, o_hi, _, other in found.named:
         lo, hi = max(found.span[0], o_lo), min(found.span[1], o_hi)
-        them = f"{other.person_id} ({other.capacity.label}, tenure {other.id})"
-        parts.append((them, lo, hi))
-    more = found.count - len(parts)
-    tail = f"; and {more} more" if more else ""
-    if surely:
-        if found.count == 1:
-            them, lo, hi = parts[0]
-            return f"{who} and {them} both hold {t.position_id} from {iso(lo)} to {iso(hi)}"
-        listed = "; ".join(f"{them} from {iso(lo)} to {iso(hi)}" for them, lo, hi in parts)
-        return f"{who} holds {t.position_id} together with {found.count} others: {listed}{tail}"
-    if found.count == 1:
-        them, lo, hi = parts[0]
-        return (
-            f"{who} and {them} possibly both hold {t.position_id} between {iso(lo)} and"
-            f" {iso(hi)} (imprecise dates)"
+        them = ctx.phrase(
+            "holder", person=other.person_id, capacity=other.capacity.label, tenure=other.id
         )
-    listed = "; ".join(f"{them} between {iso(lo)} and {iso(hi)}" for them, lo, hi in parts)
-    return (
-        f"{who} possibly holds {t.position_id} together with {found.count} others"
-        f" (imprecise dates): {listed}{tail}"
-    )
+        parts.append((them, iso(lo), iso(hi)))
+    more = found.count - len(parts)
+    tail = ctx.phrase("more", count=more) if more else ""
+    params: dict[str, object] = {"who": who, "position": t.position_id, "count": found.count}
+    if found.count == 1:
+        them, first, last = parts[0]
+        params.update(them=them, lo=first, hi=last)
+        variant = None if surely else "possibly"
+    else:
+        part = "part" if surely else "part_possibly"
+        listed = "; ".join(ctx.phrase(part, them=w, lo=a, hi=b) for w, a, b in parts)
+        params.update(listed=listed, tail=tail)
+        variant = "several" if surely else "several_possibly"
+    if surely:
+        return ctx.error(t, field="period", params=params, variant=variant)
+    return ctx.warning(t, field="period", params=params, variant=variant)
 
 
 _PJ_ROLES: Final = frozenset({Role.GUBERNUR, Role.BUPATI, Role.WALI_KOTA, Role.SEKRETARIS_DAERAH})
@@ -157,17 +154,16 @@ def acting_capacity_misused(ctx: RuleContext) -> Iterator[Violation]:
         position = positions.get(t.position_id)
         if position is None or position.role is Role.OTHER or position.role in allowed:
             continue
-        if position.role.is_deputy:
-            msg = (
-                f"{capacity.label} capacity on a wakil position ({position.title}):"
-                f" a {capacity.label} never holds a wakil title"
-            )
-        else:
-            msg = (
-                f"{capacity.label} capacity on a position that is not a regional head"
-                f" ({position.title}, {position.role.label})"
-            )
-        yield ctx.violation(t, msg, field="capacity")
+        yield ctx.violation(
+            t,
+            field="capacity",
+            params={
+                "capacity": capacity.label,
+                "title": position.title,
+                "role": position.role.label,
+            },
+            variant="wakil" if position.role.is_deputy else None,
+        )
 
 
 @rule(
@@ -202,17 +198,18 @@ def penjabat_term_too_long(ctx: RuleContext) -> Iterator[Violation]:
         if end is not None:
             shortest = bounds(end)[0] - s_hi
             if shortest > limit:
-                msg = (
-                    f"Pj. term {t.period} lasts at least {shortest} days, more than"
-                    f" {limit} on one decree: record each extension as its own tenure"
+                yield ctx.violation(
+                    t,
+                    field="period",
+                    params={"value": str(t.period), "days": shortest, "limit": limit},
                 )
-                yield ctx.violation(t, msg, field="period")
         elif at - s_hi > limit:
-            msg = (
-                f"Pj. term open since {start} is more than {limit} days old on"
-                f" {ctx.at.isoformat()} with no end or renewing decree recorded"
+            yield ctx.violation(
+                t,
+                field="period",
+                params={"start": str(start), "limit": limit, "at": ctx.at.isoformat()},
+                variant="open",
             )
-            yield ctx.violation(t, msg, field="period")
 
 
 @rule(
@@ -256,27 +253,21 @@ def tenure_outside_agency(ctx: RuleContext) -> Iterator[Violation]:
             if (sure_span is not None and sure_span[1] > a_hi) or (
                 start is not None and bounds(start)[0] > a_hi
             ):
-                msg = f"tenure {t.period} continues after agency {agency.id} ended on {valid.end}"
-                yield ctx.error(t, msg, field="period")
+                params = {"value": str(t.period), "agency": agency.id, "date": str(valid.end)}
+                yield ctx.error(t, field="period", params=params)
             elif span[1] > a_lo:
-                msg = (
-                    f"tenure {t.period} possibly continues after agency {agency.id} ended"
-                    f" on {valid.end} (imprecise dates)"
-                )
-                yield ctx.warning(t, msg, field="period")
+                params = {"value": str(t.period), "agency": agency.id, "date": str(valid.end)}
+                yield ctx.warning(t, field="period", params=params, variant="possibly")
         if valid.start is not None:
             a_lo, a_hi = bounds(valid.start)
             if (sure_span is not None and sure_span[0] < a_lo) or (
                 end is not None and bounds(end)[1] < a_lo
             ):
-                msg = f"tenure {t.period} begins before agency {agency.id} existed ({valid.start})"
-                yield ctx.error(t, msg, field="period")
+                params = {"value": str(t.period), "agency": agency.id, "date": str(valid.start)}
+                yield ctx.error(t, field="period", params=params, variant="before")
             elif span[0] < a_hi:
-                msg = (
-                    f"tenure {t.period} possibly begins before agency {agency.id} existed"
-                    f" ({valid.start}; imprecise dates)"
-                )
-                yield ctx.warning(t, msg, field="period")
+                params = {"value": str(t.period), "agency": agency.id, "date": str(valid.start)}
+                yield ctx.warning(t, field="period", params=params, variant="before_possibly")
 
 
 RULES: Final[tuple[Rule, ...]] = (

@@ -142,12 +142,9 @@ def refusal(cls: type[enum.Enum], value: object) -> InvalidComponent:
         hits = _READINGS.get(cls, {}).get(_fold(value), frozenset())
         if len(hits) > 1:
             fits = ", ".join(sorted(hits))
-            msg = f"{quoted} could be any of {fits} ({cls.__name__}): write the value"
             return InvalidComponent(
-                msg,
                 code="enum.ambiguous",
                 params={"value": quoted, "enum": cls.__name__, "candidates": fits},
             )
-    msg = f"{quoted} is not a {cls.__name__} (one of: {allowed(cls)})"
     params = {"value": quoted, "enum": cls.__name__, "known": allowed(cls)}
-    return InvalidComponent(msg, code="enum.invalid", params=params)
+    return InvalidComponent(code="enum.invalid", params=params)

@@ -66,7 +66,7 @@ def test_nothing_near_means_no_candidates() -> None:
     ("call", "code"),
     [
         (lambda: regions.lookup("Bogor", level=2), "regions.ambiguous_name"),
-        (lambda: agencies.resolve("Kementerian"), "agency.ambiguous_prefix"),
+        (lambda: agencies.resolve("Kementerian"), "agency.ambiguous"),
         (lambda: agencies.resolve("Kementerian Dalam Negeri (KPK)"), "agency.disagree"),
     ],
 )

@@ -16,8 +16,7 @@ from adminnet.agencies._local import (
     _LOCAL_ID,
     _government,
     _local,
-    _not_autonomous_message,
-    _not_autonomous_params,
+    _not_autonomous,
     local_government,
 )
 from adminnet.agencies._names import (
@@ -62,7 +61,7 @@ def get(id: str, *, default: Agency | None = None) -> Agency | None:
     Raises:
         InvalidFormat: ``id`` is not a string (``agency.invalid_type``).
     """
-    _check_text(id, "agency id")
+    _check_text(id, "id")
     agency = _catalog().agencies.get(id)
     if agency is not None:
         return agency
@@ -95,14 +94,8 @@ def _pick(text: str, candidates: dict[str, int], agencies: dict[str, Agency]) ->
     ids = sorted(aid for aid, score in candidates.items() if score == best)
     if len(ids) == 1:
         return agencies[ids[0]]
-    msg = f"{short(text, 80)} names several agencies: {', '.join(ids)}"
-    params = {"value": _bounded(text), "candidates": ", ".join(ids)}
-    raise AmbiguousName(msg, candidates=ids, code="agency.ambiguous", params=params)
-
-
-def _bounded(text: str) -> str:
-    """The looked-up text as a message param, bounded like every quoted value."""
-    return text if len(text) <= 80 else text[:77] + "..."
+    params = {"value": short(text, 80), "candidates": ", ".join(ids)}
+    raise AmbiguousName(candidates=ids, code="agency.ambiguous", params=params)
 
 
 def _unknown(text: str, day: pendulum.Date) -> UnknownEntity:
@@ -112,8 +105,7 @@ def _unknown(text: str, day: pendulum.Date) -> UnknownEntity:
         found = search(text, as_of=day, limit=3)
         return [a.id for a in found], nearest(found)
 
-    msg = f"no agency is named {short(text, 80)}"
-    return UnknownEntity(msg, code="agency.unknown", params={"value": _bounded(text)}, near=near)
+    return UnknownEntity(code="agency.unknown", params={"value": short(text, 80)}, near=near)
 
 
 def nearest(found: Iterable[Agency]) -> str:
@@ -149,7 +141,7 @@ def lookup(id_or_acronym: str, *, as_of: DateLike | None = None) -> Agency:
         UnknownEntity: no agency has this id or acronym (``agency.unknown``).
         AmbiguousName: several agencies bore it on that day (``agency.ambiguous``).
     """
-    text = _check_text(id_or_acronym, "agency id or acronym")
+    text = _check_text(id_or_acronym, "id_or_acronym")
     day = as_date(as_of, what="as_of")
     stripped = text.strip()
     if ID_PATTERN.match(stripped):
@@ -213,7 +205,7 @@ def resolve(text: str, *, as_of: DateLike | None = None) -> Agency:
             (``agency.disagree``), or the text only starts several names
             (``"Kementerian"``); its ``candidates`` are their ids.
     """
-    _check_text(text, "agency name")
+    _check_text(text, "name")
     day = as_date(as_of, what="as_of")
     stripped = text.strip()
     split = split_brackets(stripped)
@@ -284,9 +276,8 @@ def _resolve_bracketed(text: str, name: str, groups: list[str], day: pendulum.Da
             first = second
         elif first.id != second.id:
             ids = sorted({first.id, second.id})
-            msg = f"{short(text, 80)} names two different agencies: {', '.join(ids)}"
-            params = {"value": _bounded(text), "candidates": ", ".join(ids)}
-            raise AmbiguousName(msg, candidates=ids, code="agency.disagree", params=params)
+            params = {"value": short(text, 80), "candidates": ", ".join(ids)}
+            raise AmbiguousName(candidates=ids, code="agency.disagree", params=params)
     if first is None:
         raise _unknown(text, day)
     return first
@@ -327,19 +318,18 @@ def _resolve(text: str, stripped: str, day: pendulum.Date) -> Agency:
     if local:
         return _pick(text, local, governments)
     if blocked is not None:
-        msg = _not_autonomous_message(blocked)
-        params = _not_autonomous_params(blocked)
-        raise UnknownEntity(msg, code="agency.not_autonomous", params=params)
+        raise _not_autonomous(blocked, UnknownEntity)
     office = _office_of(words)
     if office:  # "Kantor LAN", "Kantor Pusat Kemendagri": the office of an agency
         return _resolve(text, " ".join(office), day)
     starting = _starting_with(key, day)
     if len(starting) > 1:
         listed = f"{', '.join(starting[:8])}{', ...' if len(starting) > 8 else ''}"
-        msg = f"{short(text, 80)} only starts the names of {len(starting)} agencies: {listed}"
-        fits: dict[str, str | int] = {"value": _bounded(text), "count": len(starting)}
+        fits: dict[str, str | int] = {"value": short(text, 80), "count": len(starting)}
         fits["candidates"] = listed
-        raise AmbiguousName(msg, candidates=starting, code="agency.ambiguous_prefix", params=fits)
+        raise AmbiguousName(
+            candidates=starting, code="agency.ambiguous", variant="prefix", params=fits
+        )
     raise _unknown(text, day)
 
 
@@ -412,9 +402,8 @@ def all(*, kind: AgencyKind | str | None = None, as_of: DateLike | None = None) 
         try:
             wanted = AgencyKind(kind)
         except ValueError:
-            msg = f"{short(kind, 60)} is not an agency kind (one of: {allowed(AgencyKind)})"
             params = {"value": short(kind, 60), "allowed": allowed(AgencyKind)}
-            raise InvalidFormat(msg, code="agency.invalid_kind", params=params) from None
+            raise InvalidFormat(code="agency.invalid_kind", params=params) from None
     day = None if as_of is None else as_date(as_of, what="as_of")
     result = [
         a
@@ -476,10 +465,9 @@ def search(text: str, *, as_of: DateLike | None = None, limit: int = 10) -> list
         InvalidFormat: ``text`` is not a string, ``limit`` not a positive int, or
             ``as_of`` not a date.
     """
-    _check_text(text, "search text")
+    _check_text(text, "search_text")
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        msg = f"limit must be a positive int (got {short(limit, 40)})"
-        raise InvalidFormat(msg, code="agency.invalid_limit", params={"value": short(limit, 40)})
+        raise InvalidFormat(code="agency.invalid_limit", params={"value": short(limit, 40)})
     day = as_date(as_of, what="as_of")
     words = [w for seg in fold_words(text) for w in seg]
     if not words:

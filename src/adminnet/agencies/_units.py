@@ -18,7 +18,7 @@ import attrs
 
 from adminnet._validators import OneOf, UnitInterval, short
 from adminnet.agencies._names import _check_text
-from adminnet.agencies._resolve import _bounded, get, resolve, split_brackets
+from adminnet.agencies._resolve import get, resolve, split_brackets
 from adminnet.errors import AmbiguousName, UnknownEntity
 from adminnet.model.agency import Agency, AgencyKind
 from adminnet.text.folding import MAX_TEXT, fold
@@ -126,7 +126,7 @@ def resolve_unit(text: str, *, as_of: DateLike | None = None) -> AgencyMatch:
         AmbiguousName: as :func:`adminnet.agencies.resolve` (the agency part is
             ambiguous), with the candidates.
     """
-    _check_text(text, "agency or unit name")
+    _check_text(text, "unit_name")
     try:
         return AgencyMatch(agency=resolve(text, as_of=as_of), unit=None, how="name", score=1.0)
     except AmbiguousName:
@@ -172,16 +172,12 @@ def _check_groups(text: str, found: AgencyMatch, groups: list[str]) -> None:
     for group in groups:
         fixed = units.units.get(fold(group))
         if fixed is not None and found.unit is not None and fixed[0] != found.unit:
-            other = f"{short(group, 30)} is {fixed[0]}"
-            msg = f"{short(text, 80)}: the unit is {found.unit} but {other}"
-            params = {"value": _bounded(text), "unit": found.unit, "short_form": group}
+            params = {"value": short(text, 80), "unit": found.unit, "short_form": short(group, 30)}
             params["other"] = fixed[0]
-            raise UnknownEntity(msg, code="agency.unit_disagree", params=params)
+            raise UnknownEntity(code="agency.unit_disagree", params=params)
 
 
 _REGION_KIND_WORDS: Final = frozenset({"provinsi", "kabupaten", "kota"})
-# A unit named with an agency of the wrong side: a dinas of a ministry, a ditjen of a kota.
-_SCOPE_CODES: Final = frozenset({"agency.unit_of_region", "agency.unit_of_centre"})
 
 
 def _office(words: list[str], as_of: DateLike | None) -> AgencyMatch | None:
@@ -280,7 +276,7 @@ def _headed(
                 text, name, head[1], rest[cut:], 0.9 if field else 0.8, as_of, first
             )
         except UnknownEntity as exc:
-            if isinstance(exc, AmbiguousName) or exc.code in _SCOPE_CODES:
+            if isinstance(exc, AmbiguousName) or exc.code == "agency.unit_scope":
                 raise
             continue
     raise first
@@ -318,9 +314,8 @@ def _with_parent(
 ) -> AgencyMatch:
     rest = _skip_parent_unit(rest)
     if not rest:
-        msg = f"{short(text, 80)} names a unit ({unit}) but not its agency"
-        params = {"value": _bounded(text), "unit": unit}
-        raise UnknownEntity(msg, code="agency.unit_without_agency", params=params)
+        params = {"value": short(text, 80), "unit": unit}
+        raise UnknownEntity(code="agency.unit_without_agency", params=params)
     try:
         agency = resolve(" ".join(rest), as_of=as_of)
     except UnknownEntity as exc:
@@ -331,9 +326,7 @@ def _with_parent(
         agency = resolve("Pemerintah Daerah " + " ".join(rest), as_of=as_of)
     local = agency.kind in _LOCAL_KINDS
     if scope != "any" and local != (scope == "daerah"):
-        where = "a regional government" if scope == "daerah" else "a central agency"
-        msg = f"{short(text, 80)}: {unit} is a unit of {where}, not of {agency.id}"
-        params = {"value": _bounded(text), "unit": unit, "agency": agency.id}
-        code = "agency.unit_of_region" if scope == "daerah" else "agency.unit_of_centre"
-        raise UnknownEntity(msg, code=code, params=params)
+        params = {"value": short(text, 80), "unit": unit, "agency": agency.id}
+        variant = "daerah" if scope == "daerah" else "pusat"
+        raise UnknownEntity(code="agency.unit_scope", variant=variant, params=params)
     return AgencyMatch(agency=agency, unit=unit, how="unit", score=score)

@@ -319,11 +319,14 @@ def parse_position(text: str, *, as_of: DateLike | None = None) -> ParsedPositio
             f"{_parsed(phrase, r.role, capacity, r, as_of, place).title} ({_key(r)})"
             for r in readings[:5]
         ]
-        more = f" and {len(readings) - 5} more" if len(readings) > 5 else ""
-        msg = f"{_short(text)} has {len(readings)} readings: {', '.join(shown)}{more}"
-        params = {"value": _bounded(text), "count": len(readings), "candidates": ", ".join(shown)}
+        more = len(readings) - len(shown)
+        params = {"value": _short(text), "count": len(readings), "candidates": ", ".join(shown)}
+        params["more"] = more
         raise AmbiguousName(
-            msg, candidates=[_key(r) for r in readings], code="position.ambiguous", params=params
+            candidates=[_key(r) for r in readings],
+            code="position.ambiguous",
+            variant="more" if more else None,
+            params=params,
         )
     return _parsed(phrase, readings[0].role, capacity, readings[0], as_of, place)
 
@@ -527,13 +530,8 @@ def _unknown(
         close = _near_regions(place, level, as_of)
         return [r.code for r in close], nearest(close)
 
-    message = f"{_short(text)}: no {what} is named {place!r}"
-    params = {"value": _bounded(text), "place": place, "what": what}
-    return UnknownEntity(message, code="position.unknown_place", params=params, near=near)
-
-
-def _bounded(text: str) -> str:
-    return text if len(text) <= 80 else text[:77] + "..."
+    params = {"value": _short(text), "place": repr(place), "what": what}
+    return UnknownEntity(code="position.unknown_place", params=params, near=near)
 
 
 def _what(role: Role, level: str | None) -> str:

@@ -309,8 +309,11 @@ def _cut_ministry_name(
         return fits[0], None
     if len(fits) > 1:
         ids = sorted(a.id for a in fits)
-        msg = f"{_short(place)} begins the names of several ministries: {', '.join(ids)}"
-        return None, AmbiguousName(msg, candidates=ids, code="position.ambiguous")
+        params = {"value": _short(place), "candidates": ", ".join(ids)}
+        ambiguous = AmbiguousName(
+            candidates=ids, code="position.ambiguous", variant="ministries", params=params
+        )
+        return None, ambiguous
     return None, None
 
 

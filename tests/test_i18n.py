@@ -43,9 +43,7 @@ NOT_YET_CONVERTED: frozenset[str] = frozenset(
         "extract/",
         "strategies/",
         "text/_clock.py",
-        "text/_nametext.py",
         "text/dates.py",
-        "text/names.py",
         "text/numbers.py",
     }
 )

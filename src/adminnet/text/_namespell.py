@@ -183,8 +183,8 @@ def _clean(text: str) -> str:
     return text
 
 
-def _mixed_script(text: str) -> str | None:
-    """What is wrong when letters of ``text`` mix Latin, Cyrillic and Greek, else None.
+def _mixed_script(text: str) -> dict[str, str | int] | None:
+    """The params of ``name.mixed_script`` when ``text`` mixes Latin, Cyrillic, Greek.
 
     Names the first letter of a script other than the one most letters have, with its
     position in ``text``: a Cyrillic ``а`` in ``Bаyu`` looks Latin but is not.
@@ -203,10 +203,12 @@ def _mixed_script(text: str) -> str | None:
     main = max(counts, key=lambda s: (counts[s], s == "LATIN"))
     pos = min(first[s] for s in counts if s != main)
     ch = text[pos]
-    return (
-        f"mixes scripts: {unicodedata.name(ch)} (U+{ord(ch):04X}) at position {pos}"
-        f" among {main.title()} letters"
-    )
+    return {
+        "char_name": unicodedata.name(ch),
+        "char": f"U+{ord(ch):04X}",
+        "position": pos,
+        "script": main.title(),
+    }
 
 
 def _first_bad_char(text: str) -> str | None:

@@ -342,9 +342,10 @@ def _is_sentence_period(token: str) -> bool:
     )
 
 
-def _invalid(text: str, problem: str, code: str) -> InvalidFormat:
-    msg = f"name {short(text, 60)} {problem}"
-    return InvalidFormat(msg, code=code)
+def _invalid(text: str, code: str, variant: str | None = None, **extra: str | int) -> InvalidFormat:
+    """``code`` (wording ``variant``) about the name ``text`` given to ``parse_name``."""
+    params: dict[str, str | int] = {"field": "name", "value": short(text, 60), **extra}
+    return InvalidFormat(code=code, variant=variant, params=params)
 
 
 def _rank_key(token: str) -> str:
@@ -388,13 +389,13 @@ def _parse_clean(s: str, text: str) -> Parts:
     s = s.lstrip(_EDGE_LEAD).rstrip(_EDGE)
     tokens, commas = _tokenize(s)
     if not tokens:
-        raise _invalid(text, "is empty", "name.empty")
+        raise _invalid(text, "name.empty", "text")
     honorific, rank, i = _take_head(tokens)
     prefixes, i = _take_front(tokens, commas, i, titled=i > 0)
     if i:
         tokens, commas = tokens[i:], commas[i:]
     if not tokens:
-        raise _invalid(text, "has titles but no name", "name.empty")
+        raise _invalid(text, "name.empty", "titles")
     if tokens[-1].endswith(".") and _is_sentence_period(tokens[-1]):
         tokens[-1] = tokens[-1][:-1]
     units = _units(tokens, commas)
@@ -424,7 +425,7 @@ def _parse_clean(s: str, text: str) -> Parts:
         and all(units[u][2].known for u in range(split))
         and any("." in t for t in tokens[:end])
     ):
-        raise _invalid(text, "has titles but no name", "name.empty")
+        raise _invalid(text, "name.empty", "titles")
     first = 0
     if not prefixes and not i and split < m and end >= 3 and tokens[0] == "H":
         # "H Herman Deru, SH, MH": Haji before a titled name, read as after a title
@@ -441,7 +442,7 @@ def _parse_clean(s: str, text: str) -> Parts:
             parts.append(tokens[t])
         given = "".join(parts)
     if not any(map(str.isalpha, given)):
-        raise _invalid(text, "has no letters", "name.no_letters")
+        raise _invalid(text, "name.no_letters")
 
     suffixes: list[str] = []
     before = (0, 0)  # the tokens of the last title

@@ -44,7 +44,6 @@ NOT_YET_CONVERTED: frozenset[str] = frozenset(
         "strategies/",
         "text/_clock.py",
         "text/dates.py",
-        "text/numbers.py",
     }
 )
 """Files (or folders, ending in /) of src/adminnet whose raise sites are not yet converted."""

@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+# Messages are compared in English: an Indonesian locale or ADMINNET_LANG of the
+# developer must not change them (tests of Indonesian set the language themselves;
+# subprocesses inherit this).
+os.environ["ADMINNET_LANG"] = "en"
+
 settings.register_profile("default", max_examples=60, deadline=None)
 settings.register_profile(
     "ci",

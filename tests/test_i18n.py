@@ -20,6 +20,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import adminnet
 from adminnet import _i18n, rules
@@ -291,6 +293,9 @@ from adminnet.ids import golongan, nik, nip, region_code
 from adminnet.model.dataset import Dataset
 from adminnet.serialization import from_json
 from adminnet.time import PartialDate, Period
+from adminnet import spbe
+from adminnet.export.popolo import to_popolo
+from adminnet.export.tables import to_records
 from adminnet.examples import lan_mou_2017
 
 def message(fn):
@@ -312,6 +317,9 @@ out = [
     message(lambda: from_json(Person, '{"id": "x"}')),
     message(lambda: from_json(Person, "[1,")),
     message(lambda: rules.check(Dataset(), select="ZZZ")),
+    message(lambda: to_records(42)),
+    message(lambda: to_popolo(42)),
+    message(lambda: spbe.recompute_index(9, 9, 9, 9)),
 ]
 ds = lan_mou_2017()
 report = rules.check(ds.merge(Dataset()), at="2017-03-16", select="TEN")
@@ -430,3 +438,22 @@ def test_errors_page_is_generated_from_the_catalogues() -> None:
     script = _load_script("gen_errors_doc")
     committed = (ROOT / "docs" / "errors.md").read_text("utf-8")
     assert committed == script.render(), "run: python scripts/gen_errors_doc.py"
+
+
+def test_every_template_renders_with_its_fields(lang: object) -> None:
+    """Each template, filled with its own fields, renders in both languages (no fallback)."""
+    for language in _i18n.LANGUAGES:
+        set_language(language)
+        table = _i18n.catalogue(language)
+        for key, template in table.items():
+            params = dict.fromkeys(_fields(template), 7)
+            rendered = _i18n.render(key, params, "\0fallback")
+            assert rendered != "\0fallback", (language, key)
+            assert "{" not in rendered.replace("{{", "").replace("{given", ""), (language, key)
+
+
+@given(st.text(max_size=50))
+def test_values_are_never_reinterpreted(value: str) -> None:
+    """A value with braces or format specs is quoted as is, never formatted again."""
+    err = InvalidComponent(code="nip.invalid_birth_date", params={"value": value})
+    assert str(err) == f"NIP birth date {value} is not a calendar date"

@@ -37,19 +37,7 @@ from adminnet.errors import (
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "adminnet"
 
-NOT_YET_CONVERTED: frozenset[str] = frozenset(
-    {
-        # Raise sites other branches convert (CONTRACTS.md section 1); the integrator
-        # empties this list once h/actionable and h/extract are merged.
-        "_enum.py",
-        "_validators.py",
-        "agencies/",
-        "positions.py",
-        "regions/",
-        "strategies/",
-        "text/",
-    }
-)
+NOT_YET_CONVERTED: frozenset[str] = frozenset()  # every raise site is converted
 """Files (or folders, ending in /) of src/adminnet whose raise sites are not yet converted."""
 
 _ERROR_CLASSES = frozenset(

@@ -67,8 +67,12 @@ class OneOf:
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Refuse a value that is not one of :attr:`values`."""
         if not (isinstance(value, str) and value in self.values):
-            msg = f"{attribute.name} must be one of {sorted(self.values)} (got {short(value, 30)})"
-            raise InvalidComponent(msg, code=self.code)
+            params = {
+                "field": attribute.name,
+                "known": ", ".join(sorted(self.values)),
+                "value": short(value, 30),
+            }
+            raise InvalidComponent(code=self.code, params=params)
 
 
 @attrs.frozen
@@ -80,5 +84,5 @@ class UnitInterval:
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Refuse anything but an int or float within 0..1 (a bool is no score)."""
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-            msg = f"{attribute.name} must be within 0..1 (got {short(value, 30)})"
-            raise InvalidComponent(msg, code=self.code)
+            params = {"field": attribute.name, "value": short(value, 30)}
+            raise InvalidComponent(code=self.code, params=params)

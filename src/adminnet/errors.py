@@ -50,7 +50,7 @@ NIP birth date 19651332 is not a calendar date
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import ClassVar, Self
 
@@ -214,10 +214,113 @@ class InconsistentData(ValidationError):
 
 
 class UnknownEntity(AdminnetError, LookupError):
-    """Entitas tidak ditemukan (a lookup found nothing)."""
+    """Entitas tidak ditemukan (a lookup found nothing); ``candidates`` are the nearest.
+
+    The nearest entities (one typing slip away, or starting with the name) are the
+    "did you mean" of the message: their ids or codes, best first, in ``candidates``,
+    and as printed in ``params["candidates"]``. Two optional params end the message in
+    the current language, after the template of the code: ``as_of`` (the date of a
+    dated lookup) and ``candidates``:
+
+    >>> err = UnknownEntity("no region named 'Kota Ambonn'", code="regions.unknown_name",
+    ...                     candidates=["81.71"], params={"candidates": "Kota Ambon 81.71"})
+    >>> err.candidates, str(err)
+    (('81.71',), "no region named 'Kota Ambonn' (did you mean: Kota Ambon 81.71?)")
+
+    A registry that fails inside a loop (every phrase of an article tried as an agency
+    name) should not pay for a fuzzy search each time: it passes ``near``, called the
+    first time ``candidates``, ``params`` or the message is asked for.
+
+    Args:
+        message: What was looked up (the fallback when the catalogue lacks the code).
+        candidates: Identifiers of the nearest entities, best first (may be empty).
+        code: Stable code, ``"unknown"`` by default.
+        params: Named values of the message.
+        variant: Which wording of the code (see :class:`AdminnetError`).
+        near: Called once, on demand: the nearest entities' identifiers and how they
+            are printed (``(["81.71"], "Kota Ambon (81.71)")``); they replace
+            ``candidates`` and become ``params["candidates"]`` when there are any.
+    """
 
     default_code = "unknown"
     default_message = "no such entity"
+
+    _params: Mapping[str, object]
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        candidates: Iterable[str] = (),
+        code: str | None = None,
+        params: Mapping[str, object] | None = None,
+        near: Callable[[], tuple[Iterable[str], str]] | None = None,
+        variant: str | None = None,
+    ) -> None:
+        self._near = near
+        super().__init__(message, code=code, params=params, variant=variant)
+        self._candidates = tuple(candidates)
+
+    def _complete(self) -> None:
+        near, self._near = self._near, None
+        if near is not None:
+            ids, shown = near()
+            self._candidates = tuple(ids)
+            if shown:
+                self._params = MappingProxyType({**self._params, "candidates": shown})
+
+    @property
+    def candidates(self) -> tuple[str, ...]:
+        """Identifiers of the nearest entities (unknown) or of every fit (ambiguous)."""
+        self._complete()
+        return self._candidates
+
+    @property
+    def params(self) -> Mapping[str, object]:
+        """The named values of the message (with the nearest entities, once found)."""
+        self._complete()
+        return self._params
+
+    @params.setter
+    def params(self, value: Mapping[str, object]) -> None:
+        self._params = value
+
+    @property
+    def message(self) -> str:
+        """The message in the current language, then the date and the nearest entities."""
+        text = super().message
+        as_of = self.params.get("as_of")
+        if as_of:
+            text += " " + render("unknown.as_of", {"as_of": as_of}, f"as of {as_of}")
+        near = self.params.get("candidates")
+        if near and not isinstance(self, AmbiguousName):
+            hint = render("unknown.did_you_mean", {"candidates": near}, f"did you mean: {near}?")
+            text += f" ({hint})"
+        return text
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_unknown,
+            (
+                type(self),
+                self._fallback,
+                self.candidates,
+                self.code,
+                dict(self.params),
+                self.variant,
+            ),
+        )
+
+
+def _rebuild_unknown(
+    cls: type[UnknownEntity],
+    message: str | None,
+    candidates: tuple[str, ...],
+    code: str,
+    params: dict[str, object],
+    variant: str | None = None,
+) -> UnknownEntity:
+    return cls(message, candidates=candidates, code=code, params=params, variant=variant)
 
 
 class AmbiguousName(UnknownEntity):
@@ -231,36 +334,6 @@ class AmbiguousName(UnknownEntity):
 
     default_code = "ambiguous"
     default_message = "the name fits several entities"
-
-    candidates: tuple[str, ...]
-
-    def __init__(
-        self,
-        message: str | None = None,
-        *,
-        candidates: Iterable[str] = (),
-        code: str | None = None,
-        params: Mapping[str, object] | None = None,
-        variant: str | None = None,
-    ) -> None:
-        super().__init__(message, code=code, params=params, variant=variant)
-        self.candidates = tuple(candidates)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (
-            _rebuild_ambiguous,
-            (self._fallback, self.candidates, self.code, dict(self.params), self.variant),
-        )
-
-
-def _rebuild_ambiguous(
-    message: str | None,
-    candidates: tuple[str, ...],
-    code: str,
-    params: dict[str, object],
-    variant: str | None = None,
-) -> AmbiguousName:
-    return AmbiguousName(message, candidates=candidates, code=code, params=params, variant=variant)
 
 
 @attrs.frozen

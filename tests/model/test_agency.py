@@ -214,7 +214,7 @@ def test_successors_and_parent() -> None:
         ({"id": "Komdigi"}, InvalidFormat, "id.invalid", "id"),
         ({"id": None}, InvalidFormat, "id.invalid", "id"),
         ({"name": "  "}, InvalidFormat, "text.empty", "name"),
-        ({"kind": "ministry"}, InvalidFormat, "type.invalid", "kind"),
+        ({"kind": "ministry"}, InvalidComponent, "enum.invalid", "kind"),
         ({"kind": None}, InvalidFormat, "type.invalid", "kind"),
         ({"acronym": 3}, InvalidFormat, "type.invalid", "acronym"),
         ({"valid": ("2020", None)}, InvalidFormat, "type.invalid", "valid"),

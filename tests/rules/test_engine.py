@@ -12,6 +12,7 @@ from adminnet import rules
 from adminnet.errors import (
     AdminnetError,
     InconsistentData,
+    InvalidComponent,
     InvalidDataError,
     InvalidFormat,
     UnknownEntity,
@@ -67,14 +68,14 @@ def test_violation_positional_and_text() -> None:
         (("ten002", "error", "m", "e", "$"), "rules.invalid_code"),
         (("TEN2", "error", "m", "e", "$"), "rules.invalid_code"),
         ((None, "error", "m", "e", "$"), "rules.invalid_code"),
-        (("TEN002", "fatal", "m", "e", "$"), "type.invalid"),
+        (("TEN002", "fatal", "m", "e", "$"), "enum.invalid"),
         (("TEN002", "error", "", "e", "$"), "text.empty"),
         (("TEN002", "error", "m", 3, "$"), "type.invalid"),
     ],
 )
 def test_violation_refuses_bad_values(args: tuple[object, ...], code: str) -> None:
     """A malformed violation is an adminnet error with a stable code."""
-    with pytest.raises(InvalidFormat) as info:
+    with pytest.raises((InvalidFormat, InvalidComponent)) as info:
         Violation(*args)  # type: ignore[arg-type]
     assert info.value.code == code
 
@@ -115,7 +116,7 @@ def test_rule_without_docstring_is_refused() -> None:
     [
         ({"code": "org001", "severity": "error"}, "rules.invalid_code"),
         ({"code": "ORG1", "severity": "error"}, "rules.invalid_code"),
-        ({"code": "ORG001", "severity": "fatal"}, "type.invalid"),
+        ({"code": "ORG001", "severity": "fatal"}, "enum.invalid"),
         ({"code": "ORG001", "severity": "error", "params": {"x": [1]}}, "rules.invalid_params"),
         ({"code": "ORG001", "severity": "error", "params": {"Bad": 1}}, "rules.invalid_params"),
         ({"code": "ORG001", "severity": "error", "basis": ""}, "text.empty"),
@@ -129,7 +130,7 @@ def test_rule_decorator_refuses_bad_arguments(kwargs: dict[str, object], code: s
         """Doc."""
         yield from ()
 
-    with pytest.raises(InvalidFormat) as info:
+    with pytest.raises((InvalidFormat, InvalidComponent)) as info:
         rule(**kwargs)(fn)  # type: ignore[arg-type]
     assert info.value.code == code
 

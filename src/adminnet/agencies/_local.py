@@ -139,17 +139,22 @@ def _autonomous_parent(region: Region) -> Region | None:
     return None
 
 
-def _not_autonomous_message(region: Region) -> str:
+def _not_autonomous(
+    region: Region, cls: type[InvalidComponent] | type[UnknownEntity]
+) -> InvalidComponent | UnknownEntity:
+    """``agency.not_autonomous``: the region, and the government it belongs to (if any).
+
+    Variants: ``administered`` (a kabupaten/kota administrasi: administered by its
+    province), ``belongs`` (a kecamatan, desa or kelurahan) and none (no parent).
+    """
+    params = {"value": region.code, "name": region.official_name}
     parent = _autonomous_parent(region)
-    tail = ""
-    if parent is not None:
-        gov = _government(parent)
-        verb = "is administered by" if region.kind.value in _ADMINISTRASI else "belongs to"
-        tail = f"; it {verb} {gov.name} ({gov.id})"
-    return (
-        f"region {region.code} ({region.official_name}) is not an autonomous region"
-        f" and has no government of its own{tail}"
-    )
+    if parent is None:
+        return cls(code="agency.not_autonomous", params=params)
+    gov = _government(parent)
+    params["government"] = f"{gov.name} ({gov.id})"
+    variant = "administered" if region.kind.value in _ADMINISTRASI else "belongs"
+    return cls(code="agency.not_autonomous", variant=variant, params=params)
 
 
 def local_government(region_code: str, *, as_of: DateLike | None = None) -> Agency:
@@ -177,14 +182,14 @@ def local_government(region_code: str, *, as_of: DateLike | None = None) -> Agen
             Pemerintah Provinsi that governs it), a kecamatan or a desa/kelurahan.
         UnknownEntity: no region has this code (on ``as_of``): ``agency.region_unknown``.
     """
-    code = _region_code.format(_check_text(region_code, "region code"))
+    code = _region_code.format(_check_text(region_code, "region_code"))
     region = _region_at(code, as_of)
     if region is None:
-        when = "" if as_of is None else f" on {as_date(as_of, what='as_of')}"
-        msg = f"no region has code {code}{when}"
-        raise UnknownEntity(msg, code="agency.region_unknown")
+        day = None if as_of is None else as_date(as_of, what="as_of")
+        params = {"value": code} if day is None else {"value": code, "as_of": day.isoformat()}
+        raise UnknownEntity(code="agency.region_unknown", variant="lookup", params=params)
     if not region.is_autonomous:
-        raise InvalidComponent(_not_autonomous_message(region), code="agency.not_autonomous")
+        raise _not_autonomous(region, InvalidComponent)
     return _government(region)
 
 

@@ -57,8 +57,8 @@ _SECRETARIAT_PREFIXES: Final = (
 
 def _check_text(text: object, what: str) -> str:
     if not isinstance(text, str):
-        msg = f"{what} must be a string (got {type(text).__name__})"
-        raise InvalidFormat(msg, code="agency.invalid_type")
+        params = {"type": type(text).__name__}
+        raise InvalidFormat(code="agency.invalid_type", variant=what, params=params)
     return text
 
 
@@ -183,8 +183,8 @@ def _load_catalog() -> _Catalog:
     raw = resources.files("adminnet.data").joinpath(_DATA_FILE).read_text(encoding="utf-8")
     document = json.loads(raw)
     if document.get("format") != _FORMAT:  # pragma: no cover - a packaging error
-        msg = f"{_DATA_FILE} has format {document.get('format')!r}, expected {_FORMAT}"
-        raise InvalidFormat(msg, code="agency.data_format")
+        params = {"value": _DATA_FILE, "format": repr(document.get("format")), "expected": _FORMAT}
+        raise InvalidFormat(code="agency.data_format", params=params)
     agencies: dict[str, Agency] = {}
     aliases: dict[str, tuple[str, ...]] = {}
     for data in document["agencies"]:

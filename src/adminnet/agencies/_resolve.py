@@ -6,16 +6,17 @@ The public functions are re-exported by :mod:`adminnet.agencies`.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
+from adminnet._enum import allowed
 from adminnet._validators import short
 from adminnet.agencies._local import (
     _ID_PREFIX,
     _LOCAL_ID,
     _government,
     _local,
-    _not_autonomous_message,
+    _not_autonomous,
     local_government,
 )
 from adminnet.agencies._names import (
@@ -60,7 +61,7 @@ def get(id: str, *, default: Agency | None = None) -> Agency | None:
     Raises:
         InvalidFormat: ``id`` is not a string (``agency.invalid_type``).
     """
-    _check_text(id, "agency id")
+    _check_text(id, "id")
     agency = _catalog().agencies.get(id)
     if agency is not None:
         return agency
@@ -93,8 +94,23 @@ def _pick(text: str, candidates: dict[str, int], agencies: dict[str, Agency]) ->
     ids = sorted(aid for aid, score in candidates.items() if score == best)
     if len(ids) == 1:
         return agencies[ids[0]]
-    msg = f"{short(text, 80)} names several agencies: {', '.join(ids)}"
-    raise AmbiguousName(msg, candidates=ids, code="agency.ambiguous")
+    params = {"value": short(text, 80), "candidates": ", ".join(ids)}
+    raise AmbiguousName(candidates=ids, code="agency.ambiguous", params=params)
+
+
+def _unknown(text: str, day: pendulum.Date) -> UnknownEntity:
+    """No agency is named ``text``; did you mean: the best of :func:`search`, when asked."""
+
+    def near() -> tuple[list[str], str]:
+        found = search(text, as_of=day, limit=3)
+        return [a.id for a in found], nearest(found)
+
+    return UnknownEntity(code="agency.unknown", params={"value": short(text, 80)}, near=near)
+
+
+def nearest(found: Iterable[Agency]) -> str:
+    """Instansi terdekat (the "did you mean" as printed: ``Lembaga Administrasi Negara (lan)``)."""
+    return ", ".join(f"{a.name} ({a.id})" for a in found)
 
 
 def _central(table: dict[str, tuple[_Entry, ...]], key: str, day: pendulum.Date) -> dict[str, int]:
@@ -125,7 +141,7 @@ def lookup(id_or_acronym: str, *, as_of: DateLike | None = None) -> Agency:
         UnknownEntity: no agency has this id or acronym (``agency.unknown``).
         AmbiguousName: several agencies bore it on that day (``agency.ambiguous``).
     """
-    text = _check_text(id_or_acronym, "agency id or acronym")
+    text = _check_text(id_or_acronym, "id_or_acronym")
     day = as_date(as_of, what="as_of")
     stripped = text.strip()
     if ID_PATTERN.match(stripped):
@@ -134,8 +150,7 @@ def lookup(id_or_acronym: str, *, as_of: DateLike | None = None) -> Agency:
             return agency
     found = _central(_catalog().acronyms, _key(stripped), day)
     if not found:
-        msg = f"no agency has the id or acronym {short(text, 80)}"
-        raise UnknownEntity(msg, code="agency.unknown")
+        raise _unknown(text, day)
     return _pick(text, found, _catalog().agencies)
 
 
@@ -190,7 +205,7 @@ def resolve(text: str, *, as_of: DateLike | None = None) -> Agency:
             (``agency.disagree``), or the text only starts several names
             (``"Kementerian"``); its ``candidates`` are their ids.
     """
-    _check_text(text, "agency name")
+    _check_text(text, "name")
     day = as_date(as_of, what="as_of")
     stripped = text.strip()
     split = split_brackets(stripped)
@@ -261,11 +276,10 @@ def _resolve_bracketed(text: str, name: str, groups: list[str], day: pendulum.Da
             first = second
         elif first.id != second.id:
             ids = sorted({first.id, second.id})
-            msg = f"{short(text, 80)} names two different agencies: {', '.join(ids)}"
-            raise AmbiguousName(msg, candidates=ids, code="agency.disagree")
+            params = {"value": short(text, 80), "candidates": ", ".join(ids)}
+            raise AmbiguousName(candidates=ids, code="agency.disagree", params=params)
     if first is None:
-        msg = f"no agency is named {short(text, 80)}"
-        raise UnknownEntity(msg, code="agency.unknown")
+        raise _unknown(text, day)
     return first
 
 
@@ -285,8 +299,7 @@ def _resolve(text: str, stripped: str, day: pendulum.Date) -> Agency:
             return agency
     segments = fold_words(stripped)
     if not segments:
-        msg = f"{short(text, 80)} does not name an agency"
-        raise UnknownEntity(msg, code="agency.unknown")
+        raise _unknown(text, day)
     words = [w for seg in segments for w in seg]
     if len(words) > 2 and words[0] == "pemerintahan" and words[1] in _LOCAL_KIND_WORDS:
         words[0] = "pemerintah"  # "Pemerintahan Kabupaten X": the press's slip
@@ -305,19 +318,19 @@ def _resolve(text: str, stripped: str, day: pendulum.Date) -> Agency:
     if local:
         return _pick(text, local, governments)
     if blocked is not None:
-        raise UnknownEntity(_not_autonomous_message(blocked), code="agency.not_autonomous")
+        raise _not_autonomous(blocked, UnknownEntity)
     office = _office_of(words)
     if office:  # "Kantor LAN", "Kantor Pusat Kemendagri": the office of an agency
         return _resolve(text, " ".join(office), day)
     starting = _starting_with(key, day)
     if len(starting) > 1:
-        msg = (
-            f"{short(text, 80)} only starts the names of {len(starting)} agencies:"
-            f" {', '.join(starting[:8])}{', ...' if len(starting) > 8 else ''}"
+        listed = f"{', '.join(starting[:8])}{', ...' if len(starting) > 8 else ''}"
+        fits: dict[str, str | int] = {"value": short(text, 80), "count": len(starting)}
+        fits["candidates"] = listed
+        raise AmbiguousName(
+            candidates=starting, code="agency.ambiguous", variant="prefix", params=fits
         )
-        raise AmbiguousName(msg, candidates=starting, code="agency.ambiguous")
-    msg = f"no agency is named {short(text, 80)}"
-    raise UnknownEntity(msg, code="agency.unknown")
+    raise _unknown(text, day)
 
 
 _LOCAL_KIND_WORDS: Final = frozenset({"provinsi", "kabupaten", "kota", "daerah"})
@@ -389,8 +402,8 @@ def all(*, kind: AgencyKind | str | None = None, as_of: DateLike | None = None) 
         try:
             wanted = AgencyKind(kind)
         except ValueError:
-            msg = f"{short(kind, 60)} is not an agency kind"
-            raise InvalidFormat(msg, code="agency.invalid_kind") from None
+            params = {"value": short(kind, 60), "allowed": allowed(AgencyKind)}
+            raise InvalidFormat(code="agency.invalid_kind", params=params) from None
     day = None if as_of is None else as_date(as_of, what="as_of")
     result = [
         a
@@ -452,10 +465,9 @@ def search(text: str, *, as_of: DateLike | None = None, limit: int = 10) -> list
         InvalidFormat: ``text`` is not a string, ``limit`` not a positive int, or
             ``as_of`` not a date.
     """
-    _check_text(text, "search text")
+    _check_text(text, "search_text")
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        msg = f"limit must be a positive int (got {short(limit, 40)})"
-        raise InvalidFormat(msg, code="agency.invalid_limit")
+        raise InvalidFormat(code="agency.invalid_limit", params={"value": short(limit, 40)})
     day = as_date(as_of, what="as_of")
     words = [w for seg in fold_words(text) for w in seg]
     if not words:

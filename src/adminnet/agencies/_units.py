@@ -126,7 +126,7 @@ def resolve_unit(text: str, *, as_of: DateLike | None = None) -> AgencyMatch:
         AmbiguousName: as :func:`adminnet.agencies.resolve` (the agency part is
             ambiguous), with the candidates.
     """
-    _check_text(text, "agency or unit name")
+    _check_text(text, "unit_name")
     try:
         return AgencyMatch(agency=resolve(text, as_of=as_of), unit=None, how="name", score=1.0)
     except AmbiguousName:
@@ -172,9 +172,9 @@ def _check_groups(text: str, found: AgencyMatch, groups: list[str]) -> None:
     for group in groups:
         fixed = units.units.get(fold(group))
         if fixed is not None and found.unit is not None and fixed[0] != found.unit:
-            other = f"{short(group, 30)} is {fixed[0]}"
-            msg = f"{short(text, 80)}: the unit is {found.unit} but {other}"
-            raise UnknownEntity(msg, code="agency.unit_disagree")
+            params = {"value": short(text, 80), "unit": found.unit, "short_form": short(group, 30)}
+            params["other"] = fixed[0]
+            raise UnknownEntity(code="agency.unit_disagree", params=params)
 
 
 _REGION_KIND_WORDS: Final = frozenset({"provinsi", "kabupaten", "kota"})
@@ -314,8 +314,8 @@ def _with_parent(
 ) -> AgencyMatch:
     rest = _skip_parent_unit(rest)
     if not rest:
-        msg = f"{short(text, 80)} names a unit ({unit}) but not its agency"
-        raise UnknownEntity(msg, code="agency.unit_without_agency")
+        params = {"value": short(text, 80), "unit": unit}
+        raise UnknownEntity(code="agency.unit_without_agency", params=params)
     try:
         agency = resolve(" ".join(rest), as_of=as_of)
     except UnknownEntity as exc:
@@ -326,7 +326,7 @@ def _with_parent(
         agency = resolve("Pemerintah Daerah " + " ".join(rest), as_of=as_of)
     local = agency.kind in _LOCAL_KINDS
     if scope != "any" and local != (scope == "daerah"):
-        where = "a regional government" if scope == "daerah" else "a central agency"
-        msg = f"{short(text, 80)}: {unit} is a unit of {where}, not of {agency.id}"
-        raise UnknownEntity(msg, code="agency.unit_scope")
+        params = {"value": short(text, 80), "unit": unit, "agency": agency.id}
+        variant = "daerah" if scope == "daerah" else "pusat"
+        raise UnknownEntity(code="agency.unit_scope", variant=variant, params=params)
     return AgencyMatch(agency=agency, unit=unit, how="unit", score=score)

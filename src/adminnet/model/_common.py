@@ -18,6 +18,7 @@ from typing import Any, Final, TypeVar, overload
 
 import attrs
 
+from adminnet._enum import LabeledEnum, find, refusal
 from adminnet._validators import raise_for_field, short
 from adminnet.errors import InvalidComponent, InvalidFormat, ValidationError
 from adminnet.time import PartialDate
@@ -79,7 +80,10 @@ def _members(cls: type[enum.Enum]) -> Callable[[object], object]:
         if isinstance(value, cls):
             return value
         if isinstance(value, str):
-            return members.get(value, value)
+            found = members.get(value)
+            if found is None and issubclass(cls, LabeledEnum):
+                found = find(cls, value)  # "Plt.", "MoU": a printed label
+            return value if found is None else found
         return value
 
     return convert
@@ -88,7 +92,8 @@ def _members(cls: type[enum.Enum]) -> Callable[[object], object]:
 def enum_converter(cls: type[E]) -> Callable[[str | E], E]:
     """Converter: a member's value (``"kementerian"``) becomes the member.
 
-    Anything that is not a value of ``cls`` passes through for the validator to report
+    So does, for a :class:`~adminnet._enum.LabeledEnum`, its label or an abbreviation
+    as printed (``"Plt."``, ``"MoU"``). Anything else passes through for the validator to report
     (the ``E`` in the return type is what a type checker sees; the validator makes it
     true). attrs and the type checkers need a named function as ``converter=``, so each
     field wraps this in a small typed one, ``def _to_kind(value: str | Kind) -> Kind``.
@@ -154,6 +159,14 @@ class _InstanceOf:
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and self.optional:
             return
+        if (
+            isinstance(value, str)
+            and isinstance(self.type, type)
+            and issubclass(self.type, enum.Enum)
+            and not isinstance(value, self.type)
+            and (not issubclass(self.type, LabeledEnum) or find(self.type, value) is None)
+        ):
+            raise_for_field(refusal(self.type, value), instance, attribute)  # names the allowed
         if isinstance(value, bool) and bool not in _as_tuple(self.type):
             bad = True
         else:

@@ -41,7 +41,12 @@ __all__ = [
         "kesepakatan_bersama": "Kesepakatan Bersama",
         "perjanjian_kerja_sama": "Perjanjian Kerja Sama",
         "adendum": "Adendum",
-    }
+    },
+    aliases={
+        "MoU": "nota_kesepahaman",
+        "KB": "kesepakatan_bersama",
+        "PKS": "perjanjian_kerja_sama",
+    },
 )
 class AgreementKind(LabeledEnum):
     """Jenis naskah kerja sama (MoU, kesepakatan bersama, PKS, adendum)."""

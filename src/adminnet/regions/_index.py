@@ -93,8 +93,7 @@ def _read_printed() -> list[dict[str, str]]:
     if doc.get("format") != 1:  # pragma: no cover - a packaging error
         from adminnet.errors import InvalidFormat
 
-        msg = "unknown format of the region alias file"
-        raise InvalidFormat(msg, code="regions.data_format")
+        raise InvalidFormat(code="regions.data_format", variant="aliases", params={"value": ""})
     entries: list[dict[str, str]] = doc["aliases"]
     return entries
 

@@ -43,8 +43,8 @@ def _compact_or_none(code: object) -> str | None:
         InvalidFormat: ``code`` is not a string.
     """
     if not isinstance(code, str):
-        msg = f"region code must be a string (got {type(code).__name__})"
-        raise InvalidFormat(msg, code="regions.invalid_type")
+        params = {"type": type(code).__name__}
+        raise InvalidFormat(code="regions.invalid_type", variant="code", params=params)
     text = code.strip()
     if not text.isascii():
         return None
@@ -94,8 +94,7 @@ class _Data:
         lines = text.split("\n")
         header = lines[0].split()
         if header[:2] != ["adminnet-regions", "1"] or meta.get("format") != 1:
-            msg = "unknown format of the region data file"
-            raise InvalidFormat(msg, code="regions.data_format")
+            raise InvalidFormat(code="regions.data_format", params={"value": "regions.txt"})
         per_level = [int(x) for x in header[2:6]]
         self.lines = lines
         self.n = n = sum(per_level)
@@ -105,8 +104,9 @@ class _Data:
             self.bounds[length] = (lo, lo + count)
             lo += count
         if len(lines) != 2 * n + 2:
-            msg = "the region data file is truncated"
-            raise InvalidFormat(msg, code="regions.data_format")
+            raise InvalidFormat(
+                code="regions.data_format", variant="truncated", params={"value": "regions.txt"}
+            )
         # Row lookup without a binary search over all 91,599 codes: the rows of levels
         # 1-3 by code, and for each kecamatan the first row of its desa/kelurahan (plus
         # one past the last), so a level-4 code is searched among its ~11 siblings only.
@@ -430,15 +430,15 @@ def _as_of(as_of: DateLike | None) -> pendulum.Date | None:
 
 def _length_of_level(level: object) -> int:
     if type(level) is not int or level not in _LENGTH_OF_LEVEL:
-        msg = f"region level must be 1, 2, 3 or 4 (got {short(level, 40)})"
-        raise InvalidComponent(msg, code="regions.invalid_level")
+        raise InvalidComponent(code="regions.invalid_level", params={"value": short(level, 40)})
     return _LENGTH_OF_LEVEL[level]
 
 
 def _unknown_code(code: str, day: pendulum.Date | None) -> UnknownEntity:
-    when = "" if day is None else f" as of {day.isoformat()}"
-    msg = f"no region with code {short(code, 40)}{when}"
-    return UnknownEntity(msg, code="regions.unknown_code")
+    params = {"value": short(code, 40)}
+    if day is not None:
+        params["as_of"] = day.isoformat()
+    return UnknownEntity(code="regions.unknown_code", params=params)
 
 
 def _require(code: str, day: pendulum.Date | None) -> tuple[_Data, str, Region]:

@@ -87,16 +87,15 @@ class RegionMatch:
 
 def _check_search_args(text: object, level: object, within: object, limit: object) -> None:
     if not isinstance(text, str):
-        msg = f"region search text must be a string (got {type(text).__name__})"
-        raise InvalidFormat(msg, code="regions.invalid_type")
+        params = {"type": type(text).__name__}
+        raise InvalidFormat(code="regions.invalid_type", variant="text", params=params)
     if level is not None:
         _reg._length_of_level(level)
     if within is not None and not isinstance(within, str):
-        msg = f"within must be a region code string (got {type(within).__name__})"
-        raise InvalidFormat(msg, code="regions.invalid_type")
+        params = {"type": type(within).__name__}
+        raise InvalidFormat(code="regions.invalid_type", variant="within", params=params)
     if type(limit) is not int or limit < 0:
-        msg = f"limit must be a non-negative int (got {short(limit, 40)})"
-        raise InvalidComponent(msg, code="regions.invalid_limit")
+        raise InvalidComponent(code="regions.invalid_limit", params={"value": short(limit, 40)})
 
 
 Key = tuple[int, int, str, str]  # (rank, code length, compact code, how)
@@ -350,8 +349,8 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
     """
     obj: object = code_or_name
     if not isinstance(obj, str):
-        msg = f"region code or name must be a string (got {type(obj).__name__})"
-        raise InvalidFormat(msg, code="regions.invalid_type")
+        params = {"type": type(obj).__name__}
+        raise InvalidFormat(code="regions.invalid_type", variant="code_or_name", params=params)
     length = None if level is None else _reg._length_of_level(level)
     day = _reg._as_of(as_of)
     compact = _reg._compact_or_none(code_or_name)
@@ -388,11 +387,11 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
         ]
         if close:
             codes = [r.code for r in close] + sorted(matches, key=lambda c: (len(c), c))
-            msg = (
-                f"region name {short(code_or_name, 60)} names no {close[0].kind.label.lower()}"
-                f" exactly; near: {', '.join(codes)}"
+            kind = close[0].kind.label.lower()
+            params = {"value": _value(code_or_name), "kind": kind, "candidates": ", ".join(codes)}
+            raise AmbiguousName(
+                candidates=codes, code="regions.ambiguous_name", variant="near", params=params
             )
-            raise AmbiguousName(msg, candidates=codes, code="regions.ambiguous_name")
     elif len(matches) > 1:
         # "Surabaya", "Palu": one kota (or province, or kabupaten) bears the name, and
         # otherwise only kecamatan, desa or kelurahan; a bare name in print is the
@@ -403,21 +402,30 @@ def lookup(code_or_name: str, *, as_of: DateLike | None = None, level: int | Non
             return matches[upper[0]]
     if len(matches) == 1:
         return next(iter(matches.values()))
-    when = "" if day is None else f" as of {day.isoformat()}"
+    dated = {} if day is None else {"as_of": day.isoformat()}
     if not matches:
-        near = [
-            m.region.code
-            for m in match(code_or_name, as_of=as_of, level=level, limit=3)
-            if m.how in ("prefix", "typo")
-        ]
-        hint = f" (nearest: {', '.join(near)})" if near else ""
-        msg = f"no region named {short(code_or_name, 60)}{when}{hint}"
-        raise UnknownEntity(msg, code="regions.unknown_name")
+
+        def near() -> tuple[list[str], str]:
+            found = match(code_or_name, as_of=as_of, level=level, limit=3)
+            close = [m.region for m in found if m.how in ("prefix", "typo")]
+            return [r.code for r in close], nearest(close)
+
+        params = {"value": _value(code_or_name), **dated}
+        raise UnknownEntity(code="regions.unknown_name", params=params, near=near)
     codes = sorted(matches, key=lambda c: (len(c), c))
-    msg = (
-        f"region name {short(code_or_name, 60)} fits {len(codes)} regions{when}: {', '.join(codes)}"
-    )
-    raise AmbiguousName(msg, candidates=codes, code="regions.ambiguous_name")
+    fits: dict[str, str | int] = {"value": _value(code_or_name), "count": len(codes), **dated}
+    fits["candidates"] = ", ".join(codes)
+    raise AmbiguousName(candidates=codes, code="regions.ambiguous_name", params=fits)
+
+
+def _value(text: str) -> str:
+    """The looked-up text as a message param: bounded, like every quoted value."""
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def nearest(regions: Iterable[Region]) -> str:
+    """Wilayah terdekat (the "did you mean" of regions as printed: ``Kota Ambon (81.71)``)."""
+    return ", ".join(f"{r.official_name} ({r.code})" for r in regions)
 
 
 _UPPER_DOTTED: Final = 5  # the longest dotted code of levels 1-2 ("35.78")
@@ -520,11 +528,15 @@ def _lookup_bracketed(
     if not named or any(region.code == c or region.code.startswith(c + ".") for c in named):
         return region
     codes = [region.code, *sorted(named - {region.code}, key=lambda c: (len(c), c))]
-    msg = (
-        f"region name {short(text, 60)}: the name is {region.code} but the short form"
-        f" {short(short_form, 20)} names {', '.join(codes[1:])}"
+    params = {
+        "value": _value(text),
+        "code": region.code,
+        "short_form": short(short_form, 20),
+        "candidates": ", ".join(codes[1:]),
+    }
+    raise AmbiguousName(
+        candidates=codes, code="regions.ambiguous_name", variant="short_form", params=params
     )
-    raise AmbiguousName(msg, candidates=codes, code="regions.ambiguous_name")
 
 
 def holders(name: str, *, level: int | None = None) -> tuple[tuple[str, Period], ...]:
@@ -547,14 +559,14 @@ def holders(name: str, *, level: int | None = None) -> tuple[tuple[str, Period],
     """
     obj: object = name
     if not isinstance(obj, str):
-        msg = f"region name must be a string (got {type(obj).__name__})"
-        raise InvalidFormat(msg, code="regions.invalid_type")
+        params = {"type": type(obj).__name__}
+        raise InvalidFormat(code="regions.invalid_type", variant="name", params=params)
     sizes: tuple[int, ...] = (2, 4)
     if level is not None:
         size = _reg._length_of_level(level)
         if size > 4:
-            msg = f"holders covers levels 1 and 2 (got {short(level, 10)})"
-            raise InvalidComponent(msg, code="regions.invalid_level")
+            params = {"value": short(level, 10)}
+            raise InvalidComponent(code="regions.invalid_level", variant="holders", params=params)
         sizes = (size,)
     key = _fold_squashed(name)
     if not key:

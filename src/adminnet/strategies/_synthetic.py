@@ -239,16 +239,15 @@ def synthetic_dataset(n: int, *, seed: int = 0, as_of: DateLike | None = None) -
             ``seed`` is not an int (``synthetic.invalid_seed``); ``as_of`` is not a date.
     """
     if type(n) is not int or not 0 <= n <= MAX_SYNTHETIC_TENURES:
-        msg = f"n={n!r:.40} must be an int from 0 to {MAX_SYNTHETIC_TENURES}"
-        raise InvalidFormat(msg, code="synthetic.invalid_size")
+        params = {"value": f"{n!r:.40}", "max": MAX_SYNTHETIC_TENURES}
+        raise InvalidFormat(code="synthetic.invalid_size", params=params)
     if type(seed) is not int:
-        msg = f"seed={seed!r:.40} must be an int"
-        raise InvalidFormat(msg, code="synthetic.invalid_seed")
+        raise InvalidFormat(code="synthetic.invalid_seed", params={"value": f"{seed!r:.40}"})
     today = as_date(as_of, what="as_of").toordinal()
     ds = generate(seed, today, tenures=n)
     if len(ds.tenures) < n:
-        msg = f"n={n} is more tenures than the {len(ds.positions)} positions hold"
-        raise InvalidFormat(msg, code="synthetic.invalid_size")
+        params = {"value": n, "positions": len(ds.positions)}
+        raise InvalidFormat(code="synthetic.invalid_size", variant="positions", params=params)
     return ds
 
 

@@ -19,6 +19,7 @@ from typing import Final, NamedTuple
 import pendulum
 from pendulum.tz.timezone import FixedTimezone
 
+from adminnet._validators import short
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 
 __all__ = [
@@ -118,11 +119,14 @@ def split_time(text: str) -> tuple[str, ClockTime] | None:
 def resolve_hour(hour: int, part_of_day: str | None, text: str) -> int:
     """The 24-hour hour of a written hour and part of day, or raise on a contradiction."""
     if part_of_day == "\0":
-        msg = f"datetime {quote(text)} names two different parts of day"
-        raise InconsistentData(msg, code="datetime.part_of_day_mismatch")
+        params = {"value": quote(text)}
+        raise InconsistentData(code="datetime.part_of_day_mismatch", variant="two", params=params)
     if hour > 23:
-        msg = f"datetime {quote(text)} has an hour {hour} outside 0..23"
-        raise InvalidComponent(msg, code="datetime.invalid_time")
+        raise InvalidComponent(
+            code="datetime.invalid_time",
+            variant="hour",
+            params={"value": quote(text), "hour": hour},
+        )
     if part_of_day is None:
         return hour
     hours = PARTS_OF_DAY[part_of_day]
@@ -130,8 +134,8 @@ def resolve_hour(hour: int, part_of_day: str | None, text: str) -> int:
         return hour
     if hour < 12 and hour + 12 in hours:
         return hour + 12
-    msg = f"datetime {quote(text)}: {hour:02d}:00 is not {part_of_day}"
-    raise InconsistentData(msg, code="datetime.part_of_day_mismatch")
+    params = {"value": quote(text), "hour": f"{hour:02d}:00", "part": part_of_day}
+    raise InconsistentData(code="datetime.part_of_day_mismatch", params=params)
 
 
 @functools.cache
@@ -161,8 +165,8 @@ def zone_of(
         return pendulum.datetime(*local, tz="UTC")
     m = _OFFSET.match(zone)
     if m is None:  # pragma: no cover - _TIME only yields zones of these shapes
-        msg = f"datetime {quote(text)} has an unknown time zone {zone!r}"
-        raise InvalidComponent(msg, code="datetime.invalid_timezone")
+        params = {"value": quote(text), "zone": repr(zone)}
+        raise InvalidComponent(code="datetime.invalid_timezone", variant="zone", params=params)
     sign = -1 if m[1] in {"-", "\u2212"} else 1
     hours, minutes, extra = int(m[2]), int(m[3] or 0), int(m[4] or 0)
     # GMT+N names a modern zone (-12..+14); a numeric ISO offset may also be a local
@@ -171,8 +175,8 @@ def zone_of(
     limit = 14 if upper.startswith(("GMT", "UTC")) else 15
     if minutes > 59 or extra > 59 or hours > limit or (hours == 14 == limit and minutes + extra):
         bound = "14:00" if limit == 14 else "15:59:59"
-        msg = f"datetime {quote(text)} has a UTC offset {zone!r} outside -{bound}..+{bound}"
-        raise InvalidComponent(msg, code="datetime.invalid_timezone")
+        params = {"value": quote(text), "zone": repr(zone), "bound": bound}
+        raise InvalidComponent(code="datetime.invalid_timezone", variant="offset", params=params)
     seconds = sign * (hours * 3600 + minutes * 60 + extra)
     return pendulum.datetime(*local, tz=FixedTimezone(seconds))
 
@@ -184,8 +188,8 @@ def tz_argument(tz: object, text: str) -> object:
     if isinstance(tz, _dt.tzinfo):
         return tz
     if not isinstance(tz, str):
-        msg = f"tz= must be a time zone name or a tzinfo, not {type(tz).__name__}"
-        raise InvalidFormat(msg, code="datetime.invalid_type")
+        params = {"type": type(tz).__name__}
+        raise InvalidFormat(code="datetime.invalid_type", variant="tz", params=params)
     if tz.upper() in ZONES:
         return tz.upper()
     try:
@@ -193,5 +197,5 @@ def tz_argument(tz: object, text: str) -> object:
     # pendulum's InvalidTimezone is a ValueError; zoneinfo raises ValueError for a path,
     # KeyError (ZoneInfoNotFoundError) for a missing zone, OSError for a name too long.
     except (ValueError, KeyError, OSError):
-        msg = f"tz= {tz!r} is not a known time zone (e.g. 'Asia/Jakarta', 'WIB')"
-        raise InvalidComponent(msg, code="datetime.invalid_timezone") from None
+        params = {"value": short(tz, 60)}
+        raise InvalidComponent(code="datetime.invalid_timezone", params=params) from None

@@ -55,6 +55,8 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Final
 
+from adminnet.text.folding import edits1
+
 SOURCES: Final[dict[str, str]] = {
     "pp39": "PP 39/2010 Pasal 24 (TNI ranks), as quoted by the pages in the module docs",
     "perkap3": "Perkap 3/2016 (Polri ranks), as quoted by the pages in the module docs",
@@ -272,6 +274,41 @@ def match_rank(keys: list[str], start: int) -> tuple[str, int] | None:
         i += size
     parts = [base, *(found[k] for k in sorted(found) if found[k])]
     return " ".join(parts), i
+
+
+@cache
+def _spaced_ranks() -> dict[str, str]:
+    return {" ".join(keys): entry[0] for keys, entry in _rank_index().items()}
+
+
+def near_ranks(text: str) -> list[str]:
+    """Pangkat terdekat (canonical ranks one typing slip from ``text``, for "did you mean").
+
+    The slip is in the base rank; what follows it must be a marker that fits it.
+
+    >>> near_ranks("Kombess Pol"), near_ranks("Brigjenn")
+    (['Kombes Pol.'], ['Brigjen'])
+    """
+    words = text.split()
+    if len(text) > _MAX_TYPO or not words:
+        return []
+    spaced = _spaced_ranks()
+    found: dict[str, None] = {}
+    for n in range(1, min(MAX_RANK_WORDS, len(words)) + 1):
+        head = " ".join(_key(w) for w in words[:n])
+        if len(head) < 3:
+            continue
+        rest = " ".join(words[n:])
+        for variant in sorted(edits1(head)):
+            base = spaced.get(variant)
+            if base is not None:
+                full = canonical_rank(f"{base} {rest}") if rest else base
+                if full is not None:
+                    found.setdefault(full, None)
+    return list(found)[:5]
+
+
+_MAX_TYPO: Final = 40  # longer than every rank printed
 
 
 @lru_cache(maxsize=2048)

@@ -32,6 +32,25 @@ import pendulum
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 from adminnet.text import _clock
 from adminnet.text._clock import quote
+from adminnet.text._date_words import (
+    _APOSTROPHES,
+    _DATELINE,
+    _ENGLISH_WEEKDAYS,
+    _EXAMPLES,
+    _FILLER,
+    _ISO,
+    _MONTH_FIRST,
+    _MONTH_NAMES,
+    _MONTHS,
+    _NAMED,
+    _NUMERIC,
+    _PART_OF_DAY,
+    _TANGGAL,
+    _TRAILING_PART,
+    _WEEKDAY_NAMES,
+    _WEEKDAY_PREFIX,
+    _WEEKDAYS,
+)
 from adminnet.time import PartialDate, Period
 
 __all__ = [
@@ -42,135 +61,6 @@ __all__ = [
     "parse_datetime",
 ]
 
-_MONTH_NAMES: Final = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-# Monday first, like ``date.weekday()``.
-_WEEKDAY_NAMES: Final = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-
-# Lower-case spelling -> month number: full names, old spellings (Pebruari, Nopember)
-# and the abbreviations in common use.
-_MONTHS: Final[dict[str, int]] = {
-    "januari": 1,
-    "jan": 1,
-    "februari": 2,
-    "pebruari": 2,
-    "feb": 2,
-    "peb": 2,
-    "maret": 3,
-    "mar": 3,
-    "mrt": 3,
-    "april": 4,
-    "apr": 4,
-    "mei": 5,
-    "juni": 6,
-    "jun": 6,
-    "juli": 7,
-    "jul": 7,
-    "agustus": 8,
-    "agu": 8,
-    "agt": 8,
-    "ags": 8,
-    "agst": 8,
-    "agus": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "oktober": 10,
-    "okt": 10,
-    "november": 11,
-    "nopember": 11,
-    "nov": 11,
-    "nop": 11,
-    "desember": 12,
-    "des": 12,
-    # English names, common in Indonesian text copied from English sources.
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "aug": 8,
-    "october": 10,
-    "oct": 10,
-    "december": 12,
-    "dec": 12,
-}
-
-# Lower-case spelling -> ``date.weekday()`` number. "Ahad" is the Arabic-derived name of
-# Sunday, still used in many communities; "Jum'at" the older spelling of Friday.
-_WEEKDAYS: Final[dict[str, int]] = {
-    "senin": 0,
-    "selasa": 1,
-    "rabu": 2,
-    "kamis": 3,
-    "jumat": 4,
-    "jum'at": 4,
-    "sabtu": 5,
-    "minggu": 6,
-    "ahad": 6,
-}
-
-# English weekday names: recognised as weekdays so that "Thursday, 16 Maret 2017" is
-# an unknown *Indonesian weekday*, not a place name in a dateline.
-_ENGLISH_WEEKDAYS: Final = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | {"mon", "tue", "wed", "thu", "fri", "sat"}
-)
-
-_APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-
-# A leading weekday word, then a comma, spaces, or an opening parenthesis.
-_WEEKDAY_PREFIX: Final = re.compile(r"([A-Za-z]+(?:'[A-Za-z]+)?)(?:\s*,\s*|\s+|(?=\())", re.ASCII)
-# 16/3/2017, 16-03-2017, 16.03.2017, 16/3 (the same separator throughout).
-_NUMERIC: Final = re.compile(
-    r"([0-9]{1,2})\s*([/.-])\s*([0-9]{1,2})(?:\s*\2\s*([0-9]+))?\Z", re.ASCII
-)
-# 2017-03-16 (ISO 8601, year first).
-_ISO: Final = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z", re.ASCII)
-# 16 Maret 2017, 16 Agt. 2017, 16-Mar-2017, 16 Maret.
-_NAMED: Final = re.compile(
-    r"([0-9]{1,2})(?:\s*-\s*|\s+)([A-Za-z]+)\.?(?:(?:\s*-\s*|\s+)([0-9]+))?\Z", re.ASCII
-)
-# Maret 16, 2017 (English order), only to explain the refusal.
-_MONTH_FIRST: Final = re.compile(r"[A-Za-z]+\.?\s+[0-9]{1,2}\s*,?\s+[0-9]+\Z", re.ASCII)
-
-# "tanggal 16 Maret 2017", "tgl. 16/3/2017".
-_TANGGAL: Final = re.compile(r"(?:tanggal|tgl\.?)(?:\s+|(?=[0-9(]))", re.ASCII | re.IGNORECASE)
-# Words between a weekday and its date: a part of day, "tanggal", or the Javanese
-# market day (pasaran: legi, pahing/paing, pon, wage, kliwon) of "Senin Paing".
-_FILLER: Final = re.compile(
-    r"(?:(?:dini hari|pagi|siang|sore|petang|malam|tanggal|tgl\.?|legi|pahing|paing|pon|wage"
-    r"|kliwon)(?:\s*,\s*|\s+|(?=\()))+",
-    re.ASCII | re.IGNORECASE,
-)
-_PART_OF_DAY: Final = re.compile(r"dini hari|pagi|siang|sore|petang|malam", re.I | re.ASCII)
-# A part of day after the date: "Kamis (20/10/2022) siang".
-_TRAILING_PART: Final = re.compile(
-    r"(?<=[0-9)])\s+(dini hari|pagi|siang|sore|petang|malam)\Z", re.ASCII | re.IGNORECASE
-)
-# A dateline: a place (capitalised words) and a comma, perhaps an outlet and a dash:
-# "Kudus, 7 Januari 2021", "AMBON, 16 Maret 2017", "JAKARTA, KOMPAS.com - ...".
-_DATELINE: Final = re.compile(
-    r"([A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*) ?, ?"
-    r"(?:[A-Za-z][A-Za-z.]*\.[A-Za-z]+ ?[-\u2013\u2014] ?)?"
-)
-
-_EXAMPLES: Final = "e.g. '16 Maret 2017', 'Kamis, 16 Maret 2017', '16/3/2017', '2017-03-16'"
-
 
 def _normalize(text: str) -> str:
     """Collapse every run of Unicode whitespace (NBSP included) to one space."""
@@ -178,28 +68,24 @@ def _normalize(text: str) -> str:
 
 
 def _invalid_format(text: str) -> InvalidFormat:
-    msg = f"date {quote(text)} is not a recognised Indonesian date ({_EXAMPLES})"
-    return InvalidFormat(msg, code="date.invalid_format")
+    params = {"value": quote(text), "examples": _EXAMPLES}
+    return InvalidFormat(code="date.invalid_format", variant="text", params=params)
 
 
 def _year_of(digits: str | None, text: str, year: int | None) -> int:
     """The year from the text's digits, else ``year=``; refuses 2-digit years."""
     if digits is None:
         if year is None:
-            msg = f"{quote(text)} has no year: pass year="
-            raise InvalidFormat(msg, code="date.missing_year")
+            raise InvalidFormat(code="date.missing_year", params={"value": quote(text)})
         return year
     if len(digits) == 2:
         if year is None:
-            msg = (
-                f"date {quote(text)} has a two-digit year {digits!r}: the century is "
-                "ambiguous (pass year= to read it near that year)"
-            )
-            raise InvalidFormat(msg, code="date.ambiguous_year")
+            params = {"value": quote(text), "year": repr(digits)}
+            raise InvalidFormat(code="date.ambiguous_year", params=params)
         return _near_year(int(digits), year)
     if len(digits) != 4:
-        msg = f"date {quote(text)} has a year {digits!r} that is not four digits"
-        raise InvalidFormat(msg, code="date.invalid_format")
+        params = {"value": quote(text), "year": repr(digits)}
+        raise InvalidFormat(code="date.invalid_format", variant="year", params=params)
     return int(digits)
 
 
@@ -226,8 +112,8 @@ def _split(text: str, body: str, year: int | None) -> tuple[int, int, int]:
     if m := _NAMED.match(body):
         month = _MONTHS.get(m[2].lower())
         if month is None:
-            msg = f"date {quote(text)} has an unknown Indonesian month name {m[2]!r}"
-            raise InvalidComponent(msg, code="date.invalid_month")
+            params = {"value": quote(text), "month": repr(m[2])}
+            raise InvalidComponent(code="date.invalid_month", params=params)
         return _year_of(m[3], text, year), month, int(m[1])
     _refuse_month_first(text, body)
     raise _invalid_format(text)
@@ -236,19 +122,18 @@ def _split(text: str, body: str, year: int | None) -> tuple[int, int, int]:
 def _refuse_month_first(text: str, body: str) -> None:
     """Explain the refusal of an English-order date such as ``"Maret 16, 2017"``."""
     if _MONTH_FIRST.match(body):
-        msg = f"date {quote(text)} is month-first; Indonesian dates are day-first ('16 Maret 2017')"
-        raise InvalidFormat(msg, code="date.invalid_format")
+        params = {"value": quote(text)}
+        raise InvalidFormat(code="date.invalid_format", variant="month_first", params=params)
 
 
 def _check_year_argument(year: object) -> int | None:
     if year is None:
         return None
     if not isinstance(year, int) or isinstance(year, bool):
-        msg = f"year= must be an int or None, not {type(year).__name__}"
-        raise InvalidFormat(msg, code="date.invalid_type")
+        params = {"type": type(year).__name__}
+        raise InvalidFormat(code="date.invalid_type", variant="year", params=params)
     if not 1 <= year <= 9999:
-        msg = f"year= {year} is outside 1..9999"
-        raise InvalidComponent(msg, code="date.invalid_year")
+        raise InvalidComponent(code="date.invalid_year", params={"value": year})
     return year
 
 
@@ -308,8 +193,8 @@ def parse_date(text: str, *, year: int | None = None) -> pendulum.Date:
     """
     obj: object = text
     if not isinstance(obj, str):
-        msg = f"date must be a str, not {type(obj).__name__}"
-        raise InvalidFormat(msg, code="date.invalid_type")
+        params = {"type": type(obj).__name__}
+        raise InvalidFormat(code="date.invalid_type", variant="text", params=params)
     return _read(text, _normalize(text), _check_year_argument(year))[0]
 
 
@@ -347,8 +232,8 @@ def _skip_dateline(text: str, s: str) -> str:
         return s
     rest = s[m.end() :]
     if not rest:
-        msg = f"date {quote(text)} is a dateline without a date ({_EXAMPLES})"
-        raise InvalidFormat(msg, code="date.invalid_format")
+        params = {"value": quote(text), "examples": _EXAMPLES}
+        raise InvalidFormat(code="date.invalid_format", variant="dateline", params=params)
     return rest
 
 
@@ -378,8 +263,8 @@ def _read(text: str, s: str, default_year: int | None) -> tuple[pendulum.Date, s
     try:
         date = pendulum.Date(y, m, d)
     except ValueError:
-        msg = f"date {quote(text)} is not a calendar date (day {d}, month {m}, year {y})"
-        raise InvalidComponent(msg, code="date.invalid_date") from None
+        params = {"value": quote(text), "day": d, "month": m, "year": y}
+        raise InvalidComponent(code="date.invalid_date", variant="text", params=params) from None
     if weekday_name is not None:
         _check_weekday(text, date, weekday_name)
     return date, part
@@ -387,23 +272,21 @@ def _read(text: str, s: str, default_year: int | None) -> tuple[pendulum.Date, s
 
 def _same_part(text: str, first: str | None, second: str) -> str:
     if first is not None and first != second:
-        msg = f"date {quote(text)} names two parts of day, {first!r} and {second!r}"
-        raise InconsistentData(msg, code="datetime.part_of_day_mismatch")
+        params = {"value": quote(text), "first": repr(first), "second": repr(second)}
+        raise InconsistentData(code="datetime.part_of_day_mismatch", variant="date", params=params)
     return second
 
 
 def _check_weekday(text: str, date: pendulum.Date, weekday_name: str) -> None:
     weekday = _WEEKDAYS.get(weekday_name.lower())
     if weekday is None:
-        msg = f"date {quote(text)} has an unknown Indonesian weekday {weekday_name!r}"
-        raise InvalidComponent(msg, code="date.invalid_weekday")
+        params = {"value": quote(text), "weekday": repr(weekday_name)}
+        raise InvalidComponent(code="date.invalid_weekday", params=params)
     actual = date.weekday()
     if weekday != actual:
-        msg = (
-            f"{_format(date, weekday=False)} is a {_WEEKDAY_NAMES[actual]}, "
-            f"not a {_WEEKDAY_NAMES[weekday]}"
-        )
-        raise InconsistentData(msg, code="date.weekday_mismatch")
+        params = {"value": _format(date, weekday=False), "actual": _WEEKDAY_NAMES[actual]}
+        params["weekday"] = _WEEKDAY_NAMES[weekday]
+        raise InconsistentData(code="date.weekday_mismatch", params=params)
 
 
 def _format(date: _dt.date, *, weekday: bool) -> str:
@@ -440,8 +323,8 @@ def format_date(date: pendulum.Date | _dt.date, *, weekday: bool = True) -> str:
     """
     obj: object = date
     if isinstance(obj, _dt.datetime) or not isinstance(obj, _dt.date):
-        msg = f"format_date takes a date, not {type(obj).__name__}"
-        raise InvalidFormat(msg, code="date.invalid_type")
+        params = {"type": type(obj).__name__}
+        raise InvalidFormat(code="date.invalid_type", variant="format", params=params)
     return _format(obj, weekday=bool(weekday))
 
 
@@ -492,43 +375,34 @@ def parse_datetime(
     """
     obj: object = text
     if not isinstance(obj, str):
-        msg = f"datetime must be a str, not {type(obj).__name__}"
-        raise InvalidFormat(msg, code="datetime.invalid_type")
+        raise InvalidFormat(code="datetime.invalid_type", params={"type": type(obj).__name__})
     default_year = _check_year_argument(year)
     zone_default = None if tz is None else _clock.tz_argument(tz, text)
     s = _normalize(text)
     found = _clock.split_time(s)
     if found is not None and _NO_DATE.fullmatch(found[0]):
-        msg = f"datetime {quote(text)} is a time without a date"
-        raise InvalidFormat(msg, code="datetime.missing_date")
+        raise InvalidFormat(code="datetime.missing_date", params={"value": quote(text)})
     if found is None:
         if (z := _UNKNOWN_ZONE.search(s)) and z[1].lower() not in {"am", "pm"}:
-            msg = (
-                f"datetime {quote(text)} has an unknown time zone {z[1]!r} after the time "
-                "(known: WIB, WITA, WIT, WP, GMT+7, UTC+7, +07:00, Z)"
+            params = {"value": quote(text), "zone": repr(z[1])}
+            raise InvalidComponent(
+                code="datetime.invalid_timezone", variant="after_time", params=params
             )
-            raise InvalidComponent(msg, code="datetime.invalid_timezone")
-        msg = f"datetime {quote(text)} has no time of day (e.g. '07:58 WIB', 'pukul 13.24 WITA')"
-        raise InvalidFormat(msg, code="datetime.missing_time")
+        raise InvalidFormat(code="datetime.missing_time", params={"value": quote(text)})
     date_part, clock = found
     date, part = _read(text, date_part.rstrip(" ,|-"), default_year)
     if clock.part_of_day is not None:
         part = _same_part(text, part, clock.part_of_day)
     hour = _clock.resolve_hour(clock.hour, part, text)
     if clock.minute > 59 or clock.second > 59:
-        msg = f"datetime {quote(text)} has minutes or seconds outside 0..59"
-        raise InvalidComponent(msg, code="datetime.invalid_time")
+        raise InvalidComponent(code="datetime.invalid_time", params={"value": quote(text)})
     local = (date.year, date.month, date.day, hour, clock.minute, clock.second, clock.microsecond)
     if clock.zone is not None:
         return _clock.zone_of(clock.zone, local, text)
     if isinstance(zone_default, str):
         return _clock.zone_of(zone_default, local, text)
     if zone_default is None:
-        msg = (
-            f"datetime {quote(text)} has no time zone (WIB, WITA, WIT): pass tz=, "
-            "a naive time is never taken as UTC"
-        )
-        raise InvalidFormat(msg, code="datetime.missing_timezone")
+        raise InvalidFormat(code="datetime.missing_timezone", params={"value": quote(text)})
     if isinstance(zone_default, pendulum.Timezone | pendulum.FixedTimezone):
         # pendulum moves a time that does not exist (a DST gap) forward, not back.
         return pendulum.datetime(*local, tz=zone_default)
@@ -563,12 +437,12 @@ def format_datetime(moment: _dt.datetime) -> str:
     """
     obj: object = moment
     if not isinstance(obj, _dt.datetime):
-        msg = f"format_datetime takes a datetime, not {type(obj).__name__}"
-        raise InvalidFormat(msg, code="datetime.invalid_type")
+        params = {"type": type(obj).__name__}
+        raise InvalidFormat(code="datetime.invalid_type", variant="format", params=params)
     offset = obj.utcoffset()
     if offset is None:
-        msg = f"format_datetime takes an aware datetime, not the naive {obj.isoformat()}"
-        raise InvalidFormat(msg, code="datetime.missing_timezone")
+        params = {"value": obj.isoformat()}
+        raise InvalidFormat(code="datetime.missing_timezone", variant="format", params=params)
     seconds = int(offset.total_seconds())
     zone = _ZONE_NAMES.get(seconds)
     if zone is None:
@@ -650,8 +524,8 @@ def parse_date_range(text: str, *, year: int | None = None) -> Period:
     """
     obj: object = text
     if not isinstance(obj, str):
-        msg = f"date range must be a str, not {type(obj).__name__}"
-        raise InvalidFormat(msg, code="date.invalid_type")
+        params = {"type": type(obj).__name__}
+        raise InvalidFormat(code="date.invalid_type", variant="range", params=params)
     default_year = _check_year_argument(year)
     s = _normalize(text)
     if y := _YEAR_RANGE.match(s):
@@ -670,19 +544,19 @@ def parse_date_range(text: str, *, year: int | None = None) -> Period:
         _check_weekday(text, start, weekdays[0])
         _check_weekday(text, end, weekdays[1])
     if end < start:
-        msg = f"date range {quote(text)} ends ({end}) before it starts ({start})"
-        raise InconsistentData(msg, code="date.range_reversed")
+        params = {"value": quote(text), "end": str(end), "start": str(start)}
+        raise InconsistentData(code="date.range_reversed", params=params)
     return Period(start=PartialDate.from_date(start), end=PartialDate.from_date(end))
 
 
 def _year_range(text: str, first: int, last: int) -> Period:
     """The Period of two years, year precision: "periode 2021-2024"."""
     if last < first:
-        msg = f"date range {quote(text)} ends ({last}) before it starts ({first})"
-        raise InconsistentData(msg, code="date.range_reversed")
+        params = {"value": quote(text), "end": str(last), "start": str(first)}
+        raise InconsistentData(code="date.range_reversed", params=params)
     if first < 1:
-        msg = f"date range {quote(text)} has a year {first} outside 1..9999"
-        raise InvalidComponent(msg, code="date.invalid_year")
+        years: dict[str, str | int] = {"value": quote(text), "year": first}
+        raise InvalidComponent(code="date.invalid_year", variant="range", params=years)
     return Period(start=PartialDate(year=first), end=PartialDate(year=last))
 
 
@@ -691,11 +565,8 @@ def _two_days(text: str, s: str, weekdays: tuple[str, str], year: int | None) ->
     first, second = (_WEEKDAYS.get(w.lower()) for w in weekdays)
     date = _read(text, s, year)[0]
     if first is None or second is None or (first + 1) % 7 != second:
-        msg = (
-            f"date range {quote(text)} names two weekdays that are not consecutive "
-            f"({weekdays[0]!r}, {weekdays[1]!r}) and one date"
-        )
-        raise InvalidFormat(msg, code="date.invalid_range")
+        params = {"value": quote(text), "first": repr(weekdays[0]), "second": repr(weekdays[1])}
+        raise InvalidFormat(code="date.invalid_range", variant="weekdays", params=params)
     if date.weekday() == second:
         start, end = date.subtract(days=1), date
     else:
@@ -711,8 +582,10 @@ def _range_ends(text: str, s: str, year: int | None) -> tuple[pendulum.Date, pen
         try:
             return pendulum.Date(end.year, end.month, int(m[1])), end
         except ValueError:
-            msg = f"date range {quote(text)} starts on day {m[1]}, not a day of {end:%m/%Y}"
-            raise InvalidComponent(msg, code="date.invalid_date") from None
+            params = {"value": quote(text), "day": m[1], "month": f"{end:%m/%Y}"}
+            raise InvalidComponent(
+                code="date.invalid_date", variant="range_day", params=params
+            ) from None
     parts = _RANGE_SEP.split(s)
     if len(parts) != 2 or not parts[0] or not parts[1]:
         if len(parts) > 2:
@@ -721,10 +594,7 @@ def _range_ends(text: str, s: str, year: int | None) -> tuple[pendulum.Date, pen
             if len(spaced) == 2:
                 parts = spaced
         if len(parts) != 2 or not parts[0] or not parts[1]:
-            msg = (
-                f"{quote(text)} is not a date range (e.g. '21-28 Februari 2025', '1 - 2 Mei 2025')"
-            )
-            raise InvalidFormat(msg, code="date.invalid_range")
+            raise InvalidFormat(code="date.invalid_range", params={"value": quote(text)})
     end = _read(text, parts[1], year)[0]
     first = parts[0]
     if re.fullmatch(r"[0-9]{1,2}\s+[A-Za-z]+\.?", first):  # "30 Januari": year from the end

@@ -122,7 +122,7 @@ Parsing is idempotent (``parse_name(str(n)) == n``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final, NoReturn
 
 import attrs
@@ -130,24 +130,27 @@ import attrs
 from adminnet._validators import raise_for_field, short
 from adminnet.errors import InvalidFormat, InvalidLength
 from adminnet.text import _ranks
-from adminnet.text._nametext import (
+from adminnet.text._namespell import (
     _DOCTORATES_BACK,
     _DOCTORATES_FRONT,
     _DOTLESS_FRONT,
-    _HEAD_WORDS,
-    _LAST_STOP,
     _MAX_ALNUM,
     _MAX_CACHED,
     _clean,
     _first_bad_char,
     _front_lookup,
-    _invalid,
     _mixed_script,
+    near_titles,
 )
-from adminnet.text._nametext import _MAX_MEMO as _MAX_MEMO
-from adminnet.text._nametext import _canonical_back as _canonical_back
+from adminnet.text._namespell import _MAX_MEMO as _MAX_MEMO
+from adminnet.text._namespell import _canonical_back as _canonical_back
+from adminnet.text._namespell import _key as _key
+from adminnet.text._nametext import (
+    _HEAD_WORDS,
+    _LAST_STOP,
+    _invalid,
+)
 from adminnet.text._nametext import _formal_tails as _formal_tails
-from adminnet.text._nametext import _key as _key
 from adminnet.text._nametext import _parse_clean as _parse_clean_parts
 from adminnet.text._nametext import _parse_formal as _parse_formal_parts
 from adminnet.text._nametext import _word_infos as _word_infos
@@ -222,8 +225,27 @@ def _convert_suffixes(value: Sequence[str]) -> tuple[str, ...]:
     return _convert_titles(value, _suffix_memo, _canonical_suffix)  # type: ignore[return-value]
 
 
-def _fail(instance: object, attribute: attrs.Attribute[Any], msg: str, code: str) -> NoReturn:
-    raise_for_field(InvalidFormat(msg, code=code), instance, attribute)
+def _fail(
+    instance: object,
+    attribute: attrs.Attribute[Any],
+    code: str,
+    params: Mapping[str, object],
+    variant: str | None = None,
+) -> NoReturn:
+    raise_for_field(InvalidFormat(code=code, variant=variant, params=params), instance, attribute)
+
+
+def _typed(field: str, value: object) -> dict[str, str | int]:
+    """The params of ``name.invalid_type``: the field, and the type and value given."""
+    return {"field": field, "type": type(value).__name__, "value": short(value, 60)}
+
+
+def _near(params: dict[str, str | int], near: list[str]) -> str | None:
+    """The variant ``near`` (and its candidates) when there is a "did you mean"."""
+    if not near:
+        return None
+    params["candidates"] = ", ".join(near)
+    return "near"
 
 
 def _check_given(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -238,19 +260,19 @@ def _check_given(instance: object, attribute: attrs.Attribute[Any], value: objec
         return
     field = f"{type(instance).__name__}.{attribute.name}"
     if not isinstance(value, str):
-        msg = f"{field} must be str (got {type(value).__name__} {short(value, 60)})"
-        _fail(instance, attribute, msg, "name.invalid_type")
+        _fail(instance, attribute, "name.invalid_type", _typed(field, value))
     if not value:
-        _fail(instance, attribute, f"{field} must not be empty", "name.empty")
+        _fail(instance, attribute, "name.empty", {"field": field})
     bad = _first_bad_char(value)
     if bad is not None:
-        msg = f"{field} {short(value, 60)} contains control character U+{ord(bad):04X}"
-        _fail(instance, attribute, msg, "name.invalid_character")
+        char = {"field": field, "value": short(value, 60), "char": f"U+{ord(bad):04X}"}
+        _fail(instance, attribute, "name.invalid_character", char)
     if not any(map(str.isalpha, value)):
-        _fail(instance, attribute, f"{field} {short(value, 60)} has no letters", "name.no_letters")
+        _fail(instance, attribute, "name.no_letters", {"field": field, "value": short(value, 60)})
     if len(value) > _MAX_ALNUM and (count := sum(map(str.isalnum, value))) > _MAX_ALNUM:
-        msg = f"{field} {short(value, 60)} has {count} letters and digits, more than {_MAX_ALNUM}"
-        raise_for_field(InvalidLength(msg, code="name.too_long"), instance, attribute)
+        params: dict[str, str | int] = {"field": field, "value": short(value, 60)}
+        params.update(count=count, max=_MAX_ALNUM)
+        raise_for_field(InvalidLength(code="name.too_long", params=params), instance, attribute)
 
 
 def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -263,22 +285,21 @@ def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: obje
             return  # every title already found valid
     field = f"{type(instance).__name__}.{attribute.name}"
     if not isinstance(value, tuple):
-        msg = f"{field} must be a tuple of str (got {type(value).__name__} {short(value, 60)})"
-        _fail(instance, attribute, msg, "name.invalid_type")
+        _fail(instance, attribute, "name.invalid_type", _typed(field, value), "tuple")
     for i, item in enumerate(value):
         where = f"{field}[{i}]"
         if not isinstance(item, str):
-            msg = f"{where} must be str (got {type(item).__name__} {short(item, 60)})"
-            _fail(instance, attribute, msg, "name.invalid_type")
+            _fail(instance, attribute, "name.invalid_type", _typed(where, item))
         if not item:
-            _fail(instance, attribute, f"{where} must not be empty", "name.empty")
+            _fail(instance, attribute, "name.empty", {"field": where})
         bad = _first_bad_char(item)
         if bad is not None:
-            msg = f"{where} {short(item, 60)} contains control character U+{ord(bad):04X}"
-            _fail(instance, attribute, msg, "name.invalid_character")
+            char = {"field": where, "value": short(item, 60), "char": f"U+{ord(bad):04X}"}
+            _fail(instance, attribute, "name.invalid_character", char)
         if "," in item or not any(map(str.isalpha, item)):
-            msg = f"{where} {short(item, 60)} is not a title (needs a letter, no comma)"
-            _fail(instance, attribute, msg, "name.invalid_title")
+            params: dict[str, str | int] = {"field": where, "value": short(item, 60)}
+            variant = _near(params, near_titles(item))
+            _fail(instance, attribute, "name.invalid_title", params, variant)
         if type(item) is str and len(item) <= _MAX_CACHED:
             if len(valid) >= _MAX_MEMO:
                 valid.clear()
@@ -297,22 +318,21 @@ def _convert_rank(value: str | None) -> str | None:
     return value
 
 
-def _check_part(
-    instance: object, attribute: attrs.Attribute[Any], value: object, ok: bool, what: str
-) -> None:
+def _check_part(instance: object, attribute: attrs.Attribute[Any], value: object, ok: bool) -> None:
     field = f"{type(instance).__name__}.{attribute.name}"
     if not isinstance(value, str):
-        msg = f"{field} must be str or None (got {type(value).__name__} {short(value, 60)})"
-        _fail(instance, attribute, msg, "name.invalid_type")
+        _fail(instance, attribute, "name.invalid_type", _typed(field, value), "optional")
     if not ok:
-        msg = f"{field} {short(value, 60)} is not {what}"
-        _fail(instance, attribute, msg, f"name.invalid_{attribute.name}")
+        params: dict[str, str | int] = {"field": field, "value": short(value, 60)}
+        if attribute.name == "honorific":
+            params["allowed"] = ", ".join(_ranks.HONORIFICS)
+        near = _ranks.near_ranks(value) if attribute.name == "rank" else []
+        _fail(instance, attribute, f"name.invalid_{attribute.name}", params, _near(params, near))
 
 
 def _check_honorific(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and value not in _ranks.HONORIFICS:
-        what = f"a sapaan ({', '.join(_ranks.HONORIFICS)})"
-        _check_part(instance, attribute, value, False, what)
+        _check_part(instance, attribute, value, False)
 
 
 def _check_rank(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -320,7 +340,7 @@ def _check_rank(instance: object, attribute: attrs.Attribute[Any], value: object
         return
     ok = isinstance(value, str) and _ranks.canonical_rank(value) == value
     if not ok:
-        _check_part(instance, attribute, value, ok, "a TNI/Polri pangkat")
+        _check_part(instance, attribute, value, ok)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -458,23 +478,21 @@ def _build(
 def _checked(text: object) -> str:
     """The cleaned text, or the error of :func:`parse_name` for it."""
     if not isinstance(text, str):
-        msg = f"name must be str (got {type(text).__name__} {short(text, 60)})"
-        raise InvalidFormat(msg, code="name.invalid_type")
+        raise InvalidFormat(code="name.invalid_type", params=_typed("name", text))
     s = _clean(text)
     if not s.isprintable():
         bad = _first_bad_char(s) or "?"
-        raise _invalid(
-            text, f"contains control character U+{ord(bad):04X}", "name.invalid_character"
-        )
+        raise _invalid(text, "name.invalid_character", char=f"U+{ord(bad):04X}")
     if not s:
-        raise _invalid(text, "is empty", "name.empty")
+        raise _invalid(text, "name.empty", "text")
     if not s.isascii():
         mixed = _mixed_script(text)
         if mixed is not None:
-            raise _invalid(text, mixed, "name.mixed_script")
+            raise _invalid(text, "name.mixed_script", None, **mixed)
     if len(s) > _MAX_ALNUM and (count := sum(map(str.isalnum, s))) > _MAX_ALNUM:
-        msg = f"name {short(text, 60)} has {count} letters and digits, more than {_MAX_ALNUM}"
-        raise InvalidLength(msg, code="name.too_long")
+        params: dict[str, str | int] = {"field": "name", "value": short(text, 60)}
+        params.update(count=count, max=_MAX_ALNUM)
+        raise InvalidLength(code="name.too_long", params=params)
     return s
 
 

@@ -40,6 +40,7 @@ from typing import Final
 
 import attrs
 
+from adminnet._validators import short
 from adminnet.errors import InvalidComponent, InvalidFormat, InvalidLength
 
 # The tables CURRENCIES and UNITS and the limit MAX_DIGITS are public and documented,
@@ -93,33 +94,43 @@ def _quote(text: str) -> str:
     return repr(text) if len(text) <= 60 else repr(text[:40]) + f"... ({len(text)} characters)"
 
 
-def _too_long(shown: str, count: int) -> InvalidLength:
-    msg = f"{shown} has {count} digits, more than the limit of {MAX_DIGITS}"
-    return InvalidLength(msg, code="number.too_long")
+Shown = tuple[str, str]
+"""What is read (``number``, ``percentage`` or ``amount``) and the text as quoted."""
 
 
-def _check_groups(shown: str, integer: str, has_decimals: bool) -> str:
+def _variant(what: str, sub: str | None = None) -> str | None:
+    """The wording of a code for ``what`` (the number's own wording has no suffix)."""
+    return "_".join(p for p in (sub, None if what == "number" else what) if p) or None
+
+
+def _too_long(shown: Shown, count: int) -> InvalidLength:
+    params = {"value": shown[1], "count": count, "max": MAX_DIGITS}
+    return InvalidLength(code="number.too_long", variant=_variant(shown[0]), params=params)
+
+
+def _check_groups(shown: Shown, integer: str, has_decimals: bool) -> str:
     """The integer part without its '.' separators, after checking the grouping."""
     if "." not in integer:
         return integer
     groups = integer.split(".")
     first = groups[0]
     if not 1 <= len(first) <= 3 or first.startswith("0"):
-        msg = (
-            f"{shown} has a bad digit group {first!r} "
-            "(the first group has 1 to 3 digits and does not start with 0)"
-        )
-        raise InvalidFormat(msg, code="number.invalid_grouping")
+        params = {"value": shown[1], "group": repr(first)}
+        variant = _variant(shown[0], "first")
+        raise InvalidFormat(code="number.invalid_grouping", variant=variant, params=params)
     for group in groups[1:]:
         if len(group) != 3:
-            msg = f"{shown} has a bad digit group {group!r} (groups after the first have 3 digits"
+            params = {"value": shown[1], "group": repr(group)}
+            sub = None
             if len(groups) == 2 and group and not has_decimals:
-                msg += f"; if '.' is an English decimal point, write {first + ',' + group!r}"
-            raise InvalidFormat(msg + ")", code="number.invalid_grouping")
+                params["write"] = repr(first + "," + group)
+                sub = "english"
+            variant = _variant(shown[0], sub)
+            raise InvalidFormat(code="number.invalid_grouping", variant=variant, params=params)
     return "".join(groups)
 
 
-def _english_decimal(shown: str, integer: str) -> tuple[str, str] | None:
+def _english_decimal(shown: Shown, integer: str) -> tuple[str, str] | None:
     """The integer and decimals of a '.' that can only be a decimal point, else None.
 
     A thousands group has exactly 3 digits and never starts a number with 0, so a
@@ -143,27 +154,26 @@ def _parse(s: str, *, text: str, what: str, words: bool) -> int | Decimal:
     m = _NUMBER.match(s)
     if m is None:
         if _ENGLISH.match(s):
-            msg = (
-                f"{what} {text!r} looks English-formatted; "
-                "Indonesian uses '.' for thousands and ',' for decimals"
-            )
+            params = {"value": repr(text)}
+            sub = None
             if "." in s and "," in s:
-                msg += f" (as Indonesian it is not a number; in English style it is {_english(s)})"
-            raise InvalidFormat(msg, code="number.english_format")
-        msg = (
-            f"{what} {text!r} is not a number written the Indonesian way (e.g. '4.000.050', '2,79')"
-        )
-        raise InvalidFormat(msg, code="number.invalid_format")
+                params["reading"] = _english(s)
+                sub = "reading"
+            variant = _variant(what, sub)
+            raise InvalidFormat(code="number.english_format", variant=variant, params=params)
+        params = {"value": repr(text)}
+        raise InvalidFormat(code="number.invalid_format", variant=_variant(what), params=params)
     sign, integer, decimals, word = m.groups()
     power = 0
     if word is not None:
         found = _MULTIPLIERS.get(word.lower())
         if found is None or not words:
-            known = " (known: ribu, juta, miliar, triliun)" if words else ""
-            msg = f"{what} {text!r} has an unexpected word {word!r}{known}"
-            raise InvalidFormat(msg, code="number.invalid_format")
+            params = {"value": repr(text), "word": repr(word)}
+            sub = "word" if words else "other_word"
+            variant = _variant(what, sub)
+            raise InvalidFormat(code="number.invalid_format", variant=variant, params=params)
         power = found
-    return _value(sign, integer, decimals, power, shown=f"{what} {_quote(text)}")
+    return _value(sign, integer, decimals, power, shown=(what, _quote(text)))
 
 
 def _english(s: str) -> str:
@@ -172,7 +182,7 @@ def _english(s: str) -> str:
 
 
 def _value(
-    sign: str, integer: str, decimals: str | None, power: int, *, shown: str
+    sign: str, integer: str, decimals: str | None, power: int, *, shown: Shown
 ) -> int | Decimal:
     """The exact value of a checked number scaled by ``10**power``."""
     count = len(integer) - integer.count(".") + len(decimals or "")
@@ -257,8 +267,7 @@ def parse_number(text: str) -> int | Decimal:
     """
     obj: object = text
     if not isinstance(obj, str):
-        msg = f"number must be a str, not {type(obj).__name__}"
-        raise InvalidFormat(msg, code="number.invalid_type")
+        raise InvalidFormat(code="number.invalid_type", params={"type": type(obj).__name__})
     return _parse(" ".join(text.split()), text=text, what="number", words=True)
 
 
@@ -288,12 +297,10 @@ def parse_percent(text: str) -> Decimal:
     """
     obj: object = text
     if not isinstance(obj, str):
-        msg = f"percentage must be a str, not {type(obj).__name__}"
-        raise InvalidFormat(msg, code="percent.invalid_type")
+        raise InvalidFormat(code="percent.invalid_type", params={"type": type(obj).__name__})
     m = _PERCENT.match(" ".join(text.split()))
     if m is None:
-        msg = f"percentage {text!r} has no '%' or 'persen'"
-        raise InvalidFormat(msg, code="percent.missing_sign")
+        raise InvalidFormat(code="percent.missing_sign", params={"value": repr(text)})
     value = _parse(m[1], text=text, what="percentage", words=False)
     return value if isinstance(value, Decimal) else Decimal(value)
 
@@ -334,25 +341,21 @@ def format_number(value: int | Decimal) -> str:
     obj: object = value
     if isinstance(obj, int) and not isinstance(obj, bool):
         if abs(obj) >= _LIMIT:
-            msg = f"number of {obj.bit_length()} bits has more than {MAX_DIGITS} digits"
-            raise InvalidLength(msg, code="number.too_long")
+            params = {"bits": obj.bit_length(), "max": MAX_DIGITS}
+            raise InvalidLength(code="number.too_long", variant="bits", params=params)
         return ("-" if obj < 0 else "") + _group(str(abs(obj)))
     if not isinstance(obj, Decimal):
-        msg = f"format_number takes an int or a Decimal, not {type(obj).__name__}"
-        if isinstance(obj, float):
-            msg += " (floats are inexact: pass Decimal(str(x)))"
-        raise InvalidFormat(msg, code="number.invalid_type")
+        variant = "float" if isinstance(obj, float) else "format"
+        typed = {"type": type(obj).__name__}
+        raise InvalidFormat(code="number.invalid_type", variant=variant, params=typed)
     sign, digit_tuple, exponent = obj.as_tuple()
     if isinstance(exponent, str):  # 'n', 'N' (NaN) or 'F' (infinity)
-        msg = f"number {obj} is not finite"
-        raise InvalidComponent(msg, code="number.not_finite")
+        raise InvalidComponent(code="number.not_finite", params={"value": str(obj)})
     written = len(digit_tuple) + exponent if exponent >= 0 else max(len(digit_tuple), -exponent + 1)
     if written > MAX_DIGITS:
-        msg = (
-            f"number with {len(digit_tuple)} digits and exponent {exponent} would be written "
-            f"with {written} digits, more than the limit of {MAX_DIGITS}"
-        )
-        raise InvalidLength(msg, code="number.too_long")
+        params = {"digits": len(digit_tuple), "exponent": exponent, "written": written}
+        params["max"] = MAX_DIGITS
+        raise InvalidLength(code="number.too_long", variant="exponent", params=params)
     digits = "".join(map(str, digit_tuple))
     prefix = "-" if sign else ""
     if exponent >= 0:
@@ -464,15 +467,16 @@ _AMOUNT: Final = re.compile(
 def _to_value(value: object) -> Decimal:
     if isinstance(value, int) and not isinstance(value, bool):
         if abs(value) >= _LIMIT:
-            msg = f"amount of {value.bit_length()} bits has more than {MAX_DIGITS} digits"
-            raise InvalidLength(msg, code="number.too_long")
+            params = {"bits": value.bit_length(), "max": MAX_DIGITS}
+            raise InvalidLength(code="number.too_long", variant="bits_amount", params=params)
         return Decimal(value)
     if not isinstance(value, Decimal):
-        msg = f"amount value must be an int or a Decimal, not {type(value).__name__}"
-        raise InvalidFormat(msg, code="amount.invalid_type")
+        typed = {"type": type(value).__name__}
+        raise InvalidFormat(code="amount.invalid_type", variant="value", params=typed)
     if not value.is_finite():
-        msg = f"amount value {value} is not finite"
-        raise InvalidComponent(msg, code="number.not_finite")
+        raise InvalidComponent(
+            code="number.not_finite", variant="amount", params={"value": str(value)}
+        )
     format_number(value)  # checks the digit limit
     return value
 
@@ -486,8 +490,8 @@ def _check_unit(
     instance: Amount, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
     if value is not None and (not isinstance(value, str) or value not in UNITS):
-        msg = f"unit {value!r} is not a known unit (known: {', '.join(UNITS)})"
-        raise InvalidComponent(msg, code="amount.unknown_unit")
+        params = {"value": short(value), "known": ", ".join(UNITS)}
+        raise InvalidComponent(code="amount.unknown_unit", params=params)
 
 
 def _check_currency(
@@ -496,11 +500,11 @@ def _check_currency(
     if value is None:
         return
     if not isinstance(value, str) or value not in CURRENCIES:
-        msg = f"currency {value!r} is not a known currency (known: {', '.join(CURRENCIES)})"
-        raise InvalidComponent(msg, code="amount.unknown_currency")
+        params = {"value": short(value), "known": ", ".join(CURRENCIES)}
+        raise InvalidComponent(code="amount.unknown_currency", params=params)
     if instance.unit is not None:
-        msg = f"an amount has a unit ({instance.unit!r}) or a currency ({value!r}), not both"
-        raise InvalidComponent(msg, code="amount.unit_and_currency")
+        params = {"unit": repr(instance.unit), "value": repr(value)}
+        raise InvalidComponent(code="amount.unit_and_currency", params=params)
 
 
 @attrs.frozen(kw_only=True)
@@ -556,10 +560,9 @@ def _words(rest: str, currency: str | None, text: str) -> tuple[int, str | None]
         return power, "IDR!"
     unit = None if rest in _SHORT_SCALES else _UNIT_EXACT.get(rest) or _UNIT_OF.get(rest.lower())
     if unit is None or currency is not None:
-        what = "word" if currency is not None else "unit"
-        known = "" if currency is not None else f" (known: {', '.join(UNITS)})"
-        msg = f"amount {_quote(text)} has an unexpected {what} {rest!r}{known}"
-        raise InvalidComponent(msg, code="amount.unknown_unit")
+        params = {"value": _quote(text), "word": repr(rest), "known": ", ".join(UNITS)}
+        variant = "word" if currency is not None else "text"
+        raise InvalidComponent(code="amount.unknown_unit", variant=variant, params=params)
     return power, unit
 
 
@@ -602,25 +605,18 @@ def parse_amount(text: str) -> Amount:
     """
     obj: object = text
     if not isinstance(obj, str):
-        msg = f"amount must be a str, not {type(obj).__name__}"
-        raise InvalidFormat(msg, code="amount.invalid_type")
+        raise InvalidFormat(code="amount.invalid_type", params={"type": type(obj).__name__})
     s = " ".join(text.split())
     m = _AMOUNT.match(s)
     if m is None:
-        msg = (
-            f"amount {_quote(text)} is not a number with a currency or unit "
-            "(e.g. 'Rp 2,5 miliar', '44,06 km2')"
-        )
-        raise InvalidFormat(msg, code="amount.invalid_format")
+        raise InvalidFormat(code="amount.invalid_format", params={"value": _quote(text)})
     currency: str | None = None
     if m["cur"] is not None:
         currency = _CURRENCY_OF.get(m["cur"].lower().replace(" ", ""))
         if currency is None:
-            msg = (
-                f"amount {_quote(text)} has an unknown currency {m['cur']!r} "
-                f"(known: {', '.join(CURRENCIES)})"
-            )
-            raise InvalidComponent(msg, code="amount.unknown_currency")
+            params = {"value": _quote(text), "currency": repr(m["cur"])}
+            params["known"] = ", ".join(CURRENCIES)
+            raise InvalidComponent(code="amount.unknown_currency", variant="text", params=params)
     nm = _DIGITS.match(m["num"])
     if nm is None:
         raise _parse_error(m["sign"] + m["num"], text)
@@ -628,9 +624,9 @@ def parse_amount(text: str) -> Amount:
     if unit == "IDR!":
         currency, unit = "IDR", None
     if m["dash"] is not None and currency is None:
-        msg = f"amount {_quote(text)} has ',-' without a currency"
-        raise InvalidFormat(msg, code="amount.invalid_format")
-    value = _value(m["sign"], nm[1], nm[2], power, shown=f"amount {_quote(text)}")
+        params = {"value": _quote(text)}
+        raise InvalidFormat(code="amount.invalid_format", variant="dash", params=params)
+    value = _value(m["sign"], nm[1], nm[2], power, shown=("amount", _quote(text)))
     return Amount(value=Decimal(value), unit=unit, currency=currency)
 
 
@@ -640,5 +636,5 @@ def _parse_error(num: str, text: str) -> InvalidFormat:
         _parse(num, text=text, what="amount", words=False)
     except InvalidFormat as exc:
         return exc
-    msg = f"amount {_quote(text)} is not a number written the Indonesian way"  # pragma: no cover
-    return InvalidFormat(msg, code="amount.invalid_format")  # pragma: no cover
+    params = {"value": _quote(text)}  # pragma: no cover
+    return InvalidFormat(code="amount.invalid_format", params=params)  # pragma: no cover

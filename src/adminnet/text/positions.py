@@ -83,6 +83,7 @@ import attrs
 
 from adminnet.errors import InvalidComponent, InvalidFormat
 from adminnet.text import _position_words as _w
+from adminnet.text.folding import edits1
 
 __all__ = ["PositionPhrase", "parse_position_phrase"]
 
@@ -271,9 +272,54 @@ _SECRETARIAT: Final = {**_w.SECRETARIAT_WORDS, ("sekda",): "Sekretariat Daerah"}
 _SECRETARIAT_LONGEST: Final = max(len(k) for k in _SECRETARIAT)
 
 
-def _fail(text: str, message: str, code: str) -> InvalidFormat:
-    shown = text if len(text) <= 80 else text[:77] + "..."
-    return InvalidFormat(f"{shown!r} {message}", code=code)
+def _shown(text: str) -> str:
+    """The phrase as quoted in a message: its repr, the first 77 characters of a long one."""
+    return repr(text if len(text) <= 80 else text[:77] + "...")
+
+
+def _no_role(text: str, tokens: Sequence[_Token], i: int) -> InvalidFormat:
+    """No role word at ``i``: ``position.no_role``, with the roles one slip away (``near``)."""
+    near = _near_roles(tokens, i)
+    if not near:
+        return InvalidFormat(code="position.no_role", params={"value": _shown(text)})
+    params = {"value": _shown(text), "candidates": ", ".join(near)}
+    return InvalidFormat(code="position.no_role", variant="near", params=params)
+
+
+_ROLE_SPELLINGS: Final[dict[str, tuple[str, ...]]] = {}
+_MAX_TYPO: Final = 40  # the longest phrase read for a typo (longer than every role)
+
+
+def _role_spellings() -> dict[str, tuple[str, ...]]:
+    """Every role word group, spaced and glued, with the titles it is written out as."""
+    if not _ROLE_SPELLINGS:
+        table: dict[str, dict[str, None]] = {}
+        for key, entry in _ROLE_WORDS.items():
+            for form in (" ".join(key), "".join(key)):
+                table.setdefault(form, {})[entry[3] or " ".join(key).title()] = None
+        _ROLE_SPELLINGS.update({k: tuple(v) for k, v in table.items()})
+    return _ROLE_SPELLINGS
+
+
+def _near_roles(tokens: Sequence[_Token], i: int) -> list[str]:
+    """The titles of the role word groups one typing slip from the words at ``i``.
+
+    ``"Bupatti"`` -> ``Bupati``, ``"Walikotta"`` -> ``Wali Kota`` (the typo matcher
+    of :func:`adminnet.text.folding.edits1`); never for a word of fewer than 4 letters.
+    """
+    spellings = _role_spellings()
+    found: dict[str, None] = {}
+    for n in range(1, min(_w.LONGEST_ROLE, len(tokens) - i) + 1):
+        words = tokens[i : i + n]
+        if any(t.kind != "word" for t in words):
+            break
+        phrase = " ".join(t.fold for t in words)
+        if not 4 <= len(phrase) <= _MAX_TYPO:
+            continue
+        for variant in sorted(edits1(phrase)):
+            for title in spellings.get(variant, ()):
+                found.setdefault(title, None)
+    return list(found)[:5]
 
 
 def _slice(text: str, tokens: Sequence[_Token]) -> tuple[str, Span] | None:
@@ -319,8 +365,7 @@ def parse_position_phrase(text: str) -> PositionPhrase:
     """
     obj: object = text
     if not isinstance(obj, str):
-        msg = f"position phrase must be a string (got {type(obj).__name__})"
-        raise InvalidFormat(msg, code="position.invalid_type")
+        raise InvalidFormat(code="position.invalid_type", params={"type": type(obj).__name__})
     tokens = _tokens(text)
     while tokens and tokens[-1].kind == "punct":
         tokens.pop()
@@ -328,7 +373,7 @@ def parse_position_phrase(text: str) -> PositionPhrase:
     while i < len(tokens) and tokens[i].kind == "punct":
         i += 1
     if i >= len(tokens):
-        raise _fail(text, "is empty: no position to read", "position.empty")
+        raise InvalidFormat(code="position.empty", params={"value": _shown(text)})
     capacity = "definitif"
     capacity_span: Span | None = None
     found = _match(tokens, i, _w.CAPACITY_WORDS, _w.LONGEST_CAPACITY)
@@ -345,7 +390,8 @@ def parse_position_phrase(text: str) -> PositionPhrase:
     if capacity_span is not None and i < len(tokens) and tokens[i].kind == "paren":
         i += 1  # "Penjabat (Pj) Bupati"
     if i >= len(tokens):
-        raise _fail(text, "names no position: a capacity without a role", "position.no_role")
+        params = {"value": _shown(text)}
+        raise InvalidFormat(code="position.no_role", variant="capacity", params=params)
     role_entry = _role_at(tokens, i)
     glued_at: int | None = None
     if role_entry is None and _is_glued_head(tokens[i]):
@@ -356,7 +402,7 @@ def parse_position_phrase(text: str) -> PositionPhrase:
     if role_entry is None:
         m = _MINISTER_SHORT.fullmatch(tokens[i].fold) if tokens[i].kind == "word" else None
         if m is None or tokens[i].fold in ("menteri", "mentri"):
-            raise _fail(text, "names no position: no role word found", "position.no_role")
+            raise _no_role(text, tokens, i)
         minister = ("wakil_menteri", "", "", "Wakil Menteri") if m.group(1) else None
         role_entry = (minister or ("menteri", "", "", "Menteri"), 1)
         raw = tokens[i].raw.rstrip(".")
@@ -368,7 +414,7 @@ def parse_position_phrase(text: str) -> PositionPhrase:
     unit_first = bool(unit_kind) or title == "Sekretaris"
     unit_first = unit_first or (i < len(tokens) and _is_dinas_short(tokens[i]))
     if role == "inspektur_jenderal" and n == 1 and _rank_follows(tokens, i):
-        raise _fail(text, "starts with a rank (Irjen Pol./TNI), not a position", "position.rank")
+        raise InvalidFormat(code="position.rank", params={"value": _shown(text)})
     role_span = (role_tokens[0].start, role_tokens[-1].end)
     if i < len(tokens) and tokens[i].kind == "paren":
         i += 1  # "Sekretaris Jenderal (Sekjen) Kementerian ..."
@@ -382,16 +428,12 @@ def parse_position_phrase(text: str) -> PositionPhrase:
     if role in _w.GENERIC_BY_LEVEL:  # "Kepala Daerah Kabupaten Pringsewu" is its bupati
         specific = _w.GENERIC_BY_LEVEL[role].get(cue_level or "")
         if specific is None or unit_tokens:
-            msg = "names a kind of post (gubernur, bupati or wali kota), not one post"
-            raise _fail(text, msg, "position.generic")
+            raise InvalidFormat(code="position.generic", params={"value": _shown(text)})
         (role, title), role_level = specific, cue_level or ""
     if cue_level is not None and role_level and cue_level != role_level:
-        shown = text if len(text) <= 80 else text[:77] + "..."
-        msg = (
-            f"{shown!r}: a {role.replace('_', ' ')} belongs to a {role_level},"
-            f" but the phrase names a {cue_level}"
-        )
-        raise InvalidComponent(msg, code="position.level_mismatch")
+        params = {"value": _shown(text), "role": role.replace("_", " "), "level": role_level}
+        params["named"] = cue_level
+        raise InvalidComponent(code="position.level_mismatch", params=params)
     unit = _unit(text, unit_tokens, unit_kind)
     if unit is not None and unit[1] is not None and unit[1][0] == glued_at:
         unit = (unit[0][:1].upper() + unit[0][1:], unit[1])  # "Kadisdikbud": "Disdikbud"
@@ -425,7 +467,7 @@ def _rank_follows(tokens: Sequence[_Token], i: int) -> bool:
 def _check_single_role(text: str, tail: Sequence[_Token]) -> None:
     """Refuse "Bupati dan Wakil Bupati X" and "Pj Bupati/Wali Kota": two roles."""
     if len(tail) >= 2 and tail[0].fold in _CONJUNCTIONS and _role_at(tail, 1) is not None:
-        raise _fail(text, "names several positions joined together", "position.several_roles")
+        raise InvalidFormat(code="position.several_roles", params={"value": _shown(text)})
 
 
 _RANK: Final = {"provinsi": 1, "kabupaten": 2, "kota": 2, "kecamatan": 3, "kelurahan": 4, "desa": 4}

@@ -32,15 +32,8 @@ from adminnet.model.agency import Agency, AgencyKind
 from adminnet.model.dataset import Dataset
 from adminnet.model.person import Person
 from adminnet.model.position import Capacity, Position, Role, Tenure
+from adminnet.strategies._agencies import UNITS, unit_of
 from adminnet.strategies._common import add_years, agency_pool, slug
-from adminnet.strategies._entities import (
-    TERM_DAYS,
-    UNITS,
-    capacities_for,
-    position_for,
-    roles_for,
-    unit_of,
-)
 from adminnet.strategies._ids import make_nip
 from adminnet.strategies._names import (
     _FEMALE,
@@ -50,6 +43,7 @@ from adminnet.strategies._names import (
     _MALE_LAST,
     TITLE_MIXES,
 )
+from adminnet.strategies._tenures import TERM_DAYS, capacities_for, position_for, roles_for
 from adminnet.text.names import PersonName
 from adminnet.time import DateLike, PartialDate, Period, as_date
 

@@ -62,9 +62,14 @@ def region_of(agency: Agency) -> Region | None:
     return regions.latest(agency.region_code)
 
 
-def agency_window(agency: Agency) -> tuple[int, int] | None:
-    """Days (ordinals) from 2005 to today in which ``agency`` surely existed, or None."""
-    lo, hi = EARLIEST_OFFICE, today_ordinal()
+def agency_window(
+    agency: Agency, *, earliest: int = EARLIEST_OFFICE, today: int | None = None
+) -> tuple[int, int] | None:
+    """Masa instansi (days from 2005, or ``earliest``, to today, or ``today``).
+
+    The days (ordinals) in which ``agency`` surely existed, or None.
+    """
+    lo, hi = earliest, today_ordinal() if today is None else today
     valid = agency.valid
     if valid.start is not None:
         lo = max(lo, valid.start.latest.toordinal())

@@ -177,12 +177,12 @@ class _Index:
             block = "\n".join(names[start : start + _CHUNK])
             norm_of.extend(fold_block(block).split("\n"))
         del names
-        # One pass, inline (this loop runs for every name: no call per entry). A name
-        # met again shares the string of its first entry; the ids are one int object
-        # per entry, shared by both maps.
+        # One pass, the names inline (this runs for every name: no call per name). A
+        # name met again shares the string of its first entry; the ids are one int
+        # object per entry, shared by both maps.
         exact: dict[str, int | list[int]] = {}
         tokens: dict[str, int | list[int]] = {}
-        exact_get, token_get = exact.get, tokens.get
+        exact_get = exact.get
         ids = list(range(len(norm_of)))
         for i in ids:
             norm = norm_of[i]
@@ -196,14 +196,8 @@ class _Index:
                 old.append(i)
                 norm_of[i] = norm_of[old[0]]
             if " " in norm:
-                for token in norm.split(" ")[1:]:
-                    held = token_get(token)
-                    if held is None:
-                        tokens[token] = i
-                    elif isinstance(held, int):
-                        tokens[token] = [held, i]
-                    else:
-                        held.append(i)
+                for token in norm.split(" ")[1:]:  # fewer: one call each
+                    _add(tokens, token, i)
         del ids
         # Sorted names and later words per level, for the prefix and word tiers. The
         # small levels 1-3 get their own lists (with the extra entries, all of levels

@@ -4,7 +4,9 @@ Loading millions of Person records is the library's bulk workload. The general p
 (cattrs' generated function, then ``Person.__init__``) costs several microseconds a
 record more than this module (``bench/PROFILE.md``). It is an *accelerator only*: it
 returns exactly the Person the general path would return, or ``None``, and then the
-general path runs and produces the result or the exact error list. It never raises.
+general path runs and produces the result or the exact error list. A rule's refusal
+(an :class:`~adminnet.errors.AdminnetError`, the only error a rule raises for bad input)
+makes it decline; it catches nothing else, so a bug in a rule is not hidden here.
 
 One seam. It is entered from one place, the Person hook of
 :mod:`adminnet.serialization._hooks`: :func:`from_text` for the text of one document

@@ -190,6 +190,34 @@ def test_the_accelerator_reads_optional_texts(monkeypatch: pytest.MonkeyPatch) -
     assert _person.from_value({"id": "f", "name": {"given": "F", "rank": 5}}) is None
 
 
+def _untitled(value: object) -> object:
+    return "tanpa pangkat" if value is None else value
+
+
+@attrs.frozen(kw_only=True)
+class DefaultRankName(PersonName):
+    """A PersonName whose pangkat converter turns ``None`` into a text."""
+
+    rank: str | None = attrs.field(default=None, converter=_untitled)
+    honorific: str | None = None
+
+
+def test_none_goes_its_own_way_when_a_converter_changes_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An absent optional text skips its steps only where they leave ``None`` as it is."""
+    assert _person.plan().none_setters is not None  # PersonName as it is: None passes
+    _person.reset()
+    monkeypatch.setattr(_person, "PersonName", DefaultRankName)
+    current = _person.plan()
+    assert current.enabled, current.reason
+    assert current.none_setters is None
+    person = _person.from_value({"id": "budi", "name": {"given": "Budi"}})
+    assert person is not None
+    assert person.name == DefaultRankName(given="Budi")
+    assert person.name.rank == "tanpa pangkat"
+
+
 def test_json_schema_describes_optional_texts() -> None:
     schema = json_schema(RankedName)["$defs"]["RankedName"]["anyOf"][1]
     assert "rank" not in schema["required"]

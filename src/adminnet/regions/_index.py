@@ -176,20 +176,28 @@ class _Index:
             block = "\n".join(names[start : start + _CHUNK])
             norm_of.extend(fold_block(block).split("\n"))
         del names
+        # One pass, the names inline (this runs for every name: no call per name). A
+        # name met again shares the string of its first entry; the ids are one int
+        # object per entry, shared by both maps.
         exact: dict[str, int | list[int]] = {}
         tokens: dict[str, int | list[int]] = {}
-        ids = list(range(len(norm_of)))  # one int object per entry, shared by both maps
+        exact_get = exact.get
+        ids = list(range(len(norm_of)))
         for i in ids:
             norm = norm_of[i]
-            _add(exact, norm, i)
+            old = exact_get(norm)
+            if old is None:
+                exact[norm] = i
+            elif isinstance(old, int):
+                exact[norm] = [old, i]
+                norm_of[i] = norm_of[old]
+            else:
+                old.append(i)
+                norm_of[i] = norm_of[old[0]]
             if " " in norm:
-                for token in norm.split(" ")[1:]:
+                for token in norm.split(" ")[1:]:  # fewer: one call each
                     _add(tokens, token, i)
         del ids
-        for norm, entries in exact.items():  # share one string per distinct name
-            if isinstance(entries, list):
-                for i in entries:
-                    norm_of[i] = norm
         # Sorted names and later words per level, for the prefix and word tiers. The
         # small levels 1-3 get their own lists (with the extra entries, all of levels
         # 1-2); level 4 uses the lists of every name, its entries filtered by level.

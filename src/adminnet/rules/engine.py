@@ -14,34 +14,6 @@ True
 
 from __future__ import annotations
 
-from adminnet.rules._default import check, register, registry
-from adminnet.rules._registry import Config, Registry, Selection
-from adminnet.rules._report import Report
-from adminnet.rules._rule import (
-    Rule,
-    RuleContext,
-    RuleError,
-    RuleFailure,
-    RuleFunction,
-    Severity,
-    Violation,
-    rule,
-)
-
-__all__ = [
-    "Config",
-    "Registry",
-    "Report",
-    "Rule",
-    "RuleContext",
-    "RuleError",
-    "RuleFailure",
-    "RuleFunction",
-    "Selection",
-    "Severity",
-    "Violation",
-    "check",
-    "register",
-    "registry",
-    "rule",
-]
+# Every public name of adminnet.rules, and its __all__: one list, kept there.
+from adminnet.rules import *  # noqa: F403
+from adminnet.rules import __all__ as __all__

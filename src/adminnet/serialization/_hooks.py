@@ -9,6 +9,7 @@ else, and raises an adminnet error with a stable code (``type.invalid``,
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import types
 import typing
@@ -630,26 +631,20 @@ def configure(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(pendulum.Date, pendulum.Date.isoformat)
     converter.register_structure_hook(pendulum.DateTime, structure_datetime)
     converter.register_unstructure_hook(pendulum.DateTime, pendulum.DateTime.isoformat)
-    # containers
-    converter.register_structure_hook_factory(
-        _is_var_tuple, lambda t: _tuple_structure_factory(t, converter)
-    )
-    converter.register_unstructure_hook_factory(
-        _is_var_tuple, lambda t: _tuple_unstructure_factory(t, converter)
-    )
-    converter.register_structure_hook_factory(
-        _is_optional, lambda t: _optional_structure_factory(t, converter)
-    )
-    converter.register_unstructure_hook_factory(
-        _is_optional, lambda t: _optional_unstructure_factory(t, converter)
-    )
+    # containers: each test with its structure and unstructure factories, in this order
+    # (tuple[X, ...], X | None, then fixed tuples).
+    for test, structure, unstructure in (
+        (_is_var_tuple, _tuple_structure_factory, _tuple_unstructure_factory),
+        (_is_optional, _optional_structure_factory, _optional_unstructure_factory),
+        (_is_fixed_tuple, _fixed_tuple_structure_factory, _fixed_tuple_unstructure_factory),
+    ):
+        converter.register_structure_hook_factory(
+            test, functools.partial(structure, converter=converter)
+        )
+        converter.register_unstructure_hook_factory(
+            test, functools.partial(unstructure, converter=converter)
+        )
     # entity classes (exactly these: a user's subclass gets cattrs' own attrs handling)
-    converter.register_structure_hook_factory(
-        _is_fixed_tuple, lambda t: _fixed_tuple_structure_factory(t, converter)
-    )
-    converter.register_unstructure_hook_factory(
-        _is_fixed_tuple, lambda t: _fixed_tuple_unstructure_factory(t, converter)
-    )
     converter.register_structure_hook_factory(_is_enum_union, _enum_union_structure_factory)
     converter.register_unstructure_hook_factory(_is_enum_union, lambda _t: _enum_value)
     special: dict[type, type[_ClassHook]] = {

@@ -4,7 +4,9 @@ Loading millions of Person records is the library's bulk workload. The general p
 (cattrs' generated function, then ``Person.__init__``) costs several microseconds a
 record more than this module (``bench/PROFILE.md``). It is an *accelerator only*: it
 returns exactly the Person the general path would return, or ``None``, and then the
-general path runs and produces the result or the exact error list. It never raises.
+general path runs and produces the result or the exact error list. A rule's refusal
+(an :class:`~adminnet.errors.AdminnetError`, the only error a rule raises for bad input)
+makes it decline; it catches nothing else, so a bug in a rule is not hidden here.
 
 One seam. It is entered from one place, the Person hook of
 :mod:`adminnet.serialization._hooks`: :func:`from_text` for the text of one document
@@ -47,6 +49,7 @@ import attrs
 import pendulum
 
 from adminnet import _memo
+from adminnet.errors import AdminnetError
 from adminnet.ids import nip as _nip
 from adminnet.ids._gender import Gender
 from adminnet.model import _common
@@ -67,6 +70,10 @@ _new = object.__new__
 Setter = Callable[[Any, Any], None]
 
 
+def _unset(obj: object, value: object) -> None:  # pragma: no cover - plans off only
+    raise TypeError(value)
+
+
 @attrs.frozen
 class Plan:
     """What the accelerator knows of the classes, checked once (``enabled`` False: off)."""
@@ -82,6 +89,13 @@ class Plan:
     name_steps: tuple[tuple[str, Setter, Any, Any, Any], ...] = ()
     name_keys: frozenset[str] = frozenset()
     optional_names: tuple[str, ...] = ()  # the optional text fields of PersonName
+    set_prefixes: Setter = _unset
+    set_suffixes: Setter = _unset
+    # given's (setter, converter or None, validator or None, field)
+    given_step: tuple[Setter, Any, Any, Any] = (_unset, None, None, None)
+    # The optional texts' setters, if each field's converter and validator leave a
+    # ``None`` as it is (checked on the real functions when the plan is made), else None.
+    none_setters: tuple[Setter, ...] | None = None
 
 
 _plans: list[Plan] = []
@@ -144,7 +158,7 @@ def _make_plan() -> Plan:
         f: Any = attrs.fields(Person)
         n: Any = attrs.fields(PersonName)
         optional_names = optional_text_fields(PersonName)
-    except Exception:  # pragma: no cover - unresolvable annotations
+    except (NameError, TypeError, AttributeError):  # pragma: no cover - resolve_types
         return Plan(enabled=False, reason="the field types cannot be resolved")
     if tuple(a.name for a in f) != _PERSON_FIELDS:
         return Plan(enabled=False, reason="Person's fields are not the ones read here")
@@ -164,6 +178,7 @@ def _make_plan() -> Plan:
         name_set = {name: _setter(PersonName, name) for name in names}
     except TypeError:  # pragma: no cover - the classes have slots
         return Plan(enabled=False, reason="a class has no slots")
+    given = next(a for a in n if a.name == "given")
     return Plan(
         enabled=True,
         person_attrs=Person.__attrs_attrs__,
@@ -178,7 +193,34 @@ def _make_plan() -> Plan:
         ),
         name_keys=frozenset(names),
         optional_names=optional,
+        set_prefixes=name_set["prefixes"],
+        set_suffixes=name_set["suffixes"],
+        given_step=(name_set["given"], given.converter, given.validator, given),
+        none_setters=_none_setters(n, optional, name_set),
     )
+
+
+def _none_setters(
+    fields: Any, optional: tuple[str, ...], name_set: dict[str, Setter]
+) -> tuple[Setter, ...] | None:
+    """The setters of the optional texts if ``None`` passes each one's own steps as it is.
+
+    Asked of the field's converter and validator themselves, once: a name without a
+    pangkat or sapaan (nearly every record) then costs one slot store a field.
+    """
+    probe = _new(PersonName)
+    for a in fields:
+        if a.name not in optional:
+            continue
+        try:
+            value = None if a.converter is None else a.converter(None)
+            if value is None and a.validator is not None:
+                a.validator(probe, a, None)
+        except AdminnetError:
+            return None  # None is refused or changed: every value goes its own way
+        if value is not None:
+            return None
+    return tuple(name_set[name] for name in optional)
 
 
 # Probe records: each is run through Person(...) and through this module, which must
@@ -207,20 +249,19 @@ _PROBES: Final = (
 
 
 def _by_model(record: dict[str, Any]) -> Person | None:
+    """The model's answer to a probe: its Person, or ``None`` where it refuses.
+
+    The probes are fixed records of known keys and types, so the constructors can only
+    refuse them with their rules' errors.
+    """
     kwargs = dict(record)
-    if isinstance(kwargs.get("name"), dict):
-        try:
-            kwargs["name"] = PersonName(**kwargs["name"])
-        except Exception:
-            return None
-    if kwargs.get("birth_date") is not None:
-        try:
-            kwargs["birth_date"] = structure_date(kwargs["birth_date"])
-        except Exception:
-            return None
     try:
+        if isinstance(kwargs.get("name"), dict):
+            kwargs["name"] = PersonName(**kwargs["name"])
+        if kwargs.get("birth_date") is not None:
+            kwargs["birth_date"] = structure_date(kwargs["birth_date"])
         return Person(**kwargs)
-    except Exception:
+    except AdminnetError:
         return None
 
 
@@ -258,7 +299,7 @@ def _titles(value: Any, field: str) -> tuple[str, ...] | None:
     if ok is None:
         try:
             built = PersonName(given="x", **{field: value})
-        except Exception:
+        except AdminnetError:  # the title rule refuses it: the general path reports it
             ok = False
         else:
             ok = getattr(built, field) == value
@@ -291,21 +332,27 @@ def _name_of(
     """The PersonName of checked titles and the other fields' raw ``values``.
 
     The fields other than the titles get their own converters and validators, in field
-    order (the titles were checked by the constructor itself, see :func:`_titles`).
+    order (the titles were checked by the constructor itself, see :func:`_titles`); an
+    optional text that is absent is ``None``, which the plan found they leave as it is.
     """
     obj = _new(PersonName)
-    setters = current.name_set
-    setters["prefixes"](obj, prefixes)
-    setters["suffixes"](obj, suffixes)
-    steps = current.name_steps
-    if len(steps) == 1:  # given alone (no optional texts): the common shape, unrolled
-        _, setter, convert, validator, attribute = steps[0]
+    current.set_prefixes(obj, prefixes)
+    current.set_suffixes(obj, suffixes)
+    none_setters = current.none_setters
+    if none_setters is not None and (
+        values is _NO_VALUES
+        or not any(values.get(name) is not None for name in current.optional_names)
+    ):
+        setter, convert, validator, attribute = current.given_step
         value: Any = given if convert is None else convert(given)
         setter(obj, value)
+        for set_none in none_setters:
+            set_none(obj, None)
         if validator is not None:
             validator(obj, attribute, value)
         return obj
     stored = []
+    steps = current.name_steps
     for name, setter, convert, _, _ in steps:
         if name == "given":
             value = given
@@ -331,7 +378,7 @@ def _date(text: object) -> pendulum.Date | None:
     if day is None:
         try:
             day = structure_date(text)
-        except Exception:
+        except AdminnetError:  # not a date: the general path reports it
             return None
         _dates.put(text, day)
     return day
@@ -365,7 +412,7 @@ def _build(
             nip.validate(number)
             if birth is not None or gender is not None:
                 nip.check_person(number, birth_date=birth, gender=gender)
-        except Exception:
+        except AdminnetError:
             return None  # the general path reports it, at its field
     obj = _new(Person)
     s_id, s_name, s_nip, s_birth, s_gender = current.person_set
@@ -420,7 +467,7 @@ def _from_dict(value: object) -> Person | None:
         if name is None or _common.ID_PATTERN.match(ident) is None:
             return None
         return _build(current, ident, name, number, raw_birth, raw_gender)
-    except Exception:
+    except AdminnetError:  # a rule refused a value: the general path reports it
         return None
 
 
@@ -514,7 +561,7 @@ def from_text(line: str | bytes) -> Person | None:
         if name is None:
             return None
         return _build(current, ident, name, number, raw_birth, raw_gender)
-    except Exception:
+    except AdminnetError:  # a rule refused a value: the general path reports it
         return None
 
 
@@ -523,7 +570,7 @@ def _from_other(line: str | bytes) -> Person | None:
     quotes = line.count(b'"') if type(line) is bytes else line.count('"')  # type: ignore[arg-type]
     try:
         value = _json.fast_loads()(line)
-    except Exception:
+    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError; nesting
         return None
     if type(value) is not dict:
         return None

@@ -129,13 +129,18 @@ def structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
     return member
 
 
+def _structure_subclass(value: object, cls: Any, base: type, what: str) -> Any:
+    """A value of ``cls``, a subclass of ``base`` (str or int): an Enum by its value."""
+    if isinstance(cls, type) and issubclass(cls, enum.Enum):
+        return structure_enum(value, cls)
+    if type(value) is not base:
+        fail_type(what, value)
+    return cls(check_unicode(value) if type(value) is str else value)
+
+
 def structure_str(value: object, cls: Any) -> Any:
     if cls is not str:
-        if isinstance(cls, type) and issubclass(cls, enum.Enum):
-            return structure_enum(value, cls)
-        if type(value) is not str:
-            fail_type("string", value)
-        return cls(check_unicode(value))
+        return _structure_subclass(value, cls, str, "string")
     if type(value) is str:
         return check_unicode(value)
     if isinstance(value, str):  # a str subclass such as a StrEnum member: its text
@@ -145,11 +150,7 @@ def structure_str(value: object, cls: Any) -> Any:
 
 def structure_int(value: object, cls: Any) -> Any:
     if cls is not int:
-        if isinstance(cls, type) and issubclass(cls, enum.Enum):
-            return structure_enum(value, cls)
-        if type(value) is not int:
-            fail_type("integer", value)
-        return cls(value)
+        return _structure_subclass(value, cls, int, "integer")
     if type(value) is int:
         return value
     fail_type("integer", value)

@@ -25,23 +25,16 @@ near-miss values together with the error code they must give.
 
 from __future__ import annotations
 
+from adminnet.strategies._agencies import agencies, agency_names
+from adminnet.strategies._agreements import agreements, parties
 from adminnet.strategies._dataset import datasets
-from adminnet.strategies._entities import (
-    agencies,
-    agency_names,
-    agreements,
-    decrees,
+from adminnet.strategies._digital import (
     digitalization_targets,
-    events,
     indicators,
     measurements,
-    parties,
-    person_ids,
-    persons,
-    positions,
     public_services,
-    tenures,
 )
+from adminnet.strategies._events import events
 from adminnet.strategies._ids import golongan, niks, nips, region_codes, regions
 from adminnet.strategies._more import error_details, grading_schemes, progresses, region_names
 from adminnet.strategies._names import person_names
@@ -51,7 +44,9 @@ from adminnet.strategies._pendulum import (
     pendulum_durations,
     pendulum_times,
 )
+from adminnet.strategies._persons import person_ids, persons
 from adminnet.strategies._synthetic import synthetic_dataset
+from adminnet.strategies._tenures import decrees, positions, tenures
 from adminnet.strategies._time import partial_dates, periods
 
 __all__ = [

@@ -20,6 +20,13 @@ from adminnet.model.digital import DigitalizationTarget, Measurement, PublicServ
 from adminnet.model.event import Event, EventKind
 from adminnet.model.person import Person
 from adminnet.model.position import Capacity, Position, Role, Tenure
+from adminnet.strategies._agencies import agency_window
+from adminnet.strategies._agreements import (
+    KIND_IDS,
+    agreement_title,
+    draw_areas,
+    draw_document_number,
+)
 from adminnet.strategies._common import (
     EARLIEST_OFFICE,
     add_years,
@@ -32,27 +39,24 @@ from adminnet.strategies._common import (
     slug,
     today_ordinal,
 )
-from adminnet.strategies._entities import (
-    KIND_IDS,
+from adminnet.strategies._digital import (
     SERVICES,
-    agency_window,
-    agreement_title,
-    capacities_for,
-    draw_areas,
-    draw_decree,
-    draw_document_number,
     draw_measurement_value,
     draw_target,
-    draw_term,
-    event_start,
-    head_role,
     indicators,
-    position_for,
-    roles_for,
 )
+from adminnet.strategies._events import event_start
 from adminnet.strategies._ids import nip_for
 from adminnet.strategies._names import draw_name
 from adminnet.strategies._synthetic import generate
+from adminnet.strategies._tenures import (
+    capacities_for,
+    draw_decree,
+    draw_term,
+    head_role,
+    position_for,
+    roles_for,
+)
 from adminnet.strategies._time import coarsen
 from adminnet.time import PartialDate, Period, Precision
 

@@ -32,15 +32,8 @@ from adminnet.model.agency import Agency, AgencyKind
 from adminnet.model.dataset import Dataset
 from adminnet.model.person import Person
 from adminnet.model.position import Capacity, Position, Role, Tenure
+from adminnet.strategies._agencies import UNITS, agency_window, unit_of
 from adminnet.strategies._common import add_years, agency_pool, slug
-from adminnet.strategies._entities import (
-    TERM_DAYS,
-    UNITS,
-    capacities_for,
-    position_for,
-    roles_for,
-    unit_of,
-)
 from adminnet.strategies._ids import make_nip
 from adminnet.strategies._names import (
     _FEMALE,
@@ -50,6 +43,7 @@ from adminnet.strategies._names import (
     _MALE_LAST,
     TITLE_MIXES,
 )
+from adminnet.strategies._tenures import TERM_DAYS, capacities_for, position_for, roles_for
 from adminnet.text.names import PersonName
 from adminnet.time import DateLike, PartialDate, Period, as_date
 
@@ -171,17 +165,6 @@ def _fits(person: Person, start: int, career: bool) -> bool:
     return start <= add_years(birth, _MAX_AGE).toordinal()
 
 
-def _window(agency: Agency, today: int) -> tuple[int, int] | None:
-    """The days from 2000 (or the agency's founding) to its end or ``today``."""
-    lo, hi = EARLIEST_TERM, today
-    valid = agency.valid
-    if valid.start is not None:
-        lo = max(lo, valid.start.latest.toordinal())
-    if valid.end is not None:
-        hi = min(hi, valid.end.earliest.toordinal())
-    return (lo, hi) if lo <= hi else None
-
-
 @functools.lru_cache(maxsize=65536)
 def _name(given: str, female: bool, mix: int, hajj: bool) -> PersonName:
     """The name with the gelar of ``TITLE_MIXES[mix]`` (shared: names are values)."""
@@ -266,7 +249,7 @@ def generate(
     terms: list[Tenure] = []
     full = tenures == 0 or agencies == 0
     for agency in () if full else _agencies(maker.rng):
-        window = _window(agency, today)
+        window = agency_window(agency, earliest=EARLIEST_TERM, today=today)
         if window is None:
             continue
         taken.append(agency)

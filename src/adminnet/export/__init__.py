@@ -6,6 +6,9 @@
   and events.
 - :func:`to_records`, :func:`to_dataframe`: flat rows with dotted column names, and a
   pandas DataFrame of them (the ``pandas`` extra).
+- :func:`validate_batch`: one batch of JSON Lines or Arrow rows validated into a typed
+  Arrow table of the valid rows and a table of the errors (for Spark, Dask and process
+  pools; the ``arrow`` extra).
 
 The functions are imported on first use, so ``import adminnet.export`` is cheap.
 """
@@ -16,13 +19,15 @@ from typing import Final
 
 from adminnet._lazy import exports
 
-__all__ = ["json_schema", "to_dataframe", "to_popolo", "to_records"]
+__all__ = ["Validated", "json_schema", "to_dataframe", "to_popolo", "to_records", "validate_batch"]
 
 _WHERE: Final = {
     "json_schema": "adminnet.export.jsonschema",
     "to_popolo": "adminnet.export.popolo",
     "to_records": "adminnet.export.tables",
     "to_dataframe": "adminnet.export.tables",
+    "validate_batch": "adminnet.export._bulk",
+    "Validated": "adminnet.export._bulk",
 }
 
 

@@ -139,7 +139,8 @@ def _collection(kind: object) -> type:
 def _is_text_type(pa: Any, tp: Any) -> bool:
     types = pa.types
     return bool(
-        types.is_string(tp)
+        types.is_null(tp)  # an empty column from pandas, or all nulls (each reported)
+        or types.is_string(tp)
         or types.is_large_string(tp)
         or types.is_binary(tp)
         or types.is_large_binary(tp)

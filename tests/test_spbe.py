@@ -594,7 +594,8 @@ def test_printed_counts_match_the_reports(results: list[SpbeResult]) -> None:
 @pytest.fixture(scope="module")
 def frame(table: list[dict[str, str]], results: list[SpbeResult]) -> Any:
     """The SPBE index per agency and year, with level, province and grades, via pandas."""
-    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
     from adminnet.export.tables import to_dataframe
 
     df = to_dataframe(measurements_from_table(table, source=SOURCES))
@@ -605,7 +606,7 @@ def frame(table: list[dict[str, str]], results: list[SpbeResult]) -> Any:
     df["graded_baik"] = df["value"].map(lambda v: spbe_predicate(v) in BAIK_OR_BETTER)
     printed = {(r.agency_id, r.year): r.predicate in BAIK_OR_BETTER for r in results}
     df["printed_baik"] = [printed[a, y] for a, y in zip(df["agency_id"], df["year"], strict=True)]
-    df["value"] = pd.to_numeric(df["value"])
+    df["value"] = df["value"].astype("float64")  # exact decimals until graded
     return df
 
 

@@ -10,6 +10,9 @@ frozen attrs classes that cannot be built invalid.
 >>> str(adminnet.Person(id="papilaya", name="Ir.Frans J.Papilaya,M.Si.").name)
 'Ir. Frans J. Papilaya, M.Si.'
 
+Messages are in English or Bahasa Indonesia: ``adminnet.set_language("id")``, the
+environment variable ``ADMINNET_LANG=id`` or an Indonesian locale.
+
 ``import adminnet`` reads no data file, does not import hypothesis, and imports the
 entity modules only when a name is first used (PEP 562); the registries
 (:mod:`adminnet.regions`, :mod:`adminnet.agencies`) load on first use.
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
         InvalidLength,
         UnknownEntity,
         ValidationError,
+        set_language,
     )
     from adminnet.ids._gender import Gender
     from adminnet.model.agency import Agency, AgencyKind, AgencyName
@@ -112,6 +116,7 @@ __all__ = [
     "ValidationError",
     "ipp_grade",
     "make_converter",
+    "set_language",
     "spbe_predicate",
 ]
 
@@ -163,6 +168,7 @@ _EXPORTS: dict[str, str] = {
     "ipp_grade": "adminnet.model.digital",
     "spbe_predicate": "adminnet.model.digital",
     "make_converter": "adminnet.serialization",
+    "set_language": "adminnet.errors",
 }
 
 

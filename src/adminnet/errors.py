@@ -16,9 +16,11 @@ working::
 
 Every error carries a stable ``code`` (``"nip.invalid_birth_date"``), the named
 ``params`` its message is built from, and a short message that names the thing and
-quotes the value. The message comes from the catalogue keyed by the code, in the
-language chosen by :func:`adminnet._i18n.language` (English unless set or the locale is
-Indonesian); a message passed by hand is the fallback when the catalogue has none:
+quotes the value. The message comes from the catalogue keyed by the code (or by
+``code.variant`` when one code has several wordings), in the language chosen by
+:func:`adminnet.set_language`, ``ADMINNET_LANG`` or the locale (English unless
+Indonesian is asked for); a message passed by hand is the fallback when the catalogue
+has none:
 
 >>> from adminnet.errors import InvalidComponent
 >>> err = InvalidComponent("NIP birth date 19651332 is not a calendar date",
@@ -29,16 +31,32 @@ Indonesian); a message passed by hand is the fallback when the catalogue has non
 'NIP birth date 19651332 is not a calendar date'
 >>> isinstance(err, ValueError)
 True
+
+With ``params`` and no hand-written message, the catalogue words it, in either language:
+
+>>> from adminnet import set_language
+>>> err = InvalidComponent(code="nip.invalid_birth_date", params={"value": "19651332"})
+>>> set_language("id")
+>>> print(err)
+Tanggal lahir NIP 19651332 bukan tanggal yang ada di kalender
+>>> set_language("en")
+>>> print(err)
+NIP birth date 19651332 is not a calendar date
+>>> dict(err.params)
+{'value': '19651332'}
+>>> set_language(None)
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import ClassVar
+from typing import ClassVar, Self
 
 import attrs
 
+from adminnet import _i18n
 from adminnet._i18n import render
 
 __all__ = [
@@ -52,15 +70,50 @@ __all__ = [
     "InvalidLength",
     "UnknownEntity",
     "ValidationError",
+    "language",
+    "plain_params",
+    "set_language",
 ]
+
+
+def set_language(lang: str | None) -> None:
+    """Pilih bahasa pesan (choose the language of every error and rule message).
+
+    ``"id"`` for Bahasa Indonesia, ``"en"`` for English, ``None`` to go back to the
+    environment: the variable ``ADMINNET_LANG``, then the locale (``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG``; Indonesian when it starts with ``id``). The choice holds
+    for the whole process; a message is rendered when it is read, so an error caught
+    before the switch speaks the new language. The CLI's ``--lang`` calls this.
+
+    >>> from adminnet.errors import InvalidLength, language, set_language
+    >>> err = InvalidLength(code="nip.invalid_length", params={"value": "123", "digits": 3})
+    >>> set_language("id")
+    >>> language(), str(err)
+    ('id', 'NIP 123 terdiri atas 3 digit, bukan 18 (atau 9 untuk NIP sebelum 2009)')
+    >>> set_language(None)
+
+    Raises:
+        ValueError: ``lang`` is not ``"en"``, ``"id"`` or ``None``.
+    """
+    _i18n.set_language(lang)
+
+
+def language() -> str:
+    """Bahasa pesan saat ini (the language messages are rendered in now: "en" or "id")."""
+    return _i18n.language()
 
 
 class AdminnetError(Exception):
     """Galat adminnet (root of every adminnet error); never raised bare.
 
     Args:
-        message: Short English message naming the thing and quoting the value.
+        message: Short English message naming the thing and quoting the value; only a
+            fallback for when the catalogue has no template for the code.
         code: Stable machine-readable code; defaults to the class's ``default_code``.
+        params: The named values of the message (``{"value": "19651332"}``): ``str``
+            or ``int``, the fields of the catalogue's templates.
+        variant: Which wording of the code, when one code has several (the template
+            is then ``code.variant`` in the catalogue); not part of the code.
     """
 
     default_code: ClassVar[str] = "adminnet.error"
@@ -68,6 +121,7 @@ class AdminnetError(Exception):
 
     code: str
     params: Mapping[str, object]
+    variant: str | None
 
     def __init__(
         self,
@@ -75,17 +129,24 @@ class AdminnetError(Exception):
         *,
         code: str | None = None,
         params: Mapping[str, object] | None = None,
+        variant: str | None = None,
     ) -> None:
         self._fallback = message
         self.code = code if code is not None else self.default_code
         self.params = MappingProxyType(dict(params)) if params else _NO_PARAMS
+        self.variant = variant
         super().__init__(message if message is not None else self.code)
+
+    @property
+    def template_key(self) -> str:
+        """The catalogue key of the message: the code, or ``code.variant``."""
+        return self.code if self.variant is None else f"{self.code}.{self.variant}"
 
     @property
     def message(self) -> str:
         """The message in the current language (catalogue first, then the fallback)."""
         fallback = self._fallback if self._fallback is not None else self.default_message
-        return render(self.code, self.params, fallback)
+        return render(self.template_key, self.params, fallback)
 
     def __str__(self) -> str:
         return self.message
@@ -94,16 +155,27 @@ class AdminnetError(Exception):
         return f"{type(self).__name__}({self.message!r}, code={self.code!r})"
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), self._fallback, self.code, dict(self.params)))
+        return (
+            _rebuild,
+            (type(self), self._fallback, self.code, dict(self.params), self.variant),
+        )
+
+    def rewrap(self) -> Self:
+        """A fresh copy (class, code, params, variant, fallback), without traceback or notes."""
+        return copy.copy(self)
 
 
 _NO_PARAMS: Mapping[str, object] = MappingProxyType({})
 
 
 def _rebuild(
-    cls: type[AdminnetError], message: str | None, code: str, params: dict[str, object]
+    cls: type[AdminnetError],
+    message: str | None,
+    code: str,
+    params: dict[str, object],
+    variant: str | None = None,
 ) -> AdminnetError:
-    return cls(message, code=code, params=params)
+    return cls(message, code=code, params=params, variant=variant)
 
 
 class ValidationError(AdminnetError, ValueError):
@@ -169,21 +241,26 @@ class AmbiguousName(UnknownEntity):
         candidates: Iterable[str] = (),
         code: str | None = None,
         params: Mapping[str, object] | None = None,
+        variant: str | None = None,
     ) -> None:
-        super().__init__(message, code=code, params=params)
+        super().__init__(message, code=code, params=params, variant=variant)
         self.candidates = tuple(candidates)
 
     def __reduce__(self) -> tuple[object, ...]:
         return (
             _rebuild_ambiguous,
-            (self._fallback, self.candidates, self.code, dict(self.params)),
+            (self._fallback, self.candidates, self.code, dict(self.params), self.variant),
         )
 
 
 def _rebuild_ambiguous(
-    message: str | None, candidates: tuple[str, ...], code: str, params: dict[str, object]
+    message: str | None,
+    candidates: tuple[str, ...],
+    code: str,
+    params: dict[str, object],
+    variant: str | None = None,
 ) -> AmbiguousName:
-    return AmbiguousName(message, candidates=candidates, code=code, params=params)
+    return AmbiguousName(message, candidates=candidates, code=code, params=params, variant=variant)
 
 
 @attrs.frozen
@@ -208,6 +285,55 @@ class ErrorDetail:
     def __str__(self) -> str:
         where = self.path if self.line is None else f"line {self.line}: {self.path}"
         return f"{where}  {self.code}  {self.message}"
+
+    @classmethod
+    def from_error(cls, path: str, error: AdminnetError, line: int | None = None) -> ErrorDetail:
+        """Rincian dari galat (the detail of an error at ``path``: code, message, params).
+
+        >>> err = InvalidLength(code="nip.invalid_length", params={"value": "12", "digits": 2})
+        >>> d = ErrorDetail.from_error("$.nip", err)
+        >>> d.code, dict(d.params)
+        ('nip.invalid_length', {'value': '12', 'digits': 2})
+        >>> d.message
+        'NIP 12 has 2 digits, not 18 (or 9 for a pre-2009 NIP)'
+        """
+        return cls(path, error.code, error.message, line, params=plain_params(error.params))
+
+    @classmethod
+    def from_code(
+        cls,
+        path: str,
+        code: str,
+        params: Mapping[str, object] | None = None,
+        *,
+        variant: str | None = None,
+        line: int | None = None,
+        fallback: str | None = None,
+    ) -> ErrorDetail:
+        """Rincian dari kode (a detail whose message is the catalogue's template of ``code``).
+
+        ``variant`` picks the wording ``code.variant``; ``fallback`` is the message when
+        the catalogue has no template (default: the code itself).
+        """
+        plain = plain_params(params or {})
+        key = code if variant is None else f"{code}.{variant}"
+        message = render(key, plain, fallback if fallback is not None else code)
+        return cls(path, code, message, line, params=plain)
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain dict (JSON-ready): path, code, message, line, params."""
+        return {
+            "path": self.path,
+            "code": self.code,
+            "message": self.message,
+            "line": self.line,
+            "params": dict(self.params),
+        }
+
+
+def plain_params(params: Mapping[str, object]) -> dict[str, str | int]:
+    """Parameter polos (params as JSON-ready values: int and str stay, the rest become str)."""
+    return {k: v if type(v) is int or type(v) is str else str(v) for k, v in params.items()}
 
 
 class InvalidDataError(ValidationError):

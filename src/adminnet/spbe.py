@@ -206,11 +206,15 @@ def _number(value: object, what: str) -> Decimal:
     elif isinstance(value, str) and _SCORE.match(value.strip()):
         result = Decimal(value.strip().replace(",", "."))
     if result is None or not result.is_finite():
-        msg = f"SPBE {what} score {short(value, 40)} is not a number"
-        raise InvalidFormat(msg, code="spbe.invalid_score")
+        raise InvalidFormat(
+            code="spbe.invalid_score", params={"what": what, "value": short(value, 40)}
+        )
     if not 0 <= result <= 5:
-        msg = f"SPBE {what} score {result} is outside its scale 0..5"
-        raise InvalidComponent(msg, code="indicator.out_of_range")
+        raise InvalidComponent(
+            code="indicator.out_of_range",
+            variant="spbe",
+            params={"what": what, "value": str(result)},
+        )
     return result
 
 
@@ -249,23 +253,45 @@ def recompute_index(
 def _check_score(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     instance_of(Decimal, optional=attribute.default is None)(instance, attribute, value)
     if isinstance(value, Decimal) and not (value.is_finite() and 0 <= value <= 5):
-        msg = f"{type(instance).__name__}.{attribute.name} {value} is outside its scale 0..5"
-        raise_for_field(InvalidComponent(msg, code="indicator.out_of_range"), instance, attribute)
+        raise_for_field(
+            InvalidComponent(
+                code="indicator.out_of_range",
+                variant="spbe_field",
+                params={
+                    "field": f"{type(instance).__name__}.{attribute.name}",
+                    "value": str(value),
+                },
+            ),
+            instance,
+            attribute,
+        )
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     instance_of(int)(instance, attribute, value)
     assert isinstance(value, int)
     if not FIRST_YEAR <= value <= today().year:
-        msg = f"SPBE evaluation year {value} is not between {FIRST_YEAR} and this year"
-        raise_for_field(InvalidComponent(msg, code="spbe.invalid_year"), instance, attribute)
+        raise_for_field(
+            InvalidComponent(
+                code="spbe.invalid_year", params={"value": value, "first": FIRST_YEAR}
+            ),
+            instance,
+            attribute,
+        )
 
 
 def _check_row(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     instance_of(int, optional=True)(instance, attribute, value)
     if isinstance(value, int) and value < 0:
-        msg = f"{type(instance).__name__}.row {value} is negative"
-        raise_for_field(InvalidComponent(msg, code="spbe.invalid_row"), instance, attribute)
+        raise_for_field(
+            InvalidComponent(
+                code="spbe.invalid_row",
+                variant="negative",
+                params={"type": type(instance).__name__, "value": value},
+            ),
+            instance,
+            attribute,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -366,13 +392,26 @@ class _Row:
         self.cells = cells
         self.errors = errors
 
-    def fail(self, column: str | None, code: str, message: str) -> None:
-        self.errors.append(ErrorDetail(_path(self.index, column), code, message))
+    def fail(
+        self,
+        column: str | None,
+        code: str,
+        params: Mapping[str, object] | None = None,
+        *,
+        variant: str | None = None,
+    ) -> None:
+        path = _path(self.index, column)
+        self.errors.append(ErrorDetail.from_code(path, code, params, variant=variant))
+
+    def fail_with(self, column: str | None, code: str, exc: AdminnetError) -> None:
+        """A problem worded by an error from below (its message is the ``reason``)."""
+        params = {**exc.params, "reason": exc.message}
+        self.fail(column, code, params)
 
     def text(self, column: str) -> str | None:
         """The stripped text of a cell ('' if empty); ``None`` (reported) if unusable."""
         if column not in self.cells:
-            self.fail(column, "spbe.missing_column", f"row has no column {column!r}")
+            self.fail(column, "spbe.missing_column", {"value": repr(column)})
             return None
         value = self.cells[column]
         if value is None:
@@ -381,8 +420,7 @@ class _Row:
             self.fail(
                 column,
                 "spbe.invalid_cell",
-                f"cell {short(value, 40)} is a {type(value).__name__}, not text"
-                " (read the table as text, e.g. dtype=str)",
+                {"value": short(value, 40), "type": type(value).__name__},
             )
             return None
         return _SPACES.sub(" ", value).strip()
@@ -393,12 +431,12 @@ class _Row:
             return None
         if not text or text in _DASHES:
             if required:
-                self.fail(column, "spbe.missing_value", f"no {what} in the cell")
+                self.fail(column, "spbe.missing_value", {"what": what})
             return None
         try:
             return _number(text, what)
         except AdminnetError as exc:
-            self.fail(column, exc.code, str(exc))
+            self.errors.append(ErrorDetail.from_error(_path(self.index, column), exc))
             return None
 
 
@@ -409,11 +447,11 @@ def _check_columns(domain_columns: object) -> tuple[str | None, ...]:
         or len(domain_columns) != len(SpbeDomain)
         or not all(c is None or isinstance(c, str) for c in domain_columns)
     ):
-        msg = (
-            f"domain_columns must be four column names (or None) in domain order"
-            f" (got {short(domain_columns, 60)})"
+        raise InvalidFormat(
+            code="spbe.invalid_argument",
+            variant="domain_columns",
+            params={"value": short(domain_columns, 60)},
         )
-        raise InvalidFormat(msg, code="spbe.invalid_argument")
     return tuple(domain_columns)
 
 
@@ -424,19 +462,22 @@ def _check_source(source: object) -> str | Mapping[int, str]:
         isinstance(k, int) and isinstance(v, str) and v.strip() for k, v in source.items()
     ):
         return source
-    msg = f"source must be a citation, or citations by year (got {short(source, 60)})"
-    raise InvalidFormat(msg, code="spbe.invalid_argument")
+    raise InvalidFormat(
+        code="spbe.invalid_argument", variant="source", params={"value": short(source, 60)}
+    )
 
 
 def _check_year_argument(year: object) -> int | None:
     if year is None:
         return None
     if not isinstance(year, int) or isinstance(year, bool):
-        msg = f"year must be an int (got {short(year, 40)})"
-        raise InvalidFormat(msg, code="spbe.invalid_argument")
+        raise InvalidFormat(
+            code="spbe.invalid_argument", variant="year", params={"value": short(year, 40)}
+        )
     if not FIRST_YEAR <= year <= today().year:
-        msg = f"SPBE evaluation year {year} is not between {FIRST_YEAR} and this year"
-        raise InvalidComponent(msg, code="spbe.invalid_year")
+        raise InvalidComponent(
+            code="spbe.invalid_year", params={"value": year, "first": FIRST_YEAR}
+        )
     return year
 
 
@@ -449,13 +490,17 @@ def _check_aliases(aliases: object) -> dict[str, str]:
             if not (isinstance(name, str) and isinstance(agency_id, str)):
                 break
             if ID_PATTERN.match(agency_id) is None:
-                msg = f"alias {name!r} names {agency_id!r}, which is not an agency id"
-                raise InvalidFormat(msg, code="spbe.invalid_argument")
+                raise InvalidFormat(
+                    code="spbe.invalid_argument",
+                    variant="alias",
+                    params={"value": repr(name), "id": repr(agency_id)},
+                )
             out[_SPACES.sub(" ", name).strip()] = agency_id
         else:
             return out
-    msg = f"aliases must map printed names to agency ids (got {short(aliases, 60)})"
-    raise InvalidFormat(msg, code="spbe.invalid_argument")
+    raise InvalidFormat(
+        code="spbe.invalid_argument", variant="aliases", params={"value": short(aliases, 60)}
+    )
 
 
 def _read_year(row: _Row, column: str) -> int | None:
@@ -463,12 +508,11 @@ def _read_year(row: _Row, column: str) -> int | None:
     if text is None:
         return None
     if not _YEAR.match(text):
-        row.fail(column, "spbe.invalid_year", f"year {text!r} is not a four-digit year")
+        row.fail(column, "spbe.invalid_year", {"value": repr(text)}, variant="digits")
         return None
     year = int(text)
     if not FIRST_YEAR <= year <= today().year:
-        message = f"SPBE evaluation year {year} is not between {FIRST_YEAR} and this year"
-        row.fail(column, "spbe.invalid_year", message)
+        row.fail(column, "spbe.invalid_year", {"value": year, "first": FIRST_YEAR})
         return None
     return year
 
@@ -478,7 +522,7 @@ def _read_agency(row: _Row, column: str, year: int, aliases: Mapping[str, str]) 
     if name is None:
         return None
     if not name:
-        row.fail(column, "spbe.missing_value", "no agency name in the cell")
+        row.fail(column, "spbe.missing_value", {"what": "agency name"}, variant="agency")
         return None
     alias = aliases.get(name)
     if alias is not None:
@@ -486,9 +530,9 @@ def _read_agency(row: _Row, column: str, year: int, aliases: Mapping[str, str]) 
     try:
         return agencies.resolve(name, as_of=f"{year}-12-31").id
     except AmbiguousName as exc:
-        row.fail(column, "spbe.ambiguous_agency", str(exc))
+        row.fail_with(column, "spbe.ambiguous_agency", exc)
     except AdminnetError as exc:
-        row.fail(column, "spbe.unknown_agency", str(exc))
+        row.fail_with(column, "spbe.unknown_agency", exc)
     return None
 
 
@@ -499,7 +543,7 @@ def _read_predicate(row: _Row, column: str) -> SpbePredicate | None:
     predicate = _PRINTED_PREDICATES.get(text.casefold())
     if predicate is None:
         known = ", ".join(p.label for p in SpbePredicate)
-        row.fail(column, "spbe.invalid_predicate", f"predikat {text!r} is not one of {known}")
+        row.fail(column, "spbe.invalid_predicate", {"value": repr(text), "known": known})
     return predicate
 
 
@@ -556,8 +600,7 @@ def read_results(
         InvalidComponent: ``year`` is before 2018 or in the future (``spbe.invalid_year``).
     """
     if isinstance(rows, str | bytes | bytearray | Mapping) or not isinstance(rows, Iterable):
-        msg = f"rows must be an iterable of mappings (got {type(rows).__name__})"
-        raise InvalidFormat(msg, code="spbe.invalid_type")
+        raise InvalidFormat(code="spbe.invalid_type", params={"type": type(rows).__name__})
     citation = _check_source(source)
     fixed_year = _check_year_argument(year)
     columns = _check_columns(domain_columns)
@@ -565,16 +608,22 @@ def read_results(
     arguments: tuple[object, ...] = (year_column, name_column, index_column, predicate_column)
     for argument in arguments:
         if argument is not None and not isinstance(argument, str):
-            msg = f"column names must be text (got {short(argument, 40)})"
-            raise InvalidFormat(msg, code="spbe.invalid_argument")
+            raise InvalidFormat(
+                code="spbe.invalid_argument",
+                variant="column",
+                params={"value": short(argument, 40)},
+            )
     errors: list[ErrorDetail] = []
     results: list[SpbeResult] = []
     seen: dict[tuple[str, int], int] = {}
     items: Iterable[object] = rows
     for i, cells in enumerate(items):
         if not isinstance(cells, Mapping):
-            message = f"row is a {type(cells).__name__}, not a mapping of columns to cells"
-            errors.append(ErrorDetail(_path(i, None), "spbe.invalid_row", message))
+            errors.append(
+                ErrorDetail.from_code(
+                    _path(i, None), "spbe.invalid_row", {"type": type(cells).__name__}
+                )
+            )
             continue
         row = _Row(i, cells, errors)
         result = _read_row(
@@ -592,8 +641,11 @@ def read_results(
             continue
         key = (result.agency_id, result.year)
         if key in seen:
-            message = f"{result.agency_id} {result.year} is also in row {seen[key]}"
-            row.fail(name_column, "spbe.duplicate_agency", message)
+            row.fail(
+                name_column,
+                "spbe.duplicate_agency",
+                {"value": result.agency_id, "year": result.year, "row": seen[key]},
+            )
             continue
         seen[key] = i
         results.append(result)
@@ -629,7 +681,7 @@ def _read_row(
         source = citation.get(year)
         if source is None:
             column = None if fixed_year is not None else year_column
-            row.fail(column, "spbe.missing_source", f"no source given for the year {year}")
+            row.fail(column, "spbe.missing_source", {"year": year})
     if len(row.errors) > before or agency_id is None or year is None or index is None:
         return None
     name = row.cells.get(name_column)

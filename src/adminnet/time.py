@@ -40,7 +40,7 @@ from typing import Any, Final, TypeAlias
 import attrs
 import pendulum
 
-from adminnet._validators import raise_for_field
+from adminnet._validators import raise_for_field, short
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 
 __all__ = [
@@ -95,8 +95,11 @@ def as_date(value: DateLike | None, *, what: str = "date") -> pendulum.Date:
         return today()
     obj: object = value
     if isinstance(value, _dt.datetime):
-        msg = f"{what} must be a date, not a datetime ({value.isoformat()}): pass .date()"
-        raise InvalidFormat(msg, code="date.invalid_type")
+        raise InvalidFormat(
+            code="date.invalid_type",
+            variant="datetime",
+            params={"what": what, "value": value.isoformat()},
+        )
     if isinstance(value, pendulum.Date):
         return value
     if isinstance(value, _dt.date):
@@ -105,15 +108,14 @@ def as_date(value: DateLike | None, *, what: str = "date") -> pendulum.Date:
         value = obj
         m = _ISO_DATE.match(value)
         if m is None:
-            msg = f"{what} {value!r} is not an ISO date (YYYY-MM-DD)"
-            raise InvalidFormat(msg, code="date.invalid_format")
+            raise InvalidFormat(code="date.invalid_format", params={"what": what, "value": value})
         try:
             return _date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
-            msg = f"{what} {value!r} is not a calendar date"
-            raise InvalidComponent(msg, code="date.invalid_date") from None
-    msg = f"{what} must be a date or an ISO date string (got {type(obj).__name__})"
-    raise InvalidFormat(msg, code="date.invalid_type")
+            raise InvalidComponent(
+                code="date.invalid_date", params={"what": what, "value": value}
+            ) from None
+    raise InvalidFormat(code="date.invalid_type", params={"what": what, "type": type(obj).__name__})
 
 
 class Precision(enum.StrEnum):
@@ -138,9 +140,10 @@ _PRECISION_LABELS: Final = {
 
 def _check_year(instance: PartialDate, attribute: attrs.Attribute[Any], value: int) -> None:
     if type(value) is not int or not 1 <= value <= 9999:
-        msg = f"year {value!r} is not between 1 and 9999"
         raise_for_field(
-            InvalidComponent(msg, code="partial_date.invalid_year"), instance, attribute
+            InvalidComponent(code="partial_date.invalid_year", params={"value": short(value)}),
+            instance,
+            attribute,
         )
 
 
@@ -148,9 +151,10 @@ def _check_month(instance: PartialDate, attribute: attrs.Attribute[Any], value: 
     if value is None:
         return
     if type(value) is not int or not 1 <= value <= 12:
-        msg = f"month {value!r} is not between 1 and 12"
         raise_for_field(
-            InvalidComponent(msg, code="partial_date.invalid_month"), instance, attribute
+            InvalidComponent(code="partial_date.invalid_month", params={"value": short(value)}),
+            instance,
+            attribute,
         )
 
 
@@ -158,17 +162,24 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[Any], value: in
     if value is None:
         return
     if instance.month is None:
-        msg = f"day {value!r} given without a month"
         raise_for_field(
-            InvalidFormat(msg, code="partial_date.day_without_month"), instance, attribute
+            InvalidFormat(code="partial_date.day_without_month", params={"value": short(value)}),
+            instance,
+            attribute,
         )
     try:
         if type(value) is not int:
             raise ValueError
         _date(instance.year, instance.month, value)
     except ValueError:
-        msg = f"{instance.year:04d}-{instance.month:02d}-{value!r} is not a calendar date"
-        raise_for_field(InvalidComponent(msg, code="partial_date.invalid_day"), instance, attribute)
+        month = f"{instance.year:04d}-{instance.month:02d}"
+        raise_for_field(
+            InvalidComponent(
+                code="partial_date.invalid_day", params={"month": month, "value": short(value)}
+            ),
+            instance,
+            attribute,
+        )
 
 
 @attrs.frozen(kw_only=True, eq=True, order=False)
@@ -211,12 +222,12 @@ class PartialDate:
         """
         obj: object = text
         if not isinstance(obj, str):
-            msg = f"partial date must be a string (got {type(obj).__name__})"
-            raise InvalidFormat(msg, code="partial_date.invalid_type")
+            raise InvalidFormat(
+                code="partial_date.invalid_type", params={"type": type(obj).__name__}
+            )
         m = _PARTIAL.match(text)
         if m is None:
-            msg = f"partial date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
-            raise InvalidFormat(msg, code="partial_date.invalid_format")
+            raise InvalidFormat(code="partial_date.invalid_format", params={"value": text})
         year, month, day = m.groups()
         try:
             return cls(
@@ -226,7 +237,7 @@ class PartialDate:
             )
         except InvalidComponent as exc:
             # Re-raise without the field note: parse() reports on the whole text.
-            raise type(exc)(exc.message, code=exc.code) from None
+            raise exc.rewrap() from None
 
     @classmethod
     def from_date(cls, value: DateLike) -> PartialDate:
@@ -318,14 +329,21 @@ def _to_partial(value: PartialDate | DateLike | None) -> PartialDate | None:
         return PartialDate.parse(value)
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return PartialDate(year=value.year, month=value.month, day=value.day)
-    msg = f"period end must be a PartialDate, a date or a string (got {type(value).__name__})"
-    raise InvalidFormat(msg, code="period.invalid_type")
+    raise InvalidFormat(
+        code="period.invalid_type", variant="end", params={"type": type(value).__name__}
+    )
 
 
 def _check_partial(instance: Period, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, PartialDate):
-        msg = f"{attribute.name} must be a PartialDate or None (got {type(value).__name__})"
-        raise_for_field(InvalidFormat(msg, code="period.invalid_type"), instance, attribute)
+        raise_for_field(
+            InvalidFormat(
+                code="period.invalid_type",
+                params={"field": attribute.name, "type": type(value).__name__},
+            ),
+            instance,
+            attribute,
+        )
 
 
 def _check_end(
@@ -334,8 +352,13 @@ def _check_end(
     _check_partial(instance, attribute, value)
     start = instance.start
     if value is not None and start is not None and value.latest < start.earliest:
-        msg = f"period end {value} is before its start {start}"
-        raise_for_field(InconsistentData(msg, code="period.end_before_start"), instance, attribute)
+        raise_for_field(
+            InconsistentData(
+                code="period.end_before_start", params={"value": str(value), "start": str(start)}
+            ),
+            instance,
+            attribute,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -369,7 +392,7 @@ class Period:
         try:
             return cls(start=_to_partial(start), end=_to_partial(end))
         except InconsistentData as exc:
-            raise InconsistentData(exc.message, code=exc.code) from None
+            raise exc.rewrap() from None
 
     @property
     def is_open(self) -> bool:

@@ -189,7 +189,7 @@ def test_export_unreadable_and_unwritable(tmp_path: Path) -> None:
     junk = tmp_path / "junk.json"
     junk.write_text("{not json", encoding="utf-8")
     result = run("export", "--popolo", str(junk))
-    assert (2, "") == (result.returncode, result.stdout)
+    assert (1, "") == (result.returncode, result.stdout)  # invalid data: 1
     assert "json.invalid" in result.stderr
     result = run("export", "--csv", str(junk))  # a file where a folder is wanted
     assert 2 == result.returncode

@@ -15,18 +15,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adminnet.errors import InvalidDataError, InvalidFormat
+from adminnet.errors import InvalidComponent, InvalidDataError, InvalidFormat
 from adminnet.examples import lan_mou_2017
-from adminnet.export import Validated, validate_batch
+from adminnet.export import Validated, to_arrow, validate_batch
 from adminnet.model.dataset import COLLECTION_OF, COLLECTIONS
 from adminnet.model.person import Person
 from adminnet.serialization import iter_jsonl, to_json
 from adminnet.strategies import invalid
-
-try:
-    from adminnet.export import to_arrow
-except ImportError:  # TEMPORARY until h/arrow is merged
-    from adminnet.export._bulk import _person_table as to_arrow
 
 VECTORS = Path(__file__).resolve().parent.parent / "vectors"
 CLASSES = {c.name: c.cls for c in COLLECTIONS}
@@ -167,14 +162,15 @@ def test_empty_batches_give_the_schemas() -> None:
 
 
 def test_bad_arguments_are_adminnet_errors() -> None:
-    with pytest.raises(InvalidFormat) as info:
+    with pytest.raises(InvalidComponent) as info:
         validate_batch([], "people")
-    assert info.value.code == "bulk.unknown_kind"
+    assert info.value.code == "arrow.unknown_kind"
     assert "'people'" in info.value.message
     for bad in (5, None, {"id": "x"}, pa.array(["x"]), pa.table({"value": [1, 2]})):
         with pytest.raises(InvalidFormat) as info:
             validate_batch(bad, "persons")
         assert info.value.code == "bulk.invalid_batch"
+        assert type(bad).__name__ in info.value.message
     with pytest.raises(InvalidFormat) as info:
         validate_batch(pa.table({"value": ["{}"], "line": ["1"]}), "persons")
     assert info.value.code == "bulk.invalid_line_column"

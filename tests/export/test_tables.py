@@ -3,6 +3,7 @@ aligned rows, one type per table, and the pandas DataFrame (optional extra)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import json
 import sys
@@ -321,34 +322,52 @@ def test_party_columns_cover_longest(n: int, m: int) -> None:
 
 
 def test_dataframe_of_tenures() -> None:
-    """The DataFrame has the records' columns, in order, and their values."""
-    pytest.importorskip("pandas")
+    """The DataFrame has the Arrow table's columns, in order, with real types."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    from adminnet.export import arrow_schema
+
     tenures = lan_mou_2017().tenures
     df = to_dataframe(tenures)
-    records = to_records(tenures)
-    assert list(df.columns) == list(records[0])
-    assert df.shape == (5, 9)
+    assert list(df.columns) == arrow_schema("tenures").names
+    assert df.shape == (5, len(arrow_schema("tenures")))
     assert df["capacity"].tolist() == ["definitif"] * 4 + ["penjabat"]
+    assert isinstance(df["capacity"].dtype, pd.CategoricalDtype)
+    assert df.loc[4, "capacity.label"] == "Pj."
     assert df.loc[4, "period.start"] == "2016-08-04"
+    assert str(df["period.start.earliest"].dtype) == "date32[day][pyarrow]"
+    assert df.loc[4, "period.start.earliest"] == dt.date(2016, 8, 4)
+
+
+def test_dataframe_decimals_are_exact() -> None:
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    df = to_dataframe(lan_mou_2017().measurements)
+    assert str(df["value"].dtype) == "decimal128(38, 9)[pyarrow]"
+    assert df.loc[0, "value"] == Decimal("4000050")
 
 
 def test_dataframes_of_dataset() -> None:
-    """A Dataset gives a DataFrame per table; an empty table is an empty DataFrame."""
+    """A Dataset gives a DataFrame per table; an empty table keeps its columns."""
     pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
     frames = to_dataframe(lan_mou_2017())
     assert tuple(frames) == TABLES
     assert all(isinstance(f, pd.DataFrame) for f in frames.values())
     assert len(frames["persons"]) == 5
     assert frames["services"].empty
-    assert frames["agreements"].loc[0, "parties.1.agency_id"] == "pemkot-8171"
+    assert list(frames["services"].columns) == ["id", "name", "agency_id", "sector", "maturity"]
+    parties = frames["agreements"].loc[0, "parties"]
+    assert [p["agency_id"] for p in parties] == ["lan", "pemkot-8171"]
 
 
-def test_dataframe_refuses_like_records() -> None:
-    """to_dataframe raises the same adminnet errors as to_records."""
+def test_dataframe_refuses_like_to_arrow() -> None:
+    """to_dataframe raises the same adminnet errors as to_arrow."""
     pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
     with pytest.raises(InvalidFormat) as info:
         to_dataframe("persons")  # type: ignore[call-overload]
-    assert info.value.code == "tables.invalid_type"
+    assert info.value.code == "arrow.invalid_input"
 
 
 def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

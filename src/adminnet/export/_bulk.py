@@ -51,14 +51,16 @@ loader, which builds the entity or lists its exact errors; one batch costs what
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import decimal
 import io
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+import attrs
+
 from adminnet.errors import ErrorDetail, InvalidDataError, InvalidFormat
-from adminnet.ids._gender import Gender
 from adminnet.model.dataset import COLLECTIONS
 from adminnet.serialization import from_dict, iter_jsonl
 
@@ -85,29 +87,9 @@ class Validated(NamedTuple):
     errors: pa.Table
 
 
-def _pyarrow() -> Any:
-    try:
-        import pyarrow
-    except ImportError:  # pragma: no cover - depends on the environment
-        msg = "validate_batch needs pyarrow: pip install 'adminnet[arrow]'"
-        raise InvalidFormat(msg, code="arrow.missing", params={"value": "pyarrow"}) from None
-    return pyarrow
-
-
 def _schema(kind: str) -> Any:
-    try:
-        from adminnet.export import arrow_schema
-    except ImportError:  # TEMPORARY until h/arrow is merged
-        pa = _pyarrow()
-        return pa.schema(
-            [
-                pa.field("id", pa.string(), nullable=False),
-                pa.field("name", pa.string(), nullable=False),
-                pa.field("nip", pa.string()),
-                pa.field("birth_date", pa.date32()),
-                pa.field("gender", pa.dictionary(pa.int8(), pa.string())),
-            ]
-        )
+    from adminnet.export._arrow import arrow_schema
+
     return arrow_schema(kind)
 
 
@@ -123,14 +105,9 @@ def _error_schema(pa: Any) -> Any:
 
 
 def _collection(kind: object) -> type:
-    for c in COLLECTIONS:
-        if c.name == kind:
-            return c.cls
-    allowed = ", ".join(c.name for c in COLLECTIONS)
-    msg = f"unknown collection {kind!r}: expected one of {allowed}"
-    raise InvalidFormat(
-        msg, code="bulk.unknown_kind", params={"value": repr(kind), "allowed": allowed}
-    )
+    """The class of a collection name (``arrow.unknown_kind`` for any other value)."""
+    _schema(kind)  # type: ignore[arg-type]  # the owner of the table kinds checks it
+    return next(c.cls for c in COLLECTIONS if c.name == kind)
 
 
 # --- the batch as numbered items ---------------------------------------------------------
@@ -154,10 +131,7 @@ def _line_numbers(pa: Any, table: Any, first_line: int) -> list[int]:
         return list(range(first_line, first_line + table.num_rows))
     column = table.column("line")
     if not pa.types.is_integer(column.type) or column.null_count:
-        msg = f"column 'line' must hold integers without nulls (got {column.type})"
-        raise InvalidFormat(
-            msg, code="bulk.invalid_line_column", params={"value": str(column.type)}
-        )
+        raise InvalidFormat(code="bulk.invalid_line_column", params={"value": str(column.type)})
     numbers: list[int] = column.to_pylist()
     return numbers
 
@@ -187,6 +161,8 @@ def _items(batch: object, first_line: int) -> tuple[list[int], list[Any], bool]:
     elif isinstance(batch, bytes | bytearray | memoryview):
         lines = bytes(batch).split(b"\n")
     elif type(batch).__module__.startswith("pyarrow"):
+        from adminnet.export._arrow import _pyarrow
+
         pa = _pyarrow()
         if isinstance(batch, pa.RecordBatch):
             table = pa.Table.from_batches([batch])
@@ -206,28 +182,25 @@ def _items(batch: object, first_line: int) -> tuple[list[int], list[Any], bool]:
         ]
         return numbers, records, False
     elif isinstance(batch, Iterable) and not isinstance(batch, dict):
-        if isinstance(batch, io.TextIOWrapper) and batch.encoding.lower().replace("_", "-") in (
+        source: Iterable[Any] = batch
+        if isinstance(batch, io.TextIOWrapper) and codecs.lookup(batch.encoding).name in (
             "utf-8",
-            "utf8",
+            "utf-8-sig",
         ):
-            batch = batch.buffer  # bytes, decoded line by line by the loader
+            source = batch.buffer  # bytes, each line decoded (or reported) by the loader
         try:
-            lines = list(batch)
-        except UnicodeDecodeError as exc:
-            msg = f"batch is not UTF-8: {exc.reason} at byte {exc.start}"
-            raise InvalidDataError([ErrorDetail("$", "json.invalid_encoding", msg)]) from None
+            lines = list(source)
+        except UnicodeDecodeError as exc:  # a text stream of another encoding
+            params = {"reason": exc.reason, "offset": exc.start}
+            detail = ErrorDetail.from_code("$", "json.invalid_encoding", params, variant="line")
+            raise InvalidDataError([detail]) from None
     else:
         raise _bad_batch(batch)
     return list(range(first_line, first_line + len(lines))), list(lines), True
 
 
 def _bad_batch(batch: object) -> InvalidFormat:
-    got = type(batch).__name__
-    msg = (
-        "a batch must be lines of JSON Lines (str or bytes) or an Arrow table or record"
-        f" batch with a text column 'value' or one column per field (got {got})"
-    )
-    return InvalidFormat(msg, code="bulk.invalid_batch", params={"value": got})
+    return InvalidFormat(code="bulk.invalid_batch", params={"value": type(batch).__name__})
 
 
 # --- loading ------------------------------------------------------------------------------
@@ -267,7 +240,7 @@ def _load_records(
         try:
             found.append(from_dict(cls, record))
         except InvalidDataError as exc:
-            errors.extend(ErrorDetail(d.path, d.code, d.message, number) for d in exc.errors)
+            errors.extend(attrs.evolve(d, line=number) for d in exc.errors)
     return found
 
 
@@ -293,11 +266,13 @@ def validate_batch(batch: object, kind: str, *, first_line: int = 1) -> Validate
         problem (``line``, ``path``, ``code``, ``message``), in line order.
 
     Raises:
-        InvalidFormat: ``kind`` is not a collection (``bulk.unknown_kind``), the batch is
-            of no kind read here (``bulk.invalid_batch``), or its ``line`` column is not
-            integers without nulls (``bulk.invalid_line_column``).
+        InvalidComponent: ``kind`` is not a collection (``arrow.unknown_kind``).
+        InvalidFormat: the batch is of no kind read here (``bulk.invalid_batch``), or its
+            ``line`` column is not integers without nulls (``bulk.invalid_line_column``).
     """
     cls = _collection(kind)
+    from adminnet.export._arrow import _pyarrow
+
     pa = _pyarrow()
     numbers, items, text = _items(batch, first_line)
     errors: list[ErrorDetail] = []
@@ -307,10 +282,7 @@ def validate_batch(batch: object, kind: str, *, first_line: int = 1) -> Validate
 
 
 def _table(kind: str, entities: list[Any]) -> Any:
-    try:
-        from adminnet.export import to_arrow
-    except ImportError:  # TEMPORARY until h/arrow is merged
-        return _person_table(entities)
+    from adminnet.export._arrow import to_arrow
 
     if not entities:
         return _schema(kind).empty_table()
@@ -328,22 +300,3 @@ def _errors_table(pa: Any, errors: list[ErrorDetail]) -> Any:
     return pa.Table.from_arrays(
         [pa.array(c, f.type) for c, f in zip(columns, schema, strict=True)], schema=schema
     )
-
-
-def _person_table(persons: list[Any]) -> Any:  # TEMPORARY until h/arrow is merged
-
-    pa = _pyarrow()
-    schema = _schema("persons")
-
-    index = {g: i for i, g in enumerate(Gender)}
-    arrays = [
-        pa.array([p.id for p in persons], pa.string()),
-        pa.array([str(p.name) for p in persons], pa.string()),
-        pa.array([p.nip for p in persons], pa.string()),
-        pa.array([p.birth_date for p in persons], pa.date32()),
-        pa.DictionaryArray.from_arrays(
-            pa.array([None if p.gender is None else index[p.gender] for p in persons], pa.int8()),
-            pa.array([g.value for g in Gender], pa.string()),
-        ),
-    ]
-    return pa.Table.from_arrays(arrays, schema=schema)

@@ -280,13 +280,14 @@ def json_schema(cls: type) -> dict[str, Any]:
     from adminnet.errors import InvalidFormat
 
     if not (cls is PartialDate or (isinstance(cls, type) and attrs.has(cls))):
-        msg = f"no JSON Schema for {cls!r}: not an adminnet entity class"
-        raise InvalidFormat(msg, code="type.unsupported")
+        raise InvalidFormat(code="type.unsupported", variant="schema", params={"type": repr(cls)})
     builder = _Builder()
     try:
         root = builder.ref(cls)
     except TypeError as exc:
-        raise InvalidFormat(str(exc), code="type.unsupported") from None
+        raise InvalidFormat(
+            code="type.unsupported", variant="reason", params={"reason": str(exc)}
+        ) from None
     return {
         "$schema": DIALECT,
         "title": cls.__name__,

@@ -140,8 +140,7 @@ def to_popolo(dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
     """
     obj: object = dataset
     if not isinstance(obj, Dataset):
-        msg = f"to_popolo needs a Dataset (got {type(obj).__name__})"
-        raise InvalidFormat(msg, code="popolo.invalid_type")
+        raise InvalidFormat(code="popolo.invalid_type", params={"type": type(obj).__name__})
     positions = {p.id: p for p in dataset.positions}
     names = {p.id: str(p.name) for p in dataset.persons}
     return {
@@ -273,8 +272,9 @@ def _instant(value: pendulum.DateTime | None, *, time_known: bool) -> str | None
         try:
             value = value.astimezone(_dt.UTC)
         except OverflowError:
-            msg = f"event time {value.isoformat()} cannot be written in UTC"
-            raise InvalidComponent(msg, code="popolo.unrepresentable_time") from None
+            raise InvalidComponent(
+                code="popolo.unrepresentable_time", params={"value": value.isoformat()}
+            ) from None
         seconds = 0
     sign = "-" if seconds < 0 else "+"
     hours, minutes = divmod(abs(seconds) // 60, 60)

@@ -2,8 +2,9 @@
 
 :func:`to_records` turns entities of one type into flat rows: one dict per entity,
 with dotted column names for nested values and JSON-ready cells (the values of
-:func:`adminnet.serialization.to_dict`). :func:`to_dataframe` makes a pandas
-``DataFrame`` of the same rows (optional extra: ``pip install "adminnet[pandas]"``).
+:func:`adminnet.serialization.to_dict`). :func:`to_dataframe` makes a typed pandas
+``DataFrame`` of the Arrow table of :func:`adminnet.export.to_arrow` (real dates,
+decimals, categories, lists; optional extra: ``pip install "adminnet[pandas]"``).
 
 >>> from adminnet.examples import lan_mou_2017
 >>> ds = lan_mou_2017()
@@ -75,9 +76,7 @@ TABLES: Final = (*KINDS, "measurements")
 """Nama tabel (the tables of a Dataset, in order: its collections)."""
 
 _SEPARATOR: Final = ", "
-_PANDAS_HINT: Final = (
-    'to_dataframe needs pandas, an optional dependency: pip install "adminnet[pandas]"'
-)
+_PANDAS_HINT: Final = 'to_dataframe needs pandas and pyarrow: pip install "adminnet[pandas]"'
 
 _Record = dict[str, Any]
 
@@ -115,39 +114,51 @@ def to_records(objs: Dataset | Iterable[Any]) -> list[_Record] | dict[str, list[
 
 
 @overload
-def to_dataframe(objs: Dataset) -> dict[str, pd.DataFrame]: ...
+def to_dataframe(objs: Dataset, *, kind: None = None) -> dict[str, pd.DataFrame]: ...
 
 
 @overload
-def to_dataframe(objs: Iterable[Any]) -> pd.DataFrame: ...
+def to_dataframe(objs: Iterable[Any], *, kind: str | None = None) -> pd.DataFrame: ...
 
 
-def to_dataframe(objs: Dataset | Iterable[Any]) -> pd.DataFrame | dict[str, pd.DataFrame]:
-    """Tabel pandas (entities as a pandas DataFrame of :func:`to_records` rows).
+def to_dataframe(
+    objs: Dataset | Iterable[Any], *, kind: str | None = None
+) -> pd.DataFrame | dict[str, pd.DataFrame]:
+    """Tabel pandas (entities as a typed pandas DataFrame, built on :func:`to_arrow`).
 
-    Columns are those of :func:`to_records`, in the same order, and cells keep their
-    JSON values (text for dates and decimals). For a Dataset, a dict of DataFrames by
-    table name. A table without rows is an empty DataFrame without columns.
+    The columns and types are those of the Arrow table
+    (:func:`adminnet.export.arrow_schema`): dates, date-times, decimals, booleans and
+    lists are pandas Arrow dtypes (``date32[day][pyarrow]``,
+    ``decimal128(38, 9)[pyarrow]``...), text is pandas' text dtype, and enums and
+    region codes are ``Categorical`` columns whose categories are every member (an
+    enum) or the codes present (a region code). For a Dataset, a dict of DataFrames by table
+    name, every collection present, each with its columns even when empty.
 
-    Requires the optional extra ``pandas`` (``pip install "adminnet[pandas]"``).
+    Requires the optional extra ``pandas`` (``pip install "adminnet[pandas]"``, which
+    brings pyarrow too).
 
     Raises:
-        ModuleNotFoundError: pandas is not installed (or cannot be imported); the
-            message names the extra to install.
-        InvalidFormat: as for :func:`to_records`.
-        InconsistentData: as for :func:`to_records`.
+        ModuleNotFoundError: pandas or pyarrow is not installed (or cannot be
+            imported); the message names the extra to install.
+        InvalidFormat, InvalidComponent: as :func:`adminnet.export.to_arrow`.
     """
     try:
         import pandas
+        import pyarrow
     except ImportError as exc:
-        raise ModuleNotFoundError(_PANDAS_HINT, name="pandas") from exc
-    if isinstance(objs, Dataset):
-        return {name: _frame(pandas, _records(getattr(objs, name))) for name in TABLES}
-    return _frame(pandas, _records(objs))
+        raise ModuleNotFoundError(_PANDAS_HINT, name=exc.name or "pandas") from exc
+    from adminnet.export import _arrow
 
+    def dtype(tp: Any) -> Any:
+        types = pyarrow.types
+        if types.is_dictionary(tp) or types.is_string(tp) or types.is_large_string(tp):
+            return None  # Categorical, and pandas' own text dtype (its .str accessor)
+        return pandas.ArrowDtype(tp)
 
-def _frame(pandas: Any, rows: list[_Record]) -> pd.DataFrame:
-    return pandas.DataFrame(rows, columns=list(rows[0]) if rows else None)
+    tables = _arrow.to_arrow(objs, kind=kind)
+    if isinstance(tables, dict):
+        return {name: t.to_pandas(types_mapper=dtype) for name, t in tables.items()}
+    return tables.to_pandas(types_mapper=dtype)
 
 
 # --- rows ----------------------------------------------------------------------------
@@ -157,26 +168,36 @@ def _records(objs: object) -> list[_Record]:
     from adminnet.serialization import to_dict  # lazy: serialization is a higher layer
 
     if isinstance(objs, str | bytes | bytearray | Mapping) or not isinstance(objs, Iterable):
-        what = "an entity" if attrs.has(type(objs)) else f"a {type(objs).__name__}"
-        msg = f"to_records needs an iterable of entities or a Dataset (got {what})"
-        raise InvalidFormat(msg, code="tables.invalid_type")
+        entity = attrs.has(type(objs))
+        raise InvalidFormat(
+            code="tables.invalid_type",
+            variant="entity" if entity else None,
+            params={"type": type(objs).__name__},
+        )
     first: type | None = None
     rows: list[_Record] = []
     for i, obj in enumerate(objs):
         cls = type(obj)
         if isinstance(obj, Dataset) or not attrs.has(cls):
-            hint = " (pass the Dataset itself for one table per kind)" if cls is Dataset else ""
-            msg = f"row {i} is a {cls.__name__}, not an adminnet entity{hint}"
-            raise InvalidFormat(msg, code="tables.invalid_type")
+            raise InvalidFormat(
+                code="tables.invalid_type",
+                variant="dataset_row" if cls is Dataset else "row",
+                params={"row": i, "type": cls.__name__},
+            )
         if first is None:
             first = cls
         elif cls is not first:
-            msg = f"rows mix {first.__name__} and {cls.__name__} (row {i}); one type per table"
-            raise InconsistentData(msg, code="tables.mixed_types")
+            raise InconsistentData(
+                code="tables.mixed_types",
+                params={"first": first.__name__, "type": cls.__name__, "row": i},
+            )
         data = to_dict(obj)
         if not isinstance(data, dict):
-            msg = f"row {i}: a {cls.__name__} is written as a single value, not as a row"
-            raise InvalidFormat(msg, code="tables.invalid_type")
+            raise InvalidFormat(
+                code="tables.invalid_type",
+                variant="single",
+                params={"row": i, "type": cls.__name__},
+            )
         row: _Record = {}
         _flatten(data, cls, "", row)
         rows.append(row)
@@ -253,8 +274,9 @@ def _joined(values: list[object], column: str) -> str:
         cell = _cell(v)
         text = cell if isinstance(cell, str) else json.dumps(cell)
         if "," in text:
-            msg = f"column {column}: item {short(text, 60)} contains a comma; cannot join the list"
-            raise InvalidComponent(msg, code="tables.ambiguous_list")
+            raise InvalidComponent(
+                code="tables.ambiguous_list", params={"column": column, "value": short(text, 60)}
+            )
         texts.append(text)
     return _SEPARATOR.join(texts)
 

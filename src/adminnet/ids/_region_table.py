@@ -89,8 +89,7 @@ def _table() -> _Table:
     text = (resources.files("adminnet") / "data" / "region_codes.txt").read_text("utf-8")
     lines = text.split("\n")
     if not lines[0].startswith("adminnet-region-codes 1 "):
-        msg = "unknown format of the region code table"
-        raise InvalidFormat(msg, code="regions.data_format")
+        raise InvalidFormat(code="regions.data_format", variant="codes")
     records: dict[str, list[CodeRecord]] = {}
     kecamatan: dict[str, tuple[str, ...]] = {}
     for line in lines[1:]:

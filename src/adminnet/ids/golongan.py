@@ -123,8 +123,7 @@ def _quote(value: str) -> str:
 def _split(number: object) -> tuple[str, int | None, str | None]:
     """Stripped text, rank value (``None`` if malformed) and ruang of a golongan."""
     if not isinstance(number, str):
-        msg = f"golongan must be a string (got {type(number).__name__})"
-        raise InvalidFormat(msg, code="golongan.invalid_type")
+        raise InvalidFormat(code="golongan.invalid_type", params={"type": type(number).__name__})
     text = number.strip()
     m = _SHAPE.match(text)
     if m is None:
@@ -155,22 +154,23 @@ def _check(number: object) -> tuple[int, str | None]:
     """Rank and ruang of a valid golongan, or raise."""
     text, rank, ruang = _split(number)
     if rank is None:
-        msg = f"golongan {_quote(text)} is not a golongan/ruang like III/a or a PPPK golongan"
-        raise InvalidFormat(msg, code="golongan.invalid_format")
+        raise InvalidFormat(code="golongan.invalid_format", params={"value": _quote(text)})
     if ruang is None:
         if not 1 <= rank <= _PPPK_MAX:
-            msg = f"PPPK golongan {_quote(text)} is not between I and XVII"
-            raise InvalidComponent(msg, code="golongan.invalid_rank")
+            raise InvalidComponent(
+                code="golongan.invalid_rank", variant="pppk", params={"value": _quote(text)}
+            )
         return rank, None
     if not 1 <= rank <= _PNS_MAX:
-        msg = f"PNS golongan {_quote(text)} is not between I and IV"
-        raise InvalidComponent(msg, code="golongan.invalid_rank")
+        raise InvalidComponent(code="golongan.invalid_rank", params={"value": _quote(text)})
     if ruang not in _RUANG:
-        msg = f"ruang {ruang} in {_quote(text)} is not between a and e"
-        raise InvalidComponent(msg, code="golongan.invalid_ruang")
+        raise InvalidComponent(
+            code="golongan.invalid_ruang", params={"value": _quote(text), "ruang": ruang}
+        )
     if ruang == "e" and rank != _PNS_MAX:
-        msg = f"ruang e in {_quote(text)} exists only in golongan IV"
-        raise InvalidComponent(msg, code="golongan.invalid_ruang")
+        raise InvalidComponent(
+            code="golongan.invalid_ruang", variant="e", params={"value": _quote(text)}
+        )
     return rank, ruang
 
 
@@ -302,8 +302,7 @@ def pangkat(number: str) -> str:
     """
     rank, ruang = _check(number)
     if ruang is None:
-        msg = f"PPPK golongan {_roman(rank)} has no pangkat"
-        raise UnknownEntity(msg, code="golongan.no_pangkat")
+        raise UnknownEntity(code="golongan.no_pangkat", params={"value": _roman(rank)})
     return _PANGKAT[rank, ruang]
 
 

@@ -125,11 +125,16 @@ def _region_check(code: str, birth_date: pendulum.Date) -> str | None:
         highest = max((int(n) for n in _region_table.kecamatan(regency.code)), default=0)
         if int(code[6:]) < highest:
             return None
-        msg = (
-            f"NIK region part {code} is not a kecamatan of {regency.official_name}"
-            f" (codes {code[:5]}.01-{highest:02d})"
+        raise InvalidComponent(
+            code="nik.invalid_region",
+            variant="kecamatan",
+            params={
+                "value": code,
+                "regency": regency.official_name,
+                "first": f"{code[:5]}.01",
+                "last": f"{highest:02d}",
+            },
         )
-        raise InvalidComponent(msg, code="nik.invalid_region")
     province = _region_table.latest(code[:2])
     if province is not None:
         number = int(code[3:5])
@@ -141,16 +146,16 @@ def _region_check(code: str, birth_date: pendulum.Date) -> str | None:
         ]
         if number < max(issued, default=0):
             return None
-        what = "kota" if kota else "kabupaten"
-        msg = f"NIK region part {code} is under no {what} of {province.official_name}"
-        raise InvalidComponent(msg, code="nik.invalid_region")
-    msg = f"NIK region part {code} is under no province of the region registry"
-    raise InvalidComponent(msg, code="nik.invalid_region")
+        raise InvalidComponent(
+            code="nik.invalid_region",
+            variant="kota" if kota else "kabupaten",
+            params={"value": code, "province": province.official_name},
+        )
+    raise InvalidComponent(code="nik.invalid_region", variant="province", params={"value": code})
 
 
 def _type_error(number: object) -> InvalidFormat:
-    msg = f"NIK must be a string (got {type(number).__name__})"
-    return InvalidFormat(msg, code="nik.invalid_type")
+    return InvalidFormat(code="nik.invalid_type", params={"type": type(number).__name__})
 
 
 def compact(number: str) -> str:
@@ -176,11 +181,17 @@ def _birth_date(number: str, digits: str, at: DateLike | None) -> tuple[pendulum
         day -= 40
         gender = Gender.FEMALE
     if not 1 <= day <= 31:
-        msg = f"NIK {number!r} has birth day {digits[6:8]}, expected 01-31 (male) or 41-71 (female)"
-        raise InvalidComponent(msg, code="nik.invalid_birth_date")
+        raise InvalidComponent(
+            code="nik.invalid_birth_date",
+            variant="day",
+            params={"value": number, "day": digits[6:8]},
+        )
     if not 1 <= month <= 12:
-        msg = f"NIK {number!r} has birth month {digits[8:10]}, expected 01-12"
-        raise InvalidComponent(msg, code="nik.invalid_birth_date")
+        raise InvalidComponent(
+            code="nik.invalid_birth_date",
+            variant="month",
+            params={"value": number, "month": digits[8:10]},
+        )
     ref = as_date(at, what="reference date")
     year = ref.year - (ref.year - yy) % 100
     if (month, day) > (ref.month, ref.day) and year == ref.year:
@@ -188,29 +199,33 @@ def _birth_date(number: str, digits: str, at: DateLike | None) -> tuple[pendulum
     try:
         birth = pendulum.Date(year, month, day)
     except ValueError:
-        msg = f"NIK {number!r} has birth date {day:02d}-{month:02d}-{year}, not a calendar date"
-        raise InvalidComponent(msg, code="nik.invalid_birth_date") from None
+        raise InvalidComponent(
+            code="nik.invalid_birth_date",
+            params={"value": number, "date": f"{day:02d}-{month:02d}-{year}"},
+        ) from None
     return birth, gender
 
 
 def _parse(number: str, at: DateLike | None) -> Nik:
     digits = compact(number)
     if not (digits.isdigit() and digits.isascii()) and digits:
-        msg = f"NIK {number!r} contains characters other than digits and separators"
-        raise InvalidFormat(msg, code="nik.invalid_format")
+        raise InvalidFormat(code="nik.invalid_format", params={"value": number})
     if len(digits) != 16:
-        msg = f"NIK {number!r} has {len(digits)} digits, expected 16"
-        raise InvalidLength(msg, code="nik.invalid_length")
+        raise InvalidLength(
+            code="nik.invalid_length", params={"value": number, "digits": len(digits)}
+        )
     try:
         _region_code._check(digits[:6], digits[:6])
     except ValidationError as exc:
-        msg = f"NIK {number!r} has region part {digits[:6]}, not a kecamatan code"
-        raise InvalidComponent(msg, code="nik.invalid_region") from exc
+        raise InvalidComponent(
+            code="nik.invalid_region",
+            variant="code",
+            params={"value": number, "region": digits[:6]},
+        ) from exc
     birth, gender = _birth_date(number, digits, at)
     serial = int(digits[12:])
     if serial == 0:
-        msg = f"NIK {number!r} has serial 0000, expected 0001-9999"
-        raise InvalidComponent(msg, code="nik.invalid_serial")
+        raise InvalidComponent(code="nik.invalid_serial", params={"value": number})
     region = _region_code.dotted(digits[:6])
     current = _region_check(region, birth)
     return Nik(

@@ -159,8 +159,7 @@ def _quote(value: str) -> str:
 
 
 def _type_error(number: object) -> InvalidFormat:
-    msg = f"NIP must be a string (got {type(number).__name__})"
-    return InvalidFormat(msg, code="nip.invalid_type")
+    return InvalidFormat(code="nip.invalid_type", params={"type": type(number).__name__})
 
 
 def _reference(at: DateLike | None) -> tuple[int, int, str]:
@@ -260,17 +259,22 @@ def _digits(number: object) -> str:
         raise _type_error(number)
     s = clean(number)
     if not s:
-        msg = f"NIP {_quote(number)} has no digits"
-        raise InvalidLength(msg, code="nip.invalid_length")
+        raise InvalidLength(
+            code="nip.invalid_length", variant="empty", params={"value": _quote(number)}
+        )
     if not is_digits(s):
         bad = next(c for c in s if c not in _DIGITS)
-        msg = f"NIP {_quote(number)} has a character that is not a digit: {bad!r}"
-        raise InvalidFormat(msg, code="nip.invalid_format")
+        raise InvalidFormat(
+            code="nip.invalid_format", params={"value": _quote(number), "char": repr(bad)}
+        )
     n = len(s)
     if n != 18 and n != 9:
         shown = s if n <= 40 else s[:40] + "…"
-        msg = f"NIP {shown} has {n} digit{'s' * (n != 1)}, not 18 (or 9 for a pre-2009 NIP)"
-        raise InvalidLength(msg, code="nip.invalid_length")
+        raise InvalidLength(
+            code="nip.invalid_length",
+            variant="one" if n == 1 else None,
+            params={"value": shown, "digits": n},
+        )
     return s
 
 
@@ -284,44 +288,46 @@ def _check(s: str, at: DateLike | None) -> tuple[int, int, int, int, int, bool]:
     bm = int(s[4:6])
     bd = int(s[6:8])
     if not _is_calendar_date(by, bm, bd):
-        msg = f"NIP birth date {s[0:8]} is not a calendar date"
-        raise InvalidComponent(msg, code="nip.invalid_birth_date")
+        raise InvalidComponent(code="nip.invalid_birth_date", params={"value": s[0:8]})
     if by < _MIN_BIRTH_YEAR:
-        msg = f"NIP birth date {s[0:8]} is before {_MIN_BIRTH_YEAR}"
-        raise InvalidComponent(msg, code="nip.invalid_birth_date")
+        raise InvalidComponent(
+            code="nip.invalid_birth_date",
+            variant="too_early",
+            params={"value": s[0:8], "year": _MIN_BIRTH_YEAR},
+        )
     ay = int(s[8:12])
     am = int(s[12:14])
     pppk = am > 12
     if am == 0 or (pppk and ay < _FIRST_PPPK_YEAR):
-        msg = (
-            f"NIP TMT {s[8:14]} has no month {s[12:14]}"
-            if am == 0
-            else f"NIP TMT {s[8:14]} has no month {s[12:14]}, and a NI PPPK (code > 12)"
-            f" cannot have a year before {_FIRST_PPPK_YEAR}"
+        raise InvalidComponent(
+            code="nip.invalid_appointment",
+            variant=None if am == 0 else "pppk",
+            params={"value": s[8:14], "month": s[12:14], "year": _FIRST_PPPK_YEAR},
         )
-        raise InvalidComponent(msg, code="nip.invalid_appointment")
     g = s[14]
     if g != "1" and g != "2":
-        msg = f"NIP gender digit {g} is not 1 (male) or 2 (female)"
-        raise InvalidComponent(msg, code="nip.invalid_gender")
+        raise InvalidComponent(code="nip.invalid_gender", params={"value": g})
     if s[15:18] == "000":
-        msg = f"NIP serial number {s[15:18]} is not between 001 and 999"
-        raise InvalidComponent(msg, code="nip.invalid_serial")
+        raise InvalidComponent(code="nip.invalid_serial", params={"value": s[15:18]})
     if pppk:
         if ay - by < _MIN_AGE:
-            msg = (
-                f"NI PPPK appointment year {s[8:12]} is less than {_MIN_AGE} years"
-                f" after birth date {s[0:8]}"
+            raise InconsistentData(
+                code="nip.too_young",
+                variant="pppk",
+                params={"value": s[8:12], "years": _MIN_AGE, "birth_date": s[0:8]},
             )
-            raise InconsistentData(msg, code="nip.too_young")
     elif ay * 10000 + am * 100 + 1 < (by + _MIN_AGE) * 10000 + bm * 100 + bd:
-        msg = f"NIP TMT {s[8:14]} is less than {_MIN_AGE} years after birth date {s[0:8]}"
-        raise InconsistentData(msg, code="nip.too_young")
+        raise InconsistentData(
+            code="nip.too_young",
+            params={"value": s[8:14], "years": _MIN_AGE, "birth_date": s[0:8]},
+        )
     ry, rm, iso = _reference(at)
     if (ay > ry) if pppk else (ay * 12 + am > ry * 12 + rm):
-        what = "NI PPPK appointment year " + s[8:12] if pppk else "NIP TMT " + s[8:14]
-        msg = f"{what} is after the reference date {iso}"
-        raise InvalidComponent(msg, code="nip.appointed_in_future")
+        raise InvalidComponent(
+            code="nip.appointed_in_future",
+            variant="pppk" if pppk else None,
+            params={"value": s[8:12] if pppk else s[8:14], "at": iso},
+        )
     return by, bm, bd, ay, am, pppk
 
 
@@ -377,8 +383,7 @@ def _validate(number: object, at: DateLike | None) -> str:
     s = _digits(number)
     if len(s) == 9:
         if s == _LEGACY_ZERO:
-            msg = f"NIP {s} is all zeros"
-            raise InvalidFormat(msg, code="nip.invalid_format")
+            raise InvalidFormat(code="nip.invalid_format", variant="zeros", params={"value": s})
         return s
     _check(s, at)
     return s
@@ -544,11 +549,19 @@ def check_person(
         if written is None:
             written = _written.put(birth_date, birth_date.isoformat().replace("-", ""))
         if written != s[:8] and _is_calendar_date(int(s[0:4]), int(s[4:6]), int(s[6:8])):
-            msg = f"NIP {s} encodes birth date {s[0:4]}-{s[4:6]}-{s[6:8]}, not {birth_date}"
-            raise InconsistentData(msg, code="person.nip_birth_date_mismatch")
+            raise InconsistentData(
+                code="person.nip_birth_date_mismatch",
+                params={
+                    "value": s,
+                    "encoded": f"{s[0:4]}-{s[4:6]}-{s[6:8]}",
+                    "birth_date": str(birth_date),
+                },
+            )
     if gender is not None:
         digit = s[14]
         if (digit == "1" and gender is not _MALE) or (digit == "2" and gender is _MALE):
             encoded = _MALE if digit == "1" else Gender.FEMALE
-            msg = f"NIP {s} encodes gender {encoded.value}, not {gender}"
-            raise InconsistentData(msg, code="person.nip_gender_mismatch")
+            raise InconsistentData(
+                code="person.nip_gender_mismatch",
+                params={"value": s, "encoded": encoded.value, "gender": str(gender)},
+            )

@@ -119,8 +119,7 @@ class RegionCode:
 
 
 def _type_error(number: object) -> InvalidFormat:
-    msg = f"region code must be a string (got {type(number).__name__})"
-    return InvalidFormat(msg, code="region_code.invalid_type")
+    return InvalidFormat(code="region_code.invalid_type", params={"type": type(number).__name__})
 
 
 def dotted(code: str) -> str:
@@ -151,41 +150,35 @@ def dotted(code: str) -> str:
             return f"{code[:2]}.{code[2:4]}.{code[4:6]}.{code[6:]}"
     elif _DOTTED.fullmatch(code):
         return code
-    msg = f"region code {code[:40]!r} is not 2, 4, 6 or 10 digits"
-    raise InvalidFormat(msg, code="region_code.invalid_format")
+    raise InvalidFormat(
+        code="region_code.invalid_format", variant="digits", params={"value": code[:40]}
+    )
 
 
 def _check(digits: str, shown: str) -> None:
     """Check the parts of a code of 2, 4, 6 or 10 ASCII digits; ``shown`` names it."""
     n = len(digits)
     if digits[0] not in _PROVINCE_GROUPS or digits[1] == "0":
-        msg = (
-            f"region code {shown!r} has province part {digits[:2]}, not a province code "
-            "(first digit 1-3 or 5-9, second digit 1-9)"
+        raise InvalidComponent(
+            code="region_code.invalid_province", params={"value": shown, "part": digits[:2]}
         )
-        raise InvalidComponent(msg, code="region_code.invalid_province")
     if n == 2:
         return
     regency = digits[2:4]
     if regency in {"00", "70"}:
-        msg = (
-            f"region code {shown!r} has kabupaten/kota part {regency}, "
-            "expected 01-69 (kabupaten) or 71-99 (kota)"
+        raise InvalidComponent(
+            code="region_code.invalid_regency", params={"value": shown, "part": regency}
         )
-        raise InvalidComponent(msg, code="region_code.invalid_regency")
     if n == 4:
         return
     if digits[4:6] == "00":
-        msg = f"region code {shown!r} has kecamatan part 00, expected 01-99"
-        raise InvalidComponent(msg, code="region_code.invalid_district")
+        raise InvalidComponent(code="region_code.invalid_district", params={"value": shown})
     if n == 6:
         return
     if digits[6] not in _VILLAGE_GROUPS or digits[7:] == "000":
-        msg = (
-            f"region code {shown!r} has desa/kelurahan part {digits[6:]}, expected 1001-1999 "
-            "(kelurahan), 2001-2999 (desa) or 3001-3999 (desa adat)"
+        raise InvalidComponent(
+            code="region_code.invalid_village", params={"value": shown, "part": digits[6:]}
         )
-        raise InvalidComponent(msg, code="region_code.invalid_village")
 
 
 def compact(number: str) -> str:
@@ -223,15 +216,16 @@ def validate(number: str) -> str:
     digits = number.strip()
     if "." in digits:
         if _DOTTED.fullmatch(digits) is None:
-            msg = f"region code {number!r} is not in the form PP[.KK[.CC[.DDDD]]]"
-            raise InvalidFormat(msg, code="region_code.invalid_format")
+            raise InvalidFormat(
+                code="region_code.invalid_format", variant="dotted", params={"value": number}
+            )
         digits = digits.replace(".", "")
     elif not (digits.isdigit() and digits.isascii()) and digits:
-        msg = f"region code {number!r} contains characters other than digits and dots"
-        raise InvalidFormat(msg, code="region_code.invalid_format")
+        raise InvalidFormat(code="region_code.invalid_format", params={"value": number})
     if len(digits) not in _LEVELS:
-        msg = f"region code {number!r} has {len(digits)} digits, expected 2, 4, 6 or 10"
-        raise InvalidLength(msg, code="region_code.invalid_length")
+        raise InvalidLength(
+            code="region_code.invalid_length", params={"value": number, "digits": len(digits)}
+        )
     _check(digits, number)
     return digits
 

@@ -104,11 +104,19 @@ class _InstanceOf:
             bad = not isinstance(value, self.type)
         if bad:
             cls = type(instance).__name__
-            msg = (
-                f"{cls}.{attribute.name} must be {_type_name(self.type)}"
-                f" (got {type(value).__name__} {short(value, 60)})"
+            raise_for_field(
+                InvalidFormat(
+                    code="type.invalid",
+                    params={
+                        "field": f"{cls}.{attribute.name}",
+                        "expected": _type_name(self.type),
+                        "type": type(value).__name__,
+                        "value": short(value, 60),
+                    },
+                ),
+                instance,
+                attribute,
             )
-            raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
 
 
 def _as_tuple(tp: type | tuple[type, ...]) -> tuple[type, ...]:
@@ -127,17 +135,32 @@ class _TupleOf:
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         cls = type(instance).__name__
         if not isinstance(value, tuple):
-            msg = f"{cls}.{attribute.name} must be a tuple (got {type(value).__name__})"
-            raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
+            raise_for_field(
+                InvalidFormat(
+                    code="type.invalid",
+                    variant="tuple",
+                    params={"field": f"{cls}.{attribute.name}", "type": type(value).__name__},
+                ),
+                instance,
+                attribute,
+            )
         for i, item in enumerate(value):
             if not isinstance(item, self.type) or (
                 isinstance(item, bool) and bool not in _as_tuple(self.type)
             ):
-                msg = (
-                    f"{cls}.{attribute.name}[{i}] must be {_type_name(self.type)}"
-                    f" (got {type(item).__name__} {short(item, 60)})"
+                raise_for_field(
+                    InvalidFormat(
+                        code="type.invalid",
+                        params={
+                            "field": f"{cls}.{attribute.name}[{i}]",
+                            "expected": _type_name(self.type),
+                            "type": type(item).__name__,
+                            "value": short(item, 60),
+                        },
+                    ),
+                    instance,
+                    attribute,
                 )
-                raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
 
 
 def tuple_of(tp: type | tuple[type, ...]) -> Validator:
@@ -148,11 +171,14 @@ def tuple_of(tp: type | tuple[type, ...]) -> Validator:
 def _check_one_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or ID_PATTERN.match(value) is None:
         cls = type(instance).__name__
-        msg = (
-            f"{cls}.{attribute.name} {short(value, 60)} is not an id"
-            " (lower-case letters and digits joined by - _ . :)"
+        raise_for_field(
+            InvalidFormat(
+                code="id.invalid",
+                params={"field": f"{cls}.{attribute.name}", "value": short(value, 60)},
+            ),
+            instance,
+            attribute,
         )
-        raise_for_field(InvalidFormat(msg, code="id.invalid"), instance, attribute)
 
 
 def check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -175,19 +201,39 @@ def check_ids(instance: object, attribute: attrs.Attribute[Any], value: object) 
     if len(set(value)) != len(value):
         cls = type(instance).__name__
         dupes = sorted({v for v in value if value.count(v) > 1})
-        msg = f"{cls}.{attribute.name} lists {', '.join(dupes)} more than once"
-        raise_for_field(InvalidComponent(msg, code="id.duplicate"), instance, attribute)
+        raise_for_field(
+            InvalidComponent(
+                code="id.duplicate",
+                params={"field": f"{cls}.{attribute.name}", "value": ", ".join(dupes)},
+            ),
+            instance,
+            attribute,
+        )
 
 
 def check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a non-empty string (after :func:`clean_text`)."""
     cls = type(instance).__name__
     if not isinstance(value, str):
-        msg = f"{cls}.{attribute.name} must be str (got {type(value).__name__} {short(value, 60)})"
-        raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
+        raise_for_field(
+            InvalidFormat(
+                code="type.invalid",
+                params={
+                    "field": f"{cls}.{attribute.name}",
+                    "expected": "str",
+                    "type": type(value).__name__,
+                    "value": short(value, 60),
+                },
+            ),
+            instance,
+            attribute,
+        )
     if not value:
-        msg = f"{cls}.{attribute.name} must not be empty"
-        raise_for_field(InvalidFormat(msg, code="text.empty"), instance, attribute)
+        raise_for_field(
+            InvalidFormat(code="text.empty", params={"field": f"{cls}.{attribute.name}"}),
+            instance,
+            attribute,
+        )
 
 
 def check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -201,40 +201,71 @@ def _check_region_code(instance: Agency, attribute: attrs.Attribute[Any], value:
     kind = instance.kind
     if value is None:
         if kind in _LOCAL_KINDS:
-            msg = f"{kind.label} {instance.id} needs a region_code"
-            raise_for_field(InvalidFormat(msg, code="agency.region_required"), instance, attribute)
+            raise_for_field(
+                InvalidFormat(
+                    code="agency.region_required", params={"kind": kind.label, "id": instance.id}
+                ),
+                instance,
+                attribute,
+            )
         return
     if not isinstance(value, str) or not _region_code.is_valid(value):
-        msg = f"Agency.region_code {short(value, 40)} is not a Kemendagri region code"
-        raise_for_field(InvalidFormat(msg, code="agency.invalid_region_code"), instance, attribute)
+        raise_for_field(
+            InvalidFormat(code="agency.invalid_region_code", params={"value": short(value, 40)}),
+            instance,
+            attribute,
+        )
     assert isinstance(value, str)
     if kind in _CENTRAL_KINDS:
-        msg = f"{kind.label} {instance.id} is a central agency and has no region_code (got {value})"
         raise_for_field(
-            InconsistentData(msg, code="agency.region_not_allowed"), instance, attribute
+            InconsistentData(
+                code="agency.region_not_allowed",
+                params={"kind": kind.label, "id": instance.id, "value": value},
+            ),
+            instance,
+            attribute,
         )
     region = _find_region(value, instance.valid)
     if region is None:
-        msg = f"region {value} of agency {instance.id} is not in the region registry"
-        raise_for_field(InvalidComponent(msg, code="agency.region_unknown"), instance, attribute)
+        raise_for_field(
+            InvalidComponent(
+                code="agency.region_unknown", params={"value": value, "id": instance.id}
+            ),
+            instance,
+            attribute,
+        )
     if kind not in _LOCAL_KINDS:
         return
     if not region.is_autonomous:
-        msg = (
-            f"region {value} ({region.official_name}) of {kind.label} {instance.id}"
-            " is not an autonomous region"
-        )
         raise_for_field(
-            InconsistentData(msg, code="agency.region_not_autonomous"), instance, attribute
+            InconsistentData(
+                code="agency.region_not_autonomous",
+                params={
+                    "value": value,
+                    "name": region.official_name,
+                    "kind": kind.label,
+                    "id": instance.id,
+                },
+            ),
+            instance,
+            attribute,
         )
     wanted = _REGION_KIND_OF[kind]
     if region.kind != wanted:
-        msg = (
-            f"{kind.label} {instance.id} needs a {wanted} region, but {value} is"
-            f" {region.official_name} ({region.kind})"
-        )
         raise_for_field(
-            InconsistentData(msg, code="agency.region_kind_mismatch"), instance, attribute
+            InconsistentData(
+                code="agency.region_kind_mismatch",
+                params={
+                    "kind": kind.label,
+                    "id": instance.id,
+                    "wanted": str(wanted),
+                    "value": value,
+                    "name": region.official_name,
+                    "region_kind": str(region.kind),
+                },
+            ),
+            instance,
+            attribute,
         )
 
 
@@ -268,16 +299,22 @@ def _find_region(code: str, valid: Period) -> _region_table.CodeRecord | None:
 def _check_parent(instance: Agency, attribute: attrs.Attribute[Any], value: object) -> None:
     check_optional_id(instance, attribute, value)
     if value is not None and value == instance.id:
-        msg = f"agency {instance.id} cannot be its own parent"
-        raise_for_field(InconsistentData(msg, code="agency.parent_self"), instance, attribute)
+        raise_for_field(
+            InconsistentData(code="agency.parent_self", params={"id": instance.id}),
+            instance,
+            attribute,
+        )
 
 
 def _check_successors(instance: Agency, attribute: attrs.Attribute[Any], value: object) -> None:
     check_ids(instance, attribute, value)
     assert isinstance(value, tuple)
     if instance.id in value:
-        msg = f"agency {instance.id} cannot be its own successor"
-        raise_for_field(InconsistentData(msg, code="agency.successor_self"), instance, attribute)
+        raise_for_field(
+            InconsistentData(code="agency.successor_self", params={"id": instance.id}),
+            instance,
+            attribute,
+        )
 
 
 @attrs.frozen(kw_only=True)

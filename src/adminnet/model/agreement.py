@@ -133,16 +133,20 @@ def _check_parties(instance: Agreement, attribute: attrs.Attribute[Any], value: 
     tuple_of(Party)(instance, attribute, value)
     assert isinstance(value, tuple)
     if len(value) < 2:
-        msg = f"an agreement needs at least 2 parties (got {len(value)})"
         raise_for_field(
-            InvalidComponent(msg, code="agreement.too_few_parties"), instance, attribute
+            InvalidComponent(code="agreement.too_few_parties", params={"count": len(value)}),
+            instance,
+            attribute,
         )
     seen: set[str] = set()
     for party in value:
         if party.agency_id in seen:
-            msg = f"agency {party.agency_id} is a party more than once"
             raise_for_field(
-                InconsistentData(msg, code="agreement.duplicate_party"), instance, attribute
+                InconsistentData(
+                    code="agreement.duplicate_party", params={"value": party.agency_id}
+                ),
+                instance,
+                attribute,
             )
         seen.add(party.agency_id)
 
@@ -157,8 +161,7 @@ def _check_areas(instance: Agreement, attribute: attrs.Attribute[Any], value: ob
     tuple_of(CooperationArea)(instance, attribute, value)
     assert isinstance(value, tuple)
     if len(set(value)) != len(value):
-        msg = "an area of cooperation is listed more than once"
-        raise_for_field(InvalidComponent(msg, code="agreement.duplicate_area"), instance, attribute)
+        raise_for_field(InvalidComponent(code="agreement.duplicate_area"), instance, attribute)
 
 
 def _default_effective(instance: Agreement) -> Period:
@@ -172,9 +175,13 @@ def _check_effective(instance: Agreement, attribute: attrs.Attribute[Any], value
     assert isinstance(value, Period)
     signed = instance.signed_on
     if signed is not None and value.start is not None and value.start.latest < signed.earliest:
-        msg = f"the agreement takes effect on {value.start}, before it is signed on {signed}"
         raise_for_field(
-            InconsistentData(msg, code="agreement.effective_before_signing"), instance, attribute
+            InconsistentData(
+                code="agreement.effective_before_signing",
+                params={"value": str(value.start), "signed_on": str(signed)},
+            ),
+            instance,
+            attribute,
         )
 
 

@@ -8,7 +8,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from adminnet._validators import raise_for_field
+from adminnet._validators import raise_for_field, short
 from adminnet.errors import InconsistentData, UnknownEntity
 from adminnet.model._common import tuple_of
 from adminnet.model.agency import Agency
@@ -65,6 +65,18 @@ COLLECTION_OF: Final[Mapping[type, str]] = {c.cls: c.name for c in COLLECTIONS}
 """The collection that holds each entity class: ``COLLECTION_OF[Person] == "persons"``."""
 
 _SINGULAR: Final = {c.name: c.singular for c in COLLECTIONS}
+_UNKNOWN: Final = {
+    "agencies": "dataset.unknown_agency",
+    "persons": "dataset.unknown_person",
+    "positions": "dataset.unknown_position",
+    "tenures": "dataset.unknown_tenure",
+    "agreements": "dataset.unknown_agreement",
+    "events": "dataset.unknown_event",
+    "services": "dataset.unknown_service",
+    "targets": "dataset.unknown_target",
+    "measurements": "dataset.unknown_measurement",
+}
+"""The code of "no such id" per collection (literal, so the catalogue test finds them)."""
 
 
 def _tuple(value: object) -> object:
@@ -86,8 +98,11 @@ def _check_unique(instance: Dataset, attribute: attrs.Attribute[Any], value: obj
         if dupes:
             problems.append(f"{kind}: {', '.join(dupes)}")
     if problems:
-        msg = f"duplicate ids in {'; '.join(problems)}"
-        raise_for_field(InconsistentData(msg, code="dataset.duplicate_id"), instance, attribute)
+        raise_for_field(
+            InconsistentData(code="dataset.duplicate_id", params={"value": "; ".join(problems)}),
+            instance,
+            attribute,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -140,11 +155,12 @@ class Dataset:
         try:
             return self._by_id(kind)[id]
         except KeyError:
-            msg = f"no {_SINGULAR[kind]} with id {id!r} in the dataset"
-            raise UnknownEntity(msg, code=f"dataset.unknown_{_SINGULAR[kind]}") from None
+            raise UnknownEntity(code=_UNKNOWN[kind], params={"value": id}) from None
         except TypeError:
-            msg = f"{_SINGULAR[kind]} id must be a str (got {type(id).__name__})"
-            raise UnknownEntity(msg, code="dataset.invalid_id") from None
+            raise UnknownEntity(
+                code="dataset.invalid_id",
+                params={"kind": _SINGULAR[kind], "type": type(id).__name__},
+            ) from None
 
     def _grouped(self, name: str, kind: str, key: str) -> Mapping[str, tuple[Any, ...]]:
         table = self._index.get(name)
@@ -212,8 +228,10 @@ class Dataset:
     def contains(self, kind: str, id: str) -> bool:
         """True if an entity of ``kind`` (``"persons"``, ...) has this id."""
         if kind not in _SINGULAR:
-            msg = f"unknown kind {kind!r}; kinds: {', '.join(KINDS)}"
-            raise UnknownEntity(msg, code="dataset.unknown_kind")
+            raise UnknownEntity(
+                code="dataset.unknown_kind",
+                params={"value": short(kind), "kinds": ", ".join(KINDS)},
+            )
         return isinstance(id, str) and id in self._by_id(kind)
 
     # --- time queries ----------------------------------------------------------------
@@ -273,8 +291,9 @@ class Dataset:
         """
         obj: object = other
         if not isinstance(obj, Dataset):
-            msg = f"can only merge a Dataset (got {type(obj).__name__})"
-            raise InconsistentData(msg, code="dataset.invalid_merge")
+            raise InconsistentData(
+                code="dataset.invalid_merge", params={"type": type(obj).__name__}
+            )
         fields: dict[str, tuple[Any, ...]] = {}
         clashes: list[str] = []
         for kind in KINDS:
@@ -288,8 +307,9 @@ class Dataset:
                     extra.append(e)
             fields[kind] = getattr(self, kind) + tuple(extra)
         if clashes:
-            msg = f"merge conflicts: {', '.join(clashes)} differ between the datasets"
-            raise InconsistentData(msg, code="dataset.merge_conflict")
+            raise InconsistentData(
+                code="dataset.merge_conflict", params={"value": ", ".join(clashes)}
+            )
         seen = set(self.measurements)
         fields["measurements"] = self.measurements + tuple(
             m for m in other.measurements if m not in seen

@@ -134,16 +134,32 @@ def _check_decimal(instance: object, attribute: attrs.Attribute[Any], value: obj
     instance_of(Decimal)(instance, attribute, value)
     assert isinstance(value, Decimal)
     if not value.is_finite():
-        msg = f"{type(instance).__name__}.{attribute.name} must be finite (got {value})"
-        raise_for_field(InvalidComponent(msg, code="number.not_finite"), instance, attribute)
+        raise_for_field(
+            InvalidComponent(
+                code="number.not_finite",
+                variant="field",
+                params={
+                    "field": f"{type(instance).__name__}.{attribute.name}",
+                    "value": str(value),
+                },
+            ),
+            instance,
+            attribute,
+        )
 
 
 def _check_maximum(instance: Indicator, attribute: attrs.Attribute[Any], value: object) -> None:
     _check_decimal(instance, attribute, value)
     assert isinstance(value, Decimal)
     if value <= instance.minimum:
-        msg = f"indicator maximum {value} is not above its minimum {instance.minimum}"
-        raise_for_field(InconsistentData(msg, code="indicator.empty_range"), instance, attribute)
+        raise_for_field(
+            InconsistentData(
+                code="indicator.empty_range",
+                params={"value": str(value), "minimum": str(instance.minimum)},
+            ),
+            instance,
+            attribute,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -206,11 +222,11 @@ def _check_on_scale(instance: object, attribute: attrs.Attribute[Any], value: ob
     indicator: Indicator = instance.indicator  # type: ignore[attr-defined]
     assert isinstance(value, Decimal)
     if not indicator.contains(value):
-        msg = (
-            f"{indicator.label} value {value} is outside its scale"
-            f" {indicator.minimum}..{indicator.maximum}"
+        raise_for_field(
+            _out_of_range(indicator, value, "value"),
+            instance,
+            attribute,
         )
-        raise_for_field(InvalidComponent(msg, code="indicator.out_of_range"), instance, attribute)
 
 
 def _partial(value: object) -> object:
@@ -249,8 +265,11 @@ def _check_fraction(instance: object, attribute: attrs.Attribute[Any], value: ob
     _check_decimal(instance, attribute, value)
     assert isinstance(value, Decimal)  # for mypy: _check_decimal refused anything else
     if not Decimal(0) <= value <= Decimal(1):
-        msg = f"Progress.expected must lie in 0..1 (got {value})"
-        raise_for_field(InvalidComponent(msg, code="progress.out_of_range"), instance, attribute)
+        raise_for_field(
+            InvalidComponent(code="progress.out_of_range", params={"value": str(value)}),
+            instance,
+            attribute,
+        )
 
 
 def _check_on_track(instance: Progress, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -258,11 +277,19 @@ def _check_on_track(instance: Progress, attribute: attrs.Attribute[Any], value: 
     expected = instance.expected
     want = None if expected is None else instance.achieved >= expected
     if value is not want:
-        msg = (
-            f"Progress.on_track {value} disagrees with achieved {instance.achieved}"
-            f" and expected {expected} (should be {want})"
+        raise_for_field(
+            InconsistentData(
+                code="progress.inconsistent",
+                params={
+                    "value": str(value),
+                    "achieved": str(instance.achieved),
+                    "expected": str(expected),
+                    "want": str(want),
+                },
+            ),
+            instance,
+            attribute,
         )
-        raise_for_field(InconsistentData(msg, code="progress.inconsistent"), instance, attribute)
 
 
 @attrs.frozen(kw_only=True)
@@ -296,9 +323,13 @@ def _check_due(
     instance_of(PartialDate, optional=True)(instance, attribute, value)
     baseline = instance.baseline
     if isinstance(value, PartialDate) and baseline is not None and value < baseline.on:
-        msg = f"target due {value} is before its baseline of {baseline.on}"
         raise_for_field(
-            InconsistentData(msg, code="target.due_before_baseline"), instance, attribute
+            InconsistentData(
+                code="target.due_before_baseline",
+                params={"value": str(value), "baseline": str(baseline.on)},
+            ),
+            instance,
+            attribute,
         )
 
 
@@ -307,9 +338,14 @@ def _check_baseline(
 ) -> None:
     instance_of(Measurement, optional=True)(instance, attribute, value)
     if isinstance(value, Measurement) and value.indicator != instance.indicator:
-        msg = f"baseline measures {value.indicator.key}, the target {instance.indicator.key}"
         raise_for_field(
-            InconsistentData(msg, code="target.indicator_mismatch"), instance, attribute
+            InconsistentData(
+                code="target.indicator_mismatch",
+                variant="baseline",
+                params={"value": value.indicator.key, "target": instance.indicator.key},
+            ),
+            instance,
+            attribute,
         )
 
 
@@ -352,8 +388,10 @@ class DigitalizationTarget:
             InconsistentData: the measurement is of another indicator.
         """
         if measurement.indicator != self.indicator:
-            msg = f"measurement of {measurement.indicator.key} for a {self.indicator.key} target"
-            raise InconsistentData(msg, code="target.indicator_mismatch")
+            raise InconsistentData(
+                code="target.indicator_mismatch",
+                params={"value": measurement.indicator.key, "target": self.indicator.key},
+            )
         base = self.baseline
         start_value = base.value if base is not None else self.indicator.minimum
         if not self.indicator.higher_is_better and base is None:
@@ -537,32 +575,42 @@ GRADING_SCHEMES: Final[dict[str, GradingScheme]] = {
 def _score(value: object, indicator: Indicator) -> Decimal:
     converted = _decimal(value)
     if not isinstance(converted, Decimal) or not converted.is_finite():
-        msg = f"{indicator.label} score {short(value, 40)} is not a finite number"
-        raise InvalidFormat(msg, code="score.invalid")
-    if not indicator.contains(converted):
-        msg = (
-            f"{indicator.label} score {converted} is outside its scale"
-            f" {indicator.minimum}..{indicator.maximum}"
+        raise InvalidFormat(
+            code="score.invalid", params={"indicator": indicator.label, "value": short(value, 40)}
         )
-        raise InvalidComponent(msg, code="indicator.out_of_range")
+    if not indicator.contains(converted):
+        raise _out_of_range(indicator, converted, "score")
     return converted
+
+
+def _out_of_range(indicator: Indicator, value: Decimal, what: str) -> InvalidComponent:
+    return InvalidComponent(
+        code="indicator.out_of_range",
+        variant=what,
+        params={
+            "indicator": indicator.label,
+            "value": str(value),
+            "minimum": str(indicator.minimum),
+            "maximum": str(indicator.maximum),
+        },
+    )
 
 
 def _scheme(key: object, kind: type[Grade] | None = None) -> GradingScheme:
     """The scheme with this key, checking that it grades with ``kind`` if given."""
     if not isinstance(key, str):
-        msg = f"grading scheme must be a key (a str) of GRADING_SCHEMES, got {type(key).__name__}"
-        raise InvalidFormat(msg, code="grading.invalid_scheme")
+        raise InvalidFormat(code="grading.invalid_scheme", params={"type": type(key).__name__})
     found = GRADING_SCHEMES.get(key)
     if found is None:
-        msg = f"no grading scheme {short(key, 60)}; known: {', '.join(sorted(GRADING_SCHEMES))}"
-        raise UnknownEntity(msg, code="grading.unknown_scheme")
-    if kind is not None and not all(isinstance(g, kind) for _, g, _ in found.bands):
-        msg = (
-            f"grading scheme {key!r} grades the {found.indicator.label},"
-            f" not with {kind.__name__} values"
+        raise UnknownEntity(
+            code="grading.unknown_scheme",
+            params={"value": short(key, 60), "known": ", ".join(sorted(GRADING_SCHEMES))},
         )
-        raise InconsistentData(msg, code="grading.wrong_scheme")
+    if kind is not None and not all(isinstance(g, kind) for _, g, _ in found.bands):
+        raise InconsistentData(
+            code="grading.wrong_scheme",
+            params={"value": key, "indicator": found.indicator.label, "kind": kind.__name__},
+        )
     return found
 
 

@@ -61,16 +61,26 @@ def _check_aware(instance: Event, attribute: attrs.Attribute[Any], value: object
     if value is None and attribute.name == "end":
         return
     if isinstance(value, _dt.datetime) and (value.tzinfo is None or value.utcoffset() is None):
-        msg = f"Event.{attribute.name} {value.isoformat()} has no timezone (naive is refused)"
-        raise_for_field(InvalidFormat(msg, code="event.naive_datetime"), instance, attribute)
+        raise_for_field(_naive(attribute.name, value), instance, attribute)
     instance_of(pendulum.DateTime)(instance, attribute, value)
     assert isinstance(value, pendulum.DateTime)
     if value.tzinfo is None or value.utcoffset() is None:
-        msg = f"Event.{attribute.name} {value.isoformat()} has no timezone (naive is refused)"
-        raise_for_field(InvalidFormat(msg, code="event.naive_datetime"), instance, attribute)
+        raise_for_field(_naive(attribute.name, value), instance, attribute)
     if attribute.name == "end" and value < instance.start:
-        msg = f"event ends at {value.isoformat()}, before it starts at {instance.start.isoformat()}"
-        raise_for_field(InconsistentData(msg, code="event.end_before_start"), instance, attribute)
+        raise_for_field(
+            InconsistentData(
+                code="event.end_before_start",
+                params={"value": value.isoformat(), "start": instance.start.isoformat()},
+            ),
+            instance,
+            attribute,
+        )
+
+
+def _naive(field: str, value: _dt.datetime) -> InvalidFormat:
+    return InvalidFormat(
+        code="event.naive_datetime", params={"field": field, "value": value.isoformat()}
+    )
 
 
 def _region_converter(value: object) -> object:
@@ -83,12 +93,22 @@ def _check_region(instance: Event, attribute: attrs.Attribute[Any], value: objec
     if value is None:
         return
     if not isinstance(value, str) or not _region_code.is_valid(value):
-        msg = f"Event.region_code {short(value, 40)} is not a Kemendagri region code"
-        raise_for_field(InvalidFormat(msg, code="region_code.invalid_format"), instance, attribute)
+        raise_for_field(
+            InvalidFormat(
+                code="region_code.invalid_format",
+                variant="event",
+                params={"value": short(value, 40)},
+            ),
+            instance,
+            attribute,
+        )
     day = instance.start.date()
     if not _region_table.exists(value, day):  # the registry's table (module docstring)
-        msg = f"region {value} does not exist on {day}"
-        raise_for_field(InvalidComponent(msg, code="region.unknown"), instance, attribute)
+        raise_for_field(
+            InvalidComponent(code="region.unknown", params={"value": value, "at": str(day)}),
+            instance,
+            attribute,
+        )
 
 
 def _to_event_kind(value: object) -> object:

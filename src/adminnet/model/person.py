@@ -35,9 +35,14 @@ def _check_name(instance: Person, attribute: attrs.Attribute[Any], value: object
         try:
             _names.parse_name(value)
         except ValidationError as exc:
-            raise_for_field(type(exc)(exc.message, code=exc.code), instance, attribute)
-    msg = f"Person.name must be a PersonName or str (got {type(value).__name__})"
-    raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
+            raise_for_field(exc.rewrap(), instance, attribute)
+    raise_for_field(
+        InvalidFormat(
+            code="type.invalid", variant="person_name", params={"type": type(value).__name__}
+        ),
+        instance,
+        attribute,
+    )
 
 
 def _nip_converter(value: object) -> object:
@@ -54,19 +59,27 @@ def _check_nip(instance: Person, attribute: attrs.Attribute[Any], value: object)
     if value is None:
         return
     if not isinstance(value, str):
-        msg = f"Person.nip must be str or None (got {type(value).__name__})"
-        raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
+        raise_for_field(
+            InvalidFormat(
+                code="type.invalid", variant="person_nip", params={"type": type(value).__name__}
+            ),
+            instance,
+            attribute,
+        )
     try:
         _nip.validate(value)
     except ValidationError as exc:
-        raise_for_field(type(exc)(exc.message, code=exc.code), instance, attribute)
+        raise_for_field(exc.rewrap(), instance, attribute)
 
 
 def _check_birth_date(instance: Person, attribute: attrs.Attribute[Any], value: object) -> None:
     instance_of(pendulum.Date, optional=True)(instance, attribute, value)
     if isinstance(value, pendulum.DateTime):
-        msg = f"Person.birth_date must be a date, not a datetime ({value})"
-        raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
+        raise_for_field(
+            InvalidFormat(code="type.invalid", variant="datetime", params={"value": str(value)}),
+            instance,
+            attribute,
+        )
 
 
 def _date_converter(value: object) -> object:
@@ -96,7 +109,7 @@ def _check_nip_agreement(instance: Person, attribute: attrs.Attribute[Any], valu
         else:
             _nip.check_person(number, birth_date=value)  # type: ignore[arg-type]
     except ValidationError as exc:
-        raise_for_field(type(exc)(exc.message, code=exc.code), instance, attribute)
+        raise_for_field(exc.rewrap(), instance, attribute)
 
 
 _gender_member = enum_converter(Gender)

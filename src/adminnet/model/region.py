@@ -186,11 +186,11 @@ def _check_name(instance: Region, attribute: attrs.Attribute[Any], value: object
     assert isinstance(value, str)  # for mypy; checked above
     code = instance.code
     if isinstance(code, str) and len(code) <= 5 and value.lower().startswith(_KIND_WORDS):
-        msg = (
-            f"region {code} name {value!r} starts with its kind;"
-            ' give the bare name ("Ambon", not "Kota Ambon")'
+        raise_for_field(
+            InvalidFormat(code="region.name_has_kind", params={"code": code, "value": value}),
+            instance,
+            attribute,
         )
-        raise_for_field(InvalidFormat(msg, code="region.name_has_kind"), instance, attribute)
 
 
 def _allowed_kinds(digits: str) -> tuple[RegionKind, ...]:
@@ -226,14 +226,26 @@ def _check_kind(instance: Region, attribute: attrs.Attribute[Any], value: object
     allowed = _allowed_kinds(digits)
     if value not in allowed:
         assert isinstance(value, RegionKind)  # for mypy; checked above
-        msg = f"region {code} is {_KIND_EXPLANATION[allowed[0]]}, not a {value.label.lower()}"
-        raise_for_field(InconsistentData(msg, code="region.kind_mismatch"), instance, attribute)
+        raise_for_field(
+            InconsistentData(
+                code="region.kind_mismatch",
+                variant=allowed[0].value,
+                params={"value": code, "kind": value.label.lower()},
+            ),
+            instance,
+            attribute,
+        )
 
 
 def _check_successors(instance: Region, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple):
-        msg = f"region successors must be a tuple of codes (got {type(value).__name__})"
-        raise_for_field(InvalidFormat(msg, code="type.invalid"), instance, attribute)
+        raise_for_field(
+            InvalidFormat(
+                code="type.invalid", variant="successors", params={"type": type(value).__name__}
+            ),
+            instance,
+            attribute,
+        )
     code = instance.code
     seen: set[str] = set()
     for item in value:
@@ -242,25 +254,36 @@ def _check_successors(instance: Region, attribute: attrs.Attribute[Any], value: 
         except ValidationError as exc:
             raise_for_field(exc, instance, attribute)
         if item == code:
-            msg = f"region {code} lists itself as its successor"
             raise_for_field(
-                InconsistentData(msg, code="region.self_successor"), instance, attribute
+                InconsistentData(code="region.self_successor", params={"value": code}),
+                instance,
+                attribute,
             )
         if isinstance(code, str) and len(digits) != len(code.replace(".", "")):
-            msg = f"region {code} successor {item} is not of the same level"
             raise_for_field(
-                InconsistentData(msg, code="region.successor_level"), instance, attribute
+                InconsistentData(
+                    code="region.successor_level", params={"value": code, "successor": item}
+                ),
+                instance,
+                attribute,
             )
         if item in seen:
-            msg = f"region {code} lists successor {item} more than once"
             raise_for_field(
-                InvalidComponent(msg, code="region.duplicate_successor"), instance, attribute
+                InvalidComponent(
+                    code="region.duplicate_successor", params={"value": code, "successor": item}
+                ),
+                instance,
+                attribute,
             )
         seen.add(item)
     if value and isinstance(instance.valid, Period) and instance.valid.end is None:
-        msg = f"region {code} has successors {', '.join(value)} but no end of validity"
         raise_for_field(
-            InconsistentData(msg, code="region.successors_without_end"), instance, attribute
+            InconsistentData(
+                code="region.successors_without_end",
+                params={"value": code, "successors": ", ".join(value)},
+            ),
+            instance,
+            attribute,
         )
 
 

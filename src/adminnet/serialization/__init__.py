@@ -179,8 +179,9 @@ def _converter() -> JsonConverter:
 
 def _unstructure(obj: object) -> Any:
     if not attrs.has(type(obj)):
-        msg = f"cannot write a {type(obj).__name__}: not an adminnet entity (an attrs instance)"
-        raise InvalidFormat(msg, code="type.unsupported")
+        raise InvalidFormat(
+            code="type.unsupported", variant="write", params={"type": type(obj).__name__}
+        )
     return _converter().unstructure(obj)
 
 
@@ -247,8 +248,9 @@ def _check_text(text: object) -> str | bytes:
         return bytes(text)
     if isinstance(text, str | bytes):
         return text
-    msg = f"expected JSON text as str or bytes, got {got(text)}"
-    raise InvalidDataError([ErrorDetail("$", "type.invalid", msg)])
+    raise InvalidDataError(
+        [ErrorDetail.from_code("$", "type.invalid", {"got": got(text)}, variant="json_text")]
+    )
 
 
 def _loader(cls: type[T]) -> Callable[[str | bytes], T]:
@@ -332,8 +334,8 @@ def iter_jsonl(
     try:
         iterator = iter(lines)
     except TypeError:
-        msg = f"expected an iterable of lines (str or bytes), got {got(lines)}"
-        raise InvalidDataError([ErrorDetail("$", "type.invalid", msg)]) from None
+        detail = ErrorDetail.from_code("$", "type.invalid", {"got": got(lines)}, variant="lines")
+        raise InvalidDataError([detail]) from None
     load = _loader(cls)
     kept: list[ErrorDetail] = []
     dropped = 0
@@ -356,8 +358,14 @@ def iter_jsonl(
         except StopIteration:
             break
         except UnicodeDecodeError as exc:
-            msg = f"line is not UTF-8: {exc.reason} at byte {exc.start}"
-            report(InvalidDataError([ErrorDetail("$", "json.invalid_encoding", msg, number + 1)]))
+            detail = ErrorDetail.from_code(
+                "$",
+                "json.invalid_encoding",
+                {"reason": exc.reason, "offset": exc.start},
+                variant="line",
+                line=number + 1,
+            )
+            report(InvalidDataError([detail]))
             break
         number += 1
         raw: object = line
@@ -367,8 +375,10 @@ def iter_jsonl(
         elif isinstance(raw, bytearray | memoryview):
             line = bytes(raw)
         elif not isinstance(raw, str | bytes):
-            msg = f"expected a line of text (str or bytes), got {got(raw)}"
-            report(InvalidDataError([ErrorDetail("$", "type.invalid", msg, number)]))
+            detail = ErrorDetail.from_code(
+                "$", "type.invalid", {"got": got(raw)}, variant="line", line=number
+            )
+            report(InvalidDataError([detail]))
             continue
         first = line[:1]
         if first != b"{" and first != "{" and _is_blank(line):
@@ -376,11 +386,7 @@ def iter_jsonl(
         try:
             result = load(line)
         except InvalidDataError as exc:
-            report(
-                InvalidDataError(
-                    [ErrorDetail(d.path, d.code, d.message, number) for d in exc.errors]
-                )
-            )
+            report(InvalidDataError([attrs.evolve(d, line=number) for d in exc.errors]))
             continue
         yield result
     if dropped:

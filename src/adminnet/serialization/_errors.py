@@ -17,9 +17,11 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Final
 
+import attrs
 from cattrs import AttributeValidationNote, ClassValidationError, IterableValidationError
 from cattrs.errors import CattrsError, StructureHandlerNotFoundError
 
+from adminnet._i18n import render
 from adminnet.errors import AdminnetError, ErrorDetail, InvalidDataError
 
 __all__ = [
@@ -85,6 +87,8 @@ def _short_repr(value: object) -> str:
 def got(value: object) -> str:
     """Describe a value for a message, JSON-style and short: ``string 'false'``, ``true``.
 
+    Worded in the current language (the catalogue's ``got.*`` templates).
+
     >>> got("false"), got(True), got(1.9), got(None), got([1, [2]]), got({"a": 1})
     ("string 'false'", 'true', 'number 1.9', 'null', 'an array', 'an object')
     """
@@ -95,16 +99,21 @@ def got(value: object) -> str:
     if value is False:
         return "false"
     if isinstance(value, str):
-        return f"string {_short_repr(value)}"
+        return _got("got.string", f"string {_short_repr(value)}", value=_short_repr(value))
     if isinstance(value, int | float | Decimal):
         if isinstance(value, int) and value.bit_length() > 200:
-            return "a very large integer"
-        return f"number {_short_repr(value)}"
+            return _got("got.big_integer", "a very large integer")
+        return _got("got.number", f"number {_short_repr(value)}", value=_short_repr(value))
     if isinstance(value, list | tuple):
-        return "an array"
+        return _got("got.array", "an array")
     if isinstance(value, dict):
-        return "an object"
-    return f"a Python {type(value).__name__}"
+        return _got("got.object", "an object")
+    name = type(value).__name__
+    return _got("got.python", f"a Python {name}", type=name)
+
+
+def _got(key: str, fallback: str, **params: str) -> str:
+    return render(key, params, fallback)
 
 
 def is_structuring_note(note: object) -> bool:
@@ -124,15 +133,17 @@ def _missing_key(exc: BaseException, note: AttributeValidationNote) -> bool:
 def _leaf(exc: BaseException, path: Sequence[Segment]) -> ErrorDetail:
     where = render_path(path)
     if isinstance(exc, AdminnetError):
-        return ErrorDetail(where, exc.code, exc.message)
+        return ErrorDetail.from_error(where, exc)
     if isinstance(exc, StructureHandlerNotFoundError):
-        return ErrorDetail(where, "type.unsupported", f"no way to read a {exc.type_!r}")
+        return ErrorDetail.from_code(where, "type.unsupported", {"type": repr(exc.type_)})
     if isinstance(exc, RecursionError):
-        return ErrorDetail(where, "document.too_deep", "the value is nested too deeply")
+        return ErrorDetail.from_code(where, "document.too_deep")
     text = str(exc)
     if len(text) > 200:
         text = text[:200] + "…"
-    return ErrorDetail(where, "value.invalid", f"{type(exc).__name__}: {text}")
+    return ErrorDetail.from_code(
+        where, "value.invalid", {"type": type(exc).__name__, "value": text}
+    )
 
 
 def _walk(exc: BaseException, path: list[Segment], out: list[ErrorDetail]) -> None:
@@ -141,8 +152,11 @@ def _walk(exc: BaseException, path: list[Segment], out: list[ErrorDetail]) -> No
         for sub, note in with_notes:
             path.append(note.name)
             if _missing_key(sub, note):
-                msg = f"required key {note.name!r} is missing"
-                out.append(ErrorDetail(render_path(path), "document.missing_key", msg))
+                out.append(
+                    ErrorDetail.from_code(
+                        render_path(path), "document.missing_key", {"value": repr(note.name)}
+                    )
+                )
             else:
                 _walk(sub, path, out)
             path.pop()
@@ -160,7 +174,7 @@ def _walk(exc: BaseException, path: list[Segment], out: list[ErrorDetail]) -> No
         return
     if isinstance(exc, InvalidDataError):
         base = render_path(path)
-        out.extend(ErrorDetail(base + d.path[1:], d.code, d.message, d.line) for d in exc.errors)
+        out.extend(attrs.evolve(d, path=base + d.path[1:]) for d in exc.errors)
         return
     out.append(_leaf(exc, path))
 
@@ -184,8 +198,13 @@ def cap(details: Sequence[ErrorDetail], *, limit: int = MAX_DETAILS) -> list[Err
 
 def too_many(rest: int, *, line: int | None = None) -> ErrorDetail:
     """The detail that stands for ``rest`` further problems left out of a report."""
-    msg = f"{rest} more problem{'s' * (rest != 1)} not listed"
-    return ErrorDetail("$", "document.too_many_errors", msg, line)
+    return ErrorDetail.from_code(
+        "$",
+        "document.too_many_errors",
+        {"count": rest},
+        variant="one" if rest == 1 else None,
+        line=line,
+    )
 
 
 def is_cattrs_error(exc: BaseException) -> bool:

@@ -29,7 +29,6 @@ from adminnet import time as _time
 from adminnet.errors import (
     AdminnetError,
     ErrorDetail,
-    InvalidComponent,
     InvalidDataError,
     InvalidFormat,
 )
@@ -51,6 +50,7 @@ from adminnet.serialization._primitives import (
     Hook,
     check_unicode,
     fail_type,
+    not_a_member,
     optional_text_fields,
     structure_bool,
     structure_date,
@@ -150,7 +150,7 @@ def _tuple_structure_factory(tp: Any, converter: cattrs.Converter) -> Hook:
 
     def structure_tuple(value: object, _cls: Any) -> tuple[Any, ...]:
         if type(value) is not list and type(value) is not tuple:
-            fail_type(f"an array of {elem_name}", value)
+            fail_type("array_of", value, items=elem_name)
         items: list[Any] | tuple[Any, ...] = value
         if not detailed:
             return tuple([elem_hook(item, elem) for item in items])
@@ -209,11 +209,14 @@ def _fixed_tuple_structure_factory(tp: Any, converter: cattrs.Converter) -> Hook
 
     def structure_fixed(value: object, _cls: Any) -> tuple[Any, ...]:
         if type(value) is not list and type(value) is not tuple:
-            fail_type(f"an array of {size} items", value)
+            fail_type("array_size", value, size=size)
         items: list[Any] | tuple[Any, ...] = value
         if len(items) != size:
-            msg = f"expected an array of {size} items, got {len(items)}"
-            raise InvalidFormat(msg, code="type.invalid")
+            raise InvalidFormat(
+                code="type.invalid",
+                variant="array_length",
+                params={"size": size, "count": len(items)},
+            )
         jobs = list(zip(hooks, types_, items, strict=True))
         if not converter.detailed_validation:
             return tuple([hook(item, t) for hook, t, item in jobs])
@@ -256,12 +259,10 @@ def _enum_union_structure_factory(tp: Any) -> Hook:
 
     def structure_union(value: object, _cls: Any) -> enum.Enum:
         if type(value) is not str:
-            fail_type(f"a {names} value ({known})", value)
+            fail_type("enum", value, enum=names, known=known)
         member = table.get(value)
         if member is None:
-            text = repr(value) if len(value) <= 60 else "the string"
-            msg = f"{text} is not a {names} (one of: {known})"
-            raise InvalidComponent(msg, code="enum.invalid")
+            raise not_a_member(value, names, known)
         return member
 
     return structure_union
@@ -273,7 +274,7 @@ def _enum_union_structure_factory(tp: Any) -> Hook:
 def _unknown_key_error(cls: type, key: object, known: str) -> InvalidFormat:
     shown = repr(key) if not isinstance(key, str) or len(key) <= 60 else repr(key[:60] + "…")
     exc = InvalidFormat(
-        f"unknown key {shown} ({cls.__name__} has: {known})", code="document.unknown_key"
+        code="document.unknown_key", params={"value": shown, "type": cls.__name__, "known": known}
     )
     exc.add_note(AttributeValidationNote(f"Unknown key {shown}", key, None))  # type: ignore[arg-type]
     return exc
@@ -312,15 +313,14 @@ class _ClassHook:
 
     def __call__(self, value: object, cls: Any) -> Any:
         if not isinstance(value, dict):
-            fail_type(f"an object ({self.cls.__name__})", value)
+            fail_type("object", value, type=self.cls.__name__)
         fn = self._fn or self._build()
         extra = None if self.allowed.issuperset(value) else self._extra(value)
         detailed = self.converter.detailed_validation
         if not detailed:
             for name in self.required:
                 if name not in value:
-                    msg = f"required key {name!r} is missing"
-                    raise InvalidFormat(msg, code="document.missing_key")
+                    raise InvalidFormat(code="document.missing_key", params={"value": repr(name)})
             if extra:
                 raise _unknown_key_error(self.cls, extra[0], self.known)
         try:
@@ -469,7 +469,7 @@ class _PersonNameHook(_ClassHook):
         if type(value) is str:
             return _names.parse_name(check_unicode(value))
         if not isinstance(value, dict):
-            fail_type("a name string or an object {given, prefixes, suffixes}", value)
+            fail_type("person_name", value)
         return super().__call__(value, cls)
 
 
@@ -514,7 +514,7 @@ class _DatasetHook(_ClassHook):
 
     def __call__(self, value: object, cls: Any) -> Any:
         if not isinstance(value, dict):
-            fail_type("an object (Dataset document)", value)
+            fail_type("dataset", value)
         detailed = self.converter.detailed_validation
         problem = _version_problem(value)
         if problem is not None and (not detailed or problem.code == "document.unsupported_version"):
@@ -545,23 +545,20 @@ class _DatasetHook(_ClassHook):
 def _version_problem(value: dict[Any, Any]) -> InvalidFormat | None:
     """What is wrong with the document's ``format_version``, if anything."""
     if "format_version" not in value:
-        msg = "required key 'format_version' is missing"
-        problem = InvalidFormat(msg, code="document.missing_key")
+        problem = InvalidFormat(code="document.missing_key", params={"value": "'format_version'"})
     else:
         version = value["format_version"]
         m = _VERSION.match(version) if type(version) is str else None
         if m is None:
-            msg = (
-                f"format_version must be a string MAJOR.MINOR such as {FORMAT_VERSION!r},"
-                f" got {got(version)}"
+            problem = InvalidFormat(
+                code="document.invalid_version",
+                params={"example": repr(FORMAT_VERSION), "got": got(version)},
             )
-            problem = InvalidFormat(msg, code="document.invalid_version")
         elif int(m[1]) != _READ_MAJOR:
-            msg = (
-                f"document format_version {version} is not supported: this adminnet reads"
-                f" format {_READ_MAJOR}.x (writes {FORMAT_VERSION})"
+            problem = InvalidFormat(
+                code="document.unsupported_version",
+                params={"value": version, "major": _READ_MAJOR, "writes": FORMAT_VERSION},
             )
-            problem = InvalidFormat(msg, code="document.unsupported_version")
         else:
             return None
     problem.add_note(AttributeValidationNote("Checking format_version", "format_version", str))
@@ -579,14 +576,18 @@ def _duplicate_ids(value: dict[str, Any]) -> InvalidDataError:
                 continue
             if ident in seen:
                 first = render_path([kind, seen[ident]])
-                msg = f"id {ident!r} is used more than once among the {kind} (first at {first})"
                 details.append(
-                    ErrorDetail(render_path([kind, i, "id"]), "dataset.duplicate_id", msg)
+                    ErrorDetail.from_code(
+                        render_path([kind, i, "id"]),
+                        "dataset.duplicate_id",
+                        {"value": repr(ident), "kind": kind, "first": first},
+                        variant="document",
+                    )
                 )
             else:
                 seen[ident] = i
     if not details:  # pragma: no cover - the constructor found some
-        details.append(ErrorDetail("$", "dataset.duplicate_id", "duplicate ids"))
+        details.append(ErrorDetail.from_code("$", "dataset.duplicate_id", variant="some"))
     return InvalidDataError(details)
 
 

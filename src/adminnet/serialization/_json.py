@@ -84,8 +84,12 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = data[exc.start]
-        msg = f"input is not UTF-8: byte 0x{bad:02x} at offset {exc.start} ({exc.reason})"
-        raise InvalidDataError([ErrorDetail("$", "json.invalid_encoding", msg)]) from None
+        detail = ErrorDetail.from_code(
+            "$",
+            "json.invalid_encoding",
+            {"byte": f"0x{bad:02x}", "offset": exc.start, "reason": exc.reason},
+        )
+        raise InvalidDataError([detail]) from None
 
 
 def exact_loads(text: str | bytes) -> Any:
@@ -120,13 +124,16 @@ def exact_loads(text: str | bytes) -> Any:
             parse_constant=Decimal,
         )
     except json.JSONDecodeError as exc:
-        msg = f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-        raise InvalidDataError([ErrorDetail("$", "json.invalid", msg)]) from None
+        detail = ErrorDetail.from_code(
+            "$",
+            "json.invalid",
+            {"line": exc.lineno, "column": exc.colno, "reason": exc.msg},
+        )
+        raise InvalidDataError([detail]) from None
     except RecursionError:
-        msg = "JSON nesting is too deep to read"
-        raise InvalidDataError([ErrorDetail("$", "json.too_deep", msg)]) from None
+        raise InvalidDataError([ErrorDetail.from_code("$", "json.too_deep")]) from None
     except AdminnetError as exc:  # a number beyond the range read (decimal_of)
-        raise InvalidDataError([ErrorDetail("$", exc.code, exc.message)]) from None
+        raise InvalidDataError([ErrorDetail.from_error("$", exc)]) from None
     if seen_duplicate:
         raise InvalidDataError(_duplicates(value))
     return value
@@ -140,9 +147,12 @@ def _duplicates(value: Any) -> list[ErrorDetail]:
         node, path = stack.pop()
         if isinstance(node, dict):
             if isinstance(node, _Pairs):
-                for key in node.duplicates:
-                    msg = f"key {short(key, 60)} appears more than once in the object"
-                    out.append(ErrorDetail(render_path([*path, key]), "json.duplicate_key", msg))
+                out.extend(
+                    ErrorDetail.from_code(
+                        render_path([*path, key]), "json.duplicate_key", {"value": short(key, 60)}
+                    )
+                    for key in node.duplicates
+                )
             children = list(node.items())
         elif isinstance(node, list):
             children = list(enumerate(node))
@@ -197,8 +207,7 @@ def loads(text: str | bytes) -> Any:
 
 
 def _unencodable(exc: Exception) -> InvalidFormat:
-    msg = f"the value cannot be written as JSON: {str(exc)[:200]}"
-    return InvalidFormat(msg, code="json.unencodable")
+    return InvalidFormat(code="json.unencodable", params={"reason": str(exc)[:200]})
 
 
 def dumps_bytes(value: Any) -> bytes:

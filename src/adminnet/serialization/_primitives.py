@@ -75,10 +75,25 @@ Hook = Callable[[Any, Any], Any]
 # --- primitives -----------------------------------------------------------------------
 
 
-def fail_type(expected: str, value: object) -> NoReturn:
-    """Raise ``type.invalid``: ``expected a boolean, got string 'false'``."""
-    msg = f"expected {expected}, got {got(value)}"
-    raise InvalidFormat(msg, code="type.invalid")
+def fail_type(expected: str, value: object, **params: str | int) -> NoReturn:
+    """Raise ``type.invalid``: ``expected a boolean, got string 'false'``.
+
+    ``expected`` names the wording (the template ``type.invalid.expected_<expected>``);
+    ``params`` fill it, with ``got`` describing the value.
+    """
+    raise InvalidFormat(
+        code="type.invalid", variant=f"expected_{expected}", params={**params, "got": got(value)}
+    )
+
+
+def not_a_member(value: str | object, enum: str, known: str) -> InvalidComponent:
+    """``enum.invalid``: ``'x' is not a Capacity (one of: definitif, pj, ...)``."""
+    text = repr(value) if not isinstance(value, str) or len(value) <= 60 else None
+    return InvalidComponent(
+        code="enum.invalid",
+        variant=None if text is not None else "long",
+        params={"value": text or "", "enum": enum, "known": known},
+    )
 
 
 def check_unicode(text: str) -> str:
@@ -87,11 +102,10 @@ def check_unicode(text: str) -> str:
         try:
             text.encode("utf-8")
         except UnicodeEncodeError as exc:
-            msg = (
-                f"string has a lone surrogate U+{ord(text[exc.start]):04X} at index {exc.start}"
-                " (not Unicode text)"
-            )
-            raise InvalidFormat(msg, code="text.invalid_unicode") from None
+            raise InvalidFormat(
+                code="text.invalid_unicode",
+                params={"char": f"U+{ord(text[exc.start]):04X}", "index": exc.start},
+            ) from None
     return text
 
 
@@ -105,15 +119,13 @@ def structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
     table, known = _enum_table(cls)
     base = str if issubclass(cls, str) else int if issubclass(cls, int) else None
     if base is not None and (not isinstance(value, base) or isinstance(value, bool)):
-        fail_type(f"a {cls.__name__} value ({known})", value)
+        fail_type("enum", value, enum=cls.__name__, known=known)
     try:
         member = table.get(value)
     except TypeError:  # unhashable
         member = None
     if member is None:
-        text = repr(value) if not isinstance(value, str) or len(value) <= 60 else "the string"
-        msg = f"{text} is not a {cls.__name__} (one of: {known})"
-        raise InvalidComponent(msg, code="enum.invalid")
+        raise not_a_member(value, cls.__name__, known)
     return member
 
 
@@ -122,13 +134,13 @@ def structure_str(value: object, cls: Any) -> Any:
         if isinstance(cls, type) and issubclass(cls, enum.Enum):
             return structure_enum(value, cls)
         if type(value) is not str:
-            fail_type("a string", value)
+            fail_type("string", value)
         return cls(check_unicode(value))
     if type(value) is str:
         return check_unicode(value)
     if isinstance(value, str):  # a str subclass such as a StrEnum member: its text
         return check_unicode(str.__str__(value))
-    fail_type("a string", value)
+    fail_type("string", value)
 
 
 def structure_int(value: object, cls: Any) -> Any:
@@ -136,27 +148,26 @@ def structure_int(value: object, cls: Any) -> Any:
         if isinstance(cls, type) and issubclass(cls, enum.Enum):
             return structure_enum(value, cls)
         if type(value) is not int:
-            fail_type("an integer", value)
+            fail_type("integer", value)
         return cls(value)
     if type(value) is int:
         return value
-    fail_type("an integer", value)
+    fail_type("integer", value)
 
 
 def structure_bool(value: object, _cls: Any) -> bool:
     if value is True or value is False:
         return value
-    fail_type("a boolean (true or false)", value)
+    fail_type("boolean", value)
 
 
 def structure_float(value: object, _cls: Any) -> float:
     if type(value) is float or (type(value) is int) or type(value) is Decimal:
         number = float(value)
         if not math.isfinite(number):
-            msg = f"number {value} is not finite"
-            raise InvalidComponent(msg, code="number.not_finite")
+            raise InvalidComponent(code="number.not_finite", params={"value": str(value)})
         return number
-    fail_type("a number", value)
+    fail_type("number", value)
 
 
 def structure_decimal(value: object, _cls: Any) -> Decimal:
@@ -169,27 +180,21 @@ def structure_decimal(value: object, _cls: Any) -> Decimal:
         text: str = value  # type: ignore[assignment]
         if _DECIMAL.match(text) is None:
             if text.strip().lower() in _NON_FINITE | _NON_FINITE_WORDS:
-                msg = f"number {text!r} is not finite"
-                raise InvalidComponent(msg, code="number.not_finite")
+                raise InvalidComponent(code="number.not_finite", params={"value": repr(text)})
             shown = text if len(text) <= 40 else text[:40] + "…"
-            msg = f"{shown!r} is not a decimal number such as '2.79'"
-            raise InvalidFormat(msg, code="number.invalid")
+            raise InvalidFormat(
+                code="number.invalid", variant="example", params={"value": repr(shown)}
+            )
         number = decimal_of(text)
     elif kind is float:
         f: float = value  # type: ignore[assignment]
         if not math.isfinite(f):
-            msg = f"number {f} is not finite"
-            raise InvalidComponent(msg, code="number.not_finite")
-        msg = (
-            f"number {f!r} is a binary float, which may already have lost precision;"
-            f" give it as the string {repr(f)!r} (or load JSON with from_json)"
-        )
-        raise InvalidFormat(msg, code="number.float")
+            raise InvalidComponent(code="number.not_finite", params={"value": str(f)})
+        raise InvalidFormat(code="number.float", params={"value": repr(f), "string": repr(repr(f))})
     else:
-        fail_type("a decimal number as a string such as '2.79'", value)
+        fail_type("decimal", value)
     if not number.is_finite():
-        msg = f"number {number} is not finite"
-        raise InvalidComponent(msg, code="number.not_finite")
+        raise InvalidComponent(code="number.not_finite", params={"value": str(number)})
     if number and abs(number.adjusted()) > MAX_EXPONENT:
         raise out_of_range(str(number))
     return number
@@ -197,11 +202,9 @@ def structure_decimal(value: object, _cls: Any) -> Decimal:
 
 def out_of_range(text: str) -> InvalidComponent:
     """``number.out_of_range``: the number's exponent is beyond :data:`MAX_EXPONENT`."""
-    msg = (
-        f"number {short(text, 40)} is out of range: its exponent is beyond"
-        f" ±{MAX_EXPONENT:,} (the largest this library reads)"
+    return InvalidComponent(
+        code="number.out_of_range", params={"value": short(text, 40), "limit": f"{MAX_EXPONENT:,}"}
     )
-    return InvalidComponent(msg, code="number.out_of_range")
 
 
 def decimal_of(text: str) -> Decimal:
@@ -215,8 +218,7 @@ def decimal_of(text: str) -> Decimal:
     except InvalidOperation:
         if _DECIMAL.match(text) is not None:
             raise out_of_range(text) from None
-        msg = f"{short(text, 40)} is not a decimal number"
-        raise InvalidFormat(msg, code="number.invalid") from None
+        raise InvalidFormat(code="number.invalid", params={"value": short(text, 40)}) from None
     if number.is_finite() and number and abs(number.adjusted()) > MAX_EXPONENT:
         raise out_of_range(text)
     return number
@@ -227,48 +229,39 @@ def decimal_of(text: str) -> Decimal:
 
 def structure_partial_date(value: object, _cls: Any) -> PartialDate:
     if type(value) is not str:
-        fail_type("a partial date string (YYYY, YYYY-MM or YYYY-MM-DD)", value)
+        fail_type("partial_date", value)
     return PartialDate.parse(value)
 
 
 def structure_date(value: object, _cls: Any = None) -> pendulum.Date:
     """``"YYYY-MM-DD"`` (nothing else) to a :class:`pendulum.Date`."""
     if type(value) is not str:
-        fail_type("a date string (YYYY-MM-DD)", value)
+        fail_type("date", value)
     if _ISO_DATE.match(value) is None:
         shown = value if len(value) <= 40 else value[:40] + "…"
-        msg = f"date {shown!r} is not an ISO date (YYYY-MM-DD)"
-        raise InvalidFormat(msg, code="date.invalid_format")
+        raise InvalidFormat(code="date.invalid_format", params={"what": "date", "value": shown})
     try:
         day = _dt.date.fromisoformat(value)
     except ValueError:
-        msg = f"date {value!r} is not a calendar date"
-        raise InvalidComponent(msg, code="date.invalid_date") from None
+        raise InvalidComponent(
+            code="date.invalid_date", params={"what": "date", "value": value}
+        ) from None
     return pendulum.Date(day.year, day.month, day.day)
 
 
 def structure_datetime(value: object, _cls: Any) -> pendulum.DateTime:
     if type(value) is not str:
-        fail_type("a date-time string (RFC 3339, with offset)", value)
+        fail_type("datetime", value)
     m = _RFC3339.match(value)
     if m is None:
         shown = value if len(value) <= 40 else value[:40] + "…"
-        msg = (
-            f"date-time {shown!r} is not RFC 3339"
-            " (YYYY-MM-DDTHH:MM:SS[.ffffff] and Z or an offset such as +07:00)"
-        )
-        raise InvalidFormat(msg, code="datetime.invalid_format")
+        raise InvalidFormat(code="datetime.invalid_format", params={"value": shown})
     if m.group(1) is None:
-        msg = (
-            f"date-time {value!r} has no UTC offset; naive times are refused, never taken"
-            " as UTC (write e.g. +07:00 for WIB)"
-        )
-        raise InvalidFormat(msg, code="datetime.naive")
+        raise InvalidFormat(code="datetime.naive", params={"value": value})
     try:
         moment = _dt.datetime.fromisoformat(value)
     except ValueError:
-        msg = f"date-time {value!r} is not a calendar date and time"
-        raise InvalidComponent(msg, code="datetime.invalid_datetime") from None
+        raise InvalidComponent(code="datetime.invalid_datetime", params={"value": value}) from None
     return pendulum.instance(moment)
 
 

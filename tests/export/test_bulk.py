@@ -209,3 +209,15 @@ def test_arbitrary_lines_never_crash_and_agree(lines: list[Any]) -> None:
     lines = [line.replace("\n", " ") if isinstance(line, str) else line.replace(b"\n", b" ")
              for line in lines]  # fmt: skip
     assert_same("persons", lines, validate_batch(lines, "persons"))
+
+
+def test_rows_built_in_chunks_equal_one_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Several chunks of entities give the table to_arrow makes of all (one dictionary)."""
+    import adminnet.export._bulk as bulk
+
+    monkeypatch.setattr(bulk, "_CHUNK", 3)
+    dataset = lan_mou_2017()
+    for kind in ("agencies", "persons", "tenures"):
+        lines = [to_json(e) for e in getattr(dataset, kind)]
+        assert len(lines) > 3
+        assert_same(kind, lines, validate_batch(lines, kind))

@@ -55,7 +55,8 @@ import codecs
 import datetime as _dt
 import decimal
 import io
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
@@ -71,7 +72,7 @@ __all__ = ["Validated", "validate_batch"]
 
 _JSON_SPACE: Final = " \t\r\n"
 _JSON_SPACE_BYTES: Final = b" \t\r\n"
-_ERROR_COLUMNS: Final = ("line", "path", "code", "message")
+_CHUNK: Final = 4096  # entities converted to Arrow at a time
 
 
 class Validated(NamedTuple):
@@ -216,7 +217,7 @@ def _is_blank(item: Any) -> bool:
 
 def _load_lines(
     cls: type, numbers: list[int], lines: list[Any], errors: list[ErrorDetail]
-) -> list[Any]:
+) -> Iterator[Any]:
     """The entities of ``lines`` by :func:`~adminnet.serialization.iter_jsonl`, renumbered.
 
     iter_jsonl numbers the lines it is given from 1, so its line ``k`` is
@@ -224,24 +225,20 @@ def _load_lines(
     """
 
     def bad(exc: InvalidDataError) -> None:
-        errors.extend(
-            ErrorDetail(d.path, d.code, d.message, numbers[(d.line or 1) - 1]) for d in exc.errors
-        )
+        errors.extend(attrs.evolve(d, line=numbers[(d.line or 1) - 1]) for d in exc.errors)
 
-    return list(iter_jsonl(cls, lines, on_error=bad))
+    return iter_jsonl(cls, lines, on_error=bad)
 
 
 def _load_records(
     cls: type, numbers: list[int], records: list[Any], errors: list[ErrorDetail]
-) -> list[Any]:
+) -> Iterator[Any]:
     """The entities of parsed records by :func:`~adminnet.serialization.from_dict`."""
-    found: list[Any] = []
     for number, record in zip(numbers, records, strict=True):
         try:
-            found.append(from_dict(cls, record))
+            yield from_dict(cls, record)
         except InvalidDataError as exc:
             errors.extend(attrs.evolve(d, line=number) for d in exc.errors)
-    return found
 
 
 # --- the public function -------------------------------------------------------------------
@@ -277,16 +274,26 @@ def validate_batch(batch: object, kind: str, *, first_line: int = 1) -> Validate
     numbers, items, text = _items(batch, first_line)
     errors: list[ErrorDetail] = []
     load = _load_lines if text else _load_records
-    entities = load(cls, numbers, items, errors)
-    return Validated(_table(kind, entities), _errors_table(pa, errors))
+    rows = _table(pa, kind, load(cls, numbers, items, errors))
+    return Validated(rows, _errors_table(pa, errors))
 
 
-def _table(kind: str, entities: list[Any]) -> Any:
+def _table(pa: Any, kind: str, entities: Iterator[Any]) -> Any:
+    """The rows of ``entities``, converted :data:`_CHUNK` at a time.
+
+    Entities do not pile up: a worker holds at most one chunk of them besides the Arrow
+    tables (less memory, and less work for the cyclic garbage collector).
+    """
     from adminnet.export._arrow import to_arrow
 
-    if not entities:
+    tables = []
+    while chunk := list(itertools.islice(entities, _CHUNK)):
+        tables.append(to_arrow(chunk))
+    if not tables:
         return _schema(kind).empty_table()
-    return to_arrow(entities)
+    if len(tables) == 1:
+        return tables[0]
+    return pa.concat_tables(tables).combine_chunks()  # one dictionary per column, as to_arrow
 
 
 def _errors_table(pa: Any, errors: list[ErrorDetail]) -> Any:

@@ -28,7 +28,7 @@ the very (line, path, code, message) list of ``iter_jsonl``. The happy path is t
 too, against ``iter_jsonl`` alone (the cost of the Arrow table).
 
 **Engines**: the Spark (``mapInArrow``, ``local[2]``) and Dask (``map_partitions``, 2
-processes) recipes of ``docs/scale.md`` on 200,000 records (10 % invalid), wall time
+processes) recipes of ``docs/scale.md`` on 100,000 records (10 % invalid), wall time
 from the recipe's call to the collected rows and errors (a warm SparkSession; Dask's
 worker start included), throughput per core = records / wall / 2. Their rows and
 errors are compared with the single-process ``validate_batch``.
@@ -67,7 +67,7 @@ COMMAND = ".venv/bin/python bench/bench_bulk.py"
 E2E_RECORDS = bench_records.E2E_RECORDS
 BUDGET_E2E_S = 30.0
 BUDGET_E2E_MB = 500.0
-ENGINE_RECORDS = 200_000
+ENGINE_RECORDS = 100_000
 
 
 def recipe(name: str, where: Path) -> Any:
@@ -130,10 +130,14 @@ def end_to_end(args: argparse.Namespace) -> list[list[str]]:
     wall = sum(x * 60 ** (len(parts) - 1 - i) for i, x in enumerate(parts))
     max_rss = int(fields.get("Maximum resident set size (kbytes)", "0")) / 1024
     cpu = fields.get("Percent of CPU this job got", "?")
+    cpu_s = float(fields.get("User time (seconds)", "0")) + float(
+        fields.get("System time (seconds)", "0")
+    )
     size = out.stat().st_size / 2**20 if out.exists() else 0.0
     print(stdout.strip())
     print(
-        f"e2e: wall {wall:.1f} s, CPU {cpu}, max RSS {max_rss:.0f} MB, summed RSS"
+        f"e2e: wall {wall:.1f} s, CPU {cpu} ({cpu_s:.1f} s user+sys), max RSS {max_rss:.0f} MB,"
+        " summed RSS"
         f" {peak_rss / 2**20:.0f} MB, PSS {peak_pss / 2**20:.0f} MB, Parquet {size:.0f} MB,"
         f" exit {proc.returncode}"
     )
@@ -152,7 +156,8 @@ def end_to_end(args: argparse.Namespace) -> list[list[str]]:
         _row(
             f"bulk: e2e {E2E_RECORDS:,} Person JSONL to validated Parquet, wall",
             f"< {BUDGET_E2E_S:.0f} s: {verdict_s}",
-            f"{wall:.1f} s ({E2E_RECORDS / wall / 1000:,.0f}k rec/s, CPU {cpu}; {size:.0f} MB"
+            f"{wall:.1f} s ({E2E_RECORDS / wall / 1000:,.0f}k rec/s, CPU {cpu}, {cpu_s:.0f} s"
+            f" user+sys; load average {os.getloadavg()[0]:.1f}; {size:.0f} MB"
             f" Parquet; {'4,000,050 rows, 0 errors' if ok else 'OUTPUT WRONG'})",
             "n/a",
             "n/a",

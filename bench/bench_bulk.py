@@ -46,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import types
 from pathlib import Path
 from typing import Any
 
@@ -70,14 +71,23 @@ BUDGET_E2E_MB = 500.0
 ENGINE_RECORDS = 100_000
 
 
-def recipe(name: str, where: Path) -> Any:
-    """The recipe ``name`` of docs/scale.md as an importable module (pickled by name)."""
+def recipe(name: str, where: Path | None) -> Any:
+    """The recipe ``name`` of docs/scale.md as a module.
+
+    Importable from ``where`` (a process pool pickles its functions by name), or, with
+    ``where=None``, a namespace no module name reaches (Spark pickles its functions by
+    value then, as those of a notebook).
+    """
     text = PAGE.read_text(encoding="utf-8")
     found = re.search(rf"<!-- recipe: {name} -->\n```python\n(.*?)```", text, re.S)
     if found is None:
         msg = f"no recipe {name!r} in {PAGE}"
         raise SystemExit(msg)
     module = f"adminnet_recipe_{name}"
+    if where is None:
+        space: dict[str, Any] = {"__name__": module}
+        exec(compile(found.group(1), f"{PAGE}:{name}", "exec"), space)
+        return types.SimpleNamespace(**space)
     (where / f"{module}.py").write_text(found.group(1), encoding="utf-8")
     if str(where) not in sys.path:
         sys.path.insert(0, str(where))
@@ -324,7 +334,7 @@ def engines(args: argparse.Namespace) -> list[list[str]]:
     )
     spark.sparkContext.setLogLevel("ERROR")
     spark.range(10).count()  # JVM warm
-    spark_recipe = recipe("spark", tmp)
+    spark_recipe = recipe("spark", None)
     t0 = time.perf_counter()
     valid, errors = spark_recipe.validate_text(spark, str(path))
     got_rows, got_errors = valid.toArrow(), errors.toArrow()
@@ -358,17 +368,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-e2e", action="store_true")
     parser.add_argument("--e2e-only", action="store_true")
     parser.add_argument("--no-engines", action="store_true")
+    parser.add_argument("--engines-only", action="store_true")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--pipeline", nargs=2, metavar=("JSONL", "PARQUET"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.pipeline:
         return pipeline(*args.pipeline, args.jobs)
     rows: list[list[str]] = []
-    if not args.e2e_only:
+    if args.engines_only:
+        rows += engines(args)
+    elif not args.e2e_only:
         rows += in_process(args)
         if not args.no_engines:
             rows += engines(args)
-    if not args.no_e2e:
+    if not args.no_e2e and not args.engines_only:
         rows += end_to_end(args)
     if not args.no_write and rows:
         write_rows(rows, path=RESULTS, prefixes=sorted({" ".join(r[0].split()[:2]) for r in rows}))

@@ -34,8 +34,10 @@ Batches
   line. An integer column ``line`` gives each line its number (an engine's partitions
   lose the position in the file); without it lines are numbered from ``first_line``.
 - **An Arrow table of records** (no ``value`` column): each row is one record, its
-  columns the fields; Arrow dates, date-times and decimals are read as their JSON
-  forms, nulls as ``null``. Errors are reported at the row's ``line`` column if there
+  columns the top-level fields (nested objects as structs); Arrow dates, date-times and
+  decimals are read as their JSON forms, nulls as ``null``. (A table in the layout of
+  :func:`~adminnet.export.to_arrow`, with dotted columns, is read back by
+  :func:`~adminnet.export.from_arrow`; a Person table is the same in both layouts.) Errors are reported at the row's ``line`` column if there
   is one, else at ``first_line`` + its position.
 
 The result is a :class:`Validated` ``(rows, errors)``; an empty batch gives both tables

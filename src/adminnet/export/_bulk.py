@@ -37,8 +37,9 @@ Batches
   columns the top-level fields (nested objects as structs); Arrow dates, date-times and
   decimals are read as their JSON forms, nulls as ``null``. (A table in the layout of
   :func:`~adminnet.export.to_arrow`, with dotted columns, is read back by
-  :func:`~adminnet.export.from_arrow`; a Person table is the same in both layouts.) Errors are reported at the row's ``line`` column if there
-  is one, else at ``first_line`` + its position.
+  :func:`~adminnet.export.from_arrow`; a Person table is the same in both layouts.)
+  Errors are reported at the row's ``line`` column if there is one, else at
+  ``first_line`` + its position.
 
 The result is a :class:`Validated` ``(rows, errors)``; an empty batch gives both tables
 with their schemas, which is how an engine learns the output schema.
@@ -63,7 +64,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
-from adminnet.errors import ErrorDetail, InvalidDataError, InvalidFormat
+from adminnet.errors import ErrorDetail, InvalidComponent, InvalidDataError, InvalidFormat
 from adminnet.model.dataset import COLLECTIONS
 from adminnet.serialization import from_dict, iter_jsonl
 
@@ -110,7 +111,12 @@ def _error_schema(pa: Any) -> Any:
 def _collection(kind: object) -> type:
     """The class of a collection name (``arrow.unknown_kind`` for any other value)."""
     _schema(kind)  # type: ignore[arg-type]  # the owner of the table kinds checks it
-    return next(c.cls for c in COLLECTIONS if c.name == kind)
+    found: type | None = next((c.cls for c in COLLECTIONS if c.name == kind), None)
+    if found is None:  # a table kind that is no collection of entities
+        allowed = ", ".join(c.name for c in COLLECTIONS)
+        params = {"value": repr(kind), "allowed": allowed}
+        raise InvalidComponent(code="arrow.unknown_kind", params=params)
+    return found
 
 
 # --- the batch as numbered items ---------------------------------------------------------

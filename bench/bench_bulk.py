@@ -79,7 +79,7 @@ def recipe(name: str, where: Path | None) -> Any:
     value then, as those of a notebook).
     """
     text = PAGE.read_text(encoding="utf-8")
-    found = re.search(rf"<!-- recipe: {name} -->\n```python\n(.*?)```", text, re.S)
+    found = re.search(rf"<!-- recipe: {name} -->\n```python3\n(.*?)```", text, re.S)
     if found is None:
         msg = f"no recipe {name!r} in {PAGE}"
         raise SystemExit(msg)

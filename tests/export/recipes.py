@@ -20,7 +20,7 @@ VECTORS = ROOT / "tests" / "vectors"
 def source(name: str) -> str:
     """The Python block after ``<!-- recipe: NAME -->`` on the page."""
     text = PAGE.read_text(encoding="utf-8")
-    found = re.search(rf"<!-- recipe: {name} -->\n```python\n(.*?)```", text, re.S)
+    found = re.search(rf"<!-- recipe: {name} -->\n```python3\n(.*?)```", text, re.S)
     assert found is not None, f"no recipe {name!r} in {PAGE}"
     return found.group(1)
 

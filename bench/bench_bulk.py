@@ -100,7 +100,7 @@ def _row(metric: str, budget: str, measured: str, peer: str, value: str, ratio: 
 
 
 def _rate(r: float) -> str:
-    return f"{r / 1000:,.0f}k rec/s"
+    return f"{r / 1000:,.0f}k rec/s" if r >= 10_000 else f"{r:,.0f} rec/s"
 
 
 # --- end to end ----------------------------------------------------------------------------
@@ -315,7 +315,7 @@ def engines(args: argparse.Namespace) -> list[list[str]]:
             "bulk: Dask map_partitions recipe, 2 processes, throughput per core",
             "same rows and errors as one process: " + ("ok" if same else "OVER"),
             f"{_rate(ENGINE_RECORDS / wall / cores)} per core ({wall:.1f} s wall incl. worker"
-            " start)",
+            f" start; load average {os.getloadavg()[0]:.1f})",
             "n/a",
             "n/a",
             "n/a",
@@ -349,7 +349,8 @@ def engines(args: argparse.Namespace) -> list[list[str]]:
             "bulk: Spark mapInArrow recipe, local[2], throughput per core",
             "same rows and errors as one process: " + ("ok" if same else "OVER"),
             f"{_rate(ENGINE_RECORDS / wall / cores)} per core ({wall:.1f} s wall, warm"
-            " session; zipWithIndex line numbers included)",
+            f" session; zipWithIndex line numbers included; load average"
+            f" {os.getloadavg()[0]:.1f})",
             "n/a",
             "n/a",
             "n/a",

@@ -108,6 +108,7 @@ def test_nav_has_the_pages_the_site_promises() -> None:
         "cli.md",
         "notebooks.md",
         "errors.md",
+        "scale.md",
         "glossary.md",
         "architecture.md",
         "decisions.md",

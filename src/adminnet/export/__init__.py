@@ -10,6 +10,9 @@
   typed Arrow tables of a Dataset's collections (the ``arrow`` extra);
   :func:`from_arrow` reads them back, validated; :func:`write_parquet` and
   :func:`read_parquet` store them as Parquet files.
+- :func:`validate_batch`: one batch of JSON Lines or Arrow rows validated into a typed
+  Arrow table of the valid rows and a table of the errors (for Spark, Dask and process
+  pools; the ``arrow`` extra).
 
 The functions are imported on first use, so ``import adminnet.export`` is cheap.
 """
@@ -23,6 +26,7 @@ from adminnet._lazy import exports
 
 __all__ = [
     "ArrowStream",
+    "Validated",
     "arrow_schema",
     "from_arrow",
     "json_schema",
@@ -32,6 +36,7 @@ __all__ = [
     "to_dataframe",
     "to_popolo",
     "to_records",
+    "validate_batch",
     "write_parquet",
 ]
 
@@ -47,6 +52,8 @@ _WHERE: Final = {
     "to_arrow": "adminnet.export._arrow",
     "read_parquet": "adminnet.export._parquet",
     "write_parquet": "adminnet.export._parquet",
+    "validate_batch": "adminnet.export._bulk",
+    "Validated": "adminnet.export._bulk",
 }
 
 

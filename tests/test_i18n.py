@@ -93,10 +93,14 @@ def test_language_choice(lang: object, monkeypatch: pytest.MonkeyPatch) -> None:
     err = InvalidComponent(code="nip.invalid_birth_date", params={"value": "19651332"})
     for var in ("ADMINNET_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(var, raising=False)
+    set_language(None)  # the environment is read again
     assert str(err) == "NIP birth date 19651332 is not a calendar date"
     monkeypatch.setenv("LANG", "id_ID.UTF-8")
+    assert str(err).startswith("NIP birth date")  # read once, not per message
+    set_language(None)
     assert str(err) == "tanggal lahir NIP 19651332 bukan tanggal yang ada di kalender"
     monkeypatch.setenv("ADMINNET_LANG", "en")
+    set_language(None)
     assert str(err).startswith("NIP birth date")
     set_language("id")
     assert str(err).startswith("tanggal lahir NIP")

@@ -8,7 +8,9 @@ date"``); the English and the Indonesian template of a code name the same fields
 
 The language is, in order: the one set with :func:`set_language`, the environment
 variable ``ADMINNET_LANG``, then the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``:
-Indonesian when it starts with ``id``); English otherwise.
+Indonesian when it starts with ``id``); English otherwise. The environment is read on
+the first message and again after ``set_language(None)``, not for every message: an
+error path words thousands of messages a second.
 
 >>> set_language("en")
 >>> language()
@@ -31,6 +33,7 @@ LANGUAGES: Final = ("en", "id")
 """The languages adminnet speaks: English and Bahasa Indonesia."""
 
 _chosen: str | None = None
+_from_environment: str | None = None  # read once; set_language(None) reads again
 _lock = threading.Lock()
 _catalogues: dict[str, Mapping[str, str]] = {}
 
@@ -38,19 +41,27 @@ _catalogues: dict[str, Mapping[str, str]] = {}
 def set_language(lang: str | None) -> None:
     """Choose the language of messages (``"en"`` or ``"id"``).
 
-    ``None`` goes back to the environment and the locale.
+    ``None`` goes back to the environment and the locale, read again now.
     """
-    global _chosen
+    global _chosen, _from_environment
     if lang is not None and lang not in LANGUAGES:
         msg = f"language {lang!r} is not one of {', '.join(LANGUAGES)}"
         raise ValueError(msg)
     _chosen = lang
+    _from_environment = None
 
 
 def language() -> str:
     """The language messages are rendered in now (``"en"`` or ``"id"``)."""
+    global _from_environment
     if _chosen is not None:
         return _chosen
+    if _from_environment is None:
+        _from_environment = _environment_language()
+    return _from_environment
+
+
+def _environment_language() -> str:
     env = os.environ.get("ADMINNET_LANG", "").strip().lower()
     if env:
         return "id" if env.startswith(("id", "in")) else "en"

@@ -435,7 +435,7 @@ def _validator_errors(
                 v = conv(v)
         setter(inst, a.name, v)
     found: list[Exception] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[object, ...]] = set()
     own = attrs.fields_dict(cls)
     for a in attrs.fields(cls):
         if a.validator is None or a.name in failed:
@@ -448,12 +448,20 @@ def _validator_errors(
             if (keep_first and not found) or (
                 isinstance(exc, AdminnetError)
                 and _noted_field(exc, own)
-                and (exc.code, exc.message) not in seen
+                and _same_message(exc) not in seen
             ):
                 found.append(exc)
             if isinstance(exc, AdminnetError):
-                seen.add((exc.code, exc.message))
+                seen.add(_same_message(exc))
     return found
+
+
+def _same_message(exc: AdminnetError) -> tuple[object, ...]:
+    """What makes two errors say the same thing: the template and its values.
+
+    Comparing these instead of the worded messages spares a rendering per error.
+    """
+    return (exc.code, exc.template_key, *sorted(exc.params.items()))
 
 
 def _noted_field(exc: BaseException, own: dict[str, attrs.Attribute[Any]]) -> bool:

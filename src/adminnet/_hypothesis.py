@@ -66,12 +66,12 @@ _WATCHED: Final[dict[str, tuple[tuple[str, str, str], ...]]] = {
     "adminnet.model.event": (("Event", _ENTITIES, "events"),),
     "adminnet.model.digital": (
         ("PublicService", _ENTITIES, "public_services"),
-        ("Indicator", _ENTITIES, "indicators"),
         ("Measurement", _ENTITIES, "measurements"),
         ("DigitalizationTarget", _ENTITIES, "digitalization_targets"),
         ("Progress", _ENTITIES, "progresses"),
-        ("GradingScheme", _ENTITIES, "grading_schemes"),
     ),
+    "adminnet.model._indicator": (("Indicator", _ENTITIES, "indicators"),),
+    "adminnet.model._grading": (("GradingScheme", _ENTITIES, "grading_schemes"),),
     "adminnet.model.dataset": (("Dataset", _ENTITIES, "datasets"),),
     "adminnet.text.names": (("PersonName", _ENTITIES, "person_names"),),
     "adminnet.time": (

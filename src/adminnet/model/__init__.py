@@ -96,9 +96,9 @@ _EXPORTS: dict[str, str] = {
     "Event": "adminnet.model.event",
     "EventKind": "adminnet.model.event",
     "Gender": "adminnet.ids._gender",
-    "GradingScheme": "adminnet.model.digital",
-    "Indicator": "adminnet.model.digital",
-    "IppGrade": "adminnet.model.digital",
+    "GradingScheme": "adminnet.model._grading",
+    "Indicator": "adminnet.model._indicator",
+    "IppGrade": "adminnet.model._grading",
     "Measurement": "adminnet.model.digital",
     "Party": "adminnet.model.agreement",
     "Person": "adminnet.model.person",
@@ -111,10 +111,10 @@ _EXPORTS: dict[str, str] = {
     "RegionName": "adminnet.model.region",
     "Role": "adminnet.model.position",
     "ServiceMaturity": "adminnet.model.digital",
-    "SpbePredicate": "adminnet.model.digital",
+    "SpbePredicate": "adminnet.model._grading",
     "Tenure": "adminnet.model.position",
-    "ipp_grade": "adminnet.model.digital",
-    "spbe_predicate": "adminnet.model.digital",
+    "ipp_grade": "adminnet.model._grading",
+    "spbe_predicate": "adminnet.model._grading",
 }
 
 

@@ -10,19 +10,23 @@ apply to, so a successor scheme is a new entry, not a code change:
 'memuaskan'
 >>> ipp_grade("4.92").label
 'A'
+
+The indicators (:class:`Indicator`, :data:`SPBE_INDEX` and the other built-in ones)
+are defined in the private module ``adminnet.model._indicator``, the grading schemes
+and the functions that grade in ``adminnet.model._grading``; this module re-exports
+them, so ``from adminnet.model.digital import Indicator`` is the public spelling.
 """
 
 from __future__ import annotations
 
-import math
-from decimal import Decimal, InvalidOperation
-from typing import Any, Final, overload
+from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from adminnet._enum import LabeledEnum, labels
 from adminnet._validators import raise_for_field, short
-from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat, UnknownEntity
+from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 from adminnet.ids import region_code as _region_code
 from adminnet.model._common import (
     check_id,
@@ -37,7 +41,29 @@ from adminnet.model._common import (
     partial_date,
 )
 from adminnet.model._display import entity_html
-from adminnet.time import PartialDate, Period
+from adminnet.model._grading import (
+    GRADING_SCHEMES,
+    Grade,
+    GradingScheme,
+    IppGrade,
+    SpbePredicate,
+    grade,
+    ipp_grade,
+    spbe_predicate,
+)
+from adminnet.model._indicator import (
+    BUILTIN_INDICATORS,
+    IPP_INDEX,
+    ONLINE_SERVICE_SHARE,
+    SERVICE_MATURITY,
+    SPBE_INDEX,
+    Indicator,
+    _check_decimal,
+    _decimal,
+    _out_of_range,
+    _to_decimal,
+)
+from adminnet.time import PartialDate
 
 __all__ = [
     "BUILTIN_INDICATORS",
@@ -120,127 +146,6 @@ class PublicService:
         return self.name
 
     _repr_html_ = entity_html
-
-
-@overload
-def _decimal(value: None) -> None: ...
-@overload
-def _decimal(value: Decimal | int | float | str) -> Decimal: ...
-def _decimal(value: Decimal | int | float | str | None) -> Decimal | None:
-    """Int and str become Decimal (exactly); floats via their shortest repr."""
-    raw: object = value
-    if isinstance(raw, bool):
-        return value  # type: ignore[return-value]  # the validator reports it
-    if isinstance(raw, int):
-        return Decimal(raw)
-    if isinstance(raw, float) and math.isfinite(raw):
-        return Decimal(repr(raw))
-    if isinstance(raw, str):
-        try:
-            return Decimal(raw.strip())
-        except InvalidOperation:
-            return value  # type: ignore[return-value]  # the validator reports it
-    return value  # type: ignore[return-value]  # a Decimal, None, or reported
-
-
-def _to_decimal(value: Decimal | int | float | str) -> Decimal:
-    """Converter of a required number: :func:`_decimal` without the ``None`` overload."""
-    return _decimal(value)
-
-
-def _check_decimal(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None and attribute.default is None:
-        return
-    instance_of(Decimal)(instance, attribute, value)
-    assert isinstance(value, Decimal)
-    if not value.is_finite():
-        raise_for_field(
-            InvalidComponent(
-                code="number.not_finite",
-                variant="field",
-                params={
-                    "field": f"{type(instance).__name__}.{attribute.name}",
-                    "value": str(value),
-                },
-            ),
-            instance,
-            attribute,
-        )
-
-
-def _check_maximum(instance: Indicator, attribute: attrs.Attribute[Any], value: object) -> None:
-    _check_decimal(instance, attribute, value)
-    assert isinstance(value, Decimal)
-    if value <= instance.minimum:
-        raise_for_field(
-            InconsistentData(
-                code="indicator.empty_range",
-                params={"value": str(value), "minimum": str(instance.minimum)},
-            ),
-            instance,
-            attribute,
-        )
-
-
-@attrs.frozen(kw_only=True)
-class Indicator:
-    """Indikator (a measured quantity with its scale, e.g. the SPBE index 0-5).
-
-    Attributes:
-        key: Stable slug key, e.g. ``"spbe_index"``.
-        label: Indonesian name, e.g. ``"Indeks SPBE"``.
-        unit: Unit, e.g. ``"indeks"`` or ``"%"``.
-        minimum: Lowest value on the scale.
-        maximum: Highest value on the scale.
-        higher_is_better: Direction of improvement.
-    """
-
-    key: str = attrs.field(validator=check_id)
-    label: str = attrs.field(converter=clean_text, validator=check_text)
-    unit: str = attrs.field(converter=clean_text, validator=check_text)
-    minimum: Decimal = attrs.field(converter=_to_decimal, validator=_check_decimal)
-    maximum: Decimal = attrs.field(converter=_to_decimal, validator=_check_maximum)
-    higher_is_better: bool = attrs.field(default=True, validator=instance_of(bool))
-
-    def __str__(self) -> str:
-        """The label: ``"Indeks SPBE"``."""
-        return self.label
-
-    _repr_html_ = entity_html
-
-    def contains(self, value: Decimal) -> bool:
-        """True if ``value`` lies on the scale (bounds included)."""
-        return self.minimum <= value <= self.maximum
-
-
-SPBE_INDEX: Final = Indicator(
-    key="spbe_index", label="Indeks SPBE", unit="indeks", minimum=0, maximum=5
-)
-"""Indeks SPBE (PermenPANRB 59/2020), 0 to 5."""
-
-IPP_INDEX: Final = Indicator(
-    key="ipp_index", label="Indeks Pelayanan Publik", unit="indeks", minimum=0, maximum=5
-)
-"""Indeks Pelayanan Publik (PermenPANRB 29/2022, PEKPPP), 0 to 5."""
-
-ONLINE_SERVICE_SHARE: Final = Indicator(
-    key="online_service_share",
-    label="Persentase layanan publik berbasis elektronik",
-    unit="%",
-    minimum=0,
-    maximum=100,
-)
-"""Share of public services delivered electronically, 0 to 100 %."""
-
-SERVICE_MATURITY: Final = Indicator(
-    key="service_maturity", label="Tingkat kematangan layanan", unit="tingkat", minimum=1, maximum=5
-)
-"""SPBE service maturity level, 1 (informasi) to 5 (optimalisasi)."""
-
-BUILTIN_INDICATORS: Final = {
-    i.key: i for i in (SPBE_INDEX, IPP_INDEX, ONLINE_SERVICE_SHARE, SERVICE_MATURITY)
-}
-"""The built-in indicators by key."""
 
 
 def _check_on_scale(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -514,260 +419,3 @@ class DigitalizationTarget:
             expected = min(Decimal(1), max(Decimal(0), expected))
         on_track = None if expected is None else achieved >= expected
         return Progress(achieved=achieved, expected=expected, on_track=on_track)
-
-
-# --- grading schemes -----------------------------------------------------------------
-
-
-@labels(
-    {
-        "kurang": "Kurang",
-        "cukup": "Cukup",
-        "baik": "Baik",
-        "sangat_baik": "Sangat Baik",
-        "memuaskan": "Memuaskan",
-    }
-)
-class SpbePredicate(LabeledEnum):
-    """Predikat SPBE (grade of an SPBE index, PermenPANRB 59/2020 Tabel 13)."""
-
-    KURANG = "kurang"
-    CUKUP = "cukup"
-    BAIK = "baik"
-    SANGAT_BAIK = "sangat_baik"
-    MEMUASKAN = "memuaskan"
-
-
-@labels(
-    {
-        "a": "A",
-        "a_minus": "A-",
-        "b": "B",
-        "b_minus": "B-",
-        "c": "C",
-        "c_minus": "C-",
-        "d": "D",
-        "e": "E",
-        "f": "F",
-    }
-)
-class IppGrade(LabeledEnum):
-    """Kategori IPP (grade of the public service index, A to F)."""
-
-    A = "a"
-    A_MINUS = "a_minus"
-    B = "b"
-    B_MINUS = "b_minus"
-    C = "c"
-    C_MINUS = "c_minus"
-    D = "d"
-    E = "e"
-    F = "f"
-
-    @property
-    def meaning(self) -> str:
-        """The predikat: Pelayanan Prima, Sangat Baik, ..., Gagal."""
-        return _IPP_MEANINGS[self]
-
-
-_IPP_MEANINGS: Final = {
-    IppGrade.A: "Pelayanan Prima",
-    IppGrade.A_MINUS: "Sangat Baik",
-    IppGrade.B: "Baik",
-    IppGrade.B_MINUS: "Baik (dengan catatan)",
-    IppGrade.C: "Cukup",
-    IppGrade.C_MINUS: "Cukup (dengan catatan)",
-    IppGrade.D: "Buruk",
-    IppGrade.E: "Sangat Buruk",
-    IppGrade.F: "Gagal",
-}
-
-Grade = SpbePredicate | IppGrade
-
-
-@attrs.frozen(kw_only=True)
-class GradingScheme:
-    """Skema penilaian (a grading scheme: cut-points, regulation and period in force).
-
-    ``bands`` are ``(lower_bound, grade, inclusive)`` from the highest down: a score
-    gets the first band whose bound it reaches (``>=`` when inclusive, ``>`` when not).
-
-    Attributes:
-        key: Stable key, e.g. ``"spbe-permenpanrb-59-2020"``.
-        indicator: The indicator it grades.
-        regulation: The legal basis.
-        valid: When the scheme applies.
-        confirmed: Whether the cut-points were checked against the regulation's text.
-        bands: Cut-points from the highest grade down.
-    """
-
-    key: str
-    indicator: Indicator
-    regulation: str
-    valid: Period
-    confirmed: bool
-    bands: tuple[tuple[Decimal, Grade, bool], ...]
-
-    def grade(self, score: Decimal) -> Grade:
-        """The grade of ``score`` (which must lie on the indicator's scale)."""
-        for bound, result, inclusive in self.bands:
-            if score > bound or (inclusive and score == bound):
-                return result
-        return self.bands[-1][1]
-
-
-def _bands(rows: list[tuple[str, Grade, bool]]) -> tuple[tuple[Decimal, Grade, bool], ...]:
-    return tuple((Decimal(b), g, inc) for b, g, inc in rows)
-
-
-GRADING_SCHEMES: Final[dict[str, GradingScheme]] = {
-    s.key: s
-    for s in (
-        GradingScheme(
-            key="spbe-permenpanrb-59-2020",
-            indicator=SPBE_INDEX,
-            regulation="PermenPANRB 59/2020, Lampiran Tabel 13 (Predikat Penilaian SPBE)",
-            valid=Period.parse("2021-01-01", None),
-            confirmed=True,
-            bands=_bands(
-                [
-                    ("4.2", SpbePredicate.MEMUASKAN, True),
-                    ("3.5", SpbePredicate.SANGAT_BAIK, True),
-                    ("2.6", SpbePredicate.BAIK, True),
-                    ("1.8", SpbePredicate.CUKUP, True),
-                    ("0", SpbePredicate.KURANG, True),
-                ]
-            ),
-        ),
-        GradingScheme(
-            key="pemdi-permenpanrb-8-2026",
-            indicator=SPBE_INDEX,
-            regulation="PermenPANRB 8/2026 (Indeks Pemerintah Digital; unconfirmed)",
-            valid=Period.parse("2026-06-01", None),
-            confirmed=False,
-            bands=_bands(
-                [
-                    ("4.0", SpbePredicate.MEMUASKAN, True),
-                    ("3.5", SpbePredicate.SANGAT_BAIK, True),
-                    ("2.5", SpbePredicate.BAIK, True),
-                    ("1.5", SpbePredicate.CUKUP, True),
-                    ("0", SpbePredicate.KURANG, True),
-                ]
-            ),
-        ),
-        GradingScheme(
-            key="ipp-permenpanrb-29-2022",
-            indicator=IPP_INDEX,
-            regulation="PermenPANRB 17/2017, kept by PermenPANRB 29/2022 (PEKPPP)",
-            valid=Period.parse("2017", None),
-            confirmed=False,
-            bands=_bands(
-                [
-                    ("4.50", IppGrade.A, False),
-                    ("4.00", IppGrade.A_MINUS, False),
-                    ("3.50", IppGrade.B, False),
-                    ("3.00", IppGrade.B_MINUS, False),
-                    ("2.50", IppGrade.C, False),
-                    ("2.00", IppGrade.C_MINUS, False),
-                    ("1.50", IppGrade.D, False),
-                    ("1.00", IppGrade.E, False),
-                    ("0", IppGrade.F, True),
-                ]
-            ),
-        ),
-    )
-}
-"""Every known grading scheme by key."""
-
-
-def _score(value: object, indicator: Indicator) -> Decimal:
-    converted: object = _decimal(value)  # type: ignore[call-overload]  # checked below
-    if not isinstance(converted, Decimal) or not converted.is_finite():
-        raise InvalidFormat(
-            code="score.invalid", params={"indicator": indicator.label, "value": short(value, 40)}
-        )
-    if not indicator.contains(converted):
-        raise _out_of_range(indicator, converted, "score")
-    return converted
-
-
-def _out_of_range(indicator: Indicator, value: Decimal, what: str) -> InvalidComponent:
-    return InvalidComponent(
-        code="indicator.out_of_range",
-        variant=what,
-        params={
-            "indicator": indicator.label,
-            "value": str(value),
-            "minimum": str(indicator.minimum),
-            "maximum": str(indicator.maximum),
-        },
-    )
-
-
-def _scheme(key: object, kind: type[Grade] | None = None) -> GradingScheme:
-    """The scheme with this key, checking that it grades with ``kind`` if given."""
-    if not isinstance(key, str):
-        raise InvalidFormat(code="grading.invalid_scheme", params={"type": type(key).__name__})
-    found = GRADING_SCHEMES.get(key)
-    if found is None:
-        raise UnknownEntity(
-            code="grading.unknown_scheme",
-            params={"value": short(key, 60), "known": ", ".join(sorted(GRADING_SCHEMES))},
-        )
-    if kind is not None and not all(isinstance(g, kind) for _, g, _ in found.bands):
-        raise InconsistentData(
-            code="grading.wrong_scheme",
-            params={"value": key, "indicator": found.indicator.label, "kind": kind.__name__},
-        )
-    return found
-
-
-def grade(score: Decimal | int | float | str, *, scheme: str) -> Grade:
-    """Nilai ke predikat (grade a score with a named scheme from GRADING_SCHEMES).
-
-    Raises:
-        InvalidFormat: the scheme is not a str (``grading.invalid_scheme``); the score
-            is not a finite number.
-        UnknownEntity: no scheme has that key (``grading.unknown_scheme``).
-        InvalidComponent: the score is off the indicator's scale.
-    """
-    s = _scheme(scheme)
-    return s.grade(_score(score, s.indicator))
-
-
-def spbe_predicate(
-    score: Decimal | int | float | str, *, scheme: str = "spbe-permenpanrb-59-2020"
-) -> SpbePredicate:
-    """Predikat indeks SPBE (kurang < 1.8 <= cukup < 2.6 <= baik < 3.5 <= sangat baik < 4.2).
-
-    Floats are taken by their shortest repr (``2.6`` is ``Decimal("2.6")``). The
-    reports grade the *unrounded* index, so a printed two-decimal value that sits on
-    a cut-point (``1.80`` printed "Kurang") can disagree with this function.
-
-    >>> spbe_predicate("3", scheme="ipp-permenpanrb-29-2022")
-    Traceback (most recent call last):
-    adminnet.errors.InconsistentData: grading scheme 'ipp-permenpanrb-29-2022' grades ...
-
-    Raises:
-        InconsistentData: the scheme grades another index (``grading.wrong_scheme``).
-        InvalidFormat, UnknownEntity, InvalidComponent: as :func:`grade`.
-    """
-    s = _scheme(scheme, SpbePredicate)
-    result: SpbePredicate = s.grade(_score(score, s.indicator))  # type: ignore[assignment]
-    return result
-
-
-def ipp_grade(
-    score: Decimal | int | float | str, *, scheme: str = "ipp-permenpanrb-29-2022"
-) -> IppGrade:
-    """Kategori IPP (A 4.51-5.00, A- 4.01-4.50, ..., E 1.01-1.50, F 0-1.00).
-
-    Scores between the printed two-decimal bands (``4.505``) belong to the higher band.
-
-    Raises:
-        InconsistentData: the scheme grades another index (``grading.wrong_scheme``).
-        InvalidFormat, UnknownEntity, InvalidComponent: as :func:`grade`.
-    """
-    s = _scheme(scheme, IppGrade)
-    result: IppGrade = s.grade(_score(score, s.indicator))  # type: ignore[assignment]
-    return result

@@ -21,6 +21,7 @@ import attrs
 from adminnet._enum import LabeledEnum, find, refusal
 from adminnet._validators import raise_for_field, short
 from adminnet.errors import InvalidComponent, InvalidFormat, ValidationError
+from adminnet.ids import region_code as _region_code
 from adminnet.time import PartialDate
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "ids_tuple",
     "instance_of",
     "optional_partial_date",
+    "optional_region_code",
     "optional_text",
     "partial_date",
     "tuple_of",
@@ -309,3 +311,17 @@ def check_optional_text(instance: object, attribute: attrs.Attribute[Any], value
     """Validator: ``None`` or a non-empty string."""
     if value is not None:
         check_text(instance, attribute, value)
+
+
+@overload
+def optional_region_code(value: None) -> None: ...
+@overload
+def optional_region_code(value: str) -> str: ...
+def optional_region_code(value: str | None) -> str | None:
+    """Converter: a well-formed region code (dotted or compact) is stored dotted.
+
+    Anything else passes through for the field's validator to report.
+    """
+    if isinstance(value, str) and _region_code.is_valid(value):
+        return _region_code.format(value)
+    return value

@@ -20,7 +20,7 @@ Kota) are tied to an *autonomous* region of the Kemendagri registry.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Final, overload
+from typing import Any, Final
 
 import attrs
 
@@ -40,6 +40,7 @@ from adminnet.model._common import (
     enum_converter,
     ids_tuple,
     instance_of,
+    optional_region_code,
     optional_text,
     tuple_of,
 )
@@ -191,17 +192,6 @@ class AgencyName:
 
 def _names_tuple(value: Sequence[AgencyName]) -> tuple[AgencyName, ...]:
     return as_tuple(value)
-
-
-@overload
-def _region_converter(value: None) -> None: ...
-@overload
-def _region_converter(value: str) -> str: ...
-def _region_converter(value: str | None) -> str | None:
-    """Converter: a well-formed region code (dotted or compact) becomes dotted."""
-    if isinstance(value, str) and _region_code.is_valid(value):
-        return _region_code.format(value)
-    return value
 
 
 def _check_region_code(instance: Agency, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -358,7 +348,7 @@ class Agency:
     )
     valid: Period = attrs.field(factory=Period, converter=_to_period, validator=_check_valid)
     region_code: str | None = attrs.field(
-        default=None, converter=_region_converter, validator=_check_region_code
+        default=None, converter=optional_region_code, validator=_check_region_code
     )
     parent_id: str | None = attrs.field(default=None, validator=_check_parent)
     other_names: tuple[AgencyName, ...] = attrs.field(

@@ -37,6 +37,7 @@ from adminnet.model._common import (
     enum_converter,
     instance_of,
     optional_partial_date,
+    optional_region_code,
     optional_text,
     partial_date,
 )
@@ -169,13 +170,6 @@ def _partial(value: object) -> object:
     return value
 
 
-def _region_converter(value: object) -> object:
-    """Converter: a well-formed region code (dotted or compact) is stored dotted."""
-    if isinstance(value, str) and _region_code.is_valid(value):
-        return _region_code.format(value)
-    return value
-
-
 def _check_region(instance: Measurement, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
@@ -233,7 +227,7 @@ class Measurement:
     on: PartialDate = attrs.field(converter=partial_date, validator=instance_of(PartialDate))
     agency_id: str | None = attrs.field(default=None, validator=check_optional_id)
     region_code: str | None = attrs.field(
-        default=None, converter=_region_converter, validator=_check_region
+        default=None, converter=optional_region_code, validator=_check_region
     )
     source: str | None = attrs.field(
         default=None, converter=optional_text, validator=check_optional_text

@@ -23,6 +23,7 @@ from adminnet.model._common import (
     enum_converter,
     ids_tuple,
     instance_of,
+    optional_region_code,
     optional_text,
 )
 from adminnet.model._display import entity_html
@@ -96,16 +97,6 @@ def _naive(field: str, value: _dt.datetime) -> InvalidFormat:
     )
 
 
-@overload
-def _region_converter(value: None) -> None: ...
-@overload
-def _region_converter(value: str) -> str: ...
-def _region_converter(value: str | None) -> str | None:
-    if isinstance(value, str) and _region_code.is_valid(value):
-        return _region_code.format(value)
-    return value
-
-
 def _check_region(instance: Event, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
@@ -169,7 +160,7 @@ class Event:
         default=None, converter=optional_text, validator=check_optional_text
     )
     region_code: str | None = attrs.field(
-        default=None, converter=_region_converter, validator=_check_region
+        default=None, converter=optional_region_code, validator=_check_region
     )
     organizer_id: str | None = attrs.field(default=None, validator=check_optional_id)
     chair_id: str | None = attrs.field(default=None, validator=check_optional_id)

@@ -77,10 +77,15 @@ def _configure(p: argparse.ArgumentParser) -> None:
 
 
 class _Usage(Exception):
-    """A usage problem (code and message), exit status 2."""
+    """A usage problem (code, params, wording from the catalogue), exit status 2."""
 
-    def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
+    def __init__(
+        self, *, code: str, params: Mapping[str, object], variant: str | None = None
+    ) -> None:
+        from adminnet._i18n import render
+
+        key = code if variant is None else f"{code}.{variant}"
+        super().__init__(render(key, params, key))
         self.code = code
 
 
@@ -116,8 +121,9 @@ def detect_type(record: object) -> type:
 
     names = sorted(cls.__name__ for cls in _collections())
     if not isinstance(record, dict):
-        msg = "the first record is not a JSON object; pass --type (one of: " + ", ".join(names)
-        raise _Usage(msg + ")", "export.unknown_type")
+        raise _Usage(
+            code="export.unknown_type", params={"types": ", ".join(names)}, variant="not_an_object"
+        )
     keys = set(record)
     fits = []
     for cls in _collections():
@@ -128,13 +134,12 @@ def detect_type(record: object) -> type:
     if len(fits) == 1:
         cls_: type = next(c for c in _collections() if c.__name__ == fits[0])
         return cls_
-    shown_keys = ", ".join(sorted(str(k) for k in keys)[:12])
-    if fits:
-        msg = f"the first record (keys: {shown_keys}) fits {', '.join(sorted(fits))}"
-    else:
-        msg = f"the first record (keys: {shown_keys}) fits no entity type"
-    msg += "; pass --type (one of: " + ", ".join(names) + ")"
-    raise _Usage(msg, "export.unknown_type")
+    params = {
+        "keys": ", ".join(sorted(str(k) for k in keys)[:12]),
+        "fits": ", ".join(sorted(fits)),
+        "types": ", ".join(names),
+    }
+    raise _Usage(code="export.unknown_type", params=params, variant="several" if fits else "none")
 
 
 def _first_record(lines: Iterable[bytes]) -> tuple[object, list[bytes]]:
@@ -164,11 +169,15 @@ def _entity_class(name: str, type_name: str | None) -> type | None:
 
     try:
         cls = entity_type(type_name)
-    except argparse.ArgumentTypeError as exc:
-        raise _Usage(str(exc), "export.unknown_type") from None
+    except argparse.ArgumentTypeError:
+        from adminnet.cli._common import type_names
+
+        params = {"value": repr(type_name), "types": ", ".join(type_names())}
+        raise _Usage(code="export.unknown_type", params=params, variant="unknown") from None
     if cls is not Dataset and cls not in _collections():
-        msg = f"{cls.__name__} records are not a table of a Dataset; export reads its collections"
-        raise _Usage(msg, "export.unknown_type")
+        raise _Usage(
+            code="export.unknown_type", params={"value": cls.__name__}, variant="not_a_table"
+        )
     return cls
 
 
@@ -190,8 +199,7 @@ def _export(args: argparse.Namespace, source: str, lines: Iterable[bytes]) -> in
         first, head = _first_record(lines)
         if first is None:
             if not any(line.strip() for line in head):
-                msg = "the input has no records; pass --type to export an empty table"
-                raise _Usage(msg, "export.unknown_type")
+                raise _Usage(code="export.unknown_type", params={}, variant="empty")
             # The first record is no JSON: any class's loader reports it (json.invalid,
             # with its line number) as invalid data.
             list(iter_jsonl(next(iter(_collections())), head))
@@ -348,16 +356,13 @@ def write_tables(
     exists = os.path.lexists(target)
     if exists:
         if os.path.islink(target) or not os.path.isdir(target):
-            msg = f"{shown(target)} exists and is not a folder"
-            raise _Refused(msg, "export.not_a_folder")
+            raise _Refused(code="export.not_a_folder", params={"value": shown(target)})
         foreign = sorted(set(os.listdir(target)) - known)
         if foreign:
-            shown_names = ", ".join(shown(f) for f in foreign[:5])
-            msg = (
-                f"{shown(target)} holds files that are not tables of an export"
-                f" ({shown_names}{', ...' if len(foreign) > 5 else ''}); choose a new folder"
+            names = ", ".join(shown(f) for f in foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+            raise _Refused(
+                code="export.foreign_files", params={"value": shown(target), "names": names}
             )
-            raise _Refused(msg, "export.foreign_files")
     os.makedirs(parent, exist_ok=True)
     base = os.path.basename(os.path.abspath(target))
     staging = tempfile.mkdtemp(prefix=f".{base}.", suffix=".partial", dir=parent)

@@ -163,7 +163,8 @@ class _Index:
     """Search index over every name: current, former, retired, aliases and printed forms.
 
     ``exact`` maps a folded name to its entry id, or a list of ids when several
-    entries share it; ``tokens`` does the same for the second and later words.
+    entries share it; ``tokens`` maps each second or later word to the distinct
+    names bearing it (their ids are in ``exact``).
     Entry ids below ``n`` are rows of the data; the others are ``extra`` entries.
     """
 
@@ -172,15 +173,16 @@ class _Index:
         extra, extra_names = _extra_entries(data)
         names = lines[n + 1 : 2 * n + 1] + extra_names
         norm_of: list[str] = []
+        longest = 0  # measured while each chunk's new strings are still in the CPU cache
         for start in range(0, len(names), _CHUNK):  # chunks: no big temporary strings
-            block = "\n".join(names[start : start + _CHUNK])
-            norm_of.extend(fold_block(block).split("\n"))
+            block = fold_block("\n".join(names[start : start + _CHUNK])).split("\n")
+            longest = max(longest, *map(len, block))
+            norm_of.extend(block)
         del names
         # One pass, the names inline (this runs for every name: no call per name). A
         # name met again shares the string of its first entry; the ids are one int
         # object per entry, shared by both maps.
         exact: dict[str, int | list[int]] = {}
-        tokens: dict[str, int | list[int]] = {}
         exact_get = exact.get
         ids = list(range(len(norm_of)))
         for i in ids:
@@ -194,10 +196,19 @@ class _Index:
             else:
                 old.append(i)
                 norm_of[i] = norm_of[old[0]]
-            if " " in norm:
-                for token in norm.split(" ")[1:]:  # fewer: one call each
-                    _add(tokens, token, i)
         del ids
+        # Later words, by distinct name (not by entry): the names are a fraction of
+        # the entries, and their ids are one look-up of ``exact`` away.
+        tokens: dict[str, list[str]] = {}
+        tokens_get = tokens.get
+        for norm in exact:
+            if " " in norm:
+                for token in norm.split(" ")[1:]:
+                    names_of = tokens_get(token)
+                    if names_of is None:
+                        tokens[token] = [norm]
+                    else:
+                        names_of.append(norm)
         # Sorted names and later words per level, for the prefix and word tiers. The
         # small levels 1-3 get their own lists (with the extra entries, all of levels
         # 1-2); level 4 uses the lists of every name, its entries filtered by level.
@@ -210,7 +221,7 @@ class _Index:
         every_norm = sorted(exact)
         every_token = sorted(tokens)
         # A query longer than this plus one is no typo away from any name (tier 3).
-        self.longest = max(map(len, every_norm), default=0)
+        self.longest = longest
         self.level_norms = {length: sorted(set(v)) for length, v in small.items()}
         self.level_norms[10] = every_norm
         self.level_tokens = {
@@ -265,19 +276,19 @@ class _Index:
 
     def _words(self, query: str, length: int) -> Iterator[int]:
         parts = query.split(" ", 1)
-        tokens = self.tokens
+        tokens, exact = self.tokens, self.exact
         if len(parts) == 1:
             toks = self.level_tokens[length]
             i = bisect_left(toks, query)
             end = bisect_left(toks, query + "\uffff", i)
             for token in toks[i:end]:
-                yield from _ids(tokens[token])
+                for norm in tokens[token]:
+                    yield from _ids(exact[norm])
             return
         needle = " " + query
-        norm_of = self.norm_of
-        for entry in _ids(tokens.get(parts[0])):
-            if needle in " " + norm_of[entry]:
-                yield entry
+        for norm in tokens.get(parts[0], ()):
+            if needle in " " + norm:
+                yield from _ids(exact[norm])
 
 
 def _add(table: dict[str, int | list[int]], key: str, entry: int) -> None:

@@ -28,6 +28,7 @@ _LENGTH_OF_LEVEL: Final = {1: 2, 2: 4, 3: 6, 4: 10}
 _DOTTED_LENGTHS: Final = {5: 4, 8: 6, 13: 10}  # dotted length -> compact length
 _DOTTED_LENGTH_OF: Final = {2: 2, 4: 5, 6: 8, 10: 13}  # compact length -> dotted length
 _OPEN: Final = Period()
+_NEAR: Final = 512  # rows searched first for the desa of the next kecamatan
 _dotted: Final = dotted  # the one owner of the dotted layout: ids.region_code
 _VILLAGE_KINDS: Final = {
     "1": RegionKind.KELURAHAN,
@@ -117,7 +118,13 @@ class _Data:
         desa_start = array("l")
         first = lo4
         for i in range(lo3, hi3):
-            first = bisect_left(lines, lines[i], first, hi4)
+            # Searched near the last one first: a kecamatan has far fewer than
+            # _NEAR desa, and the rows there are still in the CPU cache.
+            near = min(first + _NEAR, hi4)
+            key = lines[i]
+            first = bisect_left(lines, key, first, near)
+            if first == near:
+                first = bisect_left(lines, key, first, hi4)
             desa_start.append(first)
         desa_start.append(hi4)
         self.desa_start = desa_start

@@ -104,7 +104,7 @@ def fold_block(block: str) -> str:
     if not block.isascii():
         block = _COMBINING.sub("", unicodedata.normalize("NFKD", block))
     if block.isascii():
-        raw = block.encode("ascii").lower().translate(None, b"'`").translate(_BYTE_TABLE)
+        raw = block.encode("ascii").lower().translate(_BYTE_TABLE, b"'`")
         block = raw.decode("ascii")
     else:
         block = block.replace("'", "").replace("`", "").lower()

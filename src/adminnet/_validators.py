@@ -12,25 +12,9 @@ from typing import Any, NoReturn
 
 import attrs
 
-from adminnet.errors import AdminnetError, InvalidComponent
+from adminnet.errors import AdminnetError, InvalidComponent, attach_note
 
 __all__ = ["OneOf", "UnitInterval", "attach_note", "raise_for_field", "short"]
-
-
-def attach_note(exc: BaseException, instance: object, attribute: attrs.Attribute[Any]) -> None:
-    """Attach the cattrs note naming ``attribute`` to ``exc`` (once)."""
-    from cattrs import AttributeValidationNote  # on first failure: not at import
-
-    for note in getattr(exc, "__notes__", ()):
-        if isinstance(note, AttributeValidationNote):
-            return
-    exc.add_note(
-        AttributeValidationNote(
-            f"Validating {type(instance).__name__} @ attribute {attribute.name}",
-            attribute.name,
-            attribute.type,
-        )
-    )
 
 
 def raise_for_field(

@@ -52,7 +52,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import ClassVar, Self
+from typing import Any, ClassVar, Self
 
 import attrs
 
@@ -353,7 +353,9 @@ class ErrorDetail:
     code: str
     message: str
     line: int | None = None
-    params: Mapping[str, str | int] = attrs.field(factory=dict, eq=False, kw_only=True)
+    params: Mapping[str, str | int] = attrs.field(
+        factory=dict, eq=False, kw_only=True, validator=lambda i, a, v: _check_params(i, a, v)
+    )
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"line {self.line}: {self.path}"
@@ -402,6 +404,36 @@ class ErrorDetail:
             "line": self.line,
             "params": dict(self.params),
         }
+
+
+def attach_note(exc: BaseException, instance: object, attribute: attrs.Attribute[Any]) -> None:
+    """Attach the cattrs note naming ``attribute`` to ``exc`` (once), for error paths."""
+    from cattrs import AttributeValidationNote  # on first failure: not at import
+
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return
+    exc.add_note(
+        AttributeValidationNote(
+            f"Validating {type(instance).__name__} @ attribute {attribute.name}",
+            attribute.name,
+            attribute.type,
+        )
+    )
+
+
+def _check_params(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator of ``ErrorDetail.params``: text keys, each value a str or an int (no bool)."""
+    if isinstance(value, Mapping):
+        bad = [k for k, v in value.items() if type(k) is not str or type(v) not in (str, int)]
+        if not bad:
+            return
+        where = f"key {str(bad[0])[:40]!r}"
+    else:
+        where = f"a {type(value).__name__}"
+    exc = InvalidFormat(code="error_detail.invalid_params", params={"value": where})
+    attach_note(exc, instance, attribute)
+    raise exc
 
 
 def plain_params(params: Mapping[str, object]) -> dict[str, str | int]:

@@ -297,8 +297,12 @@ class _ClassHook:
         self.known = ", ".join(a.name for a in self.fields)
         self.required = [a.name for a in self.fields if a.default is attrs.NOTHING]
         self._fn: Hook | None = None
+        self._steps: list[_Step] | None = None
 
     def _build(self) -> Hook:
+        if self.converter.detailed_validation and self._own_steps() is not None:
+            self._fn = self._structure_detailed
+            return self._fn
         fn: Hook = make_dict_structure_fn(
             self.cls,
             self.converter,
@@ -326,8 +330,14 @@ class _ClassHook:
                 raise _unknown_key_error(self.cls, extra[0], self.known)
         try:
             result = fn(value, cls)
+        except _StructuredError as exc:
+            errors: list[Exception] = self._complete(
+                value, list(exc.exceptions), constructor=exc.constructor, kwargs=exc.kwargs
+            )
+            errors += [_unknown_key_error(self.cls, k, self.known) for k in extra or ()]
+            raise ClassValidationError(exc.message, errors, self.cls) from None
         except ClassValidationError as exc:
-            errors: list[Exception] = list(exc.exceptions)
+            errors = list(exc.exceptions)
             if detailed:
                 errors = self._complete(value, errors, constructor=_is_constructor_failure(exc))
             errors += [_unknown_key_error(self.cls, k, self.known) for k in extra or ()]
@@ -338,8 +348,66 @@ class _ClassHook:
             raise _group(msg, errors, self.cls)
         return result
 
+    def _own_steps(self) -> list[_Step] | None:
+        """How :meth:`_structure_detailed` reads each field, or ``None`` if it cannot.
+
+        It reads the fields as cattrs' generated function does (the field type's hook,
+        the same notes and groups), keeping what it structured for :meth:`_complete`.
+        It declines (cattrs' own function is used) for a field whose type has no hook.
+        """
+        if self._steps is not None:
+            return self._steps
+        name = self.cls.__name__
+        steps: list[_Step] = []
+        for a in self.fields:
+            try:
+                hook = self.converter.get_structure_hook(a.type)
+            except Exception:  # no hook, or a type cattrs resolves late: cattrs' way
+                return None
+            note = AttributeValidationNote(
+                f"Structuring class {name} @ attribute {a.name}", a.name, a.type
+            )
+            steps.append(
+                (a.name, a.alias or a.name, hook, a.type, a.default is attrs.NOTHING, note)
+            )
+        self._steps = steps
+        return steps
+
+    def _structure_detailed(self, value: dict[Any, Any], _cls: Any) -> Any:
+        """The fields structured one by one (every failure noted), then the constructor.
+
+        On failure raises :class:`_StructuredError`, which carries the values that did
+        structure, so that :meth:`_complete` does not structure them again.
+        """
+        kwargs: dict[str, Any] = {}
+        errors: list[Exception] = []
+        for name, alias, hook, tp, required, note in self._steps or ():
+            if not required and name not in value:
+                continue
+            try:
+                kwargs[alias] = hook(value[name], tp)  # a missing key: KeyError, as cattrs
+            except Exception as e:
+                if isinstance(e, MemoryError):
+                    raise
+                e.add_note(note)
+                errors.append(e)
+        message = f"While structuring {self.cls.__name__}"
+        if errors:
+            raise _StructuredError(message, errors, kwargs, constructor=False)
+        try:
+            return self.cls(**kwargs)
+        except Exception as e:
+            if isinstance(e, MemoryError):
+                raise
+            raise _StructuredError(message, [e], kwargs, constructor=True) from None
+
     def _complete(
-        self, value: dict[Any, Any], original: list[Exception], *, constructor: bool
+        self,
+        value: dict[Any, Any],
+        original: list[Exception],
+        *,
+        constructor: bool,
+        kwargs: dict[str, Any] | None = None,
     ) -> list[Exception]:
         """Every validator failure of the object, not only the first attrs meets.
 
@@ -361,7 +429,13 @@ class _ClassHook:
                         break
         try:
             found = _validator_errors(
-                self.cls, self.fields, value, self.converter, failed, keep_first=constructor
+                self.cls,
+                self.fields,
+                value,
+                self.converter,
+                failed,
+                keep_first=constructor,
+                kwargs=kwargs,
             )
         except Exception:
             return original
@@ -380,6 +454,31 @@ class _ClassHook:
         merged = original + found
         merged.sort(key=lambda e: order.get(note_name(e) or "", len(order)))
         return merged
+
+
+_Step = tuple[str, str, Hook, Any, bool, AttributeValidationNote]
+"""How one field is read: name, alias, hook, type, required, the note of its failures."""
+
+
+class _StructuredError(Exception):
+    """The failure of :meth:`_ClassHook._structure_detailed`, with what did structure.
+
+    Never leaves :meth:`_ClassHook.__call__`, which turns it into cattrs' group.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        exceptions: list[Exception],
+        kwargs: dict[str, Any],
+        *,
+        constructor: bool,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exceptions = exceptions
+        self.kwargs = kwargs
+        self.constructor = constructor
 
 
 def _group(message: str, errors: list[Exception], cls: type) -> ClassValidationError:
@@ -401,20 +500,23 @@ def _validator_errors(
     failed: set[str],
     *,
     keep_first: bool,
+    kwargs: dict[str, Any] | None = None,
 ) -> list[Exception]:
+    """The validator failures; ``kwargs``: the fields already structured, by alias."""
     if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
         return []
-    kwargs = {}
-    for a in init_fields:
-        if a.name in value and a.name not in failed:
-            kwargs[a.name] = converter.structure(value[a.name], a.type)  # type: ignore[arg-type]
+    if kwargs is None:
+        kwargs = {}
+        for a in init_fields:
+            if a.name in value and a.name not in failed:
+                kwargs[a.alias or a.name] = converter.structure(value[a.name], a.type)  # type: ignore[arg-type]
     inst: Any = object.__new__(cls)
     setter = object.__setattr__
     for a in attrs.fields(cls):
         if a.name in failed:
             continue
-        if a.init and a.name in kwargs:
-            v = kwargs[a.name]
+        if a.init and (a.alias or a.name) in kwargs:
+            v = kwargs[a.alias or a.name]
         elif a.default is attrs.NOTHING:
             return []
         elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]

@@ -45,8 +45,9 @@ from adminnet.serialization._errors import (
     render_path,
 )
 from adminnet.serialization._json import loads
-from adminnet.serialization._person import from_text as _person_from_text
-from adminnet.serialization._person import from_value as _person_from_value
+from adminnet.serialization._person import REFUSED
+from adminnet.serialization._person import read_text as _person_read_text
+from adminnet.serialization._person import read_value as _person_read_value
 from adminnet.serialization._primitives import (
     Hook,
     check_unicode,
@@ -298,9 +299,11 @@ class _ClassHook:
         self.required = [a.name for a in self.fields if a.default is attrs.NOTHING]
         self._fn: Hook | None = None
         self._steps: list[_Step] | None = None
+        self._own = False  # structured by _structure_detailed, not cattrs' function
 
     def _build(self) -> Hook:
         if self.converter.detailed_validation and self._own_steps() is not None:
+            self._own = True
             self._fn = self._structure_detailed
             return self._fn
         fn: Hook = make_dict_structure_fn(
@@ -317,6 +320,14 @@ class _ClassHook:
         return [k for k in value if k not in allowed]
 
     def __call__(self, value: object, cls: Any) -> Any:
+        return self._structure(value, cls, suspect=False)
+
+    def _structure(self, value: object, cls: Any, *, suspect: bool) -> Any:
+        """The instance of ``value``; ``suspect``: most likely invalid (a hint only).
+
+        A suspect record's validators are run, every error collected, before the
+        constructor is called (which would stop at the first and have them run again).
+        """
         if not isinstance(value, dict):
             fail_type("object", value, type=self.cls.__name__)
         fn = self._fn or self._build()
@@ -329,11 +340,13 @@ class _ClassHook:
             if extra:
                 raise _unknown_key_error(self.cls, extra[0], self.known)
         try:
-            result = fn(value, cls)
+            result = self._structure_detailed(value, cls, suspect) if self._own else fn(value, cls)
         except _StructuredError as exc:
-            errors: list[Exception] = self._complete(
-                value, list(exc.exceptions), constructor=exc.constructor, kwargs=exc.kwargs
-            )
+            errors: list[Exception] = exc.exceptions
+            if not exc.complete:
+                errors = self._complete(
+                    value, errors, constructor=exc.constructor, kwargs=exc.kwargs
+                )
             errors += [_unknown_key_error(self.cls, k, self.known) for k in extra or ()]
             raise ClassValidationError(exc.message, errors, self.cls) from None
         except ClassValidationError as exc:
@@ -373,7 +386,7 @@ class _ClassHook:
         self._steps = steps
         return steps
 
-    def _structure_detailed(self, value: dict[Any, Any], _cls: Any) -> Any:
+    def _structure_detailed(self, value: dict[Any, Any], _cls: Any, suspect: bool = False) -> Any:
         """The fields structured one by one (every failure noted), then the constructor.
 
         On failure raises :class:`_StructuredError`, which carries the values that did
@@ -394,12 +407,37 @@ class _ClassHook:
         message = f"While structuring {self.cls.__name__}"
         if errors:
             raise _StructuredError(message, errors, kwargs, constructor=False)
+        if suspect:
+            found = self._prevalidate(kwargs)
+            if found:
+                raise _StructuredError(message, found, kwargs, constructor=True, complete=True)
         try:
             return self.cls(**kwargs)
         except Exception as e:
             if isinstance(e, MemoryError):
                 raise
             raise _StructuredError(message, [e], kwargs, constructor=True) from None
+
+    def _prevalidate(self, kwargs: dict[str, Any]) -> list[Exception]:
+        """What :meth:`_complete` would return after the constructor failed, if it would.
+
+        The validators run in field order on an instance built as ``__init__`` builds
+        it, so the first failure is the one the constructor would raise, and the list is
+        the one :meth:`_complete` makes of it. Empty (the constructor is called, and
+        decides) when nothing fails, when the first failure is not an adminnet error,
+        when anything is unexpected, or when attrs' validators are switched off.
+        """
+        if attrs.validators.get_disabled():
+            return []
+        try:
+            found = _validator_errors(
+                self.cls, self.fields, {}, self.converter, set(), keep_first=True, kwargs=kwargs
+            )
+        except Exception:
+            return []
+        if not found or not isinstance(found[0], AdminnetError):
+            return []
+        return found
 
     def _complete(
         self,
@@ -473,12 +511,14 @@ class _StructuredError(Exception):
         kwargs: dict[str, Any],
         *,
         constructor: bool,
+        complete: bool = False,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.exceptions = exceptions
         self.kwargs = kwargs
         self.constructor = constructor
+        self.complete = complete  # every error found already: no _complete
 
 
 def _group(message: str, errors: list[Exception], cls: type) -> ClassValidationError:
@@ -594,10 +634,10 @@ class _PersonHook(_ClassHook):
     """
 
     def __call__(self, value: object, cls: Any) -> Any:
-        person = _person_from_value(value)
-        if person is not None:
+        person = _person_read_value(value)
+        if type(person) is Person:
             return person
-        return super().__call__(value, cls)
+        return self._structure(value, cls, suspect=person is REFUSED)
 
     def load_text(self, text: str | bytes) -> Any:
         """The Person of one JSON text: the accelerator, else parse and structure it.
@@ -605,12 +645,12 @@ class _PersonHook(_ClassHook):
         Raises:
             InvalidDataError: listing every problem with its path.
         """
-        person = _person_from_text(text)
-        if person is not None:
+        person = _person_read_text(text)
+        if type(person) is Person:
             return person
         value = loads(text)
         try:
-            return super().__call__(value, Person)
+            return self._structure(value, Person, suspect=person is REFUSED)
         except MemoryError:
             raise
         except Exception as exc:

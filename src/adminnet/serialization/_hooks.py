@@ -13,7 +13,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
@@ -70,6 +70,7 @@ from adminnet.time import PartialDate
 __all__ = [
     "ENTITY_CLASSES",
     "FORMAT_VERSION",
+    "LineErrors",
     "configure",
 ]
 
@@ -655,6 +656,31 @@ class _PersonHook(_ClassHook):
             raise
         except Exception as exc:
             raise InvalidDataError(cap(details_of(exc))) from exc
+
+    def load_line(self, text: str | bytes) -> Any:
+        """:meth:`load_text` for a JSON line: its problems are returned, not raised."""
+        person = _person_read_text(text)
+        if type(person) is Person:
+            return person
+        try:
+            value = loads(text)
+        except InvalidDataError as exc:
+            return LineErrors(exc.errors)
+        try:
+            return self._structure(value, Person, suspect=person is REFUSED)
+        except MemoryError:
+            raise
+        except Exception as exc:
+            return LineErrors(cap(details_of(exc)))
+
+
+class LineErrors:
+    """The problems of one JSON line, as a line loader returns them (not raised)."""
+
+    __slots__ = ("details",)
+
+    def __init__(self, details: Sequence[ErrorDetail]) -> None:
+        self.details = details
 
 
 _WHILE_DATASET: Final = "While structuring Dataset"

@@ -470,6 +470,8 @@ def _from_dict(value: object) -> Person | Refused | None:
         number = _nip.compact(number)  # Person's converter: separators removed
     raw_birth = get("birth_date")
     raw_gender = get("gender")
+    if type(number) is str and not _is_nip(number):
+        return _refused_nip(number)
     if (
         type(ident) is not str
         or not _is_nip(number)
@@ -494,6 +496,15 @@ def _from_dict(value: object) -> Person | Refused | None:
         return _build(current, ident, name, number, raw_birth, raw_gender)
     except AdminnetError:  # a rule refused a value: the general path reports it
         return REFUSED
+
+
+def _refused_nip(number: str) -> Refused | None:
+    """:data:`REFUSED` if the NIP rule refuses ``number`` (a hint), else ``None``."""
+    try:
+        _nip.validate(number)
+    except AdminnetError:
+        return REFUSED
+    return None  # pragma: no cover - a valid NIP the accelerator does not take as it is
 
 
 def from_value(value: object) -> Person | None:

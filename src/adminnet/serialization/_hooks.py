@@ -544,7 +544,8 @@ def _validator_errors(
     kwargs: dict[str, Any] | None = None,
 ) -> list[Exception]:
     """The validator failures; ``kwargs``: the fields already structured, by alias."""
-    if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
+    plan = _class_plan(cls)
+    if plan is None:
         return []
     if kwargs is None:
         kwargs = {}
@@ -553,19 +554,17 @@ def _validator_errors(
                 kwargs[a.alias or a.name] = converter.structure(value[a.name], a.type)  # type: ignore[arg-type]
     inst: Any = object.__new__(cls)
     setter = object.__setattr__
-    for a in attrs.fields(cls):
-        if a.name in failed:
+    for a, name, key, init, default, factory, conv in plan.steps:
+        if name in failed:
             continue
-        if a.init and (a.alias or a.name) in kwargs:
-            v = kwargs[a.alias or a.name]
-        elif a.default is attrs.NOTHING:
+        if init and key in kwargs:
+            v = kwargs[key]
+        elif default is attrs.NOTHING:
             return []
-        elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
-            factory: Any = a.default
+        elif factory is not None:
             v = factory.factory(inst) if factory.takes_self else factory.factory()
         else:
-            v = a.default
-        conv: Any = a.converter
+            v = default
         if conv is not None:
             if isinstance(conv, attrs.Converter):
                 args: list[Any] = [v]
@@ -576,27 +575,69 @@ def _validator_errors(
                 v = conv.converter(*args)  # type: ignore[attr-defined]
             else:
                 v = conv(v)
-        setter(inst, a.name, v)
+        setter(inst, name, v)
     found: list[Exception] = []
     seen: set[tuple[object, ...]] = set()
-    own = attrs.fields_dict(cls)
-    for a in attrs.fields(cls):
-        if a.validator is None or a.name in failed:
+    for a, name, validator in plan.validators:
+        if name in failed:
             continue
         try:
-            a.validator(inst, a, getattr(inst, a.name))
+            validator(inst, a, getattr(inst, name))
         except Exception as exc:
             # Kept: an error the validator reports at a field of this class, its own or
             # another (a cross-field check such as Person's NIP/birth date agreement).
-            if (keep_first and not found) or (
-                isinstance(exc, AdminnetError)
-                and _noted_field(exc, own)
-                and _same_message(exc) not in seen
-            ):
-                found.append(exc)
             if isinstance(exc, AdminnetError):
-                seen.add(_same_message(exc))
+                same = _same_message(exc)
+                if (keep_first and not found) or (_noted_field(exc, plan.own) and same not in seen):
+                    found.append(exc)
+                seen.add(same)
+            elif keep_first and not found:
+                found.append(exc)
     return found
+
+
+@attrs.frozen
+class _ClassPlan:
+    """What :func:`_validator_errors` reads of an attrs class, read once."""
+
+    attributes: object  # the class's ``__attrs_attrs__`` the plan was made from
+    # For each field: (attribute, name, init key, init, default, Factory or None, converter)
+    steps: tuple[tuple[Any, str, str, bool, Any, Any, Any], ...]
+    validators: tuple[tuple[Any, str, Any], ...]  # (attribute, name, validator)
+    own: dict[str, attrs.Attribute[Any]]
+
+
+_CLASS_PLANS: dict[type, tuple[object, _ClassPlan | None]] = {}
+
+
+def _class_plan(cls: type) -> _ClassPlan | None:
+    """The plan of ``cls`` (remade if its fields change), ``None`` for a class with hooks."""
+    attributes = getattr(cls, "__attrs_attrs__", None)
+    hit = _CLASS_PLANS.get(cls)
+    if hit is not None and hit[0] is attributes:
+        return hit[1]
+    made = None
+    if not (hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__")):
+        fields = attrs.fields(cls)
+        made = _ClassPlan(
+            attributes=attributes,
+            steps=tuple(
+                (
+                    a,
+                    a.name,
+                    a.alias or a.name,
+                    a.init,
+                    a.default,
+                    a.default if isinstance(a.default, attrs.Factory) else None,  # type: ignore[arg-type]
+                    a.converter,
+                )
+                for a in fields
+            ),
+            validators=tuple((a, a.name, a.validator) for a in fields if a.validator is not None),
+            own=attrs.fields_dict(cls),
+        )
+    _CLASS_PLANS[cls] = (attributes, made)
+    return made
 
 
 def _same_message(exc: AdminnetError) -> tuple[object, ...]:

@@ -22,6 +22,7 @@ import cattrs
 import pendulum
 from cattrs import AttributeValidationNote, ClassValidationError, IterableValidationError
 from cattrs.errors import IterableValidationNote
+from cattrs.fns import raise_error
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from adminnet import errors as _errors_module
@@ -367,16 +368,21 @@ class _ClassHook:
 
         It reads the fields as cattrs' generated function does (the field type's hook,
         the same notes and groups), keeping what it structured for :meth:`_complete`.
-        It declines (cattrs' own function is used) for a field whose type has no hook.
+        It declines (cattrs' own function is used) for a field it does not read the way
+        cattrs does: no type, a ``Final`` type, or a type without a hook of its own.
         """
         if self._steps is not None:
             return self._steps
         name = self.cls.__name__
         steps: list[_Step] = []
         for a in self.fields:
+            if a.type is None or a.type is typing.Final or typing.get_origin(a.type) is Final:
+                return None
             try:
                 hook = self.converter.get_structure_hook(a.type)
             except Exception:  # no hook, or a type cattrs resolves late: cattrs' way
+                return None
+            if hook == raise_error:
                 return None
             note = AttributeValidationNote(
                 f"Structuring class {name} @ attribute {a.name}", a.name, a.type

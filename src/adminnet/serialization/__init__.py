@@ -114,7 +114,7 @@ from cattrs.preconf.json import make_converter as _make_json_converter
 from adminnet import _memo
 from adminnet.errors import ErrorDetail, InvalidDataError, InvalidFormat
 from adminnet.serialization._errors import MAX_DETAILS, cap, details_of, got, too_many
-from adminnet.serialization._hooks import FORMAT_VERSION, configure
+from adminnet.serialization._hooks import FORMAT_VERSION, LineErrors, configure
 from adminnet.serialization._json import dumps, dumps_bytes, loads
 from adminnet.time import PartialDate
 
@@ -266,6 +266,27 @@ def _loader(cls: type[T]) -> Callable[[str | bytes], T]:
     return load_text
 
 
+def _line_loader(cls: type[T]) -> Callable[[str | bytes], T | LineErrors]:
+    """How to read one JSON line as a ``cls``: its problems returned, not raised.
+
+    The Person hook's ``load_line``; for every other class, :func:`_loader`'s error
+    caught.
+    """
+    hook = _converter().get_structure_hook(cls)
+    load_line: Callable[[str | bytes], T | LineErrors] | None = getattr(hook, "load_line", None)
+    if load_line is not None:
+        return load_line
+    load = _loader(cls)
+
+    def load_or_errors(text: str | bytes) -> T | LineErrors:
+        try:
+            return load(text)
+        except InvalidDataError as exc:
+            return LineErrors(exc.errors)
+
+    return load_or_errors
+
+
 def from_json(cls: type[T], text: str | bytes) -> T:
     """Dari JSON (build a ``cls`` from JSON text, str or UTF-8 bytes).
 
@@ -336,7 +357,7 @@ def iter_jsonl(
     except TypeError:
         detail = ErrorDetail.from_code("$", "type.invalid", {"got": got(lines)}, variant="lines")
         raise InvalidDataError([detail]) from None
-    load = _loader(cls)
+    load = _line_loader(cls)
     kept: list[ErrorDetail] = []
     dropped = 0
     number = 0
@@ -383,12 +404,18 @@ def iter_jsonl(
         first = line[:1]
         if first != b"{" and first != "{" and _is_blank(line):
             continue
-        try:
-            result = load(line)
-        except InvalidDataError as exc:
-            report(InvalidDataError([attrs.evolve(d, line=number) for d in exc.errors]))
+        result = load(line)
+        if type(result) is LineErrors:
+            report(
+                InvalidDataError(
+                    [
+                        ErrorDetail(d.path, d.code, d.message, number, params=d.params)
+                        for d in result.details
+                    ]
+                )
+            )
             continue
-        yield result
+        yield result  # type: ignore[misc]
     if dropped:
         kept.append(too_many(dropped))
     if kept:

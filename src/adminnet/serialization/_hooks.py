@@ -13,7 +13,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
@@ -22,6 +22,7 @@ import cattrs
 import pendulum
 from cattrs import AttributeValidationNote, ClassValidationError, IterableValidationError
 from cattrs.errors import IterableValidationNote
+from cattrs.fns import raise_error
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from adminnet import errors as _errors_module
@@ -45,8 +46,9 @@ from adminnet.serialization._errors import (
     render_path,
 )
 from adminnet.serialization._json import loads
-from adminnet.serialization._person import from_text as _person_from_text
-from adminnet.serialization._person import from_value as _person_from_value
+from adminnet.serialization._person import REFUSED
+from adminnet.serialization._person import read_text as _person_read_text
+from adminnet.serialization._person import read_value as _person_read_value
 from adminnet.serialization._primitives import (
     Hook,
     check_unicode,
@@ -69,6 +71,7 @@ from adminnet.time import PartialDate
 __all__ = [
     "ENTITY_CLASSES",
     "FORMAT_VERSION",
+    "LineErrors",
     "configure",
 ]
 
@@ -297,8 +300,14 @@ class _ClassHook:
         self.known = ", ".join(a.name for a in self.fields)
         self.required = [a.name for a in self.fields if a.default is attrs.NOTHING]
         self._fn: Hook | None = None
+        self._steps: list[_Step] | None = None
+        self._own = False  # structured by _structure_detailed, not cattrs' function
 
     def _build(self) -> Hook:
+        if self.converter.detailed_validation and self._own_steps() is not None:
+            self._own = True
+            self._fn = self._structure_detailed
+            return self._fn
         fn: Hook = make_dict_structure_fn(
             self.cls,
             self.converter,
@@ -313,6 +322,14 @@ class _ClassHook:
         return [k for k in value if k not in allowed]
 
     def __call__(self, value: object, cls: Any) -> Any:
+        return self._structure(value, cls, suspect=False)
+
+    def _structure(self, value: object, cls: Any, *, suspect: bool) -> Any:
+        """The instance of ``value``; ``suspect``: most likely invalid (a hint only).
+
+        A suspect record's validators are run, every error collected, before the
+        constructor is called (which would stop at the first and have them run again).
+        """
         if not isinstance(value, dict):
             fail_type("object", value, type=self.cls.__name__)
         fn = self._fn or self._build()
@@ -325,9 +342,17 @@ class _ClassHook:
             if extra:
                 raise _unknown_key_error(self.cls, extra[0], self.known)
         try:
-            result = fn(value, cls)
+            result = self._structure_detailed(value, cls, suspect) if self._own else fn(value, cls)
+        except _StructuredError as exc:
+            errors: list[Exception] = exc.exceptions
+            if not exc.complete:
+                errors = self._complete(
+                    value, errors, constructor=exc.constructor, kwargs=exc.kwargs
+                )
+            errors += [_unknown_key_error(self.cls, k, self.known) for k in extra or ()]
+            raise ClassValidationError(exc.message, errors, self.cls) from None
         except ClassValidationError as exc:
-            errors: list[Exception] = list(exc.exceptions)
+            errors = list(exc.exceptions)
             if detailed:
                 errors = self._complete(value, errors, constructor=_is_constructor_failure(exc))
             errors += [_unknown_key_error(self.cls, k, self.known) for k in extra or ()]
@@ -338,8 +363,96 @@ class _ClassHook:
             raise _group(msg, errors, self.cls)
         return result
 
+    def _own_steps(self) -> list[_Step] | None:
+        """How :meth:`_structure_detailed` reads each field, or ``None`` if it cannot.
+
+        It reads the fields as cattrs' generated function does (the field type's hook,
+        the same notes and groups), keeping what it structured for :meth:`_complete`.
+        It declines (cattrs' own function is used) for a field it does not read the way
+        cattrs does: no type, a ``Final`` type, or a type without a hook of its own.
+        """
+        if self._steps is not None:
+            return self._steps
+        name = self.cls.__name__
+        steps: list[_Step] = []
+        for a in self.fields:
+            if a.type is None or a.type is typing.Final or typing.get_origin(a.type) is Final:
+                return None
+            try:
+                hook = self.converter.get_structure_hook(a.type)
+            except Exception:  # no hook, or a type cattrs resolves late: cattrs' way
+                return None
+            if hook == raise_error:
+                return None
+            note = AttributeValidationNote(
+                f"Structuring class {name} @ attribute {a.name}", a.name, a.type
+            )
+            steps.append(
+                (a.name, a.alias or a.name, hook, a.type, a.default is attrs.NOTHING, note)
+            )
+        self._steps = steps
+        return steps
+
+    def _structure_detailed(self, value: dict[Any, Any], _cls: Any, suspect: bool = False) -> Any:
+        """The fields structured one by one (every failure noted), then the constructor.
+
+        On failure raises :class:`_StructuredError`, which carries the values that did
+        structure, so that :meth:`_complete` does not structure them again.
+        """
+        kwargs: dict[str, Any] = {}
+        errors: list[Exception] = []
+        for name, alias, hook, tp, required, note in self._steps or ():
+            if not required and name not in value:
+                continue
+            try:
+                kwargs[alias] = hook(value[name], tp)  # a missing key: KeyError, as cattrs
+            except Exception as e:
+                if isinstance(e, MemoryError):
+                    raise
+                e.add_note(note)
+                errors.append(e)
+        message = f"While structuring {self.cls.__name__}"
+        if errors:
+            raise _StructuredError(message, errors, kwargs, constructor=False)
+        if suspect:
+            found = self._prevalidate(kwargs)
+            if found:
+                raise _StructuredError(message, found, kwargs, constructor=True, complete=True)
+        try:
+            return self.cls(**kwargs)
+        except Exception as e:
+            if isinstance(e, MemoryError):
+                raise
+            raise _StructuredError(message, [e], kwargs, constructor=True) from None
+
+    def _prevalidate(self, kwargs: dict[str, Any]) -> list[Exception]:
+        """What :meth:`_complete` would return after the constructor failed, if it would.
+
+        The validators run in field order on an instance built as ``__init__`` builds
+        it, so the first failure is the one the constructor would raise, and the list is
+        the one :meth:`_complete` makes of it. Empty (the constructor is called, and
+        decides) when nothing fails, when the first failure is not an adminnet error,
+        when anything is unexpected, or when attrs' validators are switched off.
+        """
+        if attrs.validators.get_disabled():
+            return []
+        try:
+            found = _validator_errors(
+                self.cls, self.fields, {}, self.converter, set(), keep_first=True, kwargs=kwargs
+            )
+        except Exception:
+            return []
+        if not found or not isinstance(found[0], AdminnetError):
+            return []
+        return found
+
     def _complete(
-        self, value: dict[Any, Any], original: list[Exception], *, constructor: bool
+        self,
+        value: dict[Any, Any],
+        original: list[Exception],
+        *,
+        constructor: bool,
+        kwargs: dict[str, Any] | None = None,
     ) -> list[Exception]:
         """Every validator failure of the object, not only the first attrs meets.
 
@@ -361,7 +474,13 @@ class _ClassHook:
                         break
         try:
             found = _validator_errors(
-                self.cls, self.fields, value, self.converter, failed, keep_first=constructor
+                self.cls,
+                self.fields,
+                value,
+                self.converter,
+                failed,
+                keep_first=constructor,
+                kwargs=kwargs,
             )
         except Exception:
             return original
@@ -380,6 +499,33 @@ class _ClassHook:
         merged = original + found
         merged.sort(key=lambda e: order.get(note_name(e) or "", len(order)))
         return merged
+
+
+_Step = tuple[str, str, Hook, Any, bool, AttributeValidationNote]
+"""How one field is read: name, alias, hook, type, required, the note of its failures."""
+
+
+class _StructuredError(Exception):
+    """The failure of :meth:`_ClassHook._structure_detailed`, with what did structure.
+
+    Never leaves :meth:`_ClassHook.__call__`, which turns it into cattrs' group.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        exceptions: list[Exception],
+        kwargs: dict[str, Any],
+        *,
+        constructor: bool,
+        complete: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exceptions = exceptions
+        self.kwargs = kwargs
+        self.constructor = constructor
+        self.complete = complete  # every error found already: no _complete
 
 
 def _group(message: str, errors: list[Exception], cls: type) -> ClassValidationError:
@@ -401,28 +547,30 @@ def _validator_errors(
     failed: set[str],
     *,
     keep_first: bool,
+    kwargs: dict[str, Any] | None = None,
 ) -> list[Exception]:
-    if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
+    """The validator failures; ``kwargs``: the fields already structured, by alias."""
+    plan = _class_plan(cls)
+    if plan is None:
         return []
-    kwargs = {}
-    for a in init_fields:
-        if a.name in value and a.name not in failed:
-            kwargs[a.name] = converter.structure(value[a.name], a.type)  # type: ignore[arg-type]
+    if kwargs is None:
+        kwargs = {}
+        for a in init_fields:
+            if a.name in value and a.name not in failed:
+                kwargs[a.alias or a.name] = converter.structure(value[a.name], a.type)  # type: ignore[arg-type]
     inst: Any = object.__new__(cls)
     setter = object.__setattr__
-    for a in attrs.fields(cls):
-        if a.name in failed:
+    for a, name, key, init, default, factory, conv in plan.steps:
+        if name in failed:
             continue
-        if a.init and a.name in kwargs:
-            v = kwargs[a.name]
-        elif a.default is attrs.NOTHING:
+        if init and key in kwargs:
+            v = kwargs[key]
+        elif default is attrs.NOTHING:
             return []
-        elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
-            factory: Any = a.default
+        elif factory is not None:
             v = factory.factory(inst) if factory.takes_self else factory.factory()
         else:
-            v = a.default
-        conv: Any = a.converter
+            v = default
         if conv is not None:
             if isinstance(conv, attrs.Converter):
                 args: list[Any] = [v]
@@ -433,27 +581,69 @@ def _validator_errors(
                 v = conv.converter(*args)  # type: ignore[attr-defined]
             else:
                 v = conv(v)
-        setter(inst, a.name, v)
+        setter(inst, name, v)
     found: list[Exception] = []
     seen: set[tuple[object, ...]] = set()
-    own = attrs.fields_dict(cls)
-    for a in attrs.fields(cls):
-        if a.validator is None or a.name in failed:
+    for a, name, validator in plan.validators:
+        if name in failed:
             continue
         try:
-            a.validator(inst, a, getattr(inst, a.name))
+            validator(inst, a, getattr(inst, name))
         except Exception as exc:
             # Kept: an error the validator reports at a field of this class, its own or
             # another (a cross-field check such as Person's NIP/birth date agreement).
-            if (keep_first and not found) or (
-                isinstance(exc, AdminnetError)
-                and _noted_field(exc, own)
-                and _same_message(exc) not in seen
-            ):
-                found.append(exc)
             if isinstance(exc, AdminnetError):
-                seen.add(_same_message(exc))
+                same = _same_message(exc)
+                if (keep_first and not found) or (_noted_field(exc, plan.own) and same not in seen):
+                    found.append(exc)
+                seen.add(same)
+            elif keep_first and not found:
+                found.append(exc)
     return found
+
+
+@attrs.frozen
+class _ClassPlan:
+    """What :func:`_validator_errors` reads of an attrs class, read once."""
+
+    attributes: object  # the class's ``__attrs_attrs__`` the plan was made from
+    # For each field: (attribute, name, init key, init, default, Factory or None, converter)
+    steps: tuple[tuple[Any, str, str, bool, Any, Any, Any], ...]
+    validators: tuple[tuple[Any, str, Any], ...]  # (attribute, name, validator)
+    own: dict[str, attrs.Attribute[Any]]
+
+
+_CLASS_PLANS: dict[type, tuple[object, _ClassPlan | None]] = {}
+
+
+def _class_plan(cls: type) -> _ClassPlan | None:
+    """The plan of ``cls`` (remade if its fields change), ``None`` for a class with hooks."""
+    attributes = getattr(cls, "__attrs_attrs__", None)
+    hit = _CLASS_PLANS.get(cls)
+    if hit is not None and hit[0] is attributes:
+        return hit[1]
+    made = None
+    if not (hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__")):
+        fields = attrs.fields(cls)
+        made = _ClassPlan(
+            attributes=attributes,
+            steps=tuple(
+                (
+                    a,
+                    a.name,
+                    a.alias or a.name,
+                    a.init,
+                    a.default,
+                    a.default if isinstance(a.default, attrs.Factory) else None,  # type: ignore[arg-type]
+                    a.converter,
+                )
+                for a in fields
+            ),
+            validators=tuple((a, a.name, a.validator) for a in fields if a.validator is not None),
+            own=attrs.fields_dict(cls),
+        )
+    _CLASS_PLANS[cls] = (attributes, made)
+    return made
 
 
 def _same_message(exc: AdminnetError) -> tuple[object, ...]:
@@ -492,10 +682,10 @@ class _PersonHook(_ClassHook):
     """
 
     def __call__(self, value: object, cls: Any) -> Any:
-        person = _person_from_value(value)
-        if person is not None:
+        person = _person_read_value(value)
+        if type(person) is Person:
             return person
-        return super().__call__(value, cls)
+        return self._structure(value, cls, suspect=person is REFUSED)
 
     def load_text(self, text: str | bytes) -> Any:
         """The Person of one JSON text: the accelerator, else parse and structure it.
@@ -503,16 +693,41 @@ class _PersonHook(_ClassHook):
         Raises:
             InvalidDataError: listing every problem with its path.
         """
-        person = _person_from_text(text)
-        if person is not None:
+        person = _person_read_text(text)
+        if type(person) is Person:
             return person
         value = loads(text)
         try:
-            return super().__call__(value, Person)
+            return self._structure(value, Person, suspect=person is REFUSED)
         except MemoryError:
             raise
         except Exception as exc:
             raise InvalidDataError(cap(details_of(exc))) from exc
+
+    def load_line(self, text: str | bytes) -> Any:
+        """:meth:`load_text` for a JSON line: its problems are returned, not raised."""
+        person = _person_read_text(text)
+        if type(person) is Person:
+            return person
+        try:
+            value = loads(text)
+        except InvalidDataError as exc:
+            return LineErrors(exc.errors)
+        try:
+            return self._structure(value, Person, suspect=person is REFUSED)
+        except MemoryError:
+            raise
+        except Exception as exc:
+            return LineErrors(cap(details_of(exc)))
+
+
+class LineErrors:
+    """The problems of one JSON line, as a line loader returns them (not raised)."""
+
+    __slots__ = ("details",)
+
+    def __init__(self, details: Sequence[ErrorDetail]) -> None:
+        self.details = details
 
 
 _WHILE_DATASET: Final = "While structuring Dataset"

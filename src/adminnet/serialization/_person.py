@@ -59,7 +59,16 @@ from adminnet.serialization._primitives import optional_text_fields, structure_d
 from adminnet.text import names as _names
 from adminnet.text.names import PersonName
 
-__all__ = ["from_text", "from_value", "plan", "reset"]
+__all__ = [
+    "REFUSED",
+    "Refused",
+    "from_text",
+    "from_value",
+    "plan",
+    "read_text",
+    "read_value",
+    "reset",
+]
 
 _PERSON_FIELDS: Final = ("id", "name", "nip", "birth_date", "gender")
 _TITLE_FIELDS: Final = ("prefixes", "suffixes")
@@ -67,6 +76,20 @@ _PERSON_KEYS: Final = frozenset(_PERSON_FIELDS)
 _GENDERS: Final = {g.value: g for g in Gender}
 
 _new = object.__new__
+
+
+class Refused:
+    """The accelerator declined because one of the model's rules refused a value.
+
+    A hint only, for the general path (the record is most likely invalid, so it looks
+    for every error before it calls the constructor); never an answer.
+    """
+
+    def __repr__(self) -> str:
+        return "REFUSED"
+
+
+REFUSED: Final = Refused()
 Setter = Callable[[Any, Any], None]
 
 
@@ -269,7 +292,7 @@ def _probe() -> str:
     """The first probe on which this module and the model disagree ('' if none)."""
     for record in _PROBES:
         expected = _by_model(record)
-        got = _from_dict(record)
+        got = from_value(record)
         if got is None and expected is None:
             continue
         if got is None:
@@ -391,7 +414,7 @@ def _build(
     number: str | None,
     raw_birth: str | None,
     raw_gender: str | None,
-) -> Person | None:
+) -> Person | Refused | None:
     """Apply the rules the values of a Person have not met yet, then build it.
 
     The id has met the model's pattern already (the caller's ``_LINE`` includes it).
@@ -400,12 +423,12 @@ def _build(
     if raw_birth is not None:
         birth = _dates_get(raw_birth) or _date(raw_birth)
         if birth is None:
-            return None
+            return REFUSED
     gender = None
     if raw_gender is not None:
         gender = _GENDERS.get(raw_gender)
         if gender is None:
-            return None
+            return REFUSED
     if number is not None:
         nip = _nip
         try:
@@ -413,7 +436,7 @@ def _build(
             if birth is not None or gender is not None:
                 nip.check_person(number, birth_date=birth, gender=gender)
         except AdminnetError:
-            return None  # the general path reports it, at its field
+            return REFUSED  # the general path reports it, at its field
     obj = _new(Person)
     s_id, s_name, s_nip, s_birth, s_gender = current.person_set
     s_id(obj, ident)
@@ -434,7 +457,7 @@ def _is_nip(number: object) -> bool:
     )
 
 
-def _from_dict(value: object) -> Person | None:
+def _from_dict(value: object) -> Person | Refused | None:
     if type(value) is not dict:
         return None
     current = plan()
@@ -447,6 +470,8 @@ def _from_dict(value: object) -> Person | None:
         number = _nip.compact(number)  # Person's converter: separators removed
     raw_birth = get("birth_date")
     raw_gender = get("gender")
+    if type(number) is str and not _is_nip(number):
+        return _refused_nip(number)
     if (
         type(ident) is not str
         or not _is_nip(number)
@@ -464,15 +489,32 @@ def _from_dict(value: object) -> Person | None:
             name = _names.parse_name(raw_name)
         else:
             return None
-        if name is None or _common.ID_PATTERN.match(ident) is None:
+        if name is None:
             return None
+        if _common.ID_PATTERN.match(ident) is None:
+            return REFUSED
         return _build(current, ident, name, number, raw_birth, raw_gender)
     except AdminnetError:  # a rule refused a value: the general path reports it
-        return None
+        return REFUSED
+
+
+def _refused_nip(number: str) -> Refused | None:
+    """:data:`REFUSED` if the NIP rule refuses ``number`` (a hint), else ``None``."""
+    try:
+        _nip.validate(number)
+    except AdminnetError:
+        return REFUSED
+    return None  # pragma: no cover - a valid NIP the accelerator does not take as it is
 
 
 def from_value(value: object) -> Person | None:
     """The Person the general path would build from a parsed ``value``, or ``None``."""
+    person = _from_dict(value)
+    return person if type(person) is Person else None
+
+
+def read_value(value: object) -> Person | Refused | None:
+    """:func:`from_value`, or :data:`REFUSED` when it declined at a rule's refusal."""
     return _from_dict(value)
 
 
@@ -522,7 +564,16 @@ def _written_titles(raw: str, field: str) -> tuple[str, ...] | None:
 
 
 def from_text(line: str | bytes) -> Person | None:
-    r"""The Person of one JSON text, or ``None`` to defer to the exact path.
+    """The Person of one JSON text, or ``None`` to defer to the exact path.
+
+    See :func:`read_text`.
+    """
+    person = read_text(line)
+    return person if type(person) is Person else None
+
+
+def read_text(line: str | bytes) -> Person | Refused | None:
+    r"""The Person of one JSON text, or ``None`` / :data:`REFUSED` to defer to the exact path.
 
     A line in the layout adminnet writes is read by one regular expression
     (``_LINE``); any other is parsed by the quickest parser (orjson when installed)
@@ -545,7 +596,7 @@ def from_text(line: str | bytes) -> Person | None:
         or Person.__attrs_attrs__ is not current.person_attrs
         or PersonName.__attrs_attrs__ is not current.name_attrs
     ):
-        return None if plan().enabled is False else from_text(line)
+        return None if plan().enabled is False else read_text(line)
     if match is None:
         return _from_other(line)
     ident, text, given, prefixes, suffixes, number, raw_birth, raw_gender = match.groups()
@@ -562,10 +613,10 @@ def from_text(line: str | bytes) -> Person | None:
             return None
         return _build(current, ident, name, number, raw_birth, raw_gender)
     except AdminnetError:  # a rule refused a value: the general path reports it
-        return None
+        return REFUSED
 
 
-def _from_other(line: str | bytes) -> Person | None:
+def _from_other(line: str | bytes) -> Person | Refused | None:
     """A text in another layout (see :func:`from_text`)."""
     quotes = line.count(b'"') if type(line) is bytes else line.count('"')  # type: ignore[arg-type]
     try:
@@ -575,6 +626,6 @@ def _from_other(line: str | bytes) -> Person | None:
     if type(value) is not dict:
         return None
     person = _from_dict(value)
-    if person is None or quotes != 2 * _strings(value):
-        return None
+    if type(person) is not Person or quotes != 2 * _strings(value):
+        return person if person is REFUSED else None
     return person

@@ -373,3 +373,52 @@ def test_a_text_stream_is_read_from_where_it_stands() -> None:
 def test_a_text_stream_in_another_encoding_is_read_as_text() -> None:
     stream = io.TextIOWrapper(io.BytesIO(STREAM.replace(b"\xff", b"Z")), encoding="latin-1")
     assert [p.id for p in iter_jsonl(Person, stream)] == ["a", "b", "c", "d", "e"]
+
+
+_BREAKS: list[tuple[str, object]] = [
+    ("nip", "196513321990031002"),  # no calendar date
+    ("nip", "19651302199003100"),  # 17 digits
+    ("birth_date", "1970-01-01"),  # disagrees with most NIPs
+    ("gender", "female"),
+    ("gender", "unknown"),
+    ("name", ""),
+    ("name", 12),
+    ("id", "Not An Id"),
+    ("birth_date", "2023-02-30"),
+    ("extra", 1),
+]
+
+
+@given(
+    person=adminnet.strategies.persons(),
+    breaks=st.lists(st.sampled_from(_BREAKS), min_size=1, max_size=3),
+)
+def test_the_accelerators_refusal_hint_changes_no_error(
+    person: Person, breaks: list[tuple[str, object]]
+) -> None:
+    """A record the accelerator refused gets exactly the errors of the general path."""
+    import json
+
+    record: dict[str, object] = dict(to_dict(person))
+    record.update(breaks)  # a later break of a key wins
+    line = json.dumps(record).encode()
+
+    def details() -> list[tuple[object, ...]]:
+        out = []
+        try:
+            list(iter_jsonl(Person, [line, line]))
+        except InvalidDataError as exc:
+            out = [(d.line, d.path, d.code, d.message, dict(d.params)) for d in exc.errors]
+        return out
+
+    _person.reset()
+    with_accelerator = details()
+    _person.reset()
+    _person._plans.append(_person.Plan(enabled=False, reason="this test: the general path"))
+    try:
+        general = details()
+    finally:
+        _person.reset()
+    assert with_accelerator == general
+    maybe_valid = {("birth_date", "1970-01-01"), ("gender", "female")}  # fine without a NIP
+    assert general or set(dict(breaks).items()) <= maybe_valid

@@ -11,7 +11,6 @@ from __future__ import annotations
 import enum
 import functools
 import re
-import types
 import typing
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -20,8 +19,7 @@ from typing import Any, Final
 import attrs
 import cattrs
 import pendulum
-from cattrs import AttributeValidationNote, ClassValidationError, IterableValidationError
-from cattrs.errors import IterableValidationNote
+from cattrs import AttributeValidationNote, ClassValidationError
 from cattrs.fns import raise_error
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -36,8 +34,23 @@ from adminnet.errors import (
 )
 from adminnet.model.dataset import KINDS, Dataset
 from adminnet.model.person import Person
+from adminnet.serialization._collect import (
+    _validator_errors,
+)
+from adminnet.serialization._containers import (
+    _enum_union_structure_factory,
+    _fixed_tuple_structure_factory,
+    _fixed_tuple_unstructure_factory,
+    _is_enum_union,
+    _is_fixed_tuple,
+    _is_optional,
+    _is_var_tuple,
+    _optional_structure_factory,
+    _optional_unstructure_factory,
+    _tuple_structure_factory,
+    _tuple_unstructure_factory,
+)
 from adminnet.serialization._errors import (
-    attribute_note,
     cap,
     details_of,
     got,
@@ -53,7 +66,6 @@ from adminnet.serialization._primitives import (
     Hook,
     check_unicode,
     fail_type,
-    not_a_member,
     optional_text_fields,
     structure_bool,
     structure_date,
@@ -120,159 +132,6 @@ _VERSION: Final = re.compile(r"(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})\Z")
 
 
 # --- containers -----------------------------------------------------------------------
-
-
-def _is_var_tuple(tp: Any) -> bool:
-    args = typing.get_args(tp)
-    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
-def _optional_arg(tp: Any) -> Any:
-    origin = typing.get_origin(tp)
-    if origin is not typing.Union and origin is not types.UnionType:
-        return None
-    args = typing.get_args(tp)
-    if len(args) != 2 or type(None) not in args:
-        return None
-    return args[0] if args[1] is type(None) else args[1]
-
-
-def _is_optional(tp: Any) -> bool:
-    return _optional_arg(tp) is not None
-
-
-_PLURALS: Final[dict[Any, str]] = {str: "strings", int: "integers", bool: "booleans"}
-
-
-def _tuple_structure_factory(tp: Any, converter: cattrs.Converter) -> Hook:
-    elem = typing.get_args(tp)[0]
-    elem_hook = converter.get_structure_hook(elem)
-    detailed = converter.detailed_validation
-    elem_name = _PLURALS.get(elem) or (
-        f"{elem.__name__} objects" if attrs.has(elem) else f"{getattr(elem, '__name__', '')} values"
-    )
-
-    def structure_tuple(value: object, _cls: Any) -> tuple[Any, ...]:
-        if type(value) is not list and type(value) is not tuple:
-            fail_type("array_of", value, items=elem_name)
-        items: list[Any] | tuple[Any, ...] = value
-        if not detailed:
-            return tuple([elem_hook(item, elem) for item in items])
-        return _structure_items(tp, [(elem_hook, elem, item) for item in items])
-
-    return structure_tuple
-
-
-def _structure_items(tp: Any, jobs: list[tuple[Hook, Any, object]]) -> tuple[Any, ...]:
-    """Each ``(hook, type, item)`` structured; every failure noted with its index."""
-    out = []
-    errors: list[Exception] = []
-    for i, (hook, t, item) in enumerate(jobs):
-        try:
-            out.append(hook(item, t))
-        except Exception as exc:
-            if isinstance(exc, MemoryError):
-                raise
-            exc.add_note(IterableValidationNote(f"Structuring {tp} @ index {i}", i, t))
-            errors.append(exc)
-    if errors:
-        msg = f"While structuring {tp!r}"
-        raise IterableValidationError(msg, errors, tp)
-    return tuple(out)
-
-
-def _tuple_unstructure_factory(tp: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
-    elem = typing.get_args(tp)[0]
-    if elem is str:
-        return list
-    elem_hook = converter.get_unstructure_hook(elem)
-    return lambda value: [elem_hook(item) for item in value]
-
-
-def _optional_structure_factory(tp: Any, converter: cattrs.Converter) -> Hook:
-    inner_type = _optional_arg(tp)
-    inner = converter.get_structure_hook(inner_type)
-    return lambda value, _cls: None if value is None else inner(value, inner_type)
-
-
-def _optional_unstructure_factory(tp: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
-    inner = converter.get_unstructure_hook(_optional_arg(tp))
-    return lambda value: None if value is None else inner(value)
-
-
-def _is_fixed_tuple(tp: Any) -> bool:
-    args = typing.get_args(tp)
-    return typing.get_origin(tp) is tuple and bool(args) and Ellipsis not in args
-
-
-def _fixed_tuple_structure_factory(tp: Any, converter: cattrs.Converter) -> Hook:
-    """``tuple[A, B, C]``: a JSON array of exactly that many items, each read as its type."""
-    types_ = typing.get_args(tp)
-    hooks = [converter.get_structure_hook(t) for t in types_]
-    size = len(types_)
-
-    def structure_fixed(value: object, _cls: Any) -> tuple[Any, ...]:
-        if type(value) is not list and type(value) is not tuple:
-            fail_type("array_size", value, size=size)
-        items: list[Any] | tuple[Any, ...] = value
-        if len(items) != size:
-            raise InvalidFormat(
-                code="type.invalid",
-                variant="array_length",
-                params={"size": size, "count": len(items)},
-            )
-        jobs = list(zip(hooks, types_, items, strict=True))
-        if not converter.detailed_validation:
-            return tuple([hook(item, t) for hook, t, item in jobs])
-        return _structure_items(tp, jobs)
-
-    return structure_fixed
-
-
-def _fixed_tuple_unstructure_factory(tp: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
-    hooks = [converter.get_unstructure_hook(t) for t in typing.get_args(tp)]
-    return lambda value: [hook(item) for hook, item in zip(hooks, value, strict=True)]
-
-
-def _enum_members(tp: Any) -> tuple[type[enum.Enum], ...]:
-    origin = typing.get_origin(tp)
-    if origin is not typing.Union and origin is not types.UnionType:
-        return ()
-    args = typing.get_args(tp)
-    if all(isinstance(a, type) and issubclass(a, enum.Enum) for a in args):
-        return args
-    return ()
-
-
-def _is_enum_union(tp: Any) -> bool:
-    return bool(_enum_members(tp))
-
-
-def _enum_union_structure_factory(tp: Any) -> Hook:
-    """``EnumA | EnumB``: the member whose value it is (the values must not overlap)."""
-    classes = _enum_members(tp)
-    table: dict[object, enum.Enum] = {}
-    for cls in classes:
-        for member in cls:
-            if member.value in table:
-                msg = f"cannot read {tp!r}: value {member.value!r} is in two enums"
-                raise TypeError(msg)
-            table[member.value] = member
-    known = ", ".join(str(v) for v in table)
-    names = " or ".join(c.__name__ for c in classes)
-
-    def structure_union(value: object, _cls: Any) -> enum.Enum:
-        if type(value) is not str:
-            fail_type("enum", value, enum=names, known=known)
-        member = table.get(value)
-        if member is None:
-            raise not_a_member(value, names, known)
-        return member
-
-    return structure_union
-
-
-# --- attrs classes --------------------------------------------------------------------
 
 
 def _unknown_key_error(cls: type, key: object, known: str) -> InvalidFormat:
@@ -537,128 +396,6 @@ def _is_constructor_failure(exc: ClassValidationError) -> bool:
         return False
     sub = exc.exceptions[0]
     return not any(is_structuring_note(n) for n in getattr(sub, "__notes__", ()))
-
-
-def _validator_errors(
-    cls: type,
-    init_fields: list[attrs.Attribute[Any]],
-    value: dict[Any, Any],
-    converter: cattrs.Converter,
-    failed: set[str],
-    *,
-    keep_first: bool,
-    kwargs: dict[str, Any] | None = None,
-) -> list[Exception]:
-    """The validator failures; ``kwargs``: the fields already structured, by alias."""
-    plan = _class_plan(cls)
-    if plan is None:
-        return []
-    if kwargs is None:
-        kwargs = {}
-        for a in init_fields:
-            if a.name in value and a.name not in failed:
-                kwargs[a.alias or a.name] = converter.structure(value[a.name], a.type)  # type: ignore[arg-type]
-    inst: Any = object.__new__(cls)
-    setter = object.__setattr__
-    for a, name, key, init, default, factory, conv in plan.steps:
-        if name in failed:
-            continue
-        if init and key in kwargs:
-            v = kwargs[key]
-        elif default is attrs.NOTHING:
-            return []
-        elif factory is not None:
-            v = factory.factory(inst) if factory.takes_self else factory.factory()
-        else:
-            v = default
-        if conv is not None:
-            if isinstance(conv, attrs.Converter):
-                args: list[Any] = [v]
-                if conv.takes_self:  # type: ignore[attr-defined]
-                    args.append(inst)
-                if conv.takes_field:  # type: ignore[attr-defined]
-                    args.append(a)
-                v = conv.converter(*args)  # type: ignore[attr-defined]
-            else:
-                v = conv(v)
-        setter(inst, name, v)
-    found: list[Exception] = []
-    seen: set[tuple[object, ...]] = set()
-    for a, name, validator in plan.validators:
-        if name in failed:
-            continue
-        try:
-            validator(inst, a, getattr(inst, name))
-        except Exception as exc:
-            # Kept: an error the validator reports at a field of this class, its own or
-            # another (a cross-field check such as Person's NIP/birth date agreement).
-            if isinstance(exc, AdminnetError):
-                same = _same_message(exc)
-                if (keep_first and not found) or (_noted_field(exc, plan.own) and same not in seen):
-                    found.append(exc)
-                seen.add(same)
-            elif keep_first and not found:
-                found.append(exc)
-    return found
-
-
-@attrs.frozen
-class _ClassPlan:
-    """What :func:`_validator_errors` reads of an attrs class, read once."""
-
-    attributes: object  # the class's ``__attrs_attrs__`` the plan was made from
-    # For each field: (attribute, name, init key, init, default, Factory or None, converter)
-    steps: tuple[tuple[Any, str, str, bool, Any, Any, Any], ...]
-    validators: tuple[tuple[Any, str, Any], ...]  # (attribute, name, validator)
-    own: dict[str, attrs.Attribute[Any]]
-
-
-_CLASS_PLANS: dict[type, tuple[object, _ClassPlan | None]] = {}
-
-
-def _class_plan(cls: type) -> _ClassPlan | None:
-    """The plan of ``cls`` (remade if its fields change), ``None`` for a class with hooks."""
-    attributes = getattr(cls, "__attrs_attrs__", None)
-    hit = _CLASS_PLANS.get(cls)
-    if hit is not None and hit[0] is attributes:
-        return hit[1]
-    made = None
-    if not (hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__")):
-        fields = attrs.fields(cls)
-        made = _ClassPlan(
-            attributes=attributes,
-            steps=tuple(
-                (
-                    a,
-                    a.name,
-                    a.alias or a.name,
-                    a.init,
-                    a.default,
-                    a.default if isinstance(a.default, attrs.Factory) else None,  # type: ignore[arg-type]
-                    a.converter,
-                )
-                for a in fields
-            ),
-            validators=tuple((a, a.name, a.validator) for a in fields if a.validator is not None),
-            own=attrs.fields_dict(cls),
-        )
-    _CLASS_PLANS[cls] = (attributes, made)
-    return made
-
-
-def _same_message(exc: AdminnetError) -> tuple[object, ...]:
-    """What makes two errors say the same thing: the template and its values.
-
-    Comparing these instead of the worded messages spares a rendering per error.
-    """
-    return (exc.code, exc.template_key, *sorted(exc.params.items()))
-
-
-def _noted_field(exc: BaseException, own: dict[str, attrs.Attribute[Any]]) -> bool:
-    """Whether ``exc``'s note names a field of the class whose fields are ``own``."""
-    note = attribute_note(exc)
-    field = None if note is None else own.get(str(note.name))
-    return field is not None and note is not None and note.type is field.type
 
 
 class _PersonNameHook(_ClassHook):

@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 import hypothesis.strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from adminnet import agencies, positions, regions
+from adminnet import AgreementKind, Capacity, agencies, positions, regions
+from adminnet.export import validate_batch
 from adminnet.extract import extract
 from adminnet.ids import golongan, nik, nip, region_code
 from adminnet.text.dates import format_date, parse_date, parse_date_range, parse_datetime
@@ -137,6 +138,11 @@ def takes(function: Callable[..., Any], name: str) -> bool:
     return name in inspect.signature(function).parameters
 
 
+def _validate_persons(text: object) -> object:
+    """``validate_batch`` of a text as JSON Lines of persons (rows and errors)."""
+    return validate_batch(text, "persons")
+
+
 CASES: list[Case] = [
     *_id_cases(nip, "ids.nip", at=_good_when),
     *_id_cases(nik, "ids.nik", at=_good_when),
@@ -169,6 +175,9 @@ CASES: list[Case] = [
     Case("text.dates.parse_date_range", parse_date_range, keywords(anything, year=_years)),
     Case("text.numbers.parse_amount", parse_amount, keywords(anything)),
     Case("extract.extract", extract, keywords(anything, published=_when)),
+    Case("model.Capacity (printed labels)", Capacity, one(anything)),
+    Case("model.AgreementKind (printed labels)", AgreementKind, one(anything)),
+    Case("export.validate_batch (JSON Lines of persons)", _validate_persons, one(anything)),
 ]
 """Every public parser, predicate and lookup on arbitrary input."""
 

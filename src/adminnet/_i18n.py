@@ -27,7 +27,7 @@ import threading
 from collections.abc import Mapping
 from typing import Final
 
-__all__ = ["LANGUAGES", "catalogue", "language", "render", "set_language"]
+__all__ = ["LANGUAGES", "catalogue", "language", "render", "set_language", "template_key"]
 
 LANGUAGES: Final = ("en", "id")
 """The languages adminnet speaks: English and Bahasa Indonesia."""
@@ -99,6 +99,15 @@ def _load(lang: str) -> Mapping[str, str]:
         return {}
     raw: dict[object, str] = getattr(translations, "_catalog", {})
     return {k: v for k, v in raw.items() if isinstance(k, str) and k}
+
+
+def template_key(code: str, variant: str | None = None) -> str:
+    """The catalogue key of a message: the code, or ``code.variant`` for one of its wordings.
+
+    >>> template_key("nip.invalid_length"), template_key("AGR001", "possibly")
+    ('nip.invalid_length', 'AGR001.possibly')
+    """
+    return code if variant is None else f"{code}.{variant}"
 
 
 def render(code: str, params: Mapping[str, object], fallback: str) -> str:

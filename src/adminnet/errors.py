@@ -57,7 +57,7 @@ from typing import Any, ClassVar, Self
 import attrs
 
 from adminnet import _i18n
-from adminnet._i18n import render
+from adminnet._i18n import render, template_key
 
 __all__ = [
     "AdminnetError",
@@ -140,7 +140,7 @@ class AdminnetError(Exception):
     @property
     def template_key(self) -> str:
         """The catalogue key of the message: the code, or ``code.variant``."""
-        return self.code if self.variant is None else f"{self.code}.{self.variant}"
+        return template_key(self.code, self.variant)
 
     @property
     def message(self) -> str:
@@ -391,7 +391,7 @@ class ErrorDetail:
         the catalogue has no template (default: the code itself).
         """
         plain = plain_params(params or {})
-        key = code if variant is None else f"{code}.{variant}"
+        key = template_key(code, variant)
         message = render(key, plain, fallback if fallback is not None else code)
         return cls(path, code, message, line, params=plain)
 

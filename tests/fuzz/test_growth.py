@@ -44,10 +44,6 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "slashes": lambda n: ("1/" * n)[:n],
 }
 
-# Quadratic paths owned by another branch (h/datesnum), fixed there: the integrator
-# removes these marks after merging it.
-KNOWN_QUADRATIC: dict[str, str] = {}  # name prefix -> the issue that owns the fix
-
 
 class _TooSlow(BaseException):
     """The CPU-time alarm rang: the size took longer than the limit allows.
@@ -92,9 +88,7 @@ def _limited(
 
 
 def _param(case: Case) -> Any:
-    reason = next((r for k, r in KNOWN_QUADRATIC.items() if case.name.startswith(k)), None)
-    marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
-    return pytest.param(case, id=case.name, marks=marks)
+    return pytest.param(case, id=case.name)
 
 
 def _ratios(function: Callable[..., Any], make: Callable[[int], str]) -> tuple[float, float]:

@@ -82,9 +82,9 @@ class _Usage(Exception):
     def __init__(
         self, *, code: str, params: Mapping[str, object], variant: str | None = None
     ) -> None:
-        from adminnet._i18n import render
+        from adminnet._i18n import render, template_key
 
-        key = code if variant is None else f"{code}.{variant}"
+        key = template_key(code, variant)
         super().__init__(render(key, params, key))
         self.code = code
 

@@ -19,7 +19,7 @@ from typing import Any, Final, TypeVar, overload
 import attrs
 
 from adminnet._enum import LabeledEnum, find, refusal
-from adminnet._validators import raise_for_field, short
+from adminnet._validators import attach_note, raise_for_field, short
 from adminnet.errors import InvalidComponent, InvalidFormat, ValidationError
 from adminnet.ids import region_code as _region_code
 from adminnet.time import PartialDate
@@ -31,6 +31,7 @@ __all__ = [
     "check_ids",
     "check_optional_id",
     "check_optional_text",
+    "check_region_code_form",
     "check_text",
     "clean_text",
     "enum_converter",
@@ -325,3 +326,18 @@ def optional_region_code(value: str | None) -> str | None:
     if isinstance(value, str) and _region_code.is_valid(value):
         return _region_code.format(value)
     return value
+
+
+def check_region_code_form(
+    instance: object, attribute: attrs.Attribute[Any], value: object, variant: str
+) -> str | None:
+    """Validator step: ``value`` is a well-formed region code or ``None``; returns it.
+
+    ``variant`` is the wording of ``region_code.invalid_format`` for the entity.
+    """
+    if value is None or (isinstance(value, str) and _region_code.is_valid(value)):
+        return value
+    params = {"value": short(value, 40)}
+    exc = InvalidFormat(code="region_code.invalid_format", variant=variant, params=params)
+    attach_note(exc, instance, attribute)
+    raise exc

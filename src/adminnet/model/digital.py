@@ -25,13 +25,13 @@ from typing import Any
 import attrs
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._validators import raise_for_field, short
+from adminnet._validators import raise_for_field
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
-from adminnet.ids import region_code as _region_code
 from adminnet.model._common import (
     check_id,
     check_optional_id,
     check_optional_text,
+    check_region_code_form,
     check_text,
     clean_text,
     enum_converter,
@@ -171,23 +171,14 @@ def _partial(value: object) -> object:
 
 
 def _check_region(instance: Measurement, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
+    code = check_region_code_form(instance, attribute, value, "measurement")
+    if code is None:
         return
-    if not isinstance(value, str) or not _region_code.is_valid(value):
-        raise_for_field(
-            InvalidFormat(
-                code="region_code.invalid_format",
-                variant="measurement",
-                params={"value": short(value, 40)},
-            ),
-            instance,
-            attribute,
-        )
     if instance.agency_id is not None:
         raise_for_field(
             InconsistentData(
                 code="measurement.two_subjects",
-                params={"agency_id": instance.agency_id, "value": value},
+                params={"agency_id": instance.agency_id, "value": code},
             ),
             instance,
             attribute,

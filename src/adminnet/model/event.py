@@ -9,15 +9,15 @@ import attrs
 import pendulum
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._validators import raise_for_field, short
+from adminnet._validators import raise_for_field
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 from adminnet.ids import _region_table
-from adminnet.ids import region_code as _region_code
 from adminnet.model._common import (
     check_id,
     check_ids,
     check_optional_id,
     check_optional_text,
+    check_region_code_form,
     check_text,
     clean_text,
     enum_converter,
@@ -98,22 +98,13 @@ def _naive(field: str, value: _dt.datetime) -> InvalidFormat:
 
 
 def _check_region(instance: Event, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
+    code = check_region_code_form(instance, attribute, value, "event")
+    if code is None:
         return
-    if not isinstance(value, str) or not _region_code.is_valid(value):
-        raise_for_field(
-            InvalidFormat(
-                code="region_code.invalid_format",
-                variant="event",
-                params={"value": short(value, 40)},
-            ),
-            instance,
-            attribute,
-        )
     day = instance.start.date()
-    if not _region_table.exists(value, day):  # the registry's table (module docstring)
+    if not _region_table.exists(code, day):  # the registry's table (module docstring)
         raise_for_field(
-            InvalidComponent(code="region.unknown", params={"value": value, "at": str(day)}),
+            InvalidComponent(code="region.unknown", params={"value": code, "at": str(day)}),
             instance,
             attribute,
         )

@@ -31,7 +31,7 @@ import attrs
 import pendulum
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._i18n import render
+from adminnet._i18n import render, template_key
 from adminnet._validators import raise_for_field, short
 from adminnet.errors import (
     AdminnetError,
@@ -204,7 +204,7 @@ class RuleContext:
             path = f"{path}{field}" if field.startswith("[") else f"{path}.{field}"
         code = self.rule.code
         plain = plain_params(params or {})
-        key = code if variant is None else f"{code}.{variant}"
+        key = template_key(code, variant)
         return Violation(
             code,
             self.rule.severity if severity is None else severity,
@@ -248,7 +248,7 @@ class RuleContext:
         For messages that list several things (``"x from 2016 to 2017; y from ..."``),
         each listed item is a phrase, worded in the current language.
         """
-        key = f"{self.rule.code}.{name}"
+        key = template_key(self.rule.code, name)
         return render(key, params, key)
 
 

@@ -12,9 +12,9 @@ from typing import Any, NoReturn
 
 import attrs
 
-from adminnet.errors import AdminnetError, InvalidComponent, attach_note
+from adminnet.errors import AdminnetError, InvalidComponent, InvalidFormat, attach_note
 
-__all__ = ["OneOf", "UnitInterval", "attach_note", "raise_for_field", "short"]
+__all__ = ["OneOf", "UnitInterval", "attach_note", "raise_for_field", "short", "wrong_type"]
 
 
 def raise_for_field(
@@ -23,6 +23,11 @@ def raise_for_field(
     """Raise ``exc`` attributed to ``attribute`` of ``instance``."""
     attach_note(exc, instance, attribute)
     raise exc
+
+
+def wrong_type(value: object, code: str, variant: str | None = None) -> InvalidFormat:
+    """The error for a value of the wrong Python type: ``code``, with its ``type`` named."""
+    return InvalidFormat(code=code, variant=variant, params={"type": type(value).__name__})
 
 
 _SHORT = reprlib.Repr()

@@ -40,7 +40,7 @@ from typing import Any, Final, TypeAlias
 import attrs
 import pendulum
 
-from adminnet._validators import raise_for_field, short
+from adminnet._validators import raise_for_field, short, wrong_type
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 
 __all__ = [
@@ -329,9 +329,7 @@ def _to_partial(value: PartialDate | DateLike | None) -> PartialDate | None:
         return PartialDate.parse(value)
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return PartialDate(year=value.year, month=value.month, day=value.day)
-    raise InvalidFormat(
-        code="period.invalid_type", variant="end", params={"type": type(value).__name__}
-    )
+    raise wrong_type(value, "period.invalid_type", "end")
 
 
 def _check_partial(instance: Period, attribute: attrs.Attribute[Any], value: object) -> None:

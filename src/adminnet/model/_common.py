@@ -154,6 +154,17 @@ def _type_name(tp: type | tuple[type, ...]) -> str:
     return tp.__name__
 
 
+def _not_instance(field: str, tp: type | tuple[type, ...], value: object) -> InvalidFormat:
+    """The ``type.invalid`` error of ``field``: ``value`` is not a ``tp``."""
+    params = {
+        "field": field,
+        "expected": _type_name(tp),
+        "type": type(value).__name__,
+        "value": short(value, 60),
+    }
+    return InvalidFormat(code="type.invalid", params=params)
+
+
 @attrs.frozen(repr=False)
 class _InstanceOf:
     type: type | tuple[type, ...]
@@ -175,20 +186,8 @@ class _InstanceOf:
         else:
             bad = not isinstance(value, self.type)
         if bad:
-            cls = type(instance).__name__
-            raise_for_field(
-                InvalidFormat(
-                    code="type.invalid",
-                    params={
-                        "field": f"{cls}.{attribute.name}",
-                        "expected": _type_name(self.type),
-                        "type": type(value).__name__,
-                        "value": short(value, 60),
-                    },
-                ),
-                instance,
-                attribute,
-            )
+            field = f"{type(instance).__name__}.{attribute.name}"
+            raise_for_field(_not_instance(field, self.type, value), instance, attribute)
 
 
 def _as_tuple(tp: type | tuple[type, ...]) -> tuple[type, ...]:
@@ -220,19 +219,8 @@ class _TupleOf:
             if not isinstance(item, self.type) or (
                 isinstance(item, bool) and bool not in _as_tuple(self.type)
             ):
-                raise_for_field(
-                    InvalidFormat(
-                        code="type.invalid",
-                        params={
-                            "field": f"{cls}.{attribute.name}[{i}]",
-                            "expected": _type_name(self.type),
-                            "type": type(item).__name__,
-                            "value": short(item, 60),
-                        },
-                    ),
-                    instance,
-                    attribute,
-                )
+                field = f"{cls}.{attribute.name}[{i}]"
+                raise_for_field(_not_instance(field, self.type, item), instance, attribute)
 
 
 def tuple_of(tp: type | tuple[type, ...]) -> Validator:

@@ -248,6 +248,21 @@ def _near(params: dict[str, str | int], near: list[str]) -> str | None:
     return "near"
 
 
+def _check_printed(
+    instance: object, attribute: attrs.Attribute[Any], field: str, value: object
+) -> str:
+    """The first checks of a name part at ``field``: a string, not empty, printable."""
+    if not isinstance(value, str):
+        _fail(instance, attribute, "name.invalid_type", _typed(field, value))
+    if not value:
+        _fail(instance, attribute, "name.empty", {"field": field})
+    bad = _first_bad_char(value)
+    if bad is not None:
+        char = {"field": field, "value": short(value, 60), "char": f"U+{ord(bad):04X}"}
+        _fail(instance, attribute, "name.invalid_character", char)
+    return value
+
+
 def _check_given(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     # The usual case first: printable (so no control character; a space is printable),
     # short enough not to need counting, and with a letter.
@@ -259,14 +274,7 @@ def _check_given(instance: object, attribute: attrs.Attribute[Any], value: objec
     ):
         return
     field = f"{type(instance).__name__}.{attribute.name}"
-    if not isinstance(value, str):
-        _fail(instance, attribute, "name.invalid_type", _typed(field, value))
-    if not value:
-        _fail(instance, attribute, "name.empty", {"field": field})
-    bad = _first_bad_char(value)
-    if bad is not None:
-        char = {"field": field, "value": short(value, 60), "char": f"U+{ord(bad):04X}"}
-        _fail(instance, attribute, "name.invalid_character", char)
+    value = _check_printed(instance, attribute, field, value)
     if not any(map(str.isalpha, value)):
         _fail(instance, attribute, "name.no_letters", {"field": field, "value": short(value, 60)})
     if len(value) > _MAX_ALNUM and (count := sum(map(str.isalnum, value))) > _MAX_ALNUM:
@@ -288,14 +296,7 @@ def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: obje
         _fail(instance, attribute, "name.invalid_type", _typed(field, value), "tuple")
     for i, item in enumerate(value):
         where = f"{field}[{i}]"
-        if not isinstance(item, str):
-            _fail(instance, attribute, "name.invalid_type", _typed(where, item))
-        if not item:
-            _fail(instance, attribute, "name.empty", {"field": where})
-        bad = _first_bad_char(item)
-        if bad is not None:
-            char = {"field": where, "value": short(item, 60), "char": f"U+{ord(bad):04X}"}
-            _fail(instance, attribute, "name.invalid_character", char)
+        item = _check_printed(instance, attribute, where, item)
         if "," in item or not any(map(str.isalpha, item)):
             params: dict[str, str | int] = {"field": where, "value": short(item, 60)}
             variant = _near(params, near_titles(item))

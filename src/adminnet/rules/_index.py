@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import typing
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import cached_property
 from typing import Any, Final
 
@@ -174,6 +175,30 @@ class DatasetIndex:
         if found is not None:
             return found
         return self.catalog_agency(agency_id)
+
+    @cached_property
+    def agency_by_position(self) -> dict[str, Agency]:
+        """The agency of each position by position id: the dataset's or the catalog's.
+
+        A position whose agency resolves to nothing is left out (REF001 reports it).
+        """
+        found: dict[str, Agency] = {}
+        for p in self.dataset.positions:
+            agency = self.agency(p.agency_id)
+            if agency is not None:
+                found[p.id] = agency
+        return found
+
+    def tenure_agencies(self) -> Iterator[tuple[Tenure, Agency]]:
+        """Each tenure of the dataset with the agency of its position, in dataset order.
+
+        A tenure whose position or agency resolves to nothing is left out.
+        """
+        by_position = self.agency_by_position
+        for t in self.dataset.tenures:
+            agency = by_position.get(t.position_id)
+            if agency is not None:
+                yield t, agency
 
     # --- groupings -------------------------------------------------------------------
 

@@ -193,16 +193,9 @@ def region_unknown_at_date(ctx: RuleContext) -> Iterator[Violation]:
             continue
         d = day(e.date)
         yield from _check_code(ctx, e, "region_code", None, e.region_code, d, d, iso(d))
-    positions = index.positions
-    for t in ds.tenures:
+    for t, agency in index.tenure_agencies():
         start = t.period.start
-        if start is None:
-            continue
-        position = positions.get(t.position_id)
-        if position is None:
-            continue
-        agency = index.agency(position.agency_id)
-        if agency is None or agency.region_code is None:
+        if start is None or agency.region_code is None:
             continue
         lo, hi = bounds(start)
         yield from _check_code(

@@ -139,10 +139,9 @@ _PRECISION_LABELS: Final = {
 }
 
 
-_ComponentCheck: TypeAlias = Callable[["PartialDate", attrs.Attribute[Any], int | None], None]
-
-
-def _component(code: str, highest: int, *, optional: bool) -> _ComponentCheck:
+def _component(
+    code: str, highest: int, *, optional: bool
+) -> Callable[[PartialDate, attrs.Attribute[Any], int | None], None]:
     """Validator: an ``int`` from 1 to ``highest`` (or ``None`` if ``optional``), else ``code``."""
 
     def check(instance: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:

@@ -14,7 +14,15 @@ import attrs
 
 from adminnet.errors import AdminnetError, InvalidComponent, InvalidFormat, attach_note
 
-__all__ = ["OneOf", "UnitInterval", "attach_note", "raise_for_field", "short", "wrong_type"]
+__all__ = [
+    "OneOf",
+    "UnitInterval",
+    "attach_note",
+    "field_name",
+    "raise_for_field",
+    "short",
+    "wrong_type",
+]
 
 
 def raise_for_field(
@@ -23,6 +31,11 @@ def raise_for_field(
     """Raise ``exc`` attributed to ``attribute`` of ``instance``."""
     attach_note(exc, instance, attribute)
     raise exc
+
+
+def field_name(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    """How a message names a field: ``Class.attribute`` (``"Person.nip"``)."""
+    return f"{type(instance).__name__}.{attribute.name}"
 
 
 def wrong_type(value: object, code: str, variant: str | None = None) -> InvalidFormat:

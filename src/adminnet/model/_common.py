@@ -19,7 +19,7 @@ from typing import Any, Final, TypeVar, overload
 import attrs
 
 from adminnet._enum import LabeledEnum, find, refusal
-from adminnet._validators import attach_note, raise_for_field, short
+from adminnet._validators import attach_note, field_name, raise_for_field, short
 from adminnet.errors import InvalidComponent, InvalidFormat, ValidationError
 from adminnet.ids import region_code as _region_code
 from adminnet.time import PartialDate
@@ -186,7 +186,7 @@ class _InstanceOf:
         else:
             bad = not isinstance(value, self.type)
         if bad:
-            field = f"{type(instance).__name__}.{attribute.name}"
+            field = field_name(instance, attribute)
             raise_for_field(_not_instance(field, self.type, value), instance, attribute)
 
 
@@ -204,22 +204,15 @@ class _TupleOf:
     type: type | tuple[type, ...]
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        cls = type(instance).__name__
         if not isinstance(value, tuple):
-            raise_for_field(
-                InvalidFormat(
-                    code="type.invalid",
-                    variant="tuple",
-                    params={"field": f"{cls}.{attribute.name}", "type": type(value).__name__},
-                ),
-                instance,
-                attribute,
-            )
+            params = {"field": field_name(instance, attribute), "type": type(value).__name__}
+            exc = InvalidFormat(code="type.invalid", variant="tuple", params=params)
+            raise_for_field(exc, instance, attribute)
         for i, item in enumerate(value):
             if not isinstance(item, self.type) or (
                 isinstance(item, bool) and bool not in _as_tuple(self.type)
             ):
-                field = f"{cls}.{attribute.name}[{i}]"
+                field = f"{field_name(instance, attribute)}[{i}]"
                 raise_for_field(_not_instance(field, self.type, item), instance, attribute)
 
 
@@ -230,15 +223,8 @@ def tuple_of(tp: type | tuple[type, ...]) -> Validator:
 
 def _check_one_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or ID_PATTERN.match(value) is None:
-        cls = type(instance).__name__
-        raise_for_field(
-            InvalidFormat(
-                code="id.invalid",
-                params={"field": f"{cls}.{attribute.name}", "value": short(value, 60)},
-            ),
-            instance,
-            attribute,
-        )
+        params = {"field": field_name(instance, attribute), "value": short(value, 60)}
+        raise_for_field(InvalidFormat(code="id.invalid", params=params), instance, attribute)
 
 
 def check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -259,41 +245,19 @@ def check_ids(instance: object, attribute: attrs.Attribute[Any], value: object) 
     for item in value:
         _check_one_id(instance, attribute, item)
     if len(set(value)) != len(value):
-        cls = type(instance).__name__
         dupes = sorted({v for v in value if value.count(v) > 1})
-        raise_for_field(
-            InvalidComponent(
-                code="id.duplicate",
-                params={"field": f"{cls}.{attribute.name}", "value": ", ".join(dupes)},
-            ),
-            instance,
-            attribute,
-        )
+        params = {"field": field_name(instance, attribute), "value": ", ".join(dupes)}
+        raise_for_field(InvalidComponent(code="id.duplicate", params=params), instance, attribute)
 
 
 def check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a non-empty string (after :func:`clean_text`)."""
-    cls = type(instance).__name__
     if not isinstance(value, str):
-        raise_for_field(
-            InvalidFormat(
-                code="type.invalid",
-                params={
-                    "field": f"{cls}.{attribute.name}",
-                    "expected": "str",
-                    "type": type(value).__name__,
-                    "value": short(value, 60),
-                },
-            ),
-            instance,
-            attribute,
-        )
+        exc = _not_instance(field_name(instance, attribute), str, value)
+        raise_for_field(exc, instance, attribute)
     if not value:
-        raise_for_field(
-            InvalidFormat(code="text.empty", params={"field": f"{cls}.{attribute.name}"}),
-            instance,
-            attribute,
-        )
+        exc = InvalidFormat(code="text.empty", params={"field": field_name(instance, attribute)})
+        raise_for_field(exc, instance, attribute)
 
 
 def check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -127,7 +127,7 @@ from typing import Any, Final, NoReturn
 
 import attrs
 
-from adminnet._validators import raise_for_field, short
+from adminnet._validators import field_name, raise_for_field, short
 from adminnet.errors import InvalidFormat, InvalidLength
 from adminnet.text import _ranks
 from adminnet.text._namespell import (
@@ -273,7 +273,7 @@ def _check_given(instance: object, attribute: attrs.Attribute[Any], value: objec
         and (value[0].isalpha() or any(map(str.isalpha, value)))
     ):
         return
-    field = f"{type(instance).__name__}.{attribute.name}"
+    field = field_name(instance, attribute)
     value = _check_printed(instance, attribute, field, value)
     if not any(map(str.isalpha, value)):
         _fail(instance, attribute, "name.no_letters", {"field": field, "value": short(value, 60)})
@@ -291,7 +291,7 @@ def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: obje
                 break
         else:
             return  # every title already found valid
-    field = f"{type(instance).__name__}.{attribute.name}"
+    field = field_name(instance, attribute)
     if not isinstance(value, tuple):
         _fail(instance, attribute, "name.invalid_type", _typed(field, value), "tuple")
     for i, item in enumerate(value):
@@ -320,7 +320,7 @@ def _convert_rank(value: str | None) -> str | None:
 
 
 def _check_part(instance: object, attribute: attrs.Attribute[Any], value: object, ok: bool) -> None:
-    field = f"{type(instance).__name__}.{attribute.name}"
+    field = field_name(instance, attribute)
     if not isinstance(value, str):
         _fail(instance, attribute, "name.invalid_type", _typed(field, value), "optional")
     if not ok:

@@ -18,13 +18,14 @@ import attrs
 
 from adminnet.errors import AdminnetError
 from adminnet.model.agency import Agency, AgencyKind
-from adminnet.model.agreement import Agreement
+from adminnet.model.agreement import Agreement, Party
 from adminnet.model.dataset import KINDS, Dataset
 from adminnet.model.digital import DigitalizationTarget, Measurement, PublicService
 from adminnet.model.event import Event
 from adminnet.model.person import Person
 from adminnet.model.position import Position, Role, Tenure
 from adminnet.model.region import Region
+from adminnet.rules._spans import bounds
 
 __all__ = ["KIND_OF_TYPE", "DatasetIndex", "describe", "heads"]
 
@@ -175,6 +176,22 @@ class DatasetIndex:
         if found is not None:
             return found
         return self.catalog_agency(agency_id)
+
+    def signed_parties(self) -> Iterator[tuple[Agreement, int, Party, Agency, int, int]]:
+        """Each party of each signed agreement whose agency resolves (:meth:`agency`).
+
+        Yields the agreement, the party's position in ``parties``, the party, its
+        agency, and the first and last day (ordinals) the signing date may denote; in
+        dataset order. Unsigned agreements and unknown agencies (REF001) are left out.
+        """
+        for g in self.dataset.agreements:
+            if g.signed_on is None:
+                continue
+            lo, hi = bounds(g.signed_on)
+            for i, party in enumerate(g.parties):
+                agency = self.agency(party.agency_id)
+                if agency is not None:
+                    yield g, i, party, agency, lo, hi
 
     @cached_property
     def agency_by_position(self) -> dict[str, Agency]:

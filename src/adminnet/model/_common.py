@@ -40,6 +40,7 @@ __all__ = [
     "optional_partial_date",
     "optional_region_code",
     "optional_text",
+    "optional_text_field",
     "partial_date",
     "tuple_of",
 ]
@@ -264,6 +265,17 @@ def check_optional_text(instance: object, attribute: attrs.Attribute[Any], value
     """Validator: ``None`` or a non-empty string."""
     if value is not None:
         check_text(instance, attribute, value)
+
+
+def optional_text_field() -> str | None:
+    """Field: optional free text, ``None`` by default, cleaned (:func:`optional_text`).
+
+    The declaration every ``str | None`` text field shares (``basis``, ``source``...).
+    """
+    field: str | None = attrs.field(
+        default=None, converter=optional_text, validator=check_optional_text
+    )
+    return field
 
 
 @overload

@@ -14,13 +14,12 @@ from adminnet.model._common import (
     as_tuple,
     check_id,
     check_optional_id,
-    check_optional_text,
     check_text,
     clean_text,
     enum_converter,
     instance_of,
     optional_partial_date,
-    optional_text,
+    optional_text_field,
     tuple_of,
 )
 from adminnet.model._display import entity_html
@@ -120,9 +119,7 @@ class Party:
 
     agency_id: str = attrs.field(validator=check_id)
     signatory_id: str | None = attrs.field(default=None, validator=check_optional_id)
-    document_number: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    document_number: str | None = optional_text_field()
 
     def __str__(self) -> str:
         """The agency id, and who signed for it: ``"lan (signed by adi-suryanto)"``."""
@@ -225,18 +222,14 @@ class Agreement:
         converter=optional_partial_date,
         validator=instance_of(PartialDate, optional=True),
     )
-    place: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    place: str | None = optional_text_field()
     effective: Period = attrs.field(
         default=attrs.Factory(_default_effective, takes_self=True), validator=_check_effective
     )
     areas: tuple[CooperationArea, ...] = attrs.field(
         default=(), converter=_areas, validator=_check_areas
     )
-    scope: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    scope: str | None = optional_text_field()
     parent_id: str | None = attrs.field(default=None, validator=check_optional_id)
     event_id: str | None = attrs.field(default=None, validator=check_optional_id)
 

@@ -30,7 +30,6 @@ from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 from adminnet.model._common import (
     check_id,
     check_optional_id,
-    check_optional_text,
     check_region_code_form,
     check_text,
     clean_text,
@@ -38,7 +37,7 @@ from adminnet.model._common import (
     instance_of,
     optional_partial_date,
     optional_region_code,
-    optional_text,
+    optional_text_field,
     partial_date,
 )
 from adminnet.model._display import entity_html
@@ -133,9 +132,7 @@ class PublicService:
     id: str = attrs.field(validator=check_id)
     name: str = attrs.field(converter=clean_text, validator=check_text)
     agency_id: str = attrs.field(validator=check_id)
-    sector: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    sector: str | None = optional_text_field()
     maturity: ServiceMaturity | None = attrs.field(
         default=None,
         converter=_to_maturity,
@@ -220,9 +217,7 @@ class Measurement:
     region_code: str | None = attrs.field(
         default=None, converter=optional_region_code, validator=_check_region
     )
-    source: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    source: str | None = optional_text_field()
 
     def __str__(self) -> str:
         """The indicator, the value, the date and the subject.
@@ -357,9 +352,7 @@ class DigitalizationTarget:
     due: PartialDate | None = attrs.field(
         default=None, converter=optional_partial_date, validator=_check_due
     )
-    basis: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    basis: str | None = optional_text_field()
 
     def __str__(self) -> str:
         """The indicator, the value, the due date and the agency.

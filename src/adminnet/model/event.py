@@ -16,7 +16,6 @@ from adminnet.model._common import (
     check_id,
     check_ids,
     check_optional_id,
-    check_optional_text,
     check_region_code_form,
     check_text,
     clean_text,
@@ -24,7 +23,7 @@ from adminnet.model._common import (
     ids_tuple,
     instance_of,
     optional_region_code,
-    optional_text,
+    optional_text_field,
 )
 from adminnet.model._display import entity_html
 
@@ -147,9 +146,7 @@ class Event:
         default=None, converter=_datetime_converter, validator=_check_aware
     )
     time_known: bool = attrs.field(default=True, validator=instance_of(bool))
-    venue: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    venue: str | None = optional_text_field()
     region_code: str | None = attrs.field(
         default=None, converter=optional_region_code, validator=_check_region
     )

@@ -41,7 +41,7 @@ from typing import Any, Final, TypeAlias
 import attrs
 import pendulum
 
-from adminnet._validators import raise_for_field, short, wrong_type
+from adminnet._validators import disagrees, raise_for_field, short, wrong_type
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 
 __all__ = [
@@ -351,11 +351,7 @@ def _check_end(
     start = instance.start
     if value is not None and start is not None and value.latest < start.earliest:
         raise_for_field(
-            InconsistentData(
-                code="period.end_before_start", params={"value": str(value), "start": str(start)}
-            ),
-            instance,
-            attribute,
+            disagrees("period.end_before_start", value, start=start), instance, attribute
         )
 
 

@@ -19,8 +19,8 @@ from typing import Any, Final, overload
 
 import attrs
 
-from adminnet._validators import field_name, raise_for_field
-from adminnet.errors import InconsistentData, InvalidComponent
+from adminnet._validators import disagrees, field_name, raise_for_field
+from adminnet.errors import InvalidComponent
 from adminnet.model._common import check_id, check_text, clean_text, instance_of
 from adminnet.model._display import entity_html
 
@@ -75,14 +75,8 @@ def _check_maximum(instance: Indicator, attribute: attrs.Attribute[Any], value: 
     _check_decimal(instance, attribute, value)
     assert isinstance(value, Decimal)
     if value <= instance.minimum:
-        raise_for_field(
-            InconsistentData(
-                code="indicator.empty_range",
-                params={"value": str(value), "minimum": str(instance.minimum)},
-            ),
-            instance,
-            attribute,
-        )
+        exc = disagrees("indicator.empty_range", value, minimum=instance.minimum)
+        raise_for_field(exc, instance, attribute)
 
 
 @attrs.frozen(kw_only=True)

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._validators import raise_for_field
+from adminnet._validators import disagrees, raise_for_field
 from adminnet.errors import InconsistentData, InvalidComponent
 from adminnet.model._common import (
     as_tuple,
@@ -181,14 +181,8 @@ def _check_effective(instance: Agreement, attribute: attrs.Attribute[Any], value
     assert isinstance(value, Period)
     signed = instance.signed_on
     if signed is not None and value.start is not None and value.start.latest < signed.earliest:
-        raise_for_field(
-            InconsistentData(
-                code="agreement.effective_before_signing",
-                params={"value": str(value.start), "signed_on": str(signed)},
-            ),
-            instance,
-            attribute,
-        )
+        exc = disagrees("agreement.effective_before_signing", value.start, signed_on=signed)
+        raise_for_field(exc, instance, attribute)
 
 
 @attrs.frozen(kw_only=True)

@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._validators import raise_for_field
+from adminnet._validators import disagrees, raise_for_field
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 from adminnet.model._common import (
     check_id,
@@ -304,14 +304,8 @@ def _check_due(
     instance_of(PartialDate, optional=True)(instance, attribute, value)
     baseline = instance.baseline
     if isinstance(value, PartialDate) and baseline is not None and value < baseline.on:
-        raise_for_field(
-            InconsistentData(
-                code="target.due_before_baseline",
-                params={"value": str(value), "baseline": str(baseline.on)},
-            ),
-            instance,
-            attribute,
-        )
+        exc = disagrees("target.due_before_baseline", value, baseline=baseline.on)
+        raise_for_field(exc, instance, attribute)
 
 
 def _check_baseline(

@@ -9,8 +9,8 @@ import attrs
 import pendulum
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._validators import raise_for_field
-from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
+from adminnet._validators import disagrees, raise_for_field
+from adminnet.errors import InvalidComponent, InvalidFormat
 from adminnet.ids import _region_table
 from adminnet.model._common import (
     check_id,
@@ -80,14 +80,9 @@ def _check_aware(instance: Event, attribute: attrs.Attribute[Any], value: object
     if value.tzinfo is None or value.utcoffset() is None:
         raise_for_field(_naive(attribute.name, value), instance, attribute)
     if attribute.name == "end" and value < instance.start:
-        raise_for_field(
-            InconsistentData(
-                code="event.end_before_start",
-                params={"value": value.isoformat(), "start": instance.start.isoformat()},
-            ),
-            instance,
-            attribute,
-        )
+        start = instance.start.isoformat()
+        exc = disagrees("event.end_before_start", value.isoformat(), start=start)
+        raise_for_field(exc, instance, attribute)
 
 
 def _naive(field: str, value: _dt.datetime) -> InvalidFormat:

@@ -37,8 +37,10 @@ __all__ = [
     "enum_converter",
     "ids_tuple",
     "instance_of",
+    "optional_id_field",
     "optional_partial_date",
     "optional_region_code",
+    "optional_region_code_field",
     "optional_text",
     "optional_text_field",
     "partial_date",
@@ -267,6 +269,12 @@ def check_optional_text(instance: object, attribute: attrs.Attribute[Any], value
         check_text(instance, attribute, value)
 
 
+def optional_id_field() -> str | None:
+    """Field: an optional reference to another entity, ``None`` by default (a slug id)."""
+    field: str | None = attrs.field(default=None, validator=check_optional_id)
+    return field
+
+
 def optional_text_field() -> str | None:
     """Field: optional free text, ``None`` by default, cleaned (:func:`optional_text`).
 
@@ -305,3 +313,14 @@ def check_region_code_form(
     exc = InvalidFormat(code="region_code.invalid_format", variant=variant, params=params)
     attach_note(exc, instance, attribute)
     raise exc
+
+
+def optional_region_code_field(validator: Validator) -> str | None:
+    """Field: an optional region code, ``None`` by default, normalised to the dotted form.
+
+    ``validator`` is the entity's own check (it starts with :func:`check_region_code_form`).
+    """
+    field: str | None = attrs.field(
+        default=None, converter=optional_region_code, validator=validator
+    )
+    return field

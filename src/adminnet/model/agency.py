@@ -39,7 +39,7 @@ from adminnet.model._common import (
     enum_converter,
     ids_tuple,
     instance_of,
-    optional_region_code,
+    optional_region_code_field,
     optional_text_field,
     tuple_of,
 )
@@ -340,9 +340,7 @@ class Agency:
     kind: AgencyKind = attrs.field(converter=_to_kind, validator=instance_of(AgencyKind))
     acronym: str | None = optional_text_field()
     valid: Period = attrs.field(factory=Period, converter=_to_period, validator=_check_valid)
-    region_code: str | None = attrs.field(
-        default=None, converter=optional_region_code, validator=_check_region_code
-    )
+    region_code: str | None = optional_region_code_field(_check_region_code)
     parent_id: str | None = attrs.field(default=None, validator=_check_parent)
     other_names: tuple[AgencyName, ...] = attrs.field(
         default=(), converter=_names_tuple, validator=tuple_of(AgencyName)

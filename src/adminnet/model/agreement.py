@@ -13,11 +13,11 @@ from adminnet.errors import InconsistentData, InvalidComponent
 from adminnet.model._common import (
     as_tuple,
     check_id,
-    check_optional_id,
     check_text,
     clean_text,
     enum_converter,
     instance_of,
+    optional_id_field,
     optional_partial_date,
     optional_text_field,
     tuple_of,
@@ -118,7 +118,7 @@ class Party:
     """
 
     agency_id: str = attrs.field(validator=check_id)
-    signatory_id: str | None = attrs.field(default=None, validator=check_optional_id)
+    signatory_id: str | None = optional_id_field()
     document_number: str | None = optional_text_field()
 
     def __str__(self) -> str:
@@ -224,8 +224,8 @@ class Agreement:
         default=(), converter=_areas, validator=_check_areas
     )
     scope: str | None = optional_text_field()
-    parent_id: str | None = attrs.field(default=None, validator=check_optional_id)
-    event_id: str | None = attrs.field(default=None, validator=check_optional_id)
+    parent_id: str | None = optional_id_field()
+    event_id: str | None = optional_id_field()
 
     def __str__(self) -> str:
         """The kind, the title and the signing date: ``"Nota Kesepahaman Kerja sama (2016)"``."""

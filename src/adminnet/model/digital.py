@@ -29,14 +29,14 @@ from adminnet._validators import disagrees, raise_for_field
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 from adminnet.model._common import (
     check_id,
-    check_optional_id,
     check_region_code_form,
     check_text,
     clean_text,
     enum_converter,
     instance_of,
+    optional_id_field,
     optional_partial_date,
-    optional_region_code,
+    optional_region_code_field,
     optional_text_field,
     partial_date,
 )
@@ -213,10 +213,8 @@ class Measurement:
     indicator: Indicator = attrs.field(validator=instance_of(Indicator))
     value: Decimal = attrs.field(converter=_to_decimal, validator=_check_on_scale)
     on: PartialDate = attrs.field(converter=partial_date, validator=instance_of(PartialDate))
-    agency_id: str | None = attrs.field(default=None, validator=check_optional_id)
-    region_code: str | None = attrs.field(
-        default=None, converter=optional_region_code, validator=_check_region
-    )
+    agency_id: str | None = optional_id_field()
+    region_code: str | None = optional_region_code_field(_check_region)
     source: str | None = optional_text_field()
 
     def __str__(self) -> str:

@@ -15,14 +15,14 @@ from adminnet.ids import _region_table
 from adminnet.model._common import (
     check_id,
     check_ids,
-    check_optional_id,
     check_region_code_form,
     check_text,
     clean_text,
     enum_converter,
     ids_tuple,
     instance_of,
-    optional_region_code,
+    optional_id_field,
+    optional_region_code_field,
     optional_text_field,
 )
 from adminnet.model._display import entity_html
@@ -142,11 +142,9 @@ class Event:
     )
     time_known: bool = attrs.field(default=True, validator=instance_of(bool))
     venue: str | None = optional_text_field()
-    region_code: str | None = attrs.field(
-        default=None, converter=optional_region_code, validator=_check_region
-    )
-    organizer_id: str | None = attrs.field(default=None, validator=check_optional_id)
-    chair_id: str | None = attrs.field(default=None, validator=check_optional_id)
+    region_code: str | None = optional_region_code_field(_check_region)
+    organizer_id: str | None = optional_id_field()
+    chair_id: str | None = optional_id_field()
     attendee_ids: tuple[str, ...] = attrs.field(
         default=(), converter=ids_tuple, validator=check_ids
     )

@@ -12,9 +12,24 @@ from typing import Any, NoReturn
 
 import attrs
 
-from adminnet.errors import AdminnetError, InvalidComponent, attach_note
+from adminnet.errors import (
+    AdminnetError,
+    InconsistentData,
+    InvalidComponent,
+    InvalidFormat,
+    attach_note,
+)
 
-__all__ = ["OneOf", "UnitInterval", "attach_note", "raise_for_field", "short"]
+__all__ = [
+    "OneOf",
+    "UnitInterval",
+    "attach_note",
+    "disagrees",
+    "field_name",
+    "raise_for_field",
+    "short",
+    "wrong_type",
+]
 
 
 def raise_for_field(
@@ -23,6 +38,26 @@ def raise_for_field(
     """Raise ``exc`` attributed to ``attribute`` of ``instance``."""
     attach_note(exc, instance, attribute)
     raise exc
+
+
+def field_name(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    """How a message names a field: ``Class.attribute`` (``"Person.nip"``)."""
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def disagrees(code: str, value: object, **other: object) -> InconsistentData:
+    """The error of a field that disagrees with another: ``value`` and ``other`` as text.
+
+    ``disagrees("target.due_before_baseline", due, baseline=on)``: the other field's
+    value under its name, both through ``str``.
+    """
+    params = {"value": str(value), **{name: str(v) for name, v in other.items()}}
+    return InconsistentData(code=code, params=params)
+
+
+def wrong_type(value: object, code: str, variant: str | None = None) -> InvalidFormat:
+    """The error for a value of the wrong Python type: ``code``, with its ``type`` named."""
+    return InvalidFormat(code=code, variant=variant, params={"type": type(value).__name__})
 
 
 _SHORT = reprlib.Repr()

@@ -35,12 +35,13 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
+from collections.abc import Callable
 from typing import Any, Final, TypeAlias
 
 import attrs
 import pendulum
 
-from adminnet._validators import raise_for_field, short
+from adminnet._validators import disagrees, raise_for_field, short, wrong_type
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 
 __all__ = [
@@ -138,24 +139,23 @@ _PRECISION_LABELS: Final = {
 }
 
 
-def _check_year(instance: PartialDate, attribute: attrs.Attribute[Any], value: int) -> None:
-    if type(value) is not int or not 1 <= value <= 9999:
-        raise_for_field(
-            InvalidComponent(code="partial_date.invalid_year", params={"value": short(value)}),
-            instance,
-            attribute,
-        )
+def _component(
+    code: str, highest: int, *, optional: bool
+) -> Callable[[PartialDate, attrs.Attribute[Any], int | None], None]:
+    """Validator: an ``int`` from 1 to ``highest`` (or ``None`` if ``optional``), else ``code``."""
+
+    def check(instance: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not int or not 1 <= value <= highest:
+            params = {"value": short(value)}
+            raise_for_field(InvalidComponent(code=code, params=params), instance, attribute)
+
+    return check
 
 
-def _check_month(instance: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is None:
-        return
-    if type(value) is not int or not 1 <= value <= 12:
-        raise_for_field(
-            InvalidComponent(code="partial_date.invalid_month", params={"value": short(value)}),
-            instance,
-            attribute,
-        )
+_check_year: Final = _component("partial_date.invalid_year", 9999, optional=False)
+_check_month: Final = _component("partial_date.invalid_month", 12, optional=True)
 
 
 def _check_day(instance: PartialDate, attribute: attrs.Attribute[Any], value: int | None) -> None:
@@ -329,9 +329,7 @@ def _to_partial(value: PartialDate | DateLike | None) -> PartialDate | None:
         return PartialDate.parse(value)
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return PartialDate(year=value.year, month=value.month, day=value.day)
-    raise InvalidFormat(
-        code="period.invalid_type", variant="end", params={"type": type(value).__name__}
-    )
+    raise wrong_type(value, "period.invalid_type", "end")
 
 
 def _check_partial(instance: Period, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -353,11 +351,7 @@ def _check_end(
     start = instance.start
     if value is not None and start is not None and value.latest < start.earliest:
         raise_for_field(
-            InconsistentData(
-                code="period.end_before_start", params={"value": str(value), "start": str(start)}
-            ),
-            instance,
-            attribute,
+            disagrees("period.end_before_start", value, start=start), instance, attribute
         )
 
 
@@ -419,14 +413,14 @@ class Period:
 
     def surely_overlaps(self, other: Period) -> bool:
         """True if some day is surely inside both periods."""
-        lo = _max_opt(_opt(self.start, latest=True), _opt(other.start, latest=True))
-        hi = _min_opt(_opt(self.end, latest=False), _opt(other.end, latest=False))
+        lo = _bound(max, _opt(self.start, latest=True), _opt(other.start, latest=True))
+        hi = _bound(min, _opt(self.end, latest=False), _opt(other.end, latest=False))
         return lo is None or hi is None or lo <= hi
 
     def possibly_overlaps(self, other: Period) -> bool:
         """True if some day is possibly inside both periods."""
-        lo = _max_opt(_opt(self.start, latest=False), _opt(other.start, latest=False))
-        hi = _min_opt(_opt(self.end, latest=True), _opt(other.end, latest=True))
+        lo = _bound(max, _opt(self.start, latest=False), _opt(other.start, latest=False))
+        hi = _bound(min, _opt(self.end, latest=True), _opt(other.end, latest=True))
         return lo is None or hi is None or lo <= hi
 
     def surely_ends_before(self, value: DateLike) -> bool:
@@ -456,17 +450,14 @@ def _opt(value: PartialDate | None, *, latest: bool) -> pendulum.Date | None:
     return value.latest if latest else value.earliest
 
 
-def _max_opt(a: pendulum.Date | None, b: pendulum.Date | None) -> pendulum.Date | None:
+def _bound(
+    pick: Callable[[pendulum.Date, pendulum.Date], pendulum.Date],
+    a: pendulum.Date | None,
+    b: pendulum.Date | None,
+) -> pendulum.Date | None:
+    """``pick`` (``max`` or ``min``) of two open bounds: an open (``None``) one yields."""
     if a is None:
         return b
     if b is None:
         return a
-    return max(a, b)
-
-
-def _min_opt(a: pendulum.Date | None, b: pendulum.Date | None) -> pendulum.Date | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return min(a, b)
+    return pick(a, b)

@@ -94,6 +94,7 @@ _ROLES_BY_FIRST: Final[dict[str, tuple[tuple[tuple[str, ...], Role, str], ...]]]
     first: tuple(entry for entry in _ROLES if entry[0][0] == first) for first in _ROLE_FIRST
 }
 # roles this scanner reads whole with their place (no need of the resolver)
+# (the kepala daerah and their wakil as the model tells them)
 _WHOLE_ROLES: Final = frozenset(
     {
         Role.MENTERI,
@@ -101,15 +102,9 @@ _WHOLE_ROLES: Final = frozenset(
         Role.SEKRETARIS_KEMENTERIAN,
         Role.SEKRETARIS_JENDERAL,
         Role.SEKRETARIS_UTAMA,
-        Role.GUBERNUR,
-        Role.WAKIL_GUBERNUR,
-        Role.BUPATI,
-        Role.WAKIL_BUPATI,
-        Role.WALI_KOTA,
-        Role.WAKIL_WALI_KOTA,
         Role.SEKRETARIS_DAERAH,
     }
-)
+) | {r for r in Role if r.is_regional_head or r.is_regional_deputy}
 # roles read without a place (back references: "Menteri PANRB", then "Menteri")
 _MODEL_ROLES: Final = frozenset(
     {Role.SEKRETARIS_KEMENTERIAN, Role.SEKRETARIS_JENDERAL, Role.SEKRETARIS_UTAMA}

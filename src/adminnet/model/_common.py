@@ -19,7 +19,7 @@ from typing import Any, Final, TypeVar, overload
 import attrs
 
 from adminnet._enum import LabeledEnum, find, refusal
-from adminnet._validators import attach_note, raise_for_field, short
+from adminnet._validators import attach_note, field_name, raise_for_field, short
 from adminnet.errors import InvalidComponent, InvalidFormat, ValidationError
 from adminnet.ids import region_code as _region_code
 from adminnet.time import PartialDate
@@ -37,9 +37,12 @@ __all__ = [
     "enum_converter",
     "ids_tuple",
     "instance_of",
+    "optional_id_field",
     "optional_partial_date",
     "optional_region_code",
+    "optional_region_code_field",
     "optional_text",
+    "optional_text_field",
     "partial_date",
     "tuple_of",
 ]
@@ -154,6 +157,17 @@ def _type_name(tp: type | tuple[type, ...]) -> str:
     return tp.__name__
 
 
+def _not_instance(field: str, tp: type | tuple[type, ...], value: object) -> InvalidFormat:
+    """The ``type.invalid`` error of ``field``: ``value`` is not a ``tp``."""
+    params = {
+        "field": field,
+        "expected": _type_name(tp),
+        "type": type(value).__name__,
+        "value": short(value, 60),
+    }
+    return InvalidFormat(code="type.invalid", params=params)
+
+
 @attrs.frozen(repr=False)
 class _InstanceOf:
     type: type | tuple[type, ...]
@@ -175,20 +189,8 @@ class _InstanceOf:
         else:
             bad = not isinstance(value, self.type)
         if bad:
-            cls = type(instance).__name__
-            raise_for_field(
-                InvalidFormat(
-                    code="type.invalid",
-                    params={
-                        "field": f"{cls}.{attribute.name}",
-                        "expected": _type_name(self.type),
-                        "type": type(value).__name__,
-                        "value": short(value, 60),
-                    },
-                ),
-                instance,
-                attribute,
-            )
+            field = field_name(instance, attribute)
+            raise_for_field(_not_instance(field, self.type, value), instance, attribute)
 
 
 def _as_tuple(tp: type | tuple[type, ...]) -> tuple[type, ...]:
@@ -205,34 +207,16 @@ class _TupleOf:
     type: type | tuple[type, ...]
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        cls = type(instance).__name__
         if not isinstance(value, tuple):
-            raise_for_field(
-                InvalidFormat(
-                    code="type.invalid",
-                    variant="tuple",
-                    params={"field": f"{cls}.{attribute.name}", "type": type(value).__name__},
-                ),
-                instance,
-                attribute,
-            )
+            params = {"field": field_name(instance, attribute), "type": type(value).__name__}
+            exc = InvalidFormat(code="type.invalid", variant="tuple", params=params)
+            raise_for_field(exc, instance, attribute)
         for i, item in enumerate(value):
             if not isinstance(item, self.type) or (
                 isinstance(item, bool) and bool not in _as_tuple(self.type)
             ):
-                raise_for_field(
-                    InvalidFormat(
-                        code="type.invalid",
-                        params={
-                            "field": f"{cls}.{attribute.name}[{i}]",
-                            "expected": _type_name(self.type),
-                            "type": type(item).__name__,
-                            "value": short(item, 60),
-                        },
-                    ),
-                    instance,
-                    attribute,
-                )
+                field = f"{field_name(instance, attribute)}[{i}]"
+                raise_for_field(_not_instance(field, self.type, item), instance, attribute)
 
 
 def tuple_of(tp: type | tuple[type, ...]) -> Validator:
@@ -242,15 +226,8 @@ def tuple_of(tp: type | tuple[type, ...]) -> Validator:
 
 def _check_one_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or ID_PATTERN.match(value) is None:
-        cls = type(instance).__name__
-        raise_for_field(
-            InvalidFormat(
-                code="id.invalid",
-                params={"field": f"{cls}.{attribute.name}", "value": short(value, 60)},
-            ),
-            instance,
-            attribute,
-        )
+        params = {"field": field_name(instance, attribute), "value": short(value, 60)}
+        raise_for_field(InvalidFormat(code="id.invalid", params=params), instance, attribute)
 
 
 def check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -271,47 +248,42 @@ def check_ids(instance: object, attribute: attrs.Attribute[Any], value: object) 
     for item in value:
         _check_one_id(instance, attribute, item)
     if len(set(value)) != len(value):
-        cls = type(instance).__name__
         dupes = sorted({v for v in value if value.count(v) > 1})
-        raise_for_field(
-            InvalidComponent(
-                code="id.duplicate",
-                params={"field": f"{cls}.{attribute.name}", "value": ", ".join(dupes)},
-            ),
-            instance,
-            attribute,
-        )
+        params = {"field": field_name(instance, attribute), "value": ", ".join(dupes)}
+        raise_for_field(InvalidComponent(code="id.duplicate", params=params), instance, attribute)
 
 
 def check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a non-empty string (after :func:`clean_text`)."""
-    cls = type(instance).__name__
     if not isinstance(value, str):
-        raise_for_field(
-            InvalidFormat(
-                code="type.invalid",
-                params={
-                    "field": f"{cls}.{attribute.name}",
-                    "expected": "str",
-                    "type": type(value).__name__,
-                    "value": short(value, 60),
-                },
-            ),
-            instance,
-            attribute,
-        )
+        exc = _not_instance(field_name(instance, attribute), str, value)
+        raise_for_field(exc, instance, attribute)
     if not value:
-        raise_for_field(
-            InvalidFormat(code="text.empty", params={"field": f"{cls}.{attribute.name}"}),
-            instance,
-            attribute,
-        )
+        exc = InvalidFormat(code="text.empty", params={"field": field_name(instance, attribute)})
+        raise_for_field(exc, instance, attribute)
 
 
 def check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: ``None`` or a non-empty string."""
     if value is not None:
         check_text(instance, attribute, value)
+
+
+def optional_id_field() -> str | None:
+    """Field: an optional reference to another entity, ``None`` by default (a slug id)."""
+    field: str | None = attrs.field(default=None, validator=check_optional_id)
+    return field
+
+
+def optional_text_field() -> str | None:
+    """Field: optional free text, ``None`` by default, cleaned (:func:`optional_text`).
+
+    The declaration every ``str | None`` text field shares (``basis``, ``source``...).
+    """
+    field: str | None = attrs.field(
+        default=None, converter=optional_text, validator=check_optional_text
+    )
+    return field
 
 
 @overload
@@ -341,3 +313,14 @@ def check_region_code_form(
     exc = InvalidFormat(code="region_code.invalid_format", variant=variant, params=params)
     attach_note(exc, instance, attribute)
     raise exc
+
+
+def optional_region_code_field(validator: Validator) -> str | None:
+    """Field: an optional region code, ``None`` by default, normalised to the dotted form.
+
+    ``validator`` is the entity's own check (it starts with :func:`check_region_code_form`).
+    """
+    field: str | None = attrs.field(
+        default=None, converter=optional_region_code, validator=validator
+    )
+    return field

@@ -19,8 +19,8 @@ from typing import Any, Final, overload
 
 import attrs
 
-from adminnet._validators import raise_for_field
-from adminnet.errors import InconsistentData, InvalidComponent
+from adminnet._validators import disagrees, field_name, raise_for_field
+from adminnet.errors import InvalidComponent
 from adminnet.model._common import check_id, check_text, clean_text, instance_of
 from adminnet.model._display import entity_html
 
@@ -66,32 +66,17 @@ def _check_decimal(instance: object, attribute: attrs.Attribute[Any], value: obj
     instance_of(Decimal)(instance, attribute, value)
     assert isinstance(value, Decimal)
     if not value.is_finite():
-        raise_for_field(
-            InvalidComponent(
-                code="number.not_finite",
-                variant="field",
-                params={
-                    "field": f"{type(instance).__name__}.{attribute.name}",
-                    "value": str(value),
-                },
-            ),
-            instance,
-            attribute,
-        )
+        params = {"field": field_name(instance, attribute), "value": str(value)}
+        exc = InvalidComponent(code="number.not_finite", variant="field", params=params)
+        raise_for_field(exc, instance, attribute)
 
 
 def _check_maximum(instance: Indicator, attribute: attrs.Attribute[Any], value: object) -> None:
     _check_decimal(instance, attribute, value)
     assert isinstance(value, Decimal)
     if value <= instance.minimum:
-        raise_for_field(
-            InconsistentData(
-                code="indicator.empty_range",
-                params={"value": str(value), "minimum": str(instance.minimum)},
-            ),
-            instance,
-            attribute,
-        )
+        exc = disagrees("indicator.empty_range", value, minimum=instance.minimum)
+        raise_for_field(exc, instance, attribute)
 
 
 @attrs.frozen(kw_only=True)

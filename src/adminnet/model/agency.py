@@ -34,14 +34,13 @@ from adminnet.model._common import (
     check_id,
     check_ids,
     check_optional_id,
-    check_optional_text,
     check_text,
     clean_text,
     enum_converter,
     ids_tuple,
     instance_of,
-    optional_region_code,
-    optional_text,
+    optional_region_code_field,
+    optional_text_field,
     tuple_of,
 )
 from adminnet.model._display import entity_html
@@ -170,13 +169,9 @@ class AgencyName:
     """
 
     name: str = attrs.field(converter=clean_text, validator=check_text)
-    acronym: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    acronym: str | None = optional_text_field()
     valid: Period = attrs.field(factory=Period, converter=_to_period, validator=_check_valid)
-    basis: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    basis: str | None = optional_text_field()
 
     def __str__(self) -> str:
         """The name, with its acronym if any."""
@@ -343,20 +338,14 @@ class Agency:
     id: str = attrs.field(validator=check_id)
     name: str = attrs.field(converter=clean_text, validator=check_text)
     kind: AgencyKind = attrs.field(converter=_to_kind, validator=instance_of(AgencyKind))
-    acronym: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    acronym: str | None = optional_text_field()
     valid: Period = attrs.field(factory=Period, converter=_to_period, validator=_check_valid)
-    region_code: str | None = attrs.field(
-        default=None, converter=optional_region_code, validator=_check_region_code
-    )
+    region_code: str | None = optional_region_code_field(_check_region_code)
     parent_id: str | None = attrs.field(default=None, validator=_check_parent)
     other_names: tuple[AgencyName, ...] = attrs.field(
         default=(), converter=_names_tuple, validator=tuple_of(AgencyName)
     )
-    basis: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    basis: str | None = optional_text_field()
     successor_ids: tuple[str, ...] = attrs.field(
         default=(), converter=ids_tuple, validator=_check_successors
     )

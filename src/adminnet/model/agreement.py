@@ -8,19 +8,18 @@ from typing import Any
 import attrs
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._validators import raise_for_field
+from adminnet._validators import disagrees, raise_for_field
 from adminnet.errors import InconsistentData, InvalidComponent
 from adminnet.model._common import (
     as_tuple,
     check_id,
-    check_optional_id,
-    check_optional_text,
     check_text,
     clean_text,
     enum_converter,
     instance_of,
+    optional_id_field,
     optional_partial_date,
-    optional_text,
+    optional_text_field,
     tuple_of,
 )
 from adminnet.model._display import entity_html
@@ -119,10 +118,8 @@ class Party:
     """
 
     agency_id: str = attrs.field(validator=check_id)
-    signatory_id: str | None = attrs.field(default=None, validator=check_optional_id)
-    document_number: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    signatory_id: str | None = optional_id_field()
+    document_number: str | None = optional_text_field()
 
     def __str__(self) -> str:
         """The agency id, and who signed for it: ``"lan (signed by adi-suryanto)"``."""
@@ -184,14 +181,8 @@ def _check_effective(instance: Agreement, attribute: attrs.Attribute[Any], value
     assert isinstance(value, Period)
     signed = instance.signed_on
     if signed is not None and value.start is not None and value.start.latest < signed.earliest:
-        raise_for_field(
-            InconsistentData(
-                code="agreement.effective_before_signing",
-                params={"value": str(value.start), "signed_on": str(signed)},
-            ),
-            instance,
-            attribute,
-        )
+        exc = disagrees("agreement.effective_before_signing", value.start, signed_on=signed)
+        raise_for_field(exc, instance, attribute)
 
 
 @attrs.frozen(kw_only=True)
@@ -225,20 +216,16 @@ class Agreement:
         converter=optional_partial_date,
         validator=instance_of(PartialDate, optional=True),
     )
-    place: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    place: str | None = optional_text_field()
     effective: Period = attrs.field(
         default=attrs.Factory(_default_effective, takes_self=True), validator=_check_effective
     )
     areas: tuple[CooperationArea, ...] = attrs.field(
         default=(), converter=_areas, validator=_check_areas
     )
-    scope: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
-    parent_id: str | None = attrs.field(default=None, validator=check_optional_id)
-    event_id: str | None = attrs.field(default=None, validator=check_optional_id)
+    scope: str | None = optional_text_field()
+    parent_id: str | None = optional_id_field()
+    event_id: str | None = optional_id_field()
 
     def __str__(self) -> str:
         """The kind, the title and the signing date: ``"Nota Kesepahaman Kerja sama (2016)"``."""

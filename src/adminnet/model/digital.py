@@ -25,20 +25,19 @@ from typing import Any
 import attrs
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._validators import raise_for_field
+from adminnet._validators import disagrees, raise_for_field
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
 from adminnet.model._common import (
     check_id,
-    check_optional_id,
-    check_optional_text,
     check_region_code_form,
     check_text,
     clean_text,
     enum_converter,
     instance_of,
+    optional_id_field,
     optional_partial_date,
-    optional_region_code,
-    optional_text,
+    optional_region_code_field,
+    optional_text_field,
     partial_date,
 )
 from adminnet.model._display import entity_html
@@ -133,9 +132,7 @@ class PublicService:
     id: str = attrs.field(validator=check_id)
     name: str = attrs.field(converter=clean_text, validator=check_text)
     agency_id: str = attrs.field(validator=check_id)
-    sector: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    sector: str | None = optional_text_field()
     maturity: ServiceMaturity | None = attrs.field(
         default=None,
         converter=_to_maturity,
@@ -216,13 +213,9 @@ class Measurement:
     indicator: Indicator = attrs.field(validator=instance_of(Indicator))
     value: Decimal = attrs.field(converter=_to_decimal, validator=_check_on_scale)
     on: PartialDate = attrs.field(converter=partial_date, validator=instance_of(PartialDate))
-    agency_id: str | None = attrs.field(default=None, validator=check_optional_id)
-    region_code: str | None = attrs.field(
-        default=None, converter=optional_region_code, validator=_check_region
-    )
-    source: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    agency_id: str | None = optional_id_field()
+    region_code: str | None = optional_region_code_field(_check_region)
+    source: str | None = optional_text_field()
 
     def __str__(self) -> str:
         """The indicator, the value, the date and the subject.
@@ -309,14 +302,8 @@ def _check_due(
     instance_of(PartialDate, optional=True)(instance, attribute, value)
     baseline = instance.baseline
     if isinstance(value, PartialDate) and baseline is not None and value < baseline.on:
-        raise_for_field(
-            InconsistentData(
-                code="target.due_before_baseline",
-                params={"value": str(value), "baseline": str(baseline.on)},
-            ),
-            instance,
-            attribute,
-        )
+        exc = disagrees("target.due_before_baseline", value, baseline=baseline.on)
+        raise_for_field(exc, instance, attribute)
 
 
 def _check_baseline(
@@ -357,9 +344,7 @@ class DigitalizationTarget:
     due: PartialDate | None = attrs.field(
         default=None, converter=optional_partial_date, validator=_check_due
     )
-    basis: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    basis: str | None = optional_text_field()
 
     def __str__(self) -> str:
         """The indicator, the value, the due date and the agency.

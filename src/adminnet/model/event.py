@@ -9,22 +9,21 @@ import attrs
 import pendulum
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._validators import raise_for_field
-from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat
+from adminnet._validators import disagrees, raise_for_field
+from adminnet.errors import InvalidComponent, InvalidFormat
 from adminnet.ids import _region_table
 from adminnet.model._common import (
     check_id,
     check_ids,
-    check_optional_id,
-    check_optional_text,
     check_region_code_form,
     check_text,
     clean_text,
     enum_converter,
     ids_tuple,
     instance_of,
-    optional_region_code,
-    optional_text,
+    optional_id_field,
+    optional_region_code_field,
+    optional_text_field,
 )
 from adminnet.model._display import entity_html
 
@@ -81,14 +80,9 @@ def _check_aware(instance: Event, attribute: attrs.Attribute[Any], value: object
     if value.tzinfo is None or value.utcoffset() is None:
         raise_for_field(_naive(attribute.name, value), instance, attribute)
     if attribute.name == "end" and value < instance.start:
-        raise_for_field(
-            InconsistentData(
-                code="event.end_before_start",
-                params={"value": value.isoformat(), "start": instance.start.isoformat()},
-            ),
-            instance,
-            attribute,
-        )
+        start = instance.start.isoformat()
+        exc = disagrees("event.end_before_start", value.isoformat(), start=start)
+        raise_for_field(exc, instance, attribute)
 
 
 def _naive(field: str, value: _dt.datetime) -> InvalidFormat:
@@ -147,14 +141,10 @@ class Event:
         default=None, converter=_datetime_converter, validator=_check_aware
     )
     time_known: bool = attrs.field(default=True, validator=instance_of(bool))
-    venue: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
-    region_code: str | None = attrs.field(
-        default=None, converter=optional_region_code, validator=_check_region
-    )
-    organizer_id: str | None = attrs.field(default=None, validator=check_optional_id)
-    chair_id: str | None = attrs.field(default=None, validator=check_optional_id)
+    venue: str | None = optional_text_field()
+    region_code: str | None = optional_region_code_field(_check_region)
+    organizer_id: str | None = optional_id_field()
+    chair_id: str | None = optional_id_field()
     attendee_ids: tuple[str, ...] = attrs.field(
         default=(), converter=ids_tuple, validator=check_ids
     )

@@ -9,13 +9,12 @@ import attrs
 from adminnet._enum import LabeledEnum, labels
 from adminnet.model._common import (
     check_id,
-    check_optional_text,
     check_text,
     clean_text,
     enum_converter,
     instance_of,
     optional_partial_date,
-    optional_text,
+    optional_text_field,
 )
 from adminnet.model._display import entity_html
 from adminnet.time import PartialDate, Period
@@ -215,9 +214,7 @@ class Decree:
         converter=optional_partial_date,
         validator=instance_of(PartialDate, optional=True),
     )
-    issuer: str | None = attrs.field(
-        default=None, converter=optional_text, validator=check_optional_text
-    )
+    issuer: str | None = optional_text_field()
 
     def __str__(self) -> str:
         """The number as written: ``"131.81-5877 Tahun 2016"``."""

@@ -31,7 +31,7 @@ from typing import Any, Final
 import attrs
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._validators import raise_for_field
+from adminnet._validators import disagrees, raise_for_field, wrong_type
 from adminnet.errors import InconsistentData, InvalidComponent, InvalidFormat, ValidationError
 from adminnet.ids import region_code as _region_code
 from adminnet.model._common import check_text, clean_text, enum_converter, instance_of
@@ -243,13 +243,7 @@ def _check_kind(instance: Region, attribute: attrs.Attribute[Any], value: object
 
 def _check_successors(instance: Region, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple):
-        raise_for_field(
-            InvalidFormat(
-                code="type.invalid", variant="successors", params={"type": type(value).__name__}
-            ),
-            instance,
-            attribute,
-        )
+        raise_for_field(wrong_type(value, "type.invalid", "successors"), instance, attribute)
     code = instance.code
     seen: set[str] = set()
     for item in value:
@@ -264,13 +258,8 @@ def _check_successors(instance: Region, attribute: attrs.Attribute[Any], value: 
                 attribute,
             )
         if isinstance(code, str) and len(digits) != len(code.replace(".", "")):
-            raise_for_field(
-                InconsistentData(
-                    code="region.successor_level", params={"value": code, "successor": item}
-                ),
-                instance,
-                attribute,
-            )
+            level = disagrees("region.successor_level", code, successor=item)
+            raise_for_field(level, instance, attribute)
         if item in seen:
             raise_for_field(
                 InvalidComponent(

@@ -394,18 +394,7 @@ def _minister_attached(
     agency = _one_ministry(texts, as_of)
     if agency is None:
         return None
-    title = f"{phrase.title} {printed}".strip()
-    if capacity is not Capacity.DEFINITIF:
-        title = f"{capacity.label} {title}"
-    return ParsedPosition(
-        role=role,
-        capacity=capacity,
-        agency_id=agency.id,
-        region_code=None,
-        unit=None,
-        title=title,
-        phrase=phrase,
-    )
+    return _post(phrase, role, capacity, f"{phrase.title} {printed}".strip(), agency.id)
 
 
 def _one_ministry(texts: list[str], as_of: DateLike | None) -> Agency | None:
@@ -471,18 +460,8 @@ def _outside_body(
             agency = None
     if agency is not None and agency.region_code is not None:
         agency = None  # a place is where the body stands, not its government
-    title = f"{phrase.title} {body}".strip()
-    if capacity is not Capacity.DEFINITIF:
-        title = f"{capacity.label} {title}"
-    return ParsedPosition(
-        role=role,
-        capacity=capacity,
-        agency_id=agency.id if agency is not None else None,
-        region_code=None,
-        unit=None,
-        title=title,
-        phrase=phrase,
-    )
+    agency_id = agency.id if agency is not None else None
+    return _post(phrase, role, capacity, f"{phrase.title} {body}".strip(), agency_id)
 
 
 def _joined_minister(
@@ -606,15 +585,29 @@ def _parsed(
         agency = agencies.get(agency_id)
     unit = _unit_canonical(unit, place, agency, as_of)
     title = _title(phrase, unit, region, agency, as_of)
-    if capacity is not Capacity.DEFINITIF:
-        title = f"{capacity.label} {title}"
     if role in _SEAT and (unit is None or role is Role.ASISTEN):
         unit = _SEAT[role]  # the post's own words stay in the title
+    region_code = region.code if region is not None else None
+    return _post(phrase, role, capacity, title, agency_id, region_code, unit)
+
+
+def _post(
+    phrase: PositionPhrase,
+    role: Role,
+    capacity: Capacity,
+    title: str,
+    agency_id: str | None,
+    region_code: str | None = None,
+    unit: str | None = None,
+) -> ParsedPosition:
+    """The reading of a post; a capacity other than definitif opens the title ("Pj. ...")."""
+    if capacity is not Capacity.DEFINITIF:
+        title = f"{capacity.label} {title}"
     return ParsedPosition(
         role=role,
         capacity=capacity,
         agency_id=agency_id,
-        region_code=region.code if region is not None else None,
+        region_code=region_code,
         unit=unit,
         title=title,
         phrase=phrase,

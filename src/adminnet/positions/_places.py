@@ -23,16 +23,7 @@ if TYPE_CHECKING:
     from adminnet.model.region import Region
 
 # Roles whose place is a region of the level they imply (the kepala daerah and wakil).
-_REGIONAL: Final = frozenset(
-    {
-        Role.GUBERNUR,
-        Role.WAKIL_GUBERNUR,
-        Role.BUPATI,
-        Role.WAKIL_BUPATI,
-        Role.WALI_KOTA,
-        Role.WAKIL_WALI_KOTA,
-    }
-)
+_REGIONAL: Final = frozenset(r for r in Role if r.is_regional_head or r.is_regional_deputy)
 _LOCAL: Final = frozenset({Role.CAMAT, Role.LURAH, Role.KEPALA_DESA})
 # Posts of a kementerian: "Kementerian " is tried before a bare name.
 _MINISTRY: Final = frozenset(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import typing
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import cached_property
 from typing import Any, Final
 
@@ -17,13 +18,14 @@ import attrs
 
 from adminnet.errors import AdminnetError
 from adminnet.model.agency import Agency, AgencyKind
-from adminnet.model.agreement import Agreement
+from adminnet.model.agreement import Agreement, Party
 from adminnet.model.dataset import KINDS, Dataset
 from adminnet.model.digital import DigitalizationTarget, Measurement, PublicService
 from adminnet.model.event import Event
 from adminnet.model.person import Person
 from adminnet.model.position import Position, Role, Tenure
 from adminnet.model.region import Region
+from adminnet.rules._spans import bounds
 
 __all__ = ["KIND_OF_TYPE", "DatasetIndex", "describe", "heads"]
 
@@ -174,6 +176,46 @@ class DatasetIndex:
         if found is not None:
             return found
         return self.catalog_agency(agency_id)
+
+    def signed_parties(self) -> Iterator[tuple[Agreement, int, Party, Agency, int, int]]:
+        """Each party of each signed agreement whose agency resolves (:meth:`agency`).
+
+        Yields the agreement, the party's position in ``parties``, the party, its
+        agency, and the first and last day (ordinals) the signing date may denote; in
+        dataset order. Unsigned agreements and unknown agencies (REF001) are left out.
+        """
+        for g in self.dataset.agreements:
+            if g.signed_on is None:
+                continue
+            lo, hi = bounds(g.signed_on)
+            for i, party in enumerate(g.parties):
+                agency = self.agency(party.agency_id)
+                if agency is not None:
+                    yield g, i, party, agency, lo, hi
+
+    @cached_property
+    def agency_by_position(self) -> dict[str, Agency]:
+        """The agency of each position by position id: the dataset's or the catalog's.
+
+        A position whose agency resolves to nothing is left out (REF001 reports it).
+        """
+        found: dict[str, Agency] = {}
+        for p in self.dataset.positions:
+            agency = self.agency(p.agency_id)
+            if agency is not None:
+                found[p.id] = agency
+        return found
+
+    def tenure_agencies(self) -> Iterator[tuple[Tenure, Agency]]:
+        """Each tenure of the dataset with the agency of its position, in dataset order.
+
+        A tenure whose position or agency resolves to nothing is left out.
+        """
+        by_position = self.agency_by_position
+        for t in self.dataset.tenures:
+            agency = by_position.get(t.position_id)
+            if agency is not None:
+                yield t, agency
 
     # --- groupings -------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ import pendulum
 
 from adminnet._enum import LabeledEnum, labels
 from adminnet._i18n import render, template_key
-from adminnet._validators import raise_for_field, short
+from adminnet._validators import raise_for_field, short, wrong_type
 from adminnet.errors import (
     AdminnetError,
     ErrorDetail,
@@ -268,13 +268,7 @@ def _to_params(value: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def _check_params(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Mapping):
-        raise_for_field(
-            InvalidFormat(
-                code="rules.invalid_params", variant="type", params={"type": type(value).__name__}
-            ),
-            instance,
-            attribute,
-        )
+        raise_for_field(wrong_type(value, "rules.invalid_params", "type"), instance, attribute)
     for name, default in value.items():
         if not isinstance(name, str) or _PARAM_NAME.match(name) is None:
             raise_for_field(
@@ -297,11 +291,7 @@ def _check_params(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 def _check_callable(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not callable(value):
-        raise_for_field(
-            InvalidFormat(code="rules.invalid_function", params={"type": type(value).__name__}),
-            instance,
-            attribute,
-        )
+        raise_for_field(wrong_type(value, "rules.invalid_function"), instance, attribute)
 
 
 @attrs.frozen(kw_only=True, eq=False)

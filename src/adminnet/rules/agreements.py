@@ -86,48 +86,41 @@ def signatory_not_head(ctx: RuleContext) -> Iterator[Violation]:
     persons = index.persons
     by_person = index.tenures_by_person
     by_position = index.tenures_by_position
-    for g in ctx.dataset.agreements:
-        if g.signed_on is None:
+    for g, i, party, agency, lo, hi in index.signed_parties():
+        sid = party.signatory_id
+        if sid is None or sid not in persons:
             continue
-        lo, hi = bounds(g.signed_on)
-        for i, party in enumerate(g.parties):
-            sid = party.signatory_id
-            if sid is None or sid not in persons:
-                continue
-            agency = index.agency(party.agency_id)
-            if agency is None:
-                continue
-            field = f"parties[{i}].signatory_id"
-            heads = index.heads_of(agency)
-            head_ids = {p.id for p in heads}
-            own = by_person.get(sid, [])
-            mine = [t for t in own if t.position_id in head_ids]
-            if any(_surely_covers(t, lo, hi) for t in mine):
-                continue
-            if any(_possibly_covers(t, lo, hi) for t in mine):
-                params = {"value": sid, "agency": agency.id, "date": str(g.signed_on)}
-                yield ctx.warning(g, field=field, params=params, variant="possibly")
-                continue
-            if g.kind in _DELEGABLE:
-                units = _unit_positions(ctx, agency)
-                if any(t.position_id in units and _possibly_covers(t, lo, hi) for t in own):
-                    continue
-            others = sorted(
-                {
-                    t.person_id
-                    for p in heads
-                    for t in by_position.get(p.id, ())
-                    if t.person_id != sid and _surely_covers(t, lo, hi)
-                }
-            )
+        field = f"parties[{i}].signatory_id"
+        heads = index.heads_of(agency)
+        head_ids = {p.id for p in heads}
+        own = by_person.get(sid, [])
+        mine = [t for t in own if t.position_id in head_ids]
+        if any(_surely_covers(t, lo, hi) for t in mine):
+            continue
+        if any(_possibly_covers(t, lo, hi) for t in mine):
             params = {"value": sid, "agency": agency.id, "date": str(g.signed_on)}
-            if others:
-                params["others"] = ", ".join(others)
-                yield ctx.error(g, field=field, params=params, variant="others")
-            elif mine:
-                yield ctx.error(g, field=field, params=params)
-            else:
-                yield ctx.warning(g, field=field, params=params, variant="unknown")
+            yield ctx.warning(g, field=field, params=params, variant="possibly")
+            continue
+        if g.kind in _DELEGABLE:
+            units = _unit_positions(ctx, agency)
+            if any(t.position_id in units and _possibly_covers(t, lo, hi) for t in own):
+                continue
+        others = sorted(
+            {
+                t.person_id
+                for p in heads
+                for t in by_position.get(p.id, ())
+                if t.person_id != sid and _surely_covers(t, lo, hi)
+            }
+        )
+        params = {"value": sid, "agency": agency.id, "date": str(g.signed_on)}
+        if others:
+            params["others"] = ", ".join(others)
+            yield ctx.error(g, field=field, params=params, variant="others")
+        elif mine:
+            yield ctx.error(g, field=field, params=params)
+        else:
+            yield ctx.warning(g, field=field, params=params, variant="unknown")
 
 
 @rule(
@@ -152,33 +145,26 @@ def party_not_autonomous(ctx: RuleContext) -> Iterator[Violation]:
     to REF002.
     """
     index = ctx.index
-    for g in ctx.dataset.agreements:
-        if g.signed_on is None:
+    for g, i, _party, agency, lo, hi in index.signed_parties():
+        if agency.region_code is None:
             continue
-        lo, hi = bounds(g.signed_on)
-        for i, party in enumerate(g.parties):
-            agency = index.agency(party.agency_id)
-            if agency is None or agency.region_code is None:
-                continue
-            if not agency.kind.is_local_government:
-                continue
-            found = [index.region(agency.region_code, d) for d in (lo, hi)]
-            flags = [r is not None and not r.is_autonomous for r in found]
-            if not any(flags):
-                continue
-            region = next(r for r in found if r is not None and not r.is_autonomous)
-            params = {
-                "value": agency.id,
-                "region": region.official_name,
-                "code": region.code,
-                "date": str(g.signed_on),
-            }
-            if all(flags):
-                yield ctx.error(g, field=f"parties[{i}].agency_id", params=params)
-            else:
-                yield ctx.warning(
-                    g, field=f"parties[{i}].agency_id", params=params, variant="possibly"
-                )
+        if not agency.kind.is_local_government:
+            continue
+        found = [index.region(agency.region_code, d) for d in (lo, hi)]
+        flags = [r is not None and not r.is_autonomous for r in found]
+        if not any(flags):
+            continue
+        region = next(r for r in found if r is not None and not r.is_autonomous)
+        params = {
+            "value": agency.id,
+            "region": region.official_name,
+            "code": region.code,
+            "date": str(g.signed_on),
+        }
+        if all(flags):
+            yield ctx.error(g, field=f"parties[{i}].agency_id", params=params)
+        else:
+            yield ctx.warning(g, field=f"parties[{i}].agency_id", params=params, variant="possibly")
 
 
 @rule(
@@ -195,30 +181,23 @@ def party_not_existing(ctx: RuleContext) -> Iterator[Violation]:
     (imprecise dates): warning.
     """
     index = ctx.index
-    for g in ctx.dataset.agreements:
-        if g.signed_on is None:
+    for g, i, _party, agency, lo, hi in index.signed_parties():
+        valid = agency.valid
+        if valid.start is None and valid.end is None:
             continue
-        lo, hi = bounds(g.signed_on)
-        for i, party in enumerate(g.parties):
-            agency = index.agency(party.agency_id)
-            if agency is None:
-                continue
-            valid = agency.valid
-            if valid.start is None and valid.end is None:
-                continue
-            field = f"parties[{i}].agency_id"
-            end = None if valid.end is None else bounds(valid.end)
-            start = None if valid.start is None else bounds(valid.start)
-            params = {"value": agency.id, "date": str(g.signed_on)}
-            if end is not None and lo > end[1]:
-                params["end"] = str(valid.end)
-                yield ctx.error(g, field=field, params=params)
-            elif start is not None and hi < start[0]:
-                params["start"] = str(valid.start)
-                yield ctx.error(g, field=field, params=params, variant="founded")
-            elif (end is not None and hi > end[0]) or (start is not None and lo < start[1]):
-                params["valid"] = str(valid)
-                yield ctx.warning(g, field=field, params=params, variant="possibly")
+        field = f"parties[{i}].agency_id"
+        end = None if valid.end is None else bounds(valid.end)
+        start = None if valid.start is None else bounds(valid.start)
+        params = {"value": agency.id, "date": str(g.signed_on)}
+        if end is not None and lo > end[1]:
+            params["end"] = str(valid.end)
+            yield ctx.error(g, field=field, params=params)
+        elif start is not None and hi < start[0]:
+            params["start"] = str(valid.start)
+            yield ctx.error(g, field=field, params=params, variant="founded")
+        elif (end is not None and hi > end[0]) or (start is not None and lo < start[1]):
+            params["valid"] = str(valid)
+            yield ctx.warning(g, field=field, params=params, variant="possibly")
 
 
 @rule(

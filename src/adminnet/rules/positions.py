@@ -96,9 +96,9 @@ def role_agency_mismatch(ctx: RuleContext) -> Iterator[Violation]:
     ``other`` role fits every kind. The full table is ``ROLE_AGENCY_KINDS``. Positions
     whose agency resolves to nothing are left to REF001. Always an error.
     """
-    index = ctx.index
+    by_position = ctx.index.agency_by_position
     for p in ctx.dataset.positions:
-        agency = index.agency(p.agency_id)
+        agency = by_position.get(p.id)
         if agency is None:
             continue
         allowed = ROLE_AGENCY_KINDS.get(p.role)

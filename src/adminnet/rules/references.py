@@ -170,39 +170,20 @@ def region_unknown_at_date(ctx: RuleContext) -> Iterator[Violation]:
     """
     index = ctx.index
     ds = ctx.dataset
-    for g in ds.agreements:
-        if g.signed_on is None:
+    for g, i, _party, agency, lo, hi in index.signed_parties():
+        if agency.region_code is None:
             continue
-        lo, hi = bounds(g.signed_on)
-        for i, party in enumerate(g.parties):
-            agency = index.agency(party.agency_id)
-            if agency is None or agency.region_code is None:
-                continue
-            yield from _check_code(
-                ctx,
-                g,
-                f"parties[{i}].agency_id",
-                agency,
-                agency.region_code,
-                lo,
-                hi,
-                str(g.signed_on),
-            )
+        field = f"parties[{i}].agency_id"
+        when = str(g.signed_on)
+        yield from _check_code(ctx, g, field, agency, agency.region_code, lo, hi, when)
     for e in ds.events:
         if e.region_code is None:
             continue
         d = day(e.date)
         yield from _check_code(ctx, e, "region_code", None, e.region_code, d, d, iso(d))
-    positions = index.positions
-    for t in ds.tenures:
+    for t, agency in index.tenure_agencies():
         start = t.period.start
-        if start is None:
-            continue
-        position = positions.get(t.position_id)
-        if position is None:
-            continue
-        agency = index.agency(position.agency_id)
-        if agency is None or agency.region_code is None:
+        if start is None or agency.region_code is None:
             continue
         lo, hi = bounds(start)
         yield from _check_code(

@@ -231,15 +231,7 @@ def tenure_outside_agency(ctx: RuleContext) -> Iterator[Violation]:
     after it): error; possibly after (imprecise dates): warning; and the same before
     the agency's start. An unrecorded tenure end is read as unknown, never as after.
     """
-    index = ctx.index
-    positions = index.positions
-    for t in ctx.dataset.tenures:
-        position = positions.get(t.position_id)
-        if position is None:
-            continue
-        agency = index.agency(position.agency_id)
-        if agency is None:
-            continue
+    for t, agency in ctx.index.tenure_agencies():
         valid = agency.valid
         if valid.start is None and valid.end is None:
             continue

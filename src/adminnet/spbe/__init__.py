@@ -66,7 +66,7 @@ from typing import Any, Final
 import attrs
 
 from adminnet._enum import LabeledEnum, labels
-from adminnet._validators import raise_for_field, short
+from adminnet._validators import field_name, raise_for_field, short
 from adminnet.errors import ErrorDetail, InvalidComponent, InvalidDataError, InvalidFormat
 from adminnet.model._common import check_id, check_optional_text, instance_of
 from adminnet.model.digital import SPBE_INDEX, Indicator, Measurement, SpbePredicate
@@ -225,18 +225,9 @@ def recompute_index(
 def _check_score(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     instance_of(Decimal, optional=attribute.default is None)(instance, attribute, value)
     if isinstance(value, Decimal) and not (value.is_finite() and 0 <= value <= 5):
-        raise_for_field(
-            InvalidComponent(
-                code="indicator.out_of_range",
-                variant="spbe_field",
-                params={
-                    "field": f"{type(instance).__name__}.{attribute.name}",
-                    "value": str(value),
-                },
-            ),
-            instance,
-            attribute,
-        )
+        params = {"field": field_name(instance, attribute), "value": str(value)}
+        exc = InvalidComponent(code="indicator.out_of_range", variant="spbe_field", params=params)
+        raise_for_field(exc, instance, attribute)
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -19,7 +19,8 @@ from adminnet.model.dataset import Dataset
 from adminnet.model.digital import DigitalizationTarget, Measurement, PublicService
 from adminnet.model.event import Event, EventKind
 from adminnet.model.person import Person
-from adminnet.model.position import Capacity, Position, Role, Tenure
+from adminnet.model.position import Position, Tenure
+from adminnet.rules.persons import CAREER_CAPACITIES, CAREER_ROLES
 from adminnet.strategies._agencies import agency_window
 from adminnet.strategies._agreements import (
     KIND_IDS,
@@ -62,15 +63,6 @@ from adminnet.time import PartialDate, Period, Precision
 
 __all__ = ["datasets"]
 
-_CAREER_ROLES: Final = frozenset(
-    {
-        Role.SEKRETARIS_KEMENTERIAN,
-        Role.SEKRETARIS_JENDERAL,
-        Role.SEKRETARIS_UTAMA,
-        Role.SEKRETARIS_DAERAH,
-    }
-)
-_CAREER_CAPACITIES: Final = frozenset({Capacity.PENJABAT, Capacity.PENJABAT_SEMENTARA})
 # Dates of terms are mostly known to the day.
 _TERM_PRECISIONS: Final = st.sampled_from(
     (Precision.DAY, Precision.DAY, Precision.DAY, Precision.MONTH, Precision.YEAR)
@@ -240,7 +232,7 @@ class _Builder:
             end_pd = None
             if end is not None:
                 end_pd = coarsen(day(end), draw(_TERM_PRECISIONS), start_pd.latest.toordinal(), hi)
-            career = position.role in _CAREER_ROLES or capacity in _CAREER_CAPACITIES
+            career = position.role in CAREER_ROLES or capacity in CAREER_CAPACITIES
             holder = self.holder_for(cursor, career=career)
             tenure = Tenure(
                 id=f"{position.id}.t{k + 1}-{self.tag}",

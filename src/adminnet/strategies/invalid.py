@@ -120,6 +120,24 @@ _CONTROL: Final = "\x00\x01\x07\x08\x1b\x7f\x90"
 _NOT_PROVINCES: Final = ("00", "04", "10", "40", "41", "47", "90")
 
 
+# The misses of a digit string's shape, the same for a NIP and a NIK.
+_SHAPE_MISSES: Final = frozenset(
+    f"{kind}.invalid_{miss}" for kind in ("nip", "nik") for miss in ("type", "format", "length")
+)
+
+
+def _shape_miss(draw: st.DrawFn, code: str, digits: str) -> object:
+    """A miss of the shape: bytes or an int, a look-alike letter, a digit dropped or doubled.
+
+    For the codes ending ``.invalid_type``, ``.invalid_format`` and ``.invalid_length``.
+    """
+    if code.endswith(".invalid_type"):
+        return digits.encode() if draw(st.booleans()) else int(digits)
+    if code.endswith(".invalid_format"):
+        return _typo(draw, digits)
+    return _length(draw, digits)
+
+
 def _replace(text: str, i: int, new: str) -> str:
     return text[:i] + new + text[i + 1 :]
 
@@ -155,12 +173,8 @@ def _nips(draw: st.DrawFn) -> tuple[object, str]:
     number = _ids.nip_for(draw, NipKind.PNS, birth, gender)
     assert number is not None  # anyone born 20 years ago can have a NIP
     value: object
-    if code == "nip.invalid_type":
-        value = number.encode() if draw(st.booleans()) else int(number)
-    elif code == "nip.invalid_format":
-        value = _typo(draw, number)
-    elif code == "nip.invalid_length":
-        value = _length(draw, number)
+    if code in _SHAPE_MISSES:
+        value = _shape_miss(draw, code, number)
     elif code == "nip.invalid_birth_date":
         month, dom = draw(
             st.sampled_from(((13, 1), (0, 15), (2, 30), (4, 31), (6, 0), (11, 31), (12, 32)))
@@ -208,12 +222,8 @@ def _niks(draw: st.DrawFn, valid: st.SearchStrategy[str]) -> tuple[object, str]:
     code = draw(st.sampled_from(NIK_CODES))
     number = draw(valid)
     value: object
-    if code == "nik.invalid_type":
-        value = number.encode() if draw(st.booleans()) else int(number)
-    elif code == "nik.invalid_format":
-        value = _typo(draw, number)
-    elif code == "nik.invalid_length":
-        value = _length(draw, number)
+    if code in _SHAPE_MISSES:
+        value = _shape_miss(draw, code, number)
     elif code == "nik.invalid_region":
         part = draw(st.sampled_from(("province", "regency", "district")))
         if part == "province":

@@ -127,7 +127,7 @@ from typing import Any, Final, NoReturn
 
 import attrs
 
-from adminnet._validators import raise_for_field, short
+from adminnet._validators import field_name, raise_for_field, short
 from adminnet.errors import InvalidFormat, InvalidLength
 from adminnet.text import _ranks
 from adminnet.text._namespell import (
@@ -248,6 +248,21 @@ def _near(params: dict[str, str | int], near: list[str]) -> str | None:
     return "near"
 
 
+def _check_printed(
+    instance: object, attribute: attrs.Attribute[Any], field: str, value: object
+) -> str:
+    """The first checks of a name part at ``field``: a string, not empty, printable."""
+    if not isinstance(value, str):
+        _fail(instance, attribute, "name.invalid_type", _typed(field, value))
+    if not value:
+        _fail(instance, attribute, "name.empty", {"field": field})
+    bad = _first_bad_char(value)
+    if bad is not None:
+        char = {"field": field, "value": short(value, 60), "char": f"U+{ord(bad):04X}"}
+        _fail(instance, attribute, "name.invalid_character", char)
+    return value
+
+
 def _check_given(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     # The usual case first: printable (so no control character; a space is printable),
     # short enough not to need counting, and with a letter.
@@ -258,15 +273,8 @@ def _check_given(instance: object, attribute: attrs.Attribute[Any], value: objec
         and (value[0].isalpha() or any(map(str.isalpha, value)))
     ):
         return
-    field = f"{type(instance).__name__}.{attribute.name}"
-    if not isinstance(value, str):
-        _fail(instance, attribute, "name.invalid_type", _typed(field, value))
-    if not value:
-        _fail(instance, attribute, "name.empty", {"field": field})
-    bad = _first_bad_char(value)
-    if bad is not None:
-        char = {"field": field, "value": short(value, 60), "char": f"U+{ord(bad):04X}"}
-        _fail(instance, attribute, "name.invalid_character", char)
+    field = field_name(instance, attribute)
+    value = _check_printed(instance, attribute, field, value)
     if not any(map(str.isalpha, value)):
         _fail(instance, attribute, "name.no_letters", {"field": field, "value": short(value, 60)})
     if len(value) > _MAX_ALNUM and (count := sum(map(str.isalnum, value))) > _MAX_ALNUM:
@@ -283,19 +291,12 @@ def _check_titles(instance: object, attribute: attrs.Attribute[Any], value: obje
                 break
         else:
             return  # every title already found valid
-    field = f"{type(instance).__name__}.{attribute.name}"
+    field = field_name(instance, attribute)
     if not isinstance(value, tuple):
         _fail(instance, attribute, "name.invalid_type", _typed(field, value), "tuple")
     for i, item in enumerate(value):
         where = f"{field}[{i}]"
-        if not isinstance(item, str):
-            _fail(instance, attribute, "name.invalid_type", _typed(where, item))
-        if not item:
-            _fail(instance, attribute, "name.empty", {"field": where})
-        bad = _first_bad_char(item)
-        if bad is not None:
-            char = {"field": where, "value": short(item, 60), "char": f"U+{ord(bad):04X}"}
-            _fail(instance, attribute, "name.invalid_character", char)
+        item = _check_printed(instance, attribute, where, item)
         if "," in item or not any(map(str.isalpha, item)):
             params: dict[str, str | int] = {"field": where, "value": short(item, 60)}
             variant = _near(params, near_titles(item))
@@ -319,7 +320,7 @@ def _convert_rank(value: str | None) -> str | None:
 
 
 def _check_part(instance: object, attribute: attrs.Attribute[Any], value: object, ok: bool) -> None:
-    field = f"{type(instance).__name__}.{attribute.name}"
+    field = field_name(instance, attribute)
     if not isinstance(value, str):
         _fail(instance, attribute, "name.invalid_type", _typed(field, value), "optional")
     if not ok:

@@ -76,8 +76,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
-from typing import Final
+from collections.abc import Mapping, Sequence
+from typing import Final, TypeVar
 
 import attrs
 
@@ -183,6 +183,8 @@ class PositionPhrase:
         return (min(starts), max(ends))
 
 
+V = TypeVar("V")
+
 _FIRST_WORDS: Final = frozenset(
     key[0]
     for table in (_w.CAPACITY_WORDS, _w.LEVEL_WORDS, _w.SECRETARIAT_WORDS, {("sekda",): ""})
@@ -196,6 +198,13 @@ def _match(
     """The longest entry of ``table`` spelled by the words at ``i``: (value, length)."""
     if tokens[i].fold not in _FIRST_WORDS:
         return None
+    return _longest(tokens, i, table, longest)
+
+
+def _longest(
+    tokens: Sequence[_Token], i: int, table: Mapping[tuple[str, ...], V], longest: int
+) -> tuple[V, int] | None:
+    """The longest key of ``table`` spelled by words only from ``i``: (value, length)."""
     for n in range(min(longest, len(tokens) - i), 0, -1):
         words = tokens[i : i + n]
         if any(t.kind != "word" for t in words):
@@ -210,14 +219,7 @@ _ROLE_WORDS: Final = {**_w.ROLE_WORDS, **_w.GENERIC_WORDS}
 
 
 def _role_at(tokens: Sequence[_Token], i: int) -> tuple[_w.RoleEntry, int] | None:
-    for n in range(min(_w.LONGEST_ROLE, len(tokens) - i), 0, -1):
-        words = tokens[i : i + n]
-        if any(t.kind != "word" for t in words):
-            continue
-        entry = _ROLE_WORDS.get(tuple(t.fold for t in words))
-        if entry is not None:
-            return entry, n
-    return None
+    return _longest(tokens, i, _ROLE_WORDS, _w.LONGEST_ROLE)
 
 
 def _is_dinas_short(token: _Token) -> bool:

@@ -86,18 +86,25 @@ class Refused:
     was read, for the error pass (:mod:`adminnet.serialization._person_faults`):
     ``record``, the record exactly as :func:`adminnet.serialization._json.loads` parses
     the text (``None`` when not known so), and ``name``, the outcome of ``parse_name``
-    on its string name when that was called (a PersonName or the rule's error);
-    ``suspect`` is false when it declined only a shape it does not read (an unknown
-    key, a value of another JSON type).
+    on its string name when that was called (a PersonName or the rule's error),
+    ``nip``, the NIP rule's error when it was asked; ``suspect`` is false when it
+    declined only a shape it does not read (an unknown key, a value of another JSON
+    type).
     """
 
-    __slots__ = ("name", "record", "suspect")
+    __slots__ = ("name", "nip", "record", "suspect")
 
     def __init__(
-        self, record: dict[str, Any] | None = None, name: object = None, *, suspect: bool = True
+        self,
+        record: dict[str, Any] | None = None,
+        name: object = None,
+        *,
+        nip: AdminnetError | None = None,
+        suspect: bool = True,
     ) -> None:
         self.record = record
         self.name = name
+        self.nip = nip  # the NIP rule's error, when it was asked
         self.suspect = suspect  # a rule refused a value (not only a shape it does not read)
 
     def __repr__(self) -> str:
@@ -429,10 +436,11 @@ def _build(
     number: str | None,
     raw_birth: str | None,
     raw_gender: str | None,
-) -> Person | Refused | None:
+) -> Person | Refused | AdminnetError:
     """Apply the rules the values of a Person have not met yet, then build it.
 
     The id has met the model's pattern already (the caller's ``_LINE`` includes it).
+    Refused: :data:`REFUSED`, or the NIP rule's error (the error pass reuses it).
     """
     birth = None
     if raw_birth is not None:
@@ -448,10 +456,13 @@ def _build(
         nip = _nip
         try:
             nip.validate(number)
-            if birth is not None or gender is not None:
+        except AdminnetError as exc:
+            return exc.with_traceback(None)  # the error pass reports it, at the NIP
+        if birth is not None or gender is not None:
+            try:
                 nip.check_person(number, birth_date=birth, gender=gender)
-        except AdminnetError:
-            return REFUSED  # the general path reports it, at its field
+            except AdminnetError:
+                return REFUSED  # the error pass reports it, at its field
     obj = _new(Person)
     s_id, s_name, s_nip, s_birth, s_gender = current.person_set
     s_id(obj, ident)
@@ -507,13 +518,15 @@ def _from_dict(value: object) -> Person | Refused | None:
         else:
             return Refused(value, suspect=False)
     except AdminnetError as exc:  # a rule refused a value: the error pass reports it
-        return Refused(value, exc) if type(raw_name) is str else REFUSED
+        return Refused(value, exc.with_traceback(None)) if type(raw_name) is str else REFUSED
     if name is None:
         return None
     if _common.ID_PATTERN.match(ident) is None:
         return Refused(value, name)
     person = _build(current, ident, name, number, raw_birth, raw_gender)
-    return Refused(value, name) if person is REFUSED else person
+    if type(person) is Person:
+        return person
+    return Refused(value, name, nip=None if person is REFUSED else person)
 
 
 def _refused_nip(number: str, value: dict[str, Any]) -> Refused | None:
@@ -628,11 +641,15 @@ def read_text(line: str | bytes) -> Person | Refused | None:
                 return None
             name = _name_of(current, given, pre, suf, _NO_VALUES)
     except AdminnetError as exc:  # a rule refused a value: the error pass reports it
-        return REFUSED if text is None else Refused(_written_record(match), exc)
+        if text is None:
+            return REFUSED
+        return Refused(_written_record(match), exc.with_traceback(None))
     if name is None:
         return None
     person = _build(current, ident, name, number, raw_birth, raw_gender)
-    return Refused(_written_record(match), name) if person is REFUSED else person
+    if type(person) is Person:
+        return person
+    return Refused(_written_record(match), name, nip=None if person is REFUSED else person)
 
 
 def _written_record(match: re.Match[str]) -> dict[str, Any]:

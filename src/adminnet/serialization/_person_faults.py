@@ -78,6 +78,7 @@ def _entries(refused: _person.Refused) -> tuple[list[Entry], list[str]] | None:
     raw_birth = get("birth_date")
     raw_gender = get("gender")
     first: list[Entry] = []  # id and name
+    seen: list[AdminnetError] = []  # the validators' errors so far
     # id: structured by its hook unless an ASCII string; then the model's pattern
     if type(ident) is not str or not ident.isascii():
         first.append(("id", None, ident))
@@ -86,6 +87,7 @@ def _entries(refused: _person.Refused) -> tuple[list[Entry], list[str]] | None:
         if error is None:
             return None
         first.append(("id", error, ident))
+        seen.append(error)
     # name: parse_name on an ASCII string; an object as the accelerator reads it
     name = refused.name
     if type(raw_name) is str and raw_name.isascii():
@@ -93,7 +95,7 @@ def _entries(refused: _person.Refused) -> tuple[list[Entry], list[str]] | None:
             try:
                 name = _names.parse_name(raw_name)
             except AdminnetError as exc:
-                name = exc
+                name = exc.with_traceback(None)
         if isinstance(name, AdminnetError):
             first.append(("name", name, raw_name))
     elif type(raw_name) is dict:
@@ -125,7 +127,7 @@ def _entries(refused: _person.Refused) -> tuple[list[Entry], list[str]] | None:
             try:
                 structure_date(raw_birth)
             except AdminnetError as exc:
-                birth_entry.append(("birth_date", exc, raw_birth))
+                birth_entry.append(("birth_date", exc.with_traceback(None), raw_birth))
             else:  # pragma: no cover - the memo refuses only what the hook refuses
                 return None
     elif raw_birth is not None:
@@ -138,29 +140,41 @@ def _entries(refused: _person.Refused) -> tuple[list[Entry], list[str]] | None:
             gender_entry.append(("gender", None, raw_gender))
     # the rules between valid values, in the order of Person's validators
     if nip_ok and number is not None:
-        seen: set[tuple[object, ...]] = set()
         check = _nip
-        try:
-            check.validate(number)
-        except AdminnetError as exc:
-            nip_entry.append(("nip", exc, raw_nip))
-            seen.add(_same_message(exc))
+        nip_error = refused.nip  # the accelerator asked the rule already
+        if nip_error is None:
+            try:
+                check.validate(number)
+            except AdminnetError as exc:
+                nip_error = exc.with_traceback(None)
+        if nip_error is not None:
+            nip_entry.append(("nip", nip_error, raw_nip))
+            seen.append(nip_error)
         if birth is not None:
             try:
                 check.check_person(number, birth_date=birth)
             except AdminnetError as exc:
-                same = _same_message(exc)
-                if same not in seen:
+                exc.with_traceback(None)  # no cycle through this frame
+                if not _said(exc, seen):
                     birth_entry.append(("birth_date", exc, raw_birth))
-                seen.add(same)
+                seen.append(exc)
         if gender is not None:
             try:
                 check.check_person(number, gender=gender)
             except AdminnetError as exc:
-                if _same_message(exc) not in seen:
+                exc.with_traceback(None)
+                if not _said(exc, seen):
                     gender_entry.append(("gender", exc, raw_gender))
     extra = [key for key in record if key not in _person.PERSON_KEYS]
     return first + nip_entry + birth_entry + gender_entry, extra
+
+
+def _said(error: AdminnetError, before: list[AdminnetError]) -> bool:
+    """Whether ``error`` says what one of ``before`` said (the general path's test)."""
+    if not before:
+        return False
+    same = _same_message(error)
+    return any(_same_message(b) == same for b in before)
 
 
 def _id_error(current: _person.Plan, ident: str) -> AdminnetError | None:
@@ -169,6 +183,7 @@ def _id_error(current: _person.Plan, ident: str) -> AdminnetError | None:
     try:
         attribute.validator(object.__new__(Person), attribute, ident)
     except AdminnetError as exc:
+        exc.with_traceback(None)
         for note in getattr(exc, "__notes__", ()):
             if note.__class__ is AttributeValidationNote:
                 return exc if note.name == "id" else None
@@ -209,7 +224,7 @@ def details(
             try:
                 hook(raw, tp)
             except AdminnetError as exc:
-                error = exc
+                error = exc.with_traceback(None)
             except Exception:  # not a rule's error: the general path reports it
                 return None
             else:

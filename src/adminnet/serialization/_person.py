@@ -526,7 +526,7 @@ def _from_dict(value: object) -> Person | Refused | None:
     person = _build(current, ident, name, number, raw_birth, raw_gender)
     if type(person) is Person:
         return person
-    return Refused(value, name, nip=None if person is REFUSED else person)
+    return Refused(value, name, nip=person if isinstance(person, AdminnetError) else None)
 
 
 def _refused_nip(number: str, value: dict[str, Any]) -> Refused | None:
@@ -649,7 +649,9 @@ def read_text(line: str | bytes) -> Person | Refused | None:
     person = _build(current, ident, name, number, raw_birth, raw_gender)
     if type(person) is Person:
         return person
-    return Refused(_written_record(match), name, nip=None if person is REFUSED else person)
+    return Refused(
+        _written_record(match), name, nip=person if isinstance(person, AdminnetError) else None
+    )
 
 
 def _written_record(match: re.Match[str]) -> dict[str, Any]:

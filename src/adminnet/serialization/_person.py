@@ -551,8 +551,16 @@ def read_value(value: object) -> Person | Refused | None:
 
 def _strings(value: dict[Any, Any]) -> int:
     """Keys and string values (at any depth) of a parsed record."""
-    count = 0
-    stack: list[Any] = [value]
+    count = len(value)
+    stack: list[Any] | None = None
+    for node in value.values():  # a record is mostly flat: its values first
+        kind = type(node)
+        if kind is str:
+            count += 1
+        elif kind is dict or kind is list:
+            if stack is None:
+                stack = []
+            stack.append(node)
     while stack:
         node = stack.pop()
         kind = type(node)
@@ -635,8 +643,8 @@ def read_text(line: str | bytes) -> Person | Refused | None:
         if text is not None:
             name: PersonName | None = _names.parse_name(text)
         else:
-            pre = _written_titles(prefixes, "prefixes")
-            suf = _written_titles(suffixes, "suffixes")
+            pre = _written_titles(prefixes, "prefixes") if prefixes else ()
+            suf = _written_titles(suffixes, "suffixes") if suffixes else ()
             if pre is None or suf is None:
                 return None
             name = _name_of(current, given, pre, suf, _NO_VALUES)

@@ -60,8 +60,8 @@ from adminnet.serialization._errors import (
     render_path,
     unknown_key_error,
 )
-from adminnet.serialization._json import loads
-from adminnet.serialization._person import Refused
+from adminnet.serialization._json import exact_loads, loads
+from adminnet.serialization._person import UNPARSED, Refused
 from adminnet.serialization._person import read_text as _person_read_text
 from adminnet.serialization._person import read_value as _person_read_value
 from adminnet.serialization._primitives import (
@@ -451,7 +451,7 @@ class _PersonHook(_ClassHook):
             if found is not None:
                 raise InvalidDataError(found)
             suspect = person.suspect  # type: ignore[union-attr]
-        value = loads(text)
+        value = exact_loads(text) if person is UNPARSED else loads(text)
         try:
             return self._structure(value, Person, suspect=suspect)
         except MemoryError:
@@ -474,7 +474,8 @@ class _PersonHook(_ClassHook):
                 return LineErrors(found, line)
             suspect = person.suspect  # type: ignore[union-attr]
         try:
-            value = loads(text)
+            # What the quickest parser refused, only the exact one decides (as loads).
+            value = exact_loads(text) if person is UNPARSED else loads(text)
         except InvalidDataError as exc:
             return LineErrors(exc.errors)
         try:

@@ -61,6 +61,7 @@ from adminnet.text.names import PersonName
 
 __all__ = [
     "REFUSED",
+    "UNPARSED",
     "Refused",
     "from_text",
     "from_value",
@@ -112,6 +113,8 @@ class Refused:
 
 
 REFUSED: Final = Refused()
+UNPARSED: Final = Refused(suspect=False)
+"""Declined: the quickest parser refused the text (the exact parser alone decides)."""
 Setter = Callable[[Any, Any], None]
 
 
@@ -533,8 +536,8 @@ def _refused_nip(number: str, value: dict[str, Any]) -> Refused | None:
     """A refusal if the NIP rule refuses ``number`` (a hint), else ``None``."""
     try:
         _nip.validate(number)
-    except AdminnetError:
-        return Refused(value)
+    except AdminnetError as exc:
+        return Refused(value, nip=exc.with_traceback(None))
     return None  # pragma: no cover - a valid NIP the accelerator does not take as it is
 
 
@@ -687,7 +690,7 @@ def _from_other(line: str | bytes) -> Person | Refused | None:
     try:
         value = _json.fast_loads()(line)
     except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError; nesting
-        return None
+        return UNPARSED
     if type(value) is not dict:
         return None
     person = _from_dict(value)

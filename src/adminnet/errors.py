@@ -404,7 +404,7 @@ class ErrorDetail:
         Set slot by slot, without ``__init__``'s checks when they cannot fail (text
         keys; the values are str or int already): an error path builds thousands.
         """
-        if cls is not ErrorDetail or not all(type(k) is str for k in params):
+        if cls is not ErrorDetail or not set(map(type, params)) <= _STR:
             return cls(path, code, message, line, params=params)
         detail = _new(cls)
         _set(detail, "path", path)
@@ -427,6 +427,8 @@ class ErrorDetail:
 
 _new = object.__new__
 _set = object.__setattr__
+_STR = frozenset((str,))
+_PLAIN = frozenset((str, int))
 
 
 def attach_note(exc: BaseException, instance: object, attribute: attrs.Attribute[Any]) -> None:
@@ -461,6 +463,8 @@ def _check_params(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 def plain_params(params: Mapping[str, object]) -> dict[str, str | int]:
     """Parameter polos (params as JSON-ready values: int and str stay, the rest become str)."""
+    if set(map(type, params.values())) <= _PLAIN:  # nearly always: a copy
+        return dict(params)  # type: ignore[arg-type]
     return {k: v if type(v) is int or type(v) is str else str(v) for k, v in params.items()}
 
 

@@ -250,14 +250,14 @@ def test_a_model_that_disagrees_turns_the_error_pass_off(monkeypatch: pytest.Mon
     """The probes compare the pass with Person's constructor; a mismatch turns it off."""
     _person.reset()
     _person_faults._checked.clear()
-    assert _person_faults._verified()
+    assert _person_faults._verified(_person.plan())
     monkeypatch.setattr(
         _person_faults,
         "_PROBES",
         ({"id": "budi", "name": "Budi", "nip": "196503021990031002", "gender": "male"},),
     )  # a record the model accepts: the pass cannot vouch for it
     _person_faults._checked.clear()
-    assert not _person_faults._verified()
+    assert not _person_faults._verified(_person.plan())
     line = _BENCH_KINDS[0].encode()
     with _general():
         general = _jsonl([line])

@@ -65,11 +65,17 @@ Entry = tuple[str, AdminnetError | None, object]
 """A field's problem: its name, the rule's error (``None``: ask its hook), the raw value."""
 
 
-def _entries(refused: _person.Refused) -> tuple[list[Entry], list[str]] | None:
-    """The problems of the refused record, in field order, and its unknown keys."""
+def _entries(
+    refused: _person.Refused, current: _person.Plan
+) -> tuple[list[Entry], list[str]] | None:
+    """The problems of the refused record, in field order, and its unknown keys.
+
+    Each field is structured, then its validators' rules run, in field order: the
+    order in which the general path lists them, and in which it drops an error equal
+    to an earlier one.
+    """
     record = refused.record
-    current = _person.plan()
-    if record is None or not current.enabled:
+    if record is None:
         return None
     get = record.get
     ident = get("id", _MISSING)
@@ -77,16 +83,16 @@ def _entries(refused: _person.Refused) -> tuple[list[Entry], list[str]] | None:
     raw_nip = get("nip")
     raw_birth = get("birth_date")
     raw_gender = get("gender")
-    first: list[Entry] = []  # id and name
+    out: list[Entry] = []
     seen: list[AdminnetError] = []  # the validators' errors so far
     # id: structured by its hook unless an ASCII string; then the model's pattern
     if type(ident) is not str or not ident.isascii():
-        first.append(("id", None, ident))
+        out.append(("id", None, ident))
     elif _common.ID_PATTERN.match(ident) is None:
         error = _id_error(current, ident)
         if error is None:
             return None
-        first.append(("id", error, ident))
+        out.append(("id", error, ident))
         seen.append(error)
     # name: parse_name on an ASCII string; an object as the accelerator reads it
     name = refused.name
@@ -97,7 +103,7 @@ def _entries(refused: _person.Refused) -> tuple[list[Entry], list[str]] | None:
             except AdminnetError as exc:
                 name = exc.with_traceback(None)
         if isinstance(name, AdminnetError):
-            first.append(("name", name, raw_name))
+            out.append(("name", name, raw_name))
     elif type(raw_name) is dict:
         if name is None:
             if not current.name_keys.issuperset(raw_name):
@@ -109,64 +115,57 @@ def _entries(refused: _person.Refused) -> tuple[list[Entry], list[str]] | None:
             if name is None:
                 return None
     else:
-        first.append(("name", None, raw_name))  # missing or another JSON type
-    # nip, birth date, gender: structured, or their hook asked
-    nip_entry: list[Entry] = []
+        out.append(("name", None, raw_name))  # missing or another JSON type
+    # nip: structured (Person's converter compacts it), then the NIP rule
     number = None
-    nip_ok = raw_nip is None
     if type(raw_nip) is str and raw_nip.isascii():
         number = raw_nip if _person.is_nip(raw_nip) else _nip.compact(raw_nip)
-        nip_ok = True
+        error = refused.nip  # the accelerator asked the rule already
+        if error is None:
+            try:
+                _nip.validate(number)
+            except AdminnetError as exc:
+                error = exc.with_traceback(None)
+        if error is not None:
+            out.append(("nip", error, raw_nip))
+            seen.append(error)
     elif raw_nip is not None:
-        nip_entry.append(("nip", None, raw_nip))
-    birth_entry: list[Entry] = []
-    birth = None
+        out.append(("nip", None, raw_nip))
+    # birth date: structured, then its agreement with the NIP
     if type(raw_birth) is str:
         birth = _person.date_of(raw_birth)
         if birth is None:
             try:
                 structure_date(raw_birth)
             except AdminnetError as exc:
-                birth_entry.append(("birth_date", exc.with_traceback(None), raw_birth))
+                out.append(("birth_date", exc.with_traceback(None), raw_birth))
             else:  # pragma: no cover - the memo refuses only what the hook refuses
                 return None
-    elif raw_birth is not None:
-        birth_entry.append(("birth_date", None, raw_birth))
-    gender_entry: list[Entry] = []
-    gender = None
-    if raw_gender is not None:
-        gender = _GENDERS.get(raw_gender) if type(raw_gender) is str else None
-        if gender is None:
-            gender_entry.append(("gender", None, raw_gender))
-    # the rules between valid values, in the order of Person's validators
-    if nip_ok and number is not None:
-        check = _nip
-        nip_error = refused.nip  # the accelerator asked the rule already
-        if nip_error is None:
+        elif number is not None:
             try:
-                check.validate(number)
-            except AdminnetError as exc:
-                nip_error = exc.with_traceback(None)
-        if nip_error is not None:
-            nip_entry.append(("nip", nip_error, raw_nip))
-            seen.append(nip_error)
-        if birth is not None:
-            try:
-                check.check_person(number, birth_date=birth)
+                _nip.check_person(number, birth_date=birth)
             except AdminnetError as exc:
                 exc.with_traceback(None)  # no cycle through this frame
                 if not _said(exc, seen):
-                    birth_entry.append(("birth_date", exc, raw_birth))
+                    out.append(("birth_date", exc, raw_birth))
                 seen.append(exc)
-        if gender is not None:
+    elif raw_birth is not None:
+        out.append(("birth_date", None, raw_birth))
+    # gender: its value, then its agreement with the NIP
+    if raw_gender is not None:
+        gender = _GENDERS.get(raw_gender) if type(raw_gender) is str else None
+        if gender is None:
+            out.append(("gender", None, raw_gender))
+        elif number is not None:
             try:
-                check.check_person(number, gender=gender)
+                _nip.check_person(number, gender=gender)
             except AdminnetError as exc:
                 exc.with_traceback(None)
                 if not _said(exc, seen):
-                    gender_entry.append(("gender", exc, raw_gender))
-    extra = [key for key in record if key not in _person.PERSON_KEYS]
-    return first + nip_entry + birth_entry + gender_entry, extra
+                    out.append(("gender", exc, raw_gender))
+    if _person.PERSON_KEYS.issuperset(record):
+        return out, []
+    return out, [key for key in record if key not in _person.PERSON_KEYS]
 
 
 def _said(error: AdminnetError, before: list[AdminnetError]) -> bool:
@@ -201,9 +200,10 @@ def details(
     ``hooks``: each field's structure hook and type, as the general path calls them;
     ``known``: the field names as the unknown-key message lists them.
     """
-    if not enabled or not _verified():
+    current = _person.plan()
+    if not enabled or not current.enabled or not _verified(current):
         return None
-    found = _entries(refused)
+    found = _entries(refused, current)
     if found is None:
         return None
     entries, extra = found
@@ -260,17 +260,16 @@ _PROBES: Final = (
 _checked: list[tuple[object, bool]] = []  # (the plan, whether the probes agree)
 
 
-def _verified() -> bool:
-    """Whether the probes agree with the model, for the current plan (asked once)."""
-    current = _person.plan()
+def _verified(current: _person.Plan) -> bool:
+    """Whether the probes agree with the model, for the ``current`` plan (asked once)."""
     if _checked and _checked[0][0] is current:
         return _checked[0][1]
-    ok = current.enabled and all(_agrees(record) for record in _PROBES)
+    ok = current.enabled and all(_agrees(record, current) for record in _PROBES)
     _checked[:] = [(current, ok)]
     return ok
 
 
-def _agrees(record: dict[str, Any]) -> bool:
+def _agrees(record: dict[str, Any], current: _person.Plan) -> bool:
     kwargs: dict[str, Any] = dict(record)
     if "birth_date" in kwargs:
         kwargs["birth_date"] = structure_date(kwargs["birth_date"])
@@ -284,7 +283,7 @@ def _agrees(record: dict[str, Any]) -> bool:
         (n.name for n in getattr(expected, "__notes__", ()) if type(n) is AttributeValidationNote),
         None,
     )
-    found = _entries(_person.Refused(dict(record)))
+    found = _entries(_person.Refused(dict(record)), current)
     if found is None or not found[0]:
         return False
     first_field, error, _ = found[0][0]

@@ -464,6 +464,8 @@ def _check_params(instance: object, attribute: attrs.Attribute[Any], value: obje
 def plain_params(params: Mapping[str, object]) -> dict[str, str | int]:
     """Parameter polos (params as JSON-ready values: int and str stay, the rest become str)."""
     if set(map(type, params.values())) <= _PLAIN:  # nearly always: a copy
+        if type(params) is MappingProxyType:  # an error's params: its dict's copy
+            return params.copy()
         return dict(params)  # type: ignore[arg-type]
     return {k: v if type(v) is int or type(v) is str else str(v) for k, v in params.items()}
 

@@ -52,6 +52,7 @@ from adminnet.serialization._containers import (
     _tuple_unstructure_factory,
 )
 from adminnet.serialization._errors import (
+    MAX_DETAILS,
     cap,
     details_of,
     got,
@@ -434,7 +435,7 @@ class _PersonHook(_ClassHook):
         if not hooks:
             return None
         found = _person_faults.details(person, hooks, self.known, line)
-        return None if found is None else cap(found)
+        return found if found is None or len(found) <= MAX_DETAILS else cap(found)
 
     def load_text(self, text: str | bytes) -> Any:
         """The Person of one JSON text: the accelerator, else parse and structure it.

@@ -11,6 +11,10 @@ makes it decline; it catches nothing else, so a bug in a rule is not hidden here
 One seam. It is entered from one place, the Person hook of
 :mod:`adminnet.serialization._hooks`: :func:`from_text` for the text of one document
 or JSON line, :func:`from_value` for an already parsed value. Nothing else calls it.
+A refusal (:class:`Refused`) carries the record it read and what it learnt (the name,
+the NIP rule's error), which the Person hook hands to the error pass,
+:mod:`adminnet.serialization._person_faults`, so that an invalid line is neither
+parsed nor checked twice.
 
 The same rules as the model, called, never re-encoded:
 

@@ -372,7 +372,7 @@ class ErrorDetail:
         >>> d.message
         'NIP 12 has 2 digits, not 18 (or 9 for a pre-2009 NIP)'
         """
-        return cls(path, error.code, error.message, line, params=plain_params(error.params))
+        return cls._checked(path, error.code, error.message, line, plain_params(error.params))
 
     @classmethod
     def from_code(
@@ -393,7 +393,26 @@ class ErrorDetail:
         plain = plain_params(params or {})
         key = template_key(code, variant)
         message = render(key, plain, fallback if fallback is not None else code)
-        return cls(path, code, message, line, params=plain)
+        return cls._checked(path, code, message, line, plain)
+
+    @classmethod
+    def _checked(
+        cls, path: str, code: str, message: str, line: int | None, params: dict[str, str | int]
+    ) -> ErrorDetail:
+        """The detail of values made here (``params`` from :func:`plain_params`).
+
+        Set slot by slot, without ``__init__``'s checks when they cannot fail (text
+        keys; the values are str or int already): an error path builds thousands.
+        """
+        if cls is not ErrorDetail or not set(map(type, params)) <= _STR:
+            return cls(path, code, message, line, params=params)
+        detail = _new(cls)
+        _set(detail, "path", path)
+        _set(detail, "code", code)
+        _set(detail, "message", message)
+        _set(detail, "line", line)
+        _set(detail, "params", params)
+        return detail
 
     def to_dict(self) -> dict[str, object]:
         """Plain dict (JSON-ready): path, code, message, line, params."""
@@ -404,6 +423,12 @@ class ErrorDetail:
             "line": self.line,
             "params": dict(self.params),
         }
+
+
+_new = object.__new__
+_set = object.__setattr__
+_STR = frozenset((str,))
+_PLAIN = frozenset((str, int))
 
 
 def attach_note(exc: BaseException, instance: object, attribute: attrs.Attribute[Any]) -> None:
@@ -438,6 +463,10 @@ def _check_params(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 def plain_params(params: Mapping[str, object]) -> dict[str, str | int]:
     """Parameter polos (params as JSON-ready values: int and str stay, the rest become str)."""
+    if set(map(type, params.values())) <= _PLAIN:  # nearly always: a copy
+        if type(params) is MappingProxyType:  # an error's params: its dict's copy
+            return params.copy()
+        return dict(params)  # type: ignore[arg-type]
     return {k: v if type(v) is int or type(v) is str else str(v) for k, v in params.items()}
 
 
@@ -461,8 +490,8 @@ class InvalidDataError(ValidationError):
 
     def __init__(self, errors: Iterable[ErrorDetail], *, code: str | None = None) -> None:
         self.errors = tuple(errors)
-        message = "\n".join(str(e) for e in self.errors) or self.default_message
-        super().__init__(message, code=code)
+        # The message is joined when it is read (an error path makes one a bad line).
+        super().__init__(None, code=code)
 
     @property
     def message(self) -> str:

@@ -266,19 +266,21 @@ def _loader(cls: type[T]) -> Callable[[str | bytes], T]:
     return load_text
 
 
-def _line_loader(cls: type[T]) -> Callable[[str | bytes], T | LineErrors]:
-    """How to read one JSON line as a ``cls``: its problems returned, not raised.
+def _line_loader(cls: type[T]) -> Callable[[str | bytes, int], T | LineErrors]:
+    """How to read one JSON line (its text and number) as a ``cls``: problems returned.
 
     The Person hook's ``load_line``; for every other class, :func:`_loader`'s error
     caught.
     """
     hook = _converter().get_structure_hook(cls)
-    load_line: Callable[[str | bytes], T | LineErrors] | None = getattr(hook, "load_line", None)
+    load_line: Callable[[str | bytes, int], T | LineErrors] | None = getattr(
+        hook, "load_line", None
+    )
     if load_line is not None:
         return load_line
     load = _loader(cls)
 
-    def load_or_errors(text: str | bytes) -> T | LineErrors:
+    def load_or_errors(text: str | bytes, _line: int) -> T | LineErrors:
         try:
             return load(text)
         except InvalidDataError as exc:
@@ -404,16 +406,14 @@ def iter_jsonl(
         first = line[:1]
         if first != b"{" and first != "{" and _is_blank(line):
             continue
-        result = load(line)
+        result = load(line, number)
         if type(result) is LineErrors:
-            report(
-                InvalidDataError(
-                    [
-                        ErrorDetail(d.path, d.code, d.message, number, params=d.params)
-                        for d in result.details
-                    ]
-                )
-            )
+            details = result.details
+            if result.line != number:
+                details = [
+                    ErrorDetail(d.path, d.code, d.message, number, params=d.params) for d in details
+                ]
+            report(InvalidDataError(details))
             continue
         yield result  # type: ignore[misc]
     if dropped:

@@ -22,7 +22,7 @@ from cattrs import AttributeValidationNote, ClassValidationError, IterableValida
 from cattrs.errors import CattrsError, StructureHandlerNotFoundError
 
 from adminnet._i18n import render
-from adminnet.errors import AdminnetError, ErrorDetail, InvalidDataError
+from adminnet.errors import AdminnetError, ErrorDetail, InvalidDataError, InvalidFormat
 
 __all__ = [
     "MAX_DETAILS",
@@ -34,6 +34,7 @@ __all__ = [
     "is_structuring_note",
     "note_name",
     "render_path",
+    "unknown_key_error",
 ]
 
 MAX_DETAILS: Final = 1000
@@ -68,6 +69,16 @@ def render_path(segments: Iterable[Segment]) -> str:
         else:
             parts.append(f"[{_short_repr(seg)}]")
     return "".join(parts)
+
+
+def unknown_key_error(cls: type, key: object, known: str) -> InvalidFormat:
+    """``document.unknown_key`` for ``key`` of a ``cls`` object, noted at the key."""
+    shown = repr(key) if not isinstance(key, str) or len(key) <= 60 else repr(key[:60] + "…")
+    exc = InvalidFormat(
+        code="document.unknown_key", params={"value": shown, "type": cls.__name__, "known": known}
+    )
+    exc.add_note(AttributeValidationNote(f"Unknown key {shown}", key, None))  # type: ignore[arg-type]
+    return exc
 
 
 def _short_repr(value: object) -> str:

@@ -34,6 +34,7 @@ from adminnet.errors import (
 )
 from adminnet.model.dataset import KINDS, Dataset
 from adminnet.model.person import Person
+from adminnet.serialization import _person_faults
 from adminnet.serialization._collect import (
     _validator_errors,
 )
@@ -51,15 +52,17 @@ from adminnet.serialization._containers import (
     _tuple_unstructure_factory,
 )
 from adminnet.serialization._errors import (
+    MAX_DETAILS,
     cap,
     details_of,
     got,
     is_structuring_note,
     note_name,
     render_path,
+    unknown_key_error,
 )
-from adminnet.serialization._json import loads
-from adminnet.serialization._person import REFUSED
+from adminnet.serialization._json import exact_loads, loads
+from adminnet.serialization._person import UNPARSED, Refused
 from adminnet.serialization._person import read_text as _person_read_text
 from adminnet.serialization._person import read_value as _person_read_value
 from adminnet.serialization._primitives import (
@@ -134,15 +137,6 @@ _VERSION: Final = re.compile(r"(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})\Z")
 # --- containers -----------------------------------------------------------------------
 
 
-def _unknown_key_error(cls: type, key: object, known: str) -> InvalidFormat:
-    shown = repr(key) if not isinstance(key, str) or len(key) <= 60 else repr(key[:60] + "…")
-    exc = InvalidFormat(
-        code="document.unknown_key", params={"value": shown, "type": cls.__name__, "known": known}
-    )
-    exc.add_note(AttributeValidationNote(f"Unknown key {shown}", key, None))  # type: ignore[arg-type]
-    return exc
-
-
 class _ClassHook:
     """Structure hook of one adminnet attrs class.
 
@@ -161,6 +155,7 @@ class _ClassHook:
         self._fn: Hook | None = None
         self._steps: list[_Step] | None = None
         self._own = False  # structured by _structure_detailed, not cattrs' function
+        self._hooks: dict[str, tuple[Hook, Any]] | None = None  # for the error pass
 
     def _build(self) -> Hook:
         if self.converter.detailed_validation and self._own_steps() is not None:
@@ -199,7 +194,7 @@ class _ClassHook:
                 if name not in value:
                     raise InvalidFormat(code="document.missing_key", params={"value": repr(name)})
             if extra:
-                raise _unknown_key_error(self.cls, extra[0], self.known)
+                raise unknown_key_error(self.cls, extra[0], self.known)
         try:
             result = self._structure_detailed(value, cls, suspect) if self._own else fn(value, cls)
         except _StructuredError as exc:
@@ -208,16 +203,16 @@ class _ClassHook:
                 errors = self._complete(
                     value, errors, constructor=exc.constructor, kwargs=exc.kwargs
                 )
-            errors += [_unknown_key_error(self.cls, k, self.known) for k in extra or ()]
+            errors += [unknown_key_error(self.cls, k, self.known) for k in extra or ()]
             raise ClassValidationError(exc.message, errors, self.cls) from None
         except ClassValidationError as exc:
             errors = list(exc.exceptions)
             if detailed:
                 errors = self._complete(value, errors, constructor=_is_constructor_failure(exc))
-            errors += [_unknown_key_error(self.cls, k, self.known) for k in extra or ()]
+            errors += [unknown_key_error(self.cls, k, self.known) for k in extra or ()]
             raise ClassValidationError(exc.message, errors, self.cls) from None
         if extra:
-            errors = [_unknown_key_error(self.cls, k, self.known) for k in extra]
+            errors = [unknown_key_error(self.cls, k, self.known) for k in extra]
             msg = f"While structuring {self.cls.__name__}"
             raise _group(msg, errors, self.cls)
         return result
@@ -422,7 +417,25 @@ class _PersonHook(_ClassHook):
         person = _person_read_value(value)
         if type(person) is Person:
             return person
-        return self._structure(value, cls, suspect=person is REFUSED)
+        return self._structure(value, cls, suspect=type(person) is Refused and person.suspect)
+
+    def _fields_hooks(self) -> dict[str, tuple[Hook, Any]]:
+        """Each field's structure hook and type, as :meth:`_structure_detailed` calls them."""
+        return {step[0]: (step[2], step[3]) for step in self._own_steps() or ()}
+
+    def _faults(self, person: Refused, line: int | None) -> list[ErrorDetail] | None:
+        """The error pass's details of a refused record (``None``: the general path)."""
+        if person.record is None or not self.converter.detailed_validation:
+            return None
+        hooks = self._hooks
+        if hooks is None:
+            hooks = self._hooks = self._fields_hooks()
+            if len(hooks) != len(self.fields):
+                hooks = self._hooks = {}
+        if not hooks:
+            return None
+        found = _person_faults.details(person, hooks, self.known, line)
+        return found if found is None or len(found) <= MAX_DETAILS else cap(found)
 
     def load_text(self, text: str | bytes) -> Any:
         """The Person of one JSON text: the accelerator, else parse and structure it.
@@ -433,25 +446,41 @@ class _PersonHook(_ClassHook):
         person = _person_read_text(text)
         if type(person) is Person:
             return person
-        value = loads(text)
+        suspect = type(person) is Refused
+        if suspect:
+            found = self._faults(person, None)  # type: ignore[arg-type]
+            if found is not None:
+                raise InvalidDataError(found)
+            suspect = person.suspect  # type: ignore[union-attr]
+        value = exact_loads(text) if person is UNPARSED else loads(text)
         try:
-            return self._structure(value, Person, suspect=person is REFUSED)
+            return self._structure(value, Person, suspect=suspect)
         except MemoryError:
             raise
         except Exception as exc:
             raise InvalidDataError(cap(details_of(exc))) from exc
 
-    def load_line(self, text: str | bytes) -> Any:
-        """:meth:`load_text` for a JSON line: its problems are returned, not raised."""
+    def load_line(self, text: str | bytes, line: int | None = None) -> Any:
+        """:meth:`load_text` for a JSON line: its problems are returned, not raised.
+
+        ``line``: the number the details carry.
+        """
         person = _person_read_text(text)
         if type(person) is Person:
             return person
+        suspect = type(person) is Refused
+        if suspect:
+            found = self._faults(person, line)  # type: ignore[arg-type]
+            if found is not None:
+                return LineErrors(found, line)
+            suspect = person.suspect  # type: ignore[union-attr]
         try:
-            value = loads(text)
+            # What the quickest parser refused, only the exact one decides (as loads).
+            value = exact_loads(text) if person is UNPARSED else loads(text)
         except InvalidDataError as exc:
             return LineErrors(exc.errors)
         try:
-            return self._structure(value, Person, suspect=person is REFUSED)
+            return self._structure(value, Person, suspect=suspect)
         except MemoryError:
             raise
         except Exception as exc:
@@ -459,12 +488,16 @@ class _PersonHook(_ClassHook):
 
 
 class LineErrors:
-    """The problems of one JSON line, as a line loader returns them (not raised)."""
+    """The problems of one JSON line, as a line loader returns them (not raised).
 
-    __slots__ = ("details",)
+    ``line``: the line number the details carry already (``None``: none yet).
+    """
 
-    def __init__(self, details: Sequence[ErrorDetail]) -> None:
+    __slots__ = ("details", "line")
+
+    def __init__(self, details: Sequence[ErrorDetail], line: int | None = None) -> None:
         self.details = details
+        self.line = line
 
 
 _WHILE_DATASET: Final = "While structuring Dataset"

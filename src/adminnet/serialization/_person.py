@@ -11,6 +11,10 @@ makes it decline; it catches nothing else, so a bug in a rule is not hidden here
 One seam. It is entered from one place, the Person hook of
 :mod:`adminnet.serialization._hooks`: :func:`from_text` for the text of one document
 or JSON line, :func:`from_value` for an already parsed value. Nothing else calls it.
+A refusal (:class:`Refused`) carries the record it read and what it learnt (the name,
+the NIP rule's error), which the Person hook hands to the error pass,
+:mod:`adminnet.serialization._person_faults`, so that an invalid line is neither
+parsed nor checked twice.
 
 The same rules as the model, called, never re-encoded:
 
@@ -61,6 +65,7 @@ from adminnet.text.names import PersonName
 
 __all__ = [
     "REFUSED",
+    "UNPARSED",
     "Refused",
     "from_text",
     "from_value",
@@ -81,15 +86,39 @@ _new = object.__new__
 class Refused:
     """The accelerator declined because one of the model's rules refused a value.
 
-    A hint only, for the general path (the record is most likely invalid, so it looks
-    for every error before it calls the constructor); never an answer.
+    A hint for the general path (the record is most likely invalid, so it looks for
+    every error before it calls the constructor), never an answer. It may carry what
+    was read, for the error pass (:mod:`adminnet.serialization._person_faults`):
+    ``record``, the record exactly as :func:`adminnet.serialization._json.loads` parses
+    the text (``None`` when not known so), and ``name``, the outcome of ``parse_name``
+    on its string name when that was called (a PersonName or the rule's error),
+    ``nip``, the NIP rule's error when it was asked; ``suspect`` is false when it
+    declined only a shape it does not read (an unknown key, a value of another JSON
+    type).
     """
+
+    __slots__ = ("name", "nip", "record", "suspect")
+
+    def __init__(
+        self,
+        record: dict[str, Any] | None = None,
+        name: object = None,
+        *,
+        nip: AdminnetError | None = None,
+        suspect: bool = True,
+    ) -> None:
+        self.record = record
+        self.name = name
+        self.nip = nip  # the NIP rule's error, when it was asked
+        self.suspect = suspect  # a rule refused a value (not only a shape it does not read)
 
     def __repr__(self) -> str:
         return "REFUSED"
 
 
 REFUSED: Final = Refused()
+UNPARSED: Final = Refused(suspect=False)
+"""Declined: the quickest parser refused the text (the exact parser alone decides)."""
 Setter = Callable[[Any, Any], None]
 
 
@@ -414,10 +443,11 @@ def _build(
     number: str | None,
     raw_birth: str | None,
     raw_gender: str | None,
-) -> Person | Refused | None:
+) -> Person | Refused | AdminnetError:
     """Apply the rules the values of a Person have not met yet, then build it.
 
     The id has met the model's pattern already (the caller's ``_LINE`` includes it).
+    Refused: :data:`REFUSED`, or the NIP rule's error (the error pass reuses it).
     """
     birth = None
     if raw_birth is not None:
@@ -433,10 +463,13 @@ def _build(
         nip = _nip
         try:
             nip.validate(number)
-            if birth is not None or gender is not None:
+        except AdminnetError as exc:
+            return exc.with_traceback(None)  # the error pass reports it, at the NIP
+        if birth is not None or gender is not None:
+            try:
                 nip.check_person(number, birth_date=birth, gender=gender)
-        except AdminnetError:
-            return REFUSED  # the general path reports it, at its field
+            except AdminnetError:
+                return REFUSED  # the error pass reports it, at its field
     obj = _new(Person)
     s_id, s_name, s_nip, s_birth, s_gender = current.person_set
     s_id(obj, ident)
@@ -461,8 +494,10 @@ def _from_dict(value: object) -> Person | Refused | None:
     if type(value) is not dict:
         return None
     current = plan()
-    if not current.enabled or not _PERSON_KEYS.issuperset(value):
+    if not current.enabled:
         return None
+    if not _PERSON_KEYS.issuperset(value):
+        return Refused(value, suspect=False)  # unknown keys: the error pass reports them
     get = value.get
     ident = get("id")
     number = get("nip")
@@ -471,16 +506,16 @@ def _from_dict(value: object) -> Person | Refused | None:
     raw_birth = get("birth_date")
     raw_gender = get("gender")
     if type(number) is str and not _is_nip(number):
-        return _refused_nip(number)
+        return _refused_nip(number, value)
     if (
         type(ident) is not str
         or not _is_nip(number)
         or (raw_birth is not None and type(raw_birth) is not str)
         or (raw_gender is not None and type(raw_gender) is not str)
     ):
-        return None
+        return Refused(value, suspect=False)
+    raw_name = get("name")
     try:
-        raw_name = get("name")
         if type(raw_name) is dict:
             if not current.name_keys.issuperset(raw_name):
                 return None
@@ -488,22 +523,25 @@ def _from_dict(value: object) -> Person | Refused | None:
         elif type(raw_name) is str and raw_name.isascii():
             name = _names.parse_name(raw_name)
         else:
-            return None
-        if name is None:
-            return None
-        if _common.ID_PATTERN.match(ident) is None:
-            return REFUSED
-        return _build(current, ident, name, number, raw_birth, raw_gender)
-    except AdminnetError:  # a rule refused a value: the general path reports it
-        return REFUSED
+            return Refused(value, suspect=False)
+    except AdminnetError as exc:  # a rule refused a value: the error pass reports it
+        return Refused(value, exc.with_traceback(None)) if type(raw_name) is str else REFUSED
+    if name is None:
+        return None
+    if _common.ID_PATTERN.match(ident) is None:
+        return Refused(value, name)
+    person = _build(current, ident, name, number, raw_birth, raw_gender)
+    if type(person) is Person:
+        return person
+    return Refused(value, name, nip=person if isinstance(person, AdminnetError) else None)
 
 
-def _refused_nip(number: str) -> Refused | None:
-    """:data:`REFUSED` if the NIP rule refuses ``number`` (a hint), else ``None``."""
+def _refused_nip(number: str, value: dict[str, Any]) -> Refused | None:
+    """A refusal if the NIP rule refuses ``number`` (a hint), else ``None``."""
     try:
         _nip.validate(number)
-    except AdminnetError:
-        return REFUSED
+    except AdminnetError as exc:
+        return Refused(value, nip=exc.with_traceback(None))
     return None  # pragma: no cover - a valid NIP the accelerator does not take as it is
 
 
@@ -520,8 +558,16 @@ def read_value(value: object) -> Person | Refused | None:
 
 def _strings(value: dict[Any, Any]) -> int:
     """Keys and string values (at any depth) of a parsed record."""
-    count = 0
-    stack: list[Any] = [value]
+    count = len(value)
+    stack: list[Any] | None = None
+    for node in value.values():  # a record is mostly flat: its values first
+        kind = type(node)
+        if kind is str:
+            count += 1
+        elif kind is dict or kind is list:
+            if stack is None:
+                stack = []
+            stack.append(node)
     while stack:
         node = stack.pop()
         kind = type(node)
@@ -604,16 +650,42 @@ def read_text(line: str | bytes) -> Person | Refused | None:
         if text is not None:
             name: PersonName | None = _names.parse_name(text)
         else:
-            pre = _written_titles(prefixes, "prefixes")
-            suf = _written_titles(suffixes, "suffixes")
+            pre = _written_titles(prefixes, "prefixes") if prefixes else ()
+            suf = _written_titles(suffixes, "suffixes") if suffixes else ()
             if pre is None or suf is None:
                 return None
             name = _name_of(current, given, pre, suf, _NO_VALUES)
-        if name is None:
-            return None
-        return _build(current, ident, name, number, raw_birth, raw_gender)
-    except AdminnetError:  # a rule refused a value: the general path reports it
-        return REFUSED
+    except AdminnetError as exc:  # a rule refused a value: the error pass reports it
+        if text is None:
+            return REFUSED
+        return Refused(_written_record(match), exc.with_traceback(None))
+    if name is None:
+        return None
+    person = _build(current, ident, name, number, raw_birth, raw_gender)
+    if type(person) is Person:
+        return person
+    return Refused(
+        _written_record(match), name, nip=person if isinstance(person, AdminnetError) else None
+    )
+
+
+def _written_record(match: re.Match[str]) -> dict[str, Any]:
+    """The record of a line in the written layout, as a JSON parser returns it."""
+    ident, text, given, prefixes, suffixes, number, raw_birth, raw_gender = match.groups()
+    name: object = text
+    if text is None:
+        name = {
+            "given": given,
+            "prefixes": prefixes[1:-1].split('","') if prefixes else [],
+            "suffixes": suffixes[1:-1].split('","') if suffixes else [],
+        }
+    return {
+        "id": ident,
+        "name": name,
+        "nip": number,
+        "birth_date": raw_birth,
+        "gender": raw_gender,
+    }
 
 
 def _from_other(line: str | bytes) -> Person | Refused | None:
@@ -622,10 +694,25 @@ def _from_other(line: str | bytes) -> Person | Refused | None:
     try:
         value = _json.fast_loads()(line)
     except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError; nesting
-        return None
+        return UNPARSED
     if type(value) is not dict:
         return None
     person = _from_dict(value)
-    if type(person) is not Person or quotes != 2 * _strings(value):
-        return person if person is REFUSED else None
+    if type(person) is Person:
+        return person if quotes == 2 * _strings(value) else None
+    if type(person) is Refused and person.record is not None:
+        # The record is what the exact parser gives only without escapes (every '"' a
+        # delimiter: the count proves no key was dropped); floats are the error pass's.
+        backslash = b"\\" in line if type(line) is bytes else "\\" in line
+        if backslash or quotes != 2 * _strings(value):
+            return REFUSED if person.suspect else None
     return person
+
+
+# What the error pass (:mod:`adminnet.serialization._person_faults`) reads of this module.
+PERSON_FIELDS: Final = _PERSON_FIELDS
+PERSON_KEYS: Final = _PERSON_KEYS
+GENDERS: Final = _GENDERS
+is_nip: Final = _is_nip
+date_of: Final = _date
+name_of_value: Final = _name

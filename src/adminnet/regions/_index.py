@@ -189,19 +189,15 @@ class _Index:
         first: dict[str, str] = {}
         norm_of[:] = map(first.setdefault, norm_of, norm_of)
         del first
-        # One pass, the names inline (this runs for every entry: no call per entry).
-        # An entry is the code string of its row or its extra tuple: no int objects.
+        # One pass; a call only for a name met again (a quarter of the entries). An
+        # entry is the code string of its row or its extra tuple: no int objects.
         exact: dict[str, Entry | list[Entry]] = {}
-        exact_get = exact.get
         entries: Iterator[Entry] = chain(islice(lines, 1, n + 1), extra)
         for entry, norm in zip(entries, norm_of, strict=True):
-            old = exact_get(norm)
-            if old is None:
-                exact[norm] = entry
-            elif isinstance(old, list):
-                old.append(entry)
+            if norm in exact:
+                _add(exact, norm, entry)
             else:
-                exact[norm] = [old, entry]
+                exact[norm] = entry
         # Later words, by distinct name (not by entry): the names are a fraction of
         # the entries, and their entries are one look-up of ``exact`` away. A word of one
         # name maps to that name itself (6,500 of the 9,600 words): no list for it.

@@ -107,18 +107,13 @@ class _Data:
             raise InvalidFormat(
                 code="regions.data_format", variant="truncated", params={"value": "regions.txt"}
             )
-        # Names are shared: a name borne by several regions ("Sukamaju") is one
-        # string, its first (about 24,000 fewer objects, 1.5 MB; the names stay in
-        # the order of their rows in memory). In C: the dict, filled from the last row
-        # to the first, maps each name to its first string; the map puts it in every
-        # row of that name. No temporary lists (islice): their memory would stay.
-        last_first = islice(reversed(lines), 1, n + 1)
-        canonical = dict(zip(last_first, islice(reversed(lines), 1, n + 1), strict=True))
-        lines[n + 1 : 2 * n + 1] = map(canonical.__getitem__, islice(lines, n + 1, 2 * n + 1))
-        del canonical
         # The name of each current code, for the first ``get`` of a code: one hash
-        # look-up, built in C. Two dicts, levels 1-3 and level 4: one for all 91,599
-        # codes would take the next table size (2**18 slots), 1.9 MB more.
+        # look-up (a kecamatan look-up and a bisect among its desa took 1.6 times as
+        # long, most of it waiting for memory). Built in C, without temporary lists
+        # (islice: their memory would stay with the process). Two dicts, levels 1-3
+        # and level 4: one for all 91,599 codes would take the next table size
+        # (2**18 slots, 1.9 MB more). The 2 MB they take are paid back by the index
+        # (its entries are these code strings, not int objects).
         lo4, hi4 = self.bounds[10]
         self.upper_names: dict[str, str] = dict(
             zip(islice(lines, 1, lo4), islice(lines, n + 1, n + lo4), strict=True)

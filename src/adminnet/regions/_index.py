@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from itertools import chain, islice
-from typing import Final
+from typing import Final, TypeVar
 
 import pendulum
 
@@ -103,6 +103,7 @@ Extra = tuple[str, int, RegionName | None]  # (compact code, what, former name)
 # An entry of the index: the compact code of a current row (the string of the data,
 # no object of its own), or an extra entry (its tuple).
 Entry = str | Extra
+_T = TypeVar("_T", str, Entry)  # the items of ``tokens`` or of ``exact``
 _ROW: Final = -1  # a current name (a row of the data), in the level-1/2 view
 
 
@@ -202,17 +203,10 @@ class _Index:
         # the entries, and their entries are one look-up of ``exact`` away. A word of one
         # name maps to that name itself (6,500 of the 9,600 words): no list for it.
         tokens: dict[str, str | list[str]] = {}
-        tokens_get = tokens.get
         for norm in exact:
             if " " in norm:
                 for token in norm.split(" ")[1:]:
-                    names_of = tokens_get(token)
-                    if names_of is None:
-                        tokens[token] = norm
-                    elif isinstance(names_of, str):
-                        tokens[token] = [names_of, norm]
-                    else:
-                        names_of.append(norm)
+                    _add(tokens, token, norm)
         # Sorted names and later words per level, for the prefix and word tiers. The
         # small levels 1-3 get their own lists (with the extra entries, all of levels
         # 1-2); level 4 uses the lists of every name, its entries filtered by level.
@@ -286,37 +280,28 @@ class _Index:
             i = bisect_left(toks, query)
             end = bisect_left(toks, query + "\uffff", i)
             for token in toks[i:end]:
-                for norm in _names(tokens[token]):
+                for norm in _ids(tokens[token]):
                     yield from _ids(exact[norm])
             return
         needle = " " + query
-        for norm in _names(tokens.get(parts[0])):
+        for norm in _ids(tokens.get(parts[0])):
             if needle in " " + norm:
                 yield from _ids(exact[norm])
 
 
-def _add(table: dict[str, Entry | list[Entry]], key: str, entry: Entry) -> None:
-    """Add ``entry`` under ``key``: bare for the first, a list from the second."""
+def _add(table: dict[str, _T | list[_T]], key: str, item: _T) -> None:
+    """Add ``item`` under ``key``: bare for the first, a list from the second."""
     old = table.get(key)
     if old is None:
-        table[key] = entry
+        table[key] = item
     elif isinstance(old, list):
-        old.append(entry)
+        old.append(item)
     else:
-        table[key] = [old, entry]
+        table[key] = [old, item]
 
 
-def _names(value: str | list[str] | None) -> tuple[str, ...] | list[str]:
-    """The names of a later word in ``tokens`` (one name is stored bare)."""
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    return value
-
-
-def _ids(value: Entry | list[Entry] | None) -> tuple[Entry, ...] | list[Entry]:
-    """The entries stored under one key (one entry is stored bare)."""
+def _ids(value: _T | list[_T] | None) -> Sequence[_T]:
+    """The items stored under one key by :func:`_add`."""
     if value is None:
         return ()
     if isinstance(value, list):

@@ -176,19 +176,17 @@ class _Index:
     def __init__(self, data: _Data) -> None:
         lines, n = data.lines, data.n
         extra, extra_names = _extra_entries(data)
-        names = lines[n + 1 : 2 * n + 1] + extra_names
+        names = chain(islice(lines, n + 1, 2 * n + 1), extra_names)
         norm_of: list[str] = []
         longest = 0  # measured while each chunk's new strings are still in the CPU cache
-        for start in range(0, len(names), _CHUNK):  # chunks: no big temporary strings
-            block = fold_block("\n".join(names[start : start + _CHUNK])).split("\n")
-            longest = max(longest, *map(len, block))
-            norm_of.extend(block)
-        del names
-        # A name met again shares the string of its first entry (in C: setdefault
-        # gives the first string of each name; the dict is gone before ``exact`` is
-        # built, which reuses its memory).
+        # A name met again shares the string of its first entry (in C: setdefault gives
+        # the first string of each name; the dict is gone before ``exact`` is built,
+        # which reuses its memory). In chunks: no big temporary strings or lists.
         first: dict[str, str] = {}
-        norm_of[:] = map(first.setdefault, norm_of, norm_of)
+        while chunk := list(islice(names, _CHUNK)):
+            block = fold_block("\n".join(chunk)).split("\n")
+            longest = max(longest, *map(len, block))
+            norm_of.extend(map(first.setdefault, block, block))
         del first
         # One pass; a call only for a name met again (a quarter of the entries). An
         # entry is the code string of its row or its extra tuple: no int objects.

@@ -152,13 +152,14 @@ class _Data:
         }
         # The validity of each current region, ready: open unless the code of its
         # province or kabupaten/kota has a start (the 2022 Papua provinces), keyed by
-        # the province and kabupaten/kota codes: ``compact[:4]`` of a code of any level.
+        # the province and kabupaten/kota codes: ``compact[:4]`` of a code of any level
+        # (every current code's parent is current: ``test_every_parent_exists``).
         self.start_digits = frozenset(c[0] for c in self.starts)
         self.valid_of: dict[str, Period] = {}
-        for c in self.upper_names:
-            start = self.start_of(c[:4])
+        for c in islice(lines, 1, self.bounds[6][0]):  # levels 1-2
+            start = self.start_of(c)
             if start is not None:
-                self.valid_of[c[:4]] = self.start_periods[start]
+                self.valid_of[c] = self.start_periods[start]
         self.retired: dict[str, list[str]] = {}
         for c, h in sorted(self.history.items()):
             if h.end is not None:

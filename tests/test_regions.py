@@ -394,6 +394,27 @@ def test_get_accepts_dotted_and_compact() -> None:
     assert regions.get(" 81.71.01.1006 ") is regions.get("8171011006")
 
 
+def test_current_validity_is_the_latest_start_above() -> None:
+    """A current region is valid from the latest start of its province and kabupaten codes.
+
+    Written plainly from the history, against the precomputed look-up of a first ``get``
+    (and of ``all``): open when neither code has a start.
+    """
+    regions._reset()
+    data = regions._data()
+    lines, n = data.lines, data.n
+    starts = {c: h.start for c, h in data.history.items() if h.start is not None}
+    for i in range(1, n + 1):
+        compact = lines[i]
+        known = [starts[k] for k in {compact[:2], compact[:4]} if k in starts]
+        start = max(known) if known else None
+        region = regions.get(regions._dotted(compact))
+        assert region is not None
+        expected = regions._registry._partial(start)
+        assert region.valid.start == expected, compact
+        assert region.valid.end is None
+
+
 @pytest.mark.parametrize(
     ("first", "then"),
     [
@@ -436,6 +457,9 @@ def test_first_get_by_any_form_gives_one_object(first: str, then: str) -> None:
         "81.71.011006",
         "8171.01.1006",
         "81.71.01.10.06",
+        "81.71.011.006",  # 13 characters, the dots misplaced
+        "8.171.01.1006",
+        "81.7.101.1006",
         "81..71",
         ".8171",
         "8171.",

@@ -175,7 +175,7 @@ def children(code: str, *, as_of: DateLike | None = None) -> tuple[Region, ...]:
     for i in data.child_rows(compact):
         child = lines[i]
         region = (
-            (_FAST.get(child) or data.make_current(child, i))
+            (_FAST.get(child) or data.make_current(child, lines[i + data.n]))
             if day is None
             else data.at(child, day)
         )

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
-from typing import Final
+from itertools import chain, islice
+from typing import Final, TypeVar
 
 import pendulum
 
@@ -71,7 +72,7 @@ def interpretations(text: str) -> Query:
 
 _CHUNK: Final = 4096  # names folded at once when the index is built
 
-# Extra index entries (ids >= n): what kind of name they are.
+# Extra index entries (tuples, beside the rows' code strings): what kind of name they are.
 _ALIAS: Final = 0
 _FORMER: Final = 1
 _RETIRED: Final = 2
@@ -99,6 +100,10 @@ def _read_printed() -> list[dict[str, str]]:
 
 
 Extra = tuple[str, int, RegionName | None]  # (compact code, what, former name)
+# An entry of the index: the compact code of a current row (the string of the data,
+# no object of its own), or an extra entry (its tuple).
+Entry = str | Extra
+_T = TypeVar("_T", str, Entry)  # the items of ``tokens`` or of ``exact``
 _ROW: Final = -1  # a current name (a row of the data), in the level-1/2 view
 
 
@@ -162,53 +167,44 @@ def _upper() -> tuple[_Data, _Upper]:
 class _Index:
     """Search index over every name: current, former, retired, aliases and printed forms.
 
-    ``exact`` maps a folded name to its entry id, or a list of ids when several
-    entries share it; ``tokens`` maps each second or later word to the distinct
-    names bearing it (their ids are in ``exact``).
-    Entry ids below ``n`` are rows of the data; the others are ``extra`` entries.
+    ``exact`` maps a folded name to its entry, or a list of entries when several
+    share it; ``tokens`` maps each second or later word to the distinct names
+    bearing it (their entries are in ``exact``). An entry (:data:`Entry`) is the
+    compact code of a row of the data, or one of the ``extra`` tuples.
     """
 
     def __init__(self, data: _Data) -> None:
         lines, n = data.lines, data.n
         extra, extra_names = _extra_entries(data)
-        names = lines[n + 1 : 2 * n + 1] + extra_names
+        names = chain(islice(lines, n + 1, 2 * n + 1), extra_names)
         norm_of: list[str] = []
         longest = 0  # measured while each chunk's new strings are still in the CPU cache
-        for start in range(0, len(names), _CHUNK):  # chunks: no big temporary strings
-            block = fold_block("\n".join(names[start : start + _CHUNK])).split("\n")
+        # A name met again shares the string of its first entry (in C: setdefault gives
+        # the first string of each name; the dict is gone before ``exact`` is built,
+        # which reuses its memory). In chunks: no big temporary strings or lists.
+        first: dict[str, str] = {}
+        while chunk := list(islice(names, _CHUNK)):
+            block = fold_block("\n".join(chunk)).split("\n")
             longest = max(longest, *map(len, block))
-            norm_of.extend(block)
-        del names
-        # One pass, the names inline (this runs for every name: no call per name). A
-        # name met again shares the string of its first entry; the ids are one int
-        # object per entry, shared by both maps.
-        exact: dict[str, int | list[int]] = {}
-        exact_get = exact.get
-        ids = list(range(len(norm_of)))
-        for i in ids:
-            norm = norm_of[i]
-            old = exact_get(norm)
-            if old is None:
-                exact[norm] = i
-            elif isinstance(old, int):
-                exact[norm] = [old, i]
-                norm_of[i] = norm_of[old]
+            norm_of.extend(map(first.setdefault, block, block))
+        del first
+        # One pass; a call only for a name met again (a quarter of the entries). An
+        # entry is the code string of its row or its extra tuple: no int objects.
+        exact: dict[str, Entry | list[Entry]] = {}
+        entries: Iterator[Entry] = chain(islice(lines, 1, n + 1), extra)
+        for entry, norm in zip(entries, norm_of, strict=True):
+            if norm in exact:
+                _add(exact, norm, entry)
             else:
-                old.append(i)
-                norm_of[i] = norm_of[old[0]]
-        del ids
+                exact[norm] = entry
         # Later words, by distinct name (not by entry): the names are a fraction of
-        # the entries, and their ids are one look-up of ``exact`` away.
-        tokens: dict[str, list[str]] = {}
-        tokens_get = tokens.get
+        # the entries, and their entries are one look-up of ``exact`` away. A word of one
+        # name maps to that name itself (6,500 of the 9,600 words): no list for it.
+        tokens: dict[str, str | list[str]] = {}
         for norm in exact:
             if " " in norm:
                 for token in norm.split(" ")[1:]:
-                    names_of = tokens_get(token)
-                    if names_of is None:
-                        tokens[token] = [norm]
-                    else:
-                        names_of.append(norm)
+                    _add(tokens, token, norm)
         # Sorted names and later words per level, for the prefix and word tiers. The
         # small levels 1-3 get their own lists (with the extra entries, all of levels
         # 1-2); level 4 uses the lists of every name, its entries filtered by level.
@@ -236,15 +232,15 @@ class _Index:
         self.exact = exact
         self.tokens = tokens
 
-    def compact_of(self, entry: int) -> str:
-        if entry < self.n:
-            return self.lines[entry + 1]
-        return self.extra[entry - self.n][0]
+    @staticmethod
+    def compact_of(entry: Entry) -> str:
+        """The compact code an entry names."""
+        return entry if isinstance(entry, str) else entry[0]
 
     def tier(
         self, tier: int, query: str, length: int, variants: set[str] | None = None
-    ) -> Iterator[int]:
-        """Entry ids of one level matching ``query`` at one tier.
+    ) -> Iterator[Entry]:
+        """Entries of one level matching ``query`` at one tier.
 
         Tiers: 0 exact name, 1 name starting with the query, 2 a later word starting
         with it (or containing the query from a word on), 3 one edit away (``variants``).
@@ -274,7 +270,7 @@ class _Index:
                     if len(compact_of(entry)) == length:
                         yield entry
 
-    def _words(self, query: str, length: int) -> Iterator[int]:
+    def _words(self, query: str, length: int) -> Iterator[Entry]:
         parts = query.split(" ", 1)
         tokens, exact = self.tokens, self.exact
         if len(parts) == 1:
@@ -282,32 +278,33 @@ class _Index:
             i = bisect_left(toks, query)
             end = bisect_left(toks, query + "\uffff", i)
             for token in toks[i:end]:
-                for norm in tokens[token]:
+                for norm in _ids(tokens[token]):
                     yield from _ids(exact[norm])
             return
         needle = " " + query
-        for norm in tokens.get(parts[0], ()):
+        for norm in _ids(tokens.get(parts[0])):
             if needle in " " + norm:
                 yield from _ids(exact[norm])
 
 
-def _add(table: dict[str, int | list[int]], key: str, entry: int) -> None:
-    """Add ``entry`` under ``key``: a bare int for the first, a list from the second."""
+def _add(table: dict[str, _T | list[_T]], key: str, item: _T) -> None:
+    """Add ``item`` under ``key``: bare for the first, a list from the second."""
     old = table.get(key)
     if old is None:
-        table[key] = entry
-    elif isinstance(old, int):
-        table[key] = [old, entry]
+        table[key] = item
+    elif isinstance(old, list):
+        old.append(item)
     else:
-        old.append(entry)
+        table[key] = [old, item]
 
 
-def _ids(value: int | list[int] | None) -> tuple[int, ...] | list[int]:
+def _ids(value: _T | list[_T] | None) -> Sequence[_T]:
+    """The items stored under one key by :func:`_add`."""
     if value is None:
         return ()
-    if isinstance(value, int):
-        return (value,)
-    return value
+    if isinstance(value, list):
+        return value
+    return (value,)
 
 
 class _Glued:
@@ -326,10 +323,11 @@ class _Glued:
     """
 
     def __init__(self, data: _Data, index: _Index) -> None:
-        squashed: dict[str, int | list[int]] = {}
-        for i, norm in enumerate(index.norm_of):
+        squashed: dict[str, Entry | list[Entry]] = {}
+        entries: Iterator[Entry] = chain(islice(data.lines, 1, data.n + 1), index.extra)
+        for entry, norm in zip(entries, index.norm_of, strict=True):
             if " " in norm:  # names without a space are keys of the index itself
-                _add(squashed, norm.replace(" ", ""), i)
+                _add(squashed, norm.replace(" ", ""), entry)
         self.squashed = squashed
         lines = data.lines
         upper = data.bounds[6][0] - 1  # rows of levels 1-2 come first
@@ -343,13 +341,13 @@ class _Glued:
         self.initials = initials
         self.exact = index.exact
 
-    def glued_ids(self, query: str) -> list[int]:
-        """Entry ids whose name, spaces dropped, is ``query`` with its spaces dropped.
+    def glued_ids(self, query: str) -> list[Entry]:
+        """Entries whose name, spaces dropped, is ``query`` with its spaces dropped.
 
         A word with a spelling variant of :data:`SPELLINGS` is read both ways
         (``"sumatra utara"`` finds Sumatera Utara).
         """
-        out: list[int] = []
+        out: list[Entry] = []
         for variant in {query, respelled(query)}:
             key = variant.replace(" ", "")
             out.extend(_ids(self.squashed.get(key)))
@@ -415,18 +413,21 @@ def _reset() -> None:
     _glued.reset()  # type: ignore[attr-defined]
 
 
-def _entry_ok(data: _Data, index: _Index, entry: int, day: pendulum.Date | None) -> bool:
+def _entry_ok(data: _Data, index: _Index, entry: Entry, day: pendulum.Date | None) -> bool:
     """Whether an index entry's name belongs to a region valid on ``day`` (``None``: now)."""
-    if entry < index.n:
+    if isinstance(entry, str):  # a current row
         if day is None:
             return True
-        compact = data.lines[entry + 1]
+        compact = entry
         if not data.valid_at(compact, day):
             return False
         # The current name must itself be in force then (not a later rename).
-        current = data.lines[entry + 1 + data.n]
-        return compact not in data.former or data.name_at(compact, day, current) == current
-    compact, what, former = index.extra[entry - index.n]
+        if compact not in data.former:
+            return True
+        current = data.name_of(compact)
+        assert current is not None  # a row's code is current
+        return data.name_at(compact, day, current) == current
+    compact, what, former = entry
     if what in (_ALIAS, _ABBREVIATION, _INFORMAL):
         return day is None or data.at(compact, day) is not None
     if day is None:
@@ -438,19 +439,19 @@ def _entry_ok(data: _Data, index: _Index, entry: int, day: pendulum.Date | None)
     return data.history[compact].contains(day)
 
 
-def _entry_kind(data: _Data, index: _Index, entry: int) -> RegionKind:
-    if entry >= index.n:
-        compact, what, _ = index.extra[entry - index.n]
-        if what == _RETIRED:
-            kind = data.history[compact].kind
-            assert kind is not None  # retired codes have a kind
-            return kind
-        return data.kind_of(compact)
-    return data.kind_of(data.lines[entry + 1])
+def _entry_kind(data: _Data, index: _Index, entry: Entry) -> RegionKind:
+    if isinstance(entry, str):  # a current row
+        return data.kind_of(entry)
+    compact, what, _ = entry
+    if what == _RETIRED:
+        kind = data.history[compact].kind
+        assert kind is not None  # retired codes have a kind
+        return kind
+    return data.kind_of(compact)
 
 
 def _entry_region(
-    data: _Data, index: _Index, entry: int, day: pendulum.Date | None
+    data: _Data, index: _Index, entry: Entry, day: pendulum.Date | None
 ) -> Region | None:
     """The region an index entry names on ``day`` (``None``: current), if valid then."""
     if not _entry_ok(data, index, entry, day):

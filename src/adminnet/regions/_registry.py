@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import threading
-from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
 from importlib import resources
+from itertools import islice
 from typing import Any, Final
 
 import pendulum
@@ -28,7 +28,6 @@ _LENGTH_OF_LEVEL: Final = {1: 2, 2: 4, 3: 6, 4: 10}
 _DOTTED_LENGTHS: Final = {5: 4, 8: 6, 13: 10}  # dotted length -> compact length
 _DOTTED_LENGTH_OF: Final = {2: 2, 4: 5, 6: 8, 10: 13}  # compact length -> dotted length
 _OPEN: Final = Period()
-_NEAR: Final = 512  # rows searched first for the desa of the next kecamatan
 _dotted: Final = dotted  # the one owner of the dotted layout: ids.region_code
 _VILLAGE_KINDS: Final = {
     "1": RegionKind.KELURAHAN,
@@ -108,26 +107,20 @@ class _Data:
             raise InvalidFormat(
                 code="regions.data_format", variant="truncated", params={"value": "regions.txt"}
             )
-        # Row lookup without a binary search over all 91,599 codes: the rows of levels
-        # 1-3 by code, and for each kecamatan the first row of its desa/kelurahan (plus
-        # one past the last), so a level-4 code is searched among its ~11 siblings only.
-        lo3, hi3 = self.bounds[6]
+        # The name of each current code, for the first ``get`` of a code: one hash
+        # look-up (a kecamatan look-up and a bisect among its desa took 1.6 times as
+        # long, most of it waiting for memory). Built in C, without temporary lists
+        # (islice: their memory would stay with the process). Two dicts, levels 1-3
+        # and level 4: one for all 91,599 codes would take the next table size
+        # (2**18 slots, 1.9 MB more). The 2 MB they take are paid back by the index
+        # (its entries are these code strings, not int objects).
         lo4, hi4 = self.bounds[10]
-        self.upper_rows: dict[str, int] = {lines[i]: i for i in range(1, hi3)}
-        self.lo3 = lo3
-        desa_start = array("l")
-        first = lo4
-        for i in range(lo3, hi3):
-            # Searched near the last one first: a kecamatan has far fewer than
-            # _NEAR desa, and the rows there are still in the CPU cache.
-            near = min(first + _NEAR, hi4)
-            key = lines[i]
-            first = bisect_left(lines, key, first, near)
-            if first == near:
-                first = bisect_left(lines, key, first, hi4)
-            desa_start.append(first)
-        desa_start.append(hi4)
-        self.desa_start = desa_start
+        self.upper_names: dict[str, str] = dict(
+            zip(islice(lines, 1, lo4), islice(lines, n + 1, n + lo4), strict=True)
+        )
+        self.desa_names: dict[str, str] = dict(
+            zip(islice(lines, lo4, hi4), islice(lines, n + lo4, n + hi4), strict=True)
+        )
         self.source: dict[str, Any] = meta["source"]
         self.kinds: dict[str, RegionKind] = {
             c.replace(".", ""): RegionKind(k) for c, k in meta["administrasi"].items()
@@ -157,6 +150,16 @@ class _Data:
         self.start_periods: dict[str, Period] = {
             c: Period(start=_partial(d)) for c, d in self.starts.items()
         }
+        # The validity of each current region, ready: open unless the code of its
+        # province or kabupaten/kota has a start (the 2022 Papua provinces), keyed by
+        # the province and kabupaten/kota codes: ``compact[:4]`` of a code of any level
+        # (every current code's parent is current: ``test_every_parent_exists``).
+        self.start_digits = frozenset(c[0] for c in self.starts)
+        self.valid_of: dict[str, Period] = {}
+        for c in islice(lines, 1, self.bounds[6][0]):  # levels 1-2
+            start = self.start_of(c)
+            if start is not None:
+                self.valid_of[c] = self.start_periods[start]
         self.retired: dict[str, list[str]] = {}
         for c, h in sorted(self.history.items()):
             if h.end is not None:
@@ -167,22 +170,12 @@ class _Data:
 
     def row(self, compact: str) -> int:
         """Index of ``compact`` in ``lines``, or -1 if it is not a current code."""
-        if len(compact) != 10:
-            return self.upper_rows.get(compact, -1)
-        return self.desa_row(compact)
-
-    def desa_row(self, compact: str) -> int:
-        """Index of a 10-character ``compact`` in ``lines``, or -1."""
-        lines = self.lines
-        k = self.upper_rows.get(compact[:6])
-        if k is None:  # no such kecamatan: the whole level (the data has no such desa)
-            bounds = self.bounds[10]
-        else:
-            j = k - self.lo3
-            bounds = self.desa_start[j], self.desa_start[j + 1]
+        bounds = self.bounds.get(len(compact))
+        if bounds is None:
+            return -1
         lo, hi = bounds
-        i = bisect_left(lines, compact, lo, hi)
-        return i if i < hi and lines[i] == compact else -1
+        i = bisect_left(self.lines, compact, lo, hi)
+        return i if i < hi and self.lines[i] == compact else -1
 
     def child_rows(self, compact: str) -> range:
         """Row indices of the current children of ``compact``."""
@@ -219,26 +212,31 @@ class _Data:
                 best = key
         return best
 
+    def name_of(self, compact: str) -> str | None:
+        """The current name of a code, or ``None`` if it is not a current code."""
+        return (self.desa_names if len(compact) == 10 else self.upper_names).get(compact)
+
+    def valid_now(self, compact: str) -> Period:
+        """The validity of a current code: open, or from its province's or kabupaten's start."""
+        if compact[0] in self.start_digits:
+            return self.valid_of.get(compact[:4], _OPEN)
+        return _OPEN
+
     def current(self, compact: str) -> Region | None:
         """The current region of a code (cached), or ``None``."""
         cached = _FAST.get(compact)
         if cached is not None:
             return cached
-        i = self.row(compact)
-        if i < 0:
+        name = self.name_of(compact)
+        if name is None:
             return None
-        return self.make_current(compact, i)
+        return self.make_current(compact, name)
 
-    def make_current(self, compact: str, i: int) -> Region:
-        """Build the current region of row ``i`` and cache it under both code forms."""
-        if compact[:2] in self.start_provinces:
-            start = self.start_of(compact)
-            valid = _OPEN if start is None else self.start_periods[start]
-        else:
-            valid = _OPEN
+    def make_current(self, compact: str, name: str) -> Region:
+        """Build the current region of a code and cache it under both code forms."""
         kind = _VILLAGE_KINDS[compact[6]] if len(compact) == 10 else self.kind_of(compact)
         dotted = _dotted(compact)
-        region = _trusted_region(dotted, self.lines[i + self.n], kind, valid)
+        region = _trusted_region(dotted, name, kind, self.valid_now(compact))
         # setdefault: of threads building the same region at once, the first one wins.
         region = _FAST.setdefault(compact, region)
         _FAST[dotted] = region
@@ -249,49 +247,54 @@ class _Data:
 
         The path of a first :func:`get`, with the rules of :func:`_compact_or_none`
         checked the other way round: the string is looked up without its dots, and a
-        hit is kept only if the string (stripped) was the compact or the dotted form.
-        :meth:`row` and :meth:`make_current` are inlined: every step counts here.
+        hit is kept only if the string was the compact or the dotted form (a hit has
+        only digits and dots: blanks around the code are stripped, on a miss only).
+        :meth:`name_of`, :meth:`valid_now` and :meth:`make_current` are inlined:
+        every step counts here (the budget is 1 us with the cache misses of a code
+        never asked before).
         """
-        text = code.strip()
-        compact = text.replace(".", "")
+        compact = code.replace(".", "")
         size = len(compact)
-        lines = self.lines
         if size == 10:
-            k = self.upper_rows.get(compact[:6])
-            if k is None:
-                i = self.desa_row(compact)
+            name = self.desa_names.get(compact)
+            if name is None:
+                return self._first_get_stripped(code)
+            kind = _VILLAGE_KINDS[compact[6]]
+            if len(code) == 13 and code[2] == code[5] == code[8] == ".":
+                dotted = code  # exactly the dots of the dotted form
+            elif len(code) == 10:
+                dotted = _dotted(compact)
             else:
-                j = k - self.lo3
-                hi = self.desa_start[j + 1]
-                i = bisect_left(lines, compact, self.desa_start[j], hi)
-                if i == hi or lines[i] != compact:
-                    return None
+                return None
         else:
-            i = self.upper_rows.get(compact, -1)
-        if i < 0:  # a hit means ``compact`` is a code: ASCII digits
-            return None
-        if len(text) == size:
-            dotted = _dotted(compact)
-        elif (
-            len(text) == _DOTTED_LENGTH_OF[size]
-            and text[2] == "."
-            and (size < 6 or text[5] == ".")
-            and (size < 10 or text[8] == ".")
-        ):
-            dotted = text  # exactly the dots of the dotted form: "81.71", never "817.1"
-        else:
-            return None
-        if compact[:2] in self.start_provinces:
-            start = self.start_of(compact)
-            valid = _OPEN if start is None else self.start_periods[start]
-        else:
-            valid = _OPEN
-        kind = _VILLAGE_KINDS[compact[6]] if size == 10 else self.kind_of(compact)
-        region = _trusted_region(dotted, lines[i + self.n], kind, valid)
+            name = self.upper_names.get(compact)
+            if name is None:
+                return self._first_get_stripped(code)
+            kind = self.kind_of(compact)
+            if len(code) == size:
+                dotted = _dotted(compact)
+            elif (
+                len(code) == _DOTTED_LENGTH_OF[size]
+                and code[2] == "."
+                and (size < 6 or code[5] == ".")
+            ):
+                dotted = code  # "81.71", never "817.1"
+            else:
+                return None
+        start = compact[0] in self.start_digits
+        valid = self.valid_of.get(compact[:4], _OPEN) if start else _OPEN
+        region = _trusted_region(dotted, name, kind, valid)
         # setdefault: cached already (``code`` had blanks, or another thread was first)
         region = _FAST.setdefault(compact, region)
         _FAST[dotted] = region
         return region
+
+    def _first_get_stripped(self, code: str) -> Region | None:
+        """:meth:`first_get` of ``code`` without blanks around it, if it had some."""
+        text = code.strip()
+        if len(text) == len(code):
+            return None
+        return _FAST.get(text) or self.first_get(text)
 
     # -- dates ----------------------------------------------------------------------
 
@@ -371,13 +374,13 @@ class _Data:
 
     def regions_at(self, lengths: Iterable[int], day: pendulum.Date | None) -> list[Region]:
         out: list[Region] = []
-        lines = self.lines
+        lines, n = self.lines, self.n
         for length in lengths:
             lo, hi = self.bounds[length]
             if day is None:
                 for i in range(lo, hi):
                     compact = lines[i]
-                    region = _FAST.get(compact) or self.make_current(compact, i)
+                    region = _FAST.get(compact) or self.make_current(compact, lines[i + n])
                     out.append(region)
                 continue
             found: list[Region] = []

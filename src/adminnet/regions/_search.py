@@ -21,6 +21,7 @@ from adminnet.regions._index import (
     _RETIRED,
     _ROW,
     HOW,
+    Entry,
     Extra,
     _entry_kind,
     _entry_ok,
@@ -166,7 +167,7 @@ def _ranked(
             if not _entry_ok(data, index, entry, day):
                 continue
             if tier == 0:
-                how = "exact" if entry < index.n else HOW[index.extra[entry - index.n][1]]
+                how = "exact" if isinstance(entry, str) else HOW[entry[1]]
             else:
                 how = "typo" if tier == 3 else "prefix"
             rank = _RANK[how] if tier == 0 else base
@@ -452,7 +453,7 @@ def _named(
     view = _glued() if glued else None
     for query in queries:
         if view is not None:
-            entries: Iterable[int] = (
+            entries: Iterable[Entry] = (
                 e for e in view.glued_ids(query) if len(index.compact_of(e)) in sizes
             )
         else:
@@ -462,7 +463,7 @@ def _named(
             if region is None:
                 continue
             matches[region.code] = region
-            if entry < index.n or index.extra[entry - index.n][1] in (_FORMER, _RETIRED):
+            if isinstance(entry, str) or entry[1] in (_FORMER, _RETIRED):
                 own.add(region.code)
             if kinds is not None and region.kind in kinds:
                 cued[region.code] = region

@@ -180,14 +180,25 @@ def _parents(text: str, within: str | None, as_of: DateLike | None) -> tuple[str
     """The codes of the larger region printed after the place (none: no constraint).
 
     A chain ("Kecamatan Kembangan Kota Administrasi Jakarta Barat") is resolved from
-    the outermost region in.
+    the outermost region in. A level word may also be part of a name ("Kecamatan Poso
+    Kota Selatan Kabupaten Poso"): a part that reads nothing takes in the part before
+    it, and the first part that read nothing is the one reported.
     """
     if within is None:
         return ()
+    parts = _chain_parts(within)
     codes: tuple[str, ...] = ()
-    for part in reversed(_chain_parts(within)):
+    k = len(parts)
+    while k:
+        k -= 1
+        part = parts[k]
         level = _cue_level(part)
         found = _region_candidates(part, level, as_of, codes)
+        joined = part
+        while not found and k:
+            k -= 1
+            joined = f"{parts[k]} {joined}"
+            found = _region_candidates(joined, _cue_level(joined), as_of, codes)
         if not found:
             raise _unknown(text, part, level, level or "wilayah", as_of)
         codes = tuple(r.code for r in found)

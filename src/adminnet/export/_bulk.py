@@ -58,7 +58,6 @@ import codecs
 import datetime as _dt
 import decimal
 import io
-import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -75,7 +74,6 @@ __all__ = ["Validated", "validate_batch"]
 
 _JSON_SPACE: Final = " \t\r\n"
 _JSON_SPACE_BYTES: Final = b" \t\r\n"
-_CHUNK: Final = 4096  # entities converted to Arrow at a time
 
 
 class Validated(NamedTuple):
@@ -287,21 +285,20 @@ def validate_batch(batch: object, kind: str, *, first_line: int = 1) -> Validate
 
 
 def _table(pa: Any, kind: str, entities: Iterator[Any]) -> Any:
-    """The rows of ``entities``, converted :data:`_CHUNK` at a time.
+    """The rows of ``entities``, read in one pass as they are loaded.
 
-    Entities do not pile up: a worker holds at most one chunk of them besides the Arrow
-    tables (less memory, and less work for the cyclic garbage collector).
+    :func:`~adminnet.export.to_arrow` keeps no entity, only its cells: a worker holds
+    no more than the lines and the columns (less memory, and no work for the cyclic
+    garbage collector).
     """
     from adminnet.export._arrow import to_arrow
 
-    tables = []
-    while chunk := list(itertools.islice(entities, _CHUNK)):
-        tables.append(to_arrow(chunk))
-    if not tables:
+    table = to_arrow(entities, kind=kind)
+    if not table.num_rows:
         return _schema(kind).empty_table()
-    if len(tables) == 1:
-        return tables[0]
-    return pa.concat_tables(tables).combine_chunks()  # one dictionary per column, as to_arrow
+    if table.column(0).num_chunks > 1:
+        return table.combine_chunks()  # one chunk, one dictionary per column, as to_arrow
+    return table
 
 
 def _errors_table(pa: Any, errors: list[ErrorDetail]) -> Any:

@@ -97,6 +97,7 @@ _KIND_KEY: Final = b"adminnet.kind"
 _ROLE_KEY: Final = b"adminnet.role"
 _LABELLED: Final[tuple[type[LabeledEnum], ...]] = (Capacity, Role)
 _KINDS: Final = {c.name: c.cls for c in COLLECTIONS}
+_NO_META: Final[Mapping[str, str]] = types.MappingProxyType({})
 
 
 E = typing.TypeVar("E", bound=AdminnetError)
@@ -143,7 +144,7 @@ class _Leaf:
     field: Any  # pyarrow.Field
     get: Callable[[Any], Any]  # entity -> the field's Python value (or None)
     optional: tuple[str, ...] = ()  # the optional objects on the way (for reading back)
-    cell: Callable[[Any], Any] | None = None  # entity -> the cell _build_leaf takes; None: get
+    cell: Callable[[Any], Any] | None = None  # entity -> its cell, if not ``get`` (dates)
 
 
 @attrs.frozen
@@ -232,8 +233,9 @@ def _field_leaves(
         role: _Role,
         arrow_type: Any,
         fn: Callable[[Any], Any],
+        *,
         cell: Callable[[Any], Any] | None = None,
-        **meta: str,
+        meta: Mapping[str, str] = _NO_META,
     ) -> _Leaf:
         col = name if role is _Role.VALUE else f"{name}.{role.value}"
         md = {_ROLE_KEY: role.value.encode()} if role is not _Role.VALUE else {}
@@ -242,41 +244,27 @@ def _field_leaves(
         return _Leaf(path, col, role, tp, field, fn, optional, cell)
 
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        meta = {}
+        meta: dict[str, str] = {}
         if issubclass(tp, LabeledEnum):
             meta["adminnet.labels"] = json.dumps({m.value: m.label for m in tp}, ensure_ascii=False)
-        members = _members(tp)[0]
         leaves: list[_Leaf | _ListOf] = [
-            leaf(
-                _Role.VALUE,
-                pa.dictionary(pa.int8(), pa.string()),
-                get,
-                _then(get, members.__getitem__),
-                **meta,
-            )
+            leaf(_Role.VALUE, pa.dictionary(pa.int8(), pa.string()), get, meta=meta)
         ]
         if tp in _LABELLED:
             labels = _then(get, lambda m: m.label)
-            index = _labels(tp)[0]
-            by_label = _then(get, lambda m: index[m.label])
-            leaves.append(
-                leaf(_Role.LABEL, pa.dictionary(pa.int8(), pa.string()), labels, by_label)
-            )
+            leaves.append(leaf(_Role.LABEL, pa.dictionary(pa.int8(), pa.string()), labels))
         return leaves
     if tp is PartialDate:
         earliest = _then(get, lambda d: d.earliest)
         latest = _then(get, lambda d: d.latest)
-        precision = _then(get, lambda d: d.precision)
-        precisions = _members(Precision)[0]
         return [
             leaf(_Role.VALUE, pa.string(), _then(get, str)),
-            leaf(_Role.EARLIEST, pa.date32(), earliest, _then(earliest, _days)),
-            leaf(_Role.LATEST, pa.date32(), latest, _then(latest, _days)),
+            leaf(_Role.EARLIEST, pa.date32(), earliest, cell=_days_of(earliest)),
+            leaf(_Role.LATEST, pa.date32(), latest, cell=_days_of(latest)),
             leaf(
                 _Role.PRECISION,
                 pa.dictionary(pa.int8(), pa.string()),
-                precision,
-                _then(precision, precisions.__getitem__),
+                _then(get, lambda d: d.precision),
             ),
         ]
     if tp is pendulum.DateTime:
@@ -285,7 +273,7 @@ def _field_leaves(
             leaf(_Role.TIMEZONE, pa.dictionary(pa.int32(), pa.string()), _then(get, _zone)),
         ]
     if tp is pendulum.Date:
-        return [leaf(_Role.VALUE, pa.date32(), get, _then(get, _days))]
+        return [leaf(_Role.VALUE, pa.date32(), get, cell=_days_of(get))]
     if tp is PersonName:
         return [leaf(_Role.VALUE, pa.string(), _then(get, str))]
     if tp is bool:
@@ -322,9 +310,18 @@ def _field_leaves(
 _EPOCH_ORDINAL: Final = 719_163  # date(1970, 1, 1).toordinal(): day 0 of date32
 
 
-def _days(value: Any) -> int:
-    """A date as its ``date32`` cell: days since 1970-01-01 (an int, not a tracked object)."""
-    return int(value.toordinal()) - _EPOCH_ORDINAL
+def _days_of(getter: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Entity -> its date as a ``date32`` cell: days since 1970-01-01 (or None).
+
+    An int rather than the date: a batch's cells hold no new object the cyclic garbage
+    collector tracks (a pendulum date is one).
+    """
+
+    def days(obj: Any) -> int | None:
+        value = getter(obj)
+        return None if value is None else value.toordinal() - _EPOCH_ORDINAL
+
+    return days
 
 
 def _no_column(tp: object) -> TypeError:
@@ -384,8 +381,10 @@ def _build_leaf(pa: Any, leaf: _Leaf, cells: list[Any]) -> Any:
     tp = leaf.field.type
     if pa.types.is_dictionary(tp):
         dictionary = _dictionary_of(leaf)
-        if dictionary is not None:  # the cells are indices into the fixed dictionary
-            return pa.DictionaryArray.from_arrays(pa.array(cells, pa.int8()), dictionary)
+        if dictionary is not None:  # members (or labels) of a fixed dictionary
+            index, values = dictionary
+            indices = pa.array(list(map(index.get, cells)), pa.int8())  # None stays None
+            return pa.DictionaryArray.from_arrays(indices, values)
         return pa.array(cells, pa.string()).dictionary_encode()
     if pa.types.is_list(tp) and pa.types.is_dictionary(tp.value_type):
         return _enum_list(pa, leaf.tp, cells, tp)
@@ -394,14 +393,17 @@ def _build_leaf(pa: Any, leaf: _Leaf, cells: list[Any]) -> Any:
     return pa.array(cells, tp)
 
 
-def _dictionary_of(leaf: _Leaf) -> Any:
-    """The fixed dictionary of an enum, precision or label column (None: built per batch)."""
+def _dictionary_of(leaf: _Leaf) -> tuple[dict[Any, int], Any] | None:
+    """The index and the fixed dictionary of an enum, precision or label column.
+
+    None for a column whose dictionary is built per batch (region codes, time zones).
+    """
     if leaf.role is _Role.VALUE and isinstance(leaf.tp, type) and issubclass(leaf.tp, enum.Enum):
-        return _members(leaf.tp)[1]
+        return _members(leaf.tp)
     if leaf.role is _Role.PRECISION:
-        return _members(Precision)[1]
+        return _members(Precision)
     if leaf.role is _Role.LABEL:
-        return _labels(leaf.tp)[1]
+        return _labels(leaf.tp)
     return None
 
 
@@ -472,7 +474,12 @@ def _struct_rows(node: _ListOf, items: Iterable[Any]) -> list[dict[str, Any]]:
 
 
 def _cell_of(x: _Leaf | _ListOf) -> Callable[[Any], Any]:
-    """Entity -> its cell in the column of ``x`` (what :func:`_column` builds from)."""
+    """Entity -> its cell in the column of ``x`` (what :func:`_column` builds from).
+
+    A cell is the field's value (text, number, enum member: nothing new for the cyclic
+    garbage collector to track), a day number for a date, the struct rows of a tuple of
+    objects.
+    """
     if isinstance(x, _ListOf):
         return lambda obj: _struct_rows(x, x.get(obj))
     return x.get if x.cell is None else x.cell

@@ -12,7 +12,7 @@ Usage (from the repository root)::
 4,000,050 Person records (``bench/make_records.py``, about 570 MB, written once into
 ``$ADMINNET_BENCH_DIR``, default ``/tmp/adminnet-bench``, shared with
 ``bench_records.py``) to one validated Parquet file by the process-pool recipe of
-``docs/scale.md`` (the page's own code, loaded from it: byte ranges of 8 MiB, two
+``docs/scale.md`` (the page's own code, loaded from it: byte ranges of 4 MiB, two
 worker processes, each range read, validated by ``adminnet.export.validate_batch``
 and returned as Arrow tables; the parent writes the rows with ``pyarrow.parquet`` and
 renumbers the errors). It runs in a child process under ``/usr/bin/time -v``: wall

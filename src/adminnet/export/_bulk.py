@@ -61,8 +61,6 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-import attrs
-
 from adminnet.errors import ErrorDetail, InvalidComponent, InvalidDataError, InvalidFormat
 from adminnet.model.dataset import COLLECTIONS
 from adminnet.serialization import from_dict, iter_jsonl
@@ -72,6 +70,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Validated", "validate_batch"]
 
+_Row = tuple[int, str, str, str]  # an error's line, path, code and message
 _JSON_SPACE: Final = " \t\r\n"
 _JSON_SPACE_BYTES: Final = b" \t\r\n"
 
@@ -133,9 +132,9 @@ def _is_text_type(pa: Any, tp: Any) -> bool:
     )
 
 
-def _line_numbers(pa: Any, table: Any, first_line: int) -> list[int]:
+def _line_numbers(pa: Any, table: Any, first_line: int) -> Sequence[int]:
     if "line" not in table.column_names:
-        return list(range(first_line, first_line + table.num_rows))
+        return range(first_line, first_line + table.num_rows)
     column = table.column("line")
     if not pa.types.is_integer(column.type) or column.null_count:
         raise InvalidFormat(code="bulk.invalid_line_column", params={"value": str(column.type)})
@@ -161,7 +160,7 @@ def _wire(value: Any) -> Any:
     return value
 
 
-def _items(batch: object, first_line: int) -> tuple[list[int], list[Any], bool]:
+def _items(batch: object, first_line: int) -> tuple[Sequence[int], list[Any], bool]:
     """Line numbers, items (lines, or records as dicts) and whether the items are text."""
     if isinstance(batch, str):
         lines: Sequence[Any] = batch.split("\n")
@@ -203,7 +202,7 @@ def _items(batch: object, first_line: int) -> tuple[list[int], list[Any], bool]:
             raise InvalidDataError([detail]) from None
     else:
         raise _bad_batch(batch)
-    return list(range(first_line, first_line + len(lines))), list(lines), True
+    return range(first_line, first_line + len(lines)), list(lines), True
 
 
 def _bad_batch(batch: object) -> InvalidFormat:
@@ -222,7 +221,7 @@ def _is_blank(item: Any) -> bool:
 
 
 def _load_lines(
-    cls: type, numbers: list[int], lines: list[Any], errors: list[ErrorDetail]
+    cls: type, numbers: Sequence[int], lines: list[Any], errors: list[_Row]
 ) -> Iterator[Any]:
     """The entities of ``lines`` by :func:`~adminnet.serialization.iter_jsonl`, renumbered.
 
@@ -231,20 +230,20 @@ def _load_lines(
     """
 
     def bad(exc: InvalidDataError) -> None:
-        errors.extend(attrs.evolve(d, line=numbers[(d.line or 1) - 1]) for d in exc.errors)
+        errors.extend((numbers[(d.line or 1) - 1], d.path, d.code, d.message) for d in exc.errors)
 
     return iter_jsonl(cls, lines, on_error=bad)
 
 
 def _load_records(
-    cls: type, numbers: list[int], records: list[Any], errors: list[ErrorDetail]
+    cls: type, numbers: Sequence[int], records: list[Any], errors: list[_Row]
 ) -> Iterator[Any]:
     """The entities of parsed records by :func:`~adminnet.serialization.from_dict`."""
     for number, record in zip(numbers, records, strict=True):
         try:
             yield from_dict(cls, record)
         except InvalidDataError as exc:
-            errors.extend(attrs.evolve(d, line=number) for d in exc.errors)
+            errors.extend((number, d.path, d.code, d.message) for d in exc.errors)
 
 
 # --- the public function -------------------------------------------------------------------
@@ -278,7 +277,7 @@ def validate_batch(batch: object, kind: str, *, first_line: int = 1) -> Validate
 
     pa = _pyarrow()
     numbers, items, text = _items(batch, first_line)
-    errors: list[ErrorDetail] = []
+    errors: list[_Row] = []
     load = _load_lines if text else _load_records
     rows = _table(pa, kind, load(cls, numbers, items, errors))
     return Validated(rows, _errors_table(pa, errors))
@@ -301,14 +300,9 @@ def _table(pa: Any, kind: str, entities: Iterator[Any]) -> Any:
     return table
 
 
-def _errors_table(pa: Any, errors: list[ErrorDetail]) -> Any:
+def _errors_table(pa: Any, errors: list[_Row]) -> Any:
     schema = _error_schema(pa)
-    columns = (
-        [d.line for d in errors],
-        [d.path for d in errors],
-        [d.code for d in errors],
-        [d.message for d in errors],
-    )
+    columns = zip(*errors, strict=True) if errors else ((), (), (), ())
     return pa.Table.from_arrays(
         [pa.array(c, f.type) for c, f in zip(columns, schema, strict=True)], schema=schema
     )

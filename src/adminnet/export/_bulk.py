@@ -63,7 +63,7 @@ import datetime as _dt
 import decimal
 import io
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from adminnet.errors import ErrorDetail, InvalidComponent, InvalidDataError, InvalidFormat
 from adminnet.model.dataset import COLLECTIONS
@@ -75,8 +75,6 @@ if TYPE_CHECKING:
 __all__ = ["Validated", "validate_batch"]
 
 _Row = tuple[int, str, str, str]  # an error's line, path, code and message
-_JSON_SPACE: Final = " \t\r\n"
-_JSON_SPACE_BYTES: Final = b" \t\r\n"
 
 
 class Validated(NamedTuple):
@@ -214,14 +212,6 @@ def _bad_batch(batch: object) -> InvalidFormat:
 
 
 # --- loading ------------------------------------------------------------------------------
-
-
-def _is_blank(item: Any) -> bool:
-    if isinstance(item, str):
-        return not item.strip(_JSON_SPACE)
-    if isinstance(item, bytes):
-        return not item.strip(_JSON_SPACE_BYTES)
-    return False
 
 
 def _load_lines(

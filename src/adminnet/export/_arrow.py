@@ -51,7 +51,6 @@ from __future__ import annotations
 import decimal
 import enum
 import functools
-import itertools
 import json
 import operator
 import types
@@ -527,7 +526,14 @@ def _rows(objs: object, kind: str | None, batch_size: int) -> tuple[str | None, 
         kind = first_kind
     if type(first) is not _KINDS[kind]:
         raise _mixed(first, 0, kind)
-    return kind, itertools.chain((first,), it)
+    return kind, _then_rest(first, it)
+
+
+def _then_rest(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
+    """``first``, then ``rest``, holding ``first`` no longer than needed (unlike chain)."""
+    yield first
+    del first
+    yield from rest
 
 
 _END: Final = object()

@@ -542,9 +542,10 @@ _END: Final = object()
 def _iter_batches(plan: _Plan, rows: Iterator[Any], batch_size: int) -> Iterator[Any]:
     """Record batches of ``batch_size`` rows, each built in one pass over its entities.
 
-    Each entity is read once, into one cell per column (text, numbers, day numbers,
-    dictionary indices: no object the cyclic garbage collector tracks) and not kept, so
-    the entities of a generator are freed as they come: a batch costs its cells only.
+    Each entity is read once, into one cell per column (see :func:`_cell_of`) and not
+    kept, so the entities of a generator are freed as they come: a batch costs its
+    cells only, and its cells give the cyclic garbage collector nothing new to track
+    (but for the struct rows of a tuple of objects).
     """
     pa = _pyarrow()
     cells = [_cell_of(x) for x in plan.leaves]

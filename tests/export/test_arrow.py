@@ -224,6 +224,14 @@ def test_entities_of_a_generator_are_not_kept() -> None:
     assert held == []  # every entity but the one just read was gone
 
 
+def test_an_enum_cell_that_is_no_member_is_never_written_as_null() -> None:
+    """Only an entity changed behind its validators has one; it is refused, not nulled."""
+    person = attrs.evolve(lan_mou_2017().persons[0])
+    object.__setattr__(person, "gender", "x")
+    with pytest.raises(KeyError):
+        to_arrow([person])
+
+
 @pytest.mark.parametrize("size", [0, -1, True, 1.5, "2"])
 def test_bad_batch_size(size: Any) -> None:
     with pytest.raises(InvalidComponent) as info:

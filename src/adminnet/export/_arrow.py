@@ -382,8 +382,10 @@ def _build_leaf(pa: Any, leaf: _Leaf, cells: list[Any]) -> Any:
         dictionary = _dictionary_of(leaf)
         if dictionary is not None:  # members (or labels) of a fixed dictionary
             index, values = dictionary
-            indices = pa.array(list(map(index.get, cells)), pa.int8())  # None stays None
-            return pa.DictionaryArray.from_arrays(indices, values)
+            found = list(map(index.get, cells))  # None stays None
+            if found.count(None) != cells.count(None):  # never from a valid entity
+                found = [None if v is None else index[v] for v in cells]  # KeyError, not null
+            return pa.DictionaryArray.from_arrays(pa.array(found, pa.int8()), values)
         return pa.array(cells, pa.string()).dictionary_encode()
     if pa.types.is_list(tp) and pa.types.is_dictionary(tp.value_type):
         return _enum_list(pa, leaf.tp, cells, tp)

@@ -12,20 +12,26 @@ Usage (from the repository root)::
 4,000,050 Person records (``bench/make_records.py``, about 570 MB, written once into
 ``$ADMINNET_BENCH_DIR``, default ``/tmp/adminnet-bench``, shared with
 ``bench_records.py``) to one validated Parquet file by the process-pool recipe of
-``docs/scale.md`` (the page's own code, loaded from it: byte ranges of 8 MiB, two
+``docs/scale.md`` (the page's own code, loaded from it: byte ranges of 4 MiB, two
 worker processes, each range read, validated by ``adminnet.export.validate_batch``
 and returned as Arrow tables; the parent writes the rows with ``pyarrow.parquet`` and
 renumbers the errors). It runs in a child process under ``/usr/bin/time -v``: wall
 time, the largest process's peak RSS, and the peak of the summed RSS and PSS of all
 its processes (sampled every 0.2 s). The output is checked: 4,000,050 rows, no error.
+The yardstick of the same run: ``iter_jsonl`` alone (no table, no Parquet, no pool) on
+200,000 lines from 50 places in the file, one core, CPU time scaled to the whole file and divided
+by the two cores: the wall time a perfect pool of bare loaders would take. The ratio
+wall / yardstick is what the pipeline adds, and holds better than the wall time while
+other work loads the machine.
 
 **Error path, in process** (one core, CPU time, repetitions interleaved, medians): 100,000
 records of which 10 % are invalid, each in one of 19 known ways (``make_records.py
 --invalid``): ``validate_batch(lines, "persons")`` against pydantic v2 with the same
 rules and the same rule functions (``bench_records.PydanticPerson``, imported, not
 copied). Every error must be exact: the (line, path, code) make_records expects, and
-the very (line, path, code, message) list of ``iter_jsonl``. The happy path is timed
-too, against ``iter_jsonl`` alone (the cost of the Arrow table).
+the very (line, path, code, message) list of ``iter_jsonl``. ``iter_jsonl`` alone is
+timed on the same lines too (what the table and the errors table add), and so is the
+happy path (the cost of the Arrow table of valid rows).
 
 **Engines**: the Spark (``mapInArrow``, ``local[2]``) and Dask (``map_partitions``, 2
 processes) recipes of ``docs/scale.md`` on 100,000 records (10 % invalid), wall time
@@ -39,6 +45,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import itertools
 import os
 import re
 import statistics
@@ -69,6 +76,7 @@ E2E_RECORDS = bench_records.E2E_RECORDS
 BUDGET_E2E_S = 30.0
 BUDGET_E2E_MB = 500.0
 ENGINE_RECORDS = 100_000
+REFERENCE_LINES = 200_000
 
 
 def recipe(name: str, where: Path | None) -> Any:
@@ -120,8 +128,31 @@ def pipeline(path: str, out: str, jobs: int) -> int:
     return 0 if rows == E2E_RECORDS and errors.num_rows == 0 else 1
 
 
+def _reference(path: Path, jobs: int) -> float:
+    """Seconds ``iter_jsonl`` alone would take for the whole file on ``jobs`` cores.
+
+    CPU time of one core on :data:`REFERENCE_LINES` lines taken from 50 places in the
+    file (no table, no Parquet, no pool), scaled: a yardstick measured in the same run
+    as the pipeline, so that their ratio says what the pipeline adds even while the
+    machine is loaded.
+    """
+    lines: list[bytes] = []
+    size, parts = path.stat().st_size, 50
+    with path.open("rb") as f:  # lines from all over the file: its mix of names and dates
+        for k in range(parts):
+            f.seek(size * k // parts)
+            f.readline()  # to the start of the next line
+            lines += itertools.islice(f, REFERENCE_LINES // parts)
+    _iter(lines[:2000])  # warm-up
+    gc.collect()
+    t0 = time.process_time()
+    _iter(lines)
+    return (time.process_time() - t0) / len(lines) * E2E_RECORDS / jobs
+
+
 def end_to_end(args: argparse.Namespace) -> list[list[str]]:
     path, _ = _records_file()
+    reference = _reference(path, args.jobs)
     out = Path(tempfile.mkdtemp(prefix="adminnet-bulk-")) / "persons.parquet"
     cmd = ["/usr/bin/time", "-v", sys.executable, __file__, "--pipeline", str(path), str(out)]
     cmd += ["--jobs", str(args.jobs)]
@@ -146,7 +177,9 @@ def end_to_end(args: argparse.Namespace) -> list[list[str]]:
     size = out.stat().st_size / 2**20 if out.exists() else 0.0
     print(stdout.strip())
     print(
-        f"e2e: wall {wall:.1f} s, CPU {cpu} ({cpu_s:.1f} s user+sys), max RSS {max_rss:.0f} MB,"
+        f"e2e: reference (iter_jsonl alone, one core, / {args.jobs}) {reference:.1f} s;"
+        f" wall {wall:.1f} s, CPU {cpu} ({cpu_s:.1f} s user+sys,"
+        f" {cpu_s / reference / args.jobs:.2f}x the reference's), max RSS {max_rss:.0f} MB,"
         " summed RSS"
         f" {peak_rss / 2**20:.0f} MB, PSS {peak_pss / 2**20:.0f} MB, Parquet {size:.0f} MB,"
         f" exit {proc.returncode}"
@@ -167,11 +200,13 @@ def end_to_end(args: argparse.Namespace) -> list[list[str]]:
             f"bulk: e2e {E2E_RECORDS:,} Person JSONL to validated Parquet, wall",
             f"< {BUDGET_E2E_S:.0f} s: {verdict_s}",
             f"{wall:.1f} s ({E2E_RECORDS / wall / 1000:,.0f}k rec/s, CPU {cpu}, {cpu_s:.0f} s"
-            f" user+sys; load average {os.getloadavg()[0]:.1f}; {size:.0f} MB"
-            f" Parquet; {'4,000,050 rows, 0 errors' if ok else 'OUTPUT WRONG'})",
-            "n/a",
-            "n/a",
-            "n/a",
+            f" user+sys = {cpu_s / reference / args.jobs:.2f}x the yardstick's; load average"
+            f" {os.getloadavg()[0]:.1f}; {size:.0f} MB Parquet;"
+            f" {'4,000,050 rows, 0 errors' if ok else 'OUTPUT WRONG'})",
+            f"iter_jsonl alone, one core, {REFERENCE_LINES:,} lines, scaled to the file /"
+            f" {args.jobs} cores",
+            f"{reference:.1f} s",
+            f"{wall / reference:.2f}",
             command,
         ),
         _row(
@@ -258,11 +293,16 @@ def in_process(args: argparse.Namespace) -> list[list[str]]:
         )
     )
     mixed, bad = _lines(args.n, args.invalid)
-    t = _time({"validate_batch": _bulk, "pydantic": load_pydantic}, mixed, args.repeat)
+    loaders = {"validate_batch": _bulk, "pydantic": load_pydantic, "iter_jsonl": _iter}
+    t = _time(loaders, mixed, args.repeat)
     ours, theirs = len(mixed) / t["validate_batch"], len(mixed) / t["pydantic"]
+    bare = len(mixed) / t["iter_jsonl"]
     exact, summary = _exactness(mixed, bad)
     ratio = ours / theirs
-    print(f"errors: validate_batch {_rate(ours)}, pydantic {_rate(theirs)}: {ratio:.2f}x")
+    print(
+        f"errors: validate_batch {_rate(ours)}, pydantic {_rate(theirs)}: {ratio:.2f}x"
+        f" (iter_jsonl alone {_rate(bare)}: validate_batch {ours / bare:.2f}x of it)"
+    )
     print(f"  {summary}")
     pct = f"{args.invalid:.0%}"
     rows.append(
@@ -270,7 +310,7 @@ def in_process(args: argparse.Namespace) -> list[list[str]]:
             f"bulk: validate_batch {len(mixed):,} Person lines, {pct} invalid (error path),"
             " one core, throughput",
             f">= 1.0x pydantic, every error exact: {'ok' if ratio >= 1 and exact else 'OVER'}",
-            f"{_rate(ours)}; {summary}",
+            f"{_rate(ours)} (iter_jsonl alone, no table: {_rate(bare)}); {summary}",
             f"pydantic {pydantic.VERSION}",
             _rate(theirs),
             f"{ratio:.2f}",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import decimal
+import weakref
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -189,6 +191,45 @@ def test_mixed_kinds_are_refused() -> None:
     assert info.value.code == "arrow.mixed_types"
     with pytest.raises(InvalidFormat):
         to_arrow(ds, kind="persons")
+
+
+def test_a_row_of_another_kind_is_reported_at_its_row_in_a_later_batch() -> None:
+    ds = lan_mou_2017()
+    reader = record_batches([*ds.persons[:3], ds.agencies[0]], batch_size=2)
+    with pytest.raises(InvalidFormat) as info:
+        reader.read_all()
+    assert info.value.code == "arrow.mixed_types"
+    assert info.value.params == {"value": "agencies", "row": 3, "kind": "persons"}
+
+
+def test_entities_of_a_generator_are_not_kept() -> None:
+    """Each entity is read once into its cells: none is held while the next ones load.
+
+    (Holding them cost the cyclic garbage collector more than building the table.)
+    """
+    persons = lan_mou_2017().persons
+    refs: list[weakref.ref[Any]] = []
+    held: list[int] = []
+
+    def source() -> Any:
+        for i in range(40):
+            p = attrs.evolve(persons[i % len(persons)], id=f"p-{i}")  # a new object
+            held.extend(j for j, r in enumerate(refs[:-1]) if r() is not None)
+            refs.append(weakref.ref(p))
+            yield p
+            del p
+
+    table = to_arrow(source())
+    assert table.column("id").to_pylist() == [f"p-{i}" for i in range(40)]
+    assert held == []  # every entity but the one just read was gone
+
+
+def test_an_enum_cell_that_is_no_member_is_never_written_as_null() -> None:
+    """Only an entity changed behind its validators has one; it is refused, not nulled."""
+    person = attrs.evolve(lan_mou_2017().persons[0])
+    object.__setattr__(person, "gender", "x")
+    with pytest.raises(KeyError):
+        to_arrow([person])
 
 
 @pytest.mark.parametrize("size", [0, -1, True, 1.5, "2"])

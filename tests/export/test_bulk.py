@@ -211,13 +211,19 @@ def test_arbitrary_lines_never_crash_and_agree(lines: list[Any]) -> None:
     assert_same("persons", lines, validate_batch(lines, "persons"))
 
 
-def test_rows_built_in_chunks_equal_one_table(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Several chunks of entities give the table to_arrow makes of all (one dictionary)."""
-    import adminnet.export._bulk as bulk
+def test_rows_built_in_batches_equal_one_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Several record batches give the table to_arrow makes of all, in one chunk."""
+    import adminnet.export._arrow as arrow
 
-    monkeypatch.setattr(bulk, "_CHUNK", 3)
     dataset = lan_mou_2017()
     for kind in ("agencies", "persons", "tenures"):
         lines = [to_json(e) for e in getattr(dataset, kind)]
         assert len(lines) > 3
-        assert_same(kind, lines, validate_batch(lines, kind))
+        rows, errors = expected(kind, lines)
+        with monkeypatch.context() as patch:
+            patch.setattr(arrow, "BATCH_SIZE", 3)
+            result = validate_batch(lines, kind)
+        assert got_errors(result) == errors
+        assert result.rows.schema == rows.schema
+        assert result.rows.equals(rows)
+        assert {c.num_chunks for c in result.rows.columns} == {1}

@@ -96,6 +96,7 @@ _KIND_KEY: Final = b"adminnet.kind"
 _ROLE_KEY: Final = b"adminnet.role"
 _LABELLED: Final[tuple[type[LabeledEnum], ...]] = (Capacity, Role)
 _KINDS: Final = {c.name: c.cls for c in COLLECTIONS}
+_NO_META: Final[Mapping[str, str]] = types.MappingProxyType({})
 
 
 E = typing.TypeVar("E", bound=AdminnetError)
@@ -140,8 +141,9 @@ class _Leaf:
     role: _Role
     tp: Any  # the Python type of the field (unwrapped)
     field: Any  # pyarrow.Field
-    get: Callable[[Any], Any]  # entity -> the Python value for pyarrow (or None)
+    get: Callable[[Any], Any]  # entity -> the field's Python value (or None)
     optional: tuple[str, ...] = ()  # the optional objects on the way (for reading back)
+    cell: Callable[[Any], Any] | None = None  # entity -> its cell, if not ``get`` (dates)
 
 
 @attrs.frozen
@@ -226,29 +228,38 @@ def _field_leaves(
     optional: tuple[str, ...],
     opt: bool,
 ) -> list[_Leaf | _ListOf]:
-    def leaf(role: _Role, arrow_type: Any, fn: Callable[[Any], Any], **meta: str) -> _Leaf:
+    def leaf(
+        role: _Role,
+        arrow_type: Any,
+        fn: Callable[[Any], Any],
+        *,
+        cell: Callable[[Any], Any] | None = None,
+        meta: Mapping[str, str] = _NO_META,
+    ) -> _Leaf:
         col = name if role is _Role.VALUE else f"{name}.{role.value}"
         md = {_ROLE_KEY: role.value.encode()} if role is not _Role.VALUE else {}
         md.update({k.encode(): v.encode() for k, v in meta.items()})
         field = pa.field(col, arrow_type, nullable=null, metadata=md or None)
-        return _Leaf(path, col, role, tp, field, fn, optional)
+        return _Leaf(path, col, role, tp, field, fn, optional, cell)
 
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        meta = {}
+        meta: dict[str, str] = {}
         if issubclass(tp, LabeledEnum):
             meta["adminnet.labels"] = json.dumps({m.value: m.label for m in tp}, ensure_ascii=False)
         leaves: list[_Leaf | _ListOf] = [
-            leaf(_Role.VALUE, pa.dictionary(pa.int8(), pa.string()), get, **meta)
+            leaf(_Role.VALUE, pa.dictionary(pa.int8(), pa.string()), get, meta=meta)
         ]
         if tp in _LABELLED:
             labels = _then(get, lambda m: m.label)
             leaves.append(leaf(_Role.LABEL, pa.dictionary(pa.int8(), pa.string()), labels))
         return leaves
     if tp is PartialDate:
+        earliest = _then(get, lambda d: d.earliest)
+        latest = _then(get, lambda d: d.latest)
         return [
             leaf(_Role.VALUE, pa.string(), _then(get, str)),
-            leaf(_Role.EARLIEST, pa.date32(), _then(get, lambda d: d.earliest)),
-            leaf(_Role.LATEST, pa.date32(), _then(get, lambda d: d.latest)),
+            leaf(_Role.EARLIEST, pa.date32(), earliest, cell=_days_of(earliest)),
+            leaf(_Role.LATEST, pa.date32(), latest, cell=_days_of(latest)),
             leaf(
                 _Role.PRECISION,
                 pa.dictionary(pa.int8(), pa.string()),
@@ -261,7 +272,7 @@ def _field_leaves(
             leaf(_Role.TIMEZONE, pa.dictionary(pa.int32(), pa.string()), _then(get, _zone)),
         ]
     if tp is pendulum.Date:
-        return [leaf(_Role.VALUE, pa.date32(), get)]
+        return [leaf(_Role.VALUE, pa.date32(), get, cell=_days_of(get))]
     if tp is PersonName:
         return [leaf(_Role.VALUE, pa.string(), _then(get, str))]
     if tp is bool:
@@ -293,6 +304,23 @@ def _field_leaves(
         field = pa.field(name, pa.list_(pa.field("item", item_type, nullable=False)), False)
         return [_Leaf(path, name, _Role.VALUE, tp, field, get, optional)]
     raise _no_column(tp)
+
+
+_EPOCH_ORDINAL: Final = 719_163  # date(1970, 1, 1).toordinal(): day 0 of date32
+
+
+def _days_of(getter: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Entity -> its date as a ``date32`` cell: days since 1970-01-01 (or None).
+
+    An int rather than the date: a batch's cells hold no new object the cyclic garbage
+    collector tracks (a pendulum date is one).
+    """
+
+    def days(obj: Any) -> int | None:
+        value = getter(obj)
+        return None if value is None else value.toordinal() - _EPOCH_ORDINAL
+
+    return days
 
 
 def _no_column(tp: object) -> TypeError:
@@ -347,25 +375,37 @@ def arrow_schema(kind: str) -> pa.Schema:
 # --- writing --------------------------------------------------------------------------
 
 
-def _build_leaf(pa: Any, leaf: _Leaf, values: list[Any]) -> Any:
+def _build_leaf(pa: Any, leaf: _Leaf, cells: list[Any]) -> Any:
+    """The column of ``leaf`` from its cells (see :func:`_cell_of`)."""
     tp = leaf.field.type
     if pa.types.is_dictionary(tp):
-        if (
-            leaf.role is _Role.VALUE
-            and isinstance(leaf.tp, type)
-            and issubclass(leaf.tp, enum.Enum)
-        ):
-            return _enum_array(pa, leaf.tp, values)
-        if leaf.role is _Role.PRECISION:
-            return _enum_array(pa, Precision, values)
-        if leaf.role is _Role.LABEL:
-            return _label_array(pa, leaf.tp, values)
-        return pa.array(values, pa.string()).dictionary_encode()
+        dictionary = _dictionary_of(leaf)
+        if dictionary is not None:  # members (or labels) of a fixed dictionary
+            index, values = dictionary
+            found = list(map(index.get, cells))  # None stays None
+            if found.count(None) != cells.count(None):  # never from a valid entity
+                found = [None if v is None else index[v] for v in cells]  # KeyError, not null
+            return pa.DictionaryArray.from_arrays(pa.array(found, pa.int8()), values)
+        return pa.array(cells, pa.string()).dictionary_encode()
     if pa.types.is_list(tp) and pa.types.is_dictionary(tp.value_type):
-        return _enum_list(pa, leaf.tp, values, tp)
+        return _enum_list(pa, leaf.tp, cells, tp)
     if pa.types.is_decimal(tp):
-        return _decimal_array(pa, leaf, values)
-    return pa.array(values, tp)
+        return _decimal_array(pa, leaf, cells)
+    return pa.array(cells, tp)
+
+
+def _dictionary_of(leaf: _Leaf) -> tuple[dict[Any, int], Any] | None:
+    """The index and the fixed dictionary of an enum, precision or label column.
+
+    None for a column whose dictionary is built per batch (region codes, time zones).
+    """
+    if leaf.role is _Role.VALUE and isinstance(leaf.tp, type) and issubclass(leaf.tp, enum.Enum):
+        return _members(leaf.tp)
+    if leaf.role is _Role.PRECISION:
+        return _members(Precision)
+    if leaf.role is _Role.LABEL:
+        return _labels(leaf.tp)
+    return None
 
 
 @functools.cache
@@ -383,18 +423,6 @@ def _labels(cls: type[LabeledEnum]) -> tuple[dict[Any, int], Any]:
         if m.label not in labels:
             labels.append(m.label)
     return {lab: labels.index(lab) for lab in labels}, pa.array(labels, pa.string())
-
-
-def _enum_array(pa: Any, cls: type[enum.Enum], values: list[Any]) -> Any:
-    index, dictionary = _members(cls)
-    indices = pa.array([None if v is None else index[v] for v in values], pa.int8())
-    return pa.DictionaryArray.from_arrays(indices, dictionary)
-
-
-def _label_array(pa: Any, cls: type[LabeledEnum], values: list[Any]) -> Any:
-    index, dictionary = _labels(cls)
-    indices = pa.array([None if v is None else index[v] for v in values], pa.int8())
-    return pa.DictionaryArray.from_arrays(indices, dictionary)
 
 
 def _enum_list(pa: Any, tp: Any, values: list[Any], list_type: Any) -> Any:
@@ -446,15 +474,22 @@ def _struct_rows(node: _ListOf, items: Iterable[Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _batch(pa: Any, plan: _Plan, objs: Sequence[Any]) -> Any:
-    arrays = []
-    for x in plan.leaves:
-        if isinstance(x, _ListOf):
-            lists = [_struct_rows(x, x.get(o)) for o in objs]
-            arrays.append(pa.array(lists, x.field.type))
-            continue
-        arrays.append(_build_leaf(pa, x, [x.get(o) for o in objs]))
-    return pa.RecordBatch.from_arrays(arrays, schema=plan.schema)
+def _cell_of(x: _Leaf | _ListOf) -> Callable[[Any], Any]:
+    """Entity -> its cell in the column of ``x`` (what :func:`_column` builds from).
+
+    A cell is the field's value (text, number, enum member: nothing new for the cyclic
+    garbage collector to track), a day number for a date, the struct rows of a tuple of
+    objects.
+    """
+    if isinstance(x, _ListOf):
+        return lambda obj: _struct_rows(x, x.get(obj))
+    return x.get if x.cell is None else x.cell
+
+
+def _column(pa: Any, x: _Leaf | _ListOf, cells: list[Any]) -> Any:
+    if isinstance(x, _ListOf):
+        return pa.array(cells, x.field.type)
+    return _build_leaf(pa, x, cells)
 
 
 def _kind_of(cls: type, i: int) -> str:
@@ -464,10 +499,18 @@ def _kind_of(cls: type, i: int) -> str:
     return kind
 
 
-def _chunks(
-    objs: object, kind: str | None, batch_size: int
-) -> tuple[str | None, Iterator[list[Any]]]:
-    """The kind of the rows (from ``kind`` or the first row) and the rows in chunks."""
+def _mixed(obj: object, i: int, kind: str) -> InvalidFormat:
+    """Row ``i`` is no entity of ``kind``: the error saying what it is."""
+    return _error(
+        InvalidFormat, "arrow.mixed_types", value=_kind_of(type(obj), i), row=i, kind=kind
+    )
+
+
+def _rows(objs: object, kind: str | None, batch_size: int) -> tuple[str | None, Iterator[Any]]:
+    """The kind of the rows (from ``kind`` or the first row) and the rows.
+
+    The arguments and the first row are checked now, every other row as it is read.
+    """
     if isinstance(objs, str | bytes | bytearray | Mapping | Dataset) or not isinstance(
         objs, Iterable
     ):
@@ -483,35 +526,50 @@ def _chunks(
     first_kind = _kind_of(type(first), 0)
     if kind is None:
         kind = first_kind
-    cls = _KINDS[kind]
+    if type(first) is not _KINDS[kind]:
+        raise _mixed(first, 0, kind)
+    return kind, _then_rest(first, it)
 
-    def chunks() -> Iterator[list[Any]]:
-        chunk = [first]
-        for i, obj in enumerate(it, start=1):
-            if type(obj) is not cls:
-                other = _kind_of(type(obj), i)
-                raise _error(
-                    InvalidFormat, "arrow.mixed_types", value=other, row=i, kind=kind or ""
-                )
-            chunk.append(obj)
-            if len(chunk) >= batch_size:
-                yield chunk
-                chunk = []
-        if chunk:
-            yield chunk
 
-    if type(first) is not cls:
-        raise _error(InvalidFormat, "arrow.mixed_types", value=first_kind, row=0, kind=kind)
-    return kind, chunks()
+def _then_rest(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
+    """``first``, then ``rest``, holding ``first`` no longer than needed (unlike chain)."""
+    yield first
+    del first
+    yield from rest
 
 
 _END: Final = object()
 
 
-def _iter_batches(plan: _Plan, chunks: Iterator[list[Any]]) -> Iterator[Any]:
+def _iter_batches(plan: _Plan, rows: Iterator[Any], batch_size: int) -> Iterator[Any]:
+    """Record batches of ``batch_size`` rows, each built in one pass over its entities.
+
+    Each entity is read once, into one cell per column (see :func:`_cell_of`) and not
+    kept, so the entities of a generator are freed as they come: a batch costs its
+    cells only, and its cells give the cyclic garbage collector nothing new to track
+    (but for the struct rows of a tuple of objects).
+    """
     pa = _pyarrow()
-    for chunk in chunks:
-        yield _batch(pa, plan, chunk)
+    cells = [_cell_of(x) for x in plan.leaves]
+    cls = plan.cls
+    done = 0  # rows in the batches before this one
+    while True:
+        columns: list[list[Any]] = [[] for _ in cells]
+        pairs = tuple(zip([c.append for c in columns], cells, strict=True))
+        n = 0
+        for obj in rows:
+            if type(obj) is not cls:
+                raise _mixed(obj, done + n, plan.kind)
+            for append, cell in pairs:
+                append(cell(obj))
+            n += 1
+            if n == batch_size:
+                break
+        if not n:
+            return
+        arrays = [_column(pa, x, c) for x, c in zip(plan.leaves, columns, strict=True)]
+        yield pa.RecordBatch.from_arrays(arrays, schema=plan.schema)
+        done += n
 
 
 def record_batches(
@@ -544,11 +602,12 @@ def record_batches(
             (``arrow.decimal_out_of_range``).
     """
     pa = _pyarrow()
-    found, chunks = _chunks(objs, kind, batch_size)
+    found, rows = _rows(objs, kind, batch_size)
     if found is None:
         return pa.RecordBatchReader.from_batches(pa.schema([]), iter(()))
     plan = _plan(found)
-    return pa.RecordBatchReader.from_batches(plan.schema, _iter_batches(plan, chunks))
+    batches = _iter_batches(plan, rows, batch_size)
+    return pa.RecordBatchReader.from_batches(plan.schema, batches)
 
 
 @overload
@@ -595,11 +654,12 @@ def to_arrow(
         if kind is not None:
             raise _error(InvalidFormat, "arrow.kind_with_dataset", value=repr(kind))
         return {c.name: to_arrow(getattr(objs, c.name), kind=c.name) for c in COLLECTIONS}
-    found, chunks = _chunks(objs, kind, BATCH_SIZE)
+    found, rows = _rows(objs, kind, BATCH_SIZE)
     if found is None:
         return pa.table({})
     plan = _plan(found)
-    return pa.Table.from_batches(list(_iter_batches(plan, chunks)), schema=plan.schema)
+    batches = list(_iter_batches(plan, rows, BATCH_SIZE))
+    return pa.Table.from_batches(batches, schema=plan.schema)
 
 
 class ArrowStream:
@@ -623,9 +683,12 @@ class ArrowStream:
         self._objs = objs
         self._kind = kind
         self._batch_size = batch_size
-        found, chunks = _chunks(objs, kind, batch_size)
-        for _ in chunks:  # every row's type is checked now: a reader in C gets no error type
-            pass
+        found, rows = _rows(objs, kind, batch_size)
+        if found is not None:  # every row's type is checked now: a reader in C gets no error
+            cls = _KINDS[found]
+            for i, obj in enumerate(rows):
+                if type(obj) is not cls:
+                    raise _mixed(obj, i, found)
         self._found = found
 
     @property

@@ -443,22 +443,10 @@ class _PersonHook(_ClassHook):
         Raises:
             InvalidDataError: listing every problem with its path.
         """
-        person = _person_read_text(text)
-        if type(person) is Person:
-            return person
-        suspect = type(person) is Refused
-        if suspect:
-            found = self._faults(person, None)  # type: ignore[arg-type]
-            if found is not None:
-                raise InvalidDataError(found)
-            suspect = person.suspect  # type: ignore[union-attr]
-        value = exact_loads(text) if person is UNPARSED else loads(text)
-        try:
-            return self._structure(value, Person, suspect=suspect)
-        except MemoryError:
-            raise
-        except Exception as exc:
-            raise InvalidDataError(cap(details_of(exc))) from exc
+        result = self.load_line(text)
+        if type(result) is LineErrors:
+            raise InvalidDataError(result.details)
+        return result
 
     def load_line(self, text: str | bytes, line: int | None = None) -> Any:
         """:meth:`load_text` for a JSON line: its problems are returned, not raised.

@@ -228,8 +228,21 @@ def test_an_enum_cell_that_is_no_member_is_never_written_as_null() -> None:
     """Only an entity changed behind its validators has one; it is refused, not nulled."""
     person = attrs.evolve(lan_mou_2017().persons[0])
     object.__setattr__(person, "gender", "x")
-    with pytest.raises(KeyError):
+    with pytest.raises(InvalidFormat) as info:
         to_arrow([person])
+    assert info.value.code == "arrow.invalid_cell"
+    assert info.value.params == {"column": "gender", "value": "'x'"}
+
+
+@pytest.mark.parametrize("areas", [("x",), "not-a-tuple", (None,)])
+def test_a_list_of_enums_with_no_member_is_refused(areas: object) -> None:
+    """The list column (an agreement's areas) refuses the same way, with its column."""
+    agreement = attrs.evolve(lan_mou_2017().agreements[0])
+    object.__setattr__(agreement, "areas", areas)
+    with pytest.raises(InvalidFormat) as info:
+        to_arrow([agreement])
+    assert info.value.code == "arrow.invalid_cell"
+    assert info.value.params["column"] == "areas"
 
 
 @pytest.mark.parametrize("size", [0, -1, True, 1.5, "2"])

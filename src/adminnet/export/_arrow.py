@@ -384,11 +384,13 @@ def _build_leaf(pa: Any, leaf: _Leaf, cells: list[Any]) -> Any:
             index, values = dictionary
             found = list(map(index.get, cells))  # None stays None
             if found.count(None) != cells.count(None):  # never from a valid entity
-                found = [None if v is None else index[v] for v in cells]  # KeyError, not null
+                pairs = zip(cells, found, strict=True)
+                bad = next(v for v, i in pairs if i is None and v is not None)
+                raise _no_member(leaf.name, bad)
             return pa.DictionaryArray.from_arrays(pa.array(found, pa.int8()), values)
         return pa.array(cells, pa.string()).dictionary_encode()
     if pa.types.is_list(tp) and pa.types.is_dictionary(tp.value_type):
-        return _enum_list(pa, leaf.tp, cells, tp)
+        return _enum_list(pa, leaf.tp, cells, tp, leaf.name)
     if pa.types.is_decimal(tp):
         return _decimal_array(pa, leaf, cells)
     return pa.array(cells, tp)
@@ -425,16 +427,28 @@ def _labels(cls: type[LabeledEnum]) -> tuple[dict[Any, int], Any]:
     return {lab: labels.index(lab) for lab in labels}, pa.array(labels, pa.string())
 
 
-def _enum_list(pa: Any, tp: Any, values: list[Any], list_type: Any) -> Any:
+def _enum_list(pa: Any, tp: Any, values: list[Any], list_type: Any, name: str) -> Any:
     (element,) = [a for a in typing.get_args(tp) if a is not Ellipsis]
     index, dictionary = _members(element)
     offsets = [0]
     flat: list[int] = []
     for items in values:
-        flat.extend(index[v] for v in items)
+        try:
+            flat.extend(index[v] for v in items)
+        except (KeyError, TypeError) as exc:  # never from a valid entity
+            bad = exc.args[0] if type(exc) is KeyError and exc.args else items
+            raise _no_member(name, bad) from None
         offsets.append(len(flat))
     items_array = pa.DictionaryArray.from_arrays(pa.array(flat, pa.int8()), dictionary)
     return pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), items_array, type=list_type)
+
+
+def _no_member(column: str, value: object) -> InvalidFormat:
+    """A cell that is no value of its column's type, refused (never written as null).
+
+    Only an entity changed behind its validators holds one.
+    """
+    return _error(InvalidFormat, "arrow.invalid_cell", column=column, value=repr(value)[:60])
 
 
 def _decimal_array(pa: Any, leaf: _Leaf, values: list[Any]) -> Any:

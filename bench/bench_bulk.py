@@ -49,7 +49,6 @@ import itertools
 import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -60,7 +59,7 @@ from typing import Any
 import bench_records
 import make_records
 import pydantic
-from bench_records import _memory, _records_file, _tree, load_pydantic
+from bench_records import _records_file, load_pydantic
 from run_all import machine, today, write_rows
 
 from adminnet.errors import InvalidDataError
@@ -154,26 +153,12 @@ def end_to_end(args: argparse.Namespace) -> list[list[str]]:
     path, _ = _records_file()
     reference = _reference(path, args.jobs)
     out = Path(tempfile.mkdtemp(prefix="adminnet-bulk-")) / "persons.parquet"
-    cmd = ["/usr/bin/time", "-v", sys.executable, __file__, "--pipeline", str(path), str(out)]
-    cmd += ["--jobs", str(args.jobs)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak_rss = peak_pss = 0
-    while proc.poll() is None:
-        rss, pss = _memory(_tree(proc.pid)[1:])  # not /usr/bin/time itself
-        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
-        time.sleep(0.2)
-    stdout, stderr = proc.communicate()
-    fields = {
-        k.strip(): v.strip() for k, _, v in (ln.partition(": ") for ln in stderr.splitlines())
-    }
-    wall_text = fields.get("Elapsed (wall clock) time (h:mm:ss or m:ss)", "0:0")
-    parts = [float(x) for x in wall_text.split(":")]
-    wall = sum(x * 60 ** (len(parts) - 1 - i) for i, x in enumerate(parts))
-    max_rss = int(fields.get("Maximum resident set size (kbytes)", "0")) / 1024
-    cpu = fields.get("Percent of CPU this job got", "?")
-    cpu_s = float(fields.get("User time (seconds)", "0")) + float(
-        fields.get("System time (seconds)", "0")
+    run = bench_records.time_v(
+        [sys.executable, __file__, "--pipeline", str(path), str(out), "--jobs", str(args.jobs)]
     )
+    wall, max_rss, cpu, cpu_s = run["wall_s"], run["max_rss_mb"], run["cpu"], run["cpu_s"]
+    peak_rss, peak_pss = run["sum_rss_mb"] * 2**20, run["sum_pss_mb"] * 2**20
+    stdout, stderr, returncode = run["stdout_all"], run["stderr"], run["exit"]
     size = out.stat().st_size / 2**20 if out.exists() else 0.0
     print(stdout.strip())
     print(
@@ -182,13 +167,13 @@ def end_to_end(args: argparse.Namespace) -> list[list[str]]:
         f" {cpu_s / reference / args.jobs:.2f}x the reference's), max RSS {max_rss:.0f} MB,"
         " summed RSS"
         f" {peak_rss / 2**20:.0f} MB, PSS {peak_pss / 2**20:.0f} MB, Parquet {size:.0f} MB,"
-        f" exit {proc.returncode}"
+        f" exit {returncode}"
     )
-    if proc.returncode != 0:
+    if returncode != 0:
         print(stderr[-3000:])
     if out.exists():
         out.unlink()
-    ok = proc.returncode == 0
+    ok = returncode == 0
     command = (
         f"`{COMMAND} --e2e-only` (pool recipe of docs/scale.md, --jobs {args.jobs}; file:"
         f" `bench/make_records.py {E2E_RECORDS}`)"

@@ -375,11 +375,12 @@ def _memory(pids: list[int]) -> tuple[int, int]:
     return rss, pss
 
 
-def run_cli(path: Path, jobs: int) -> dict[str, Any]:
-    """``adminnet check PATH --type Person --jobs N`` under /usr/bin/time -v."""
-    exe = Path(sys.executable).parent / "adminnet"
-    cmd = ["/usr/bin/time", "-v", str(exe), "check", str(path), "--type", "Person"]
-    cmd += ["--jobs", str(jobs)]
+def time_v(cmd: list[str]) -> dict[str, Any]:
+    """Run ``cmd`` under ``/usr/bin/time -v``, sampling the summed RSS/PSS of its processes.
+
+    Also used by bench_bulk.py's end-to-end run.
+    """
+    cmd = ["/usr/bin/time", "-v", *cmd]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak_rss = peak_pss = 0
     while proc.poll() is None:
@@ -397,9 +398,19 @@ def run_cli(path: Path, jobs: int) -> dict[str, Any]:
         "sum_rss_mb": peak_rss / 2**20,
         "sum_pss_mb": peak_pss / 2**20,
         "cpu": fields.get("Percent of CPU this job got", "?"),
+        "cpu_s": float(fields.get("User time (seconds)", "0"))
+        + float(fields.get("System time (seconds)", "0")),
         "exit": int(fields.get("Exit status", proc.returncode)),
         "stdout": out.strip().splitlines()[-1] if out.strip() else "",
+        "stdout_all": out,
+        "stderr": err,
     }
+
+
+def run_cli(path: Path, jobs: int) -> dict[str, Any]:
+    """``adminnet check PATH --type Person --jobs N`` under /usr/bin/time -v."""
+    exe = Path(sys.executable).parent / "adminnet"
+    return time_v([str(exe), "check", str(path), "--type", "Person", "--jobs", str(jobs)])
 
 
 def _cpu(run: dict[str, Any]) -> int:

@@ -135,8 +135,8 @@ def problems() -> Iterator[str]:
                 )
 
 
-def stale() -> list[Path]:
-    """The files that building would change."""
+def _outdated() -> list[tuple[Path, bytes]]:
+    """Each catalogue file (normalized .po, compiled .mo) whose bytes would change."""
     out = []
     for lang in LANGUAGES:
         catalog = load(lang)
@@ -145,22 +145,21 @@ def stale() -> list[Path]:
             (mo_path(lang), render_mo(catalog)),
         ):
             if not path.exists() or path.read_bytes() != data:
-                out.append(path)
+                out.append((path, data))
     return out
+
+
+def stale() -> list[Path]:
+    """The files that building would change."""
+    return [path for path, _ in _outdated()]
 
 
 def build() -> list[Path]:
     """Normalize every .po and write its .mo; the files changed."""
     changed = []
-    for lang in LANGUAGES:
-        catalog = load(lang)
-        for path, data in (
-            (po_path(lang), render_po(catalog)),
-            (mo_path(lang), render_mo(catalog)),
-        ):
-            if not path.exists() or path.read_bytes() != data:
-                path.write_bytes(data)
-                changed.append(path)
+    for path, data in _outdated():
+        path.write_bytes(data)
+        changed.append(path)
     return changed
 
 

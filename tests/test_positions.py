@@ -286,6 +286,32 @@ def test_level_word_inside_a_parent_name(label: str, kecamatan: str) -> None:
     assert kecamatan in names
 
 
+def test_no_registry_name_spans_more_parts_than_the_chain_reader_allows() -> None:
+    """The bound of parent chains is a registry fact: a name holds at most one level word."""
+    from adminnet.positions import _NAME_PARTS
+    from adminnet.text.positions import _chain_parts
+
+    spans = {
+        r.code: len(_chain_parts(f"{r.kind.value.title()} {r.name}"))
+        for level in (1, 2, 3, 4)
+        for r in regions.all(level=level)
+    }
+    assert max(spans.values()) == _NAME_PARTS  # reached and not passed
+    assert spans["72.02.21"] == 2  # Kecamatan Poso Kota Selatan
+
+
+@pytest.mark.parametrize("link", [" Kota Zzz", " Kecamatan Qq Kota Ww", " Kota"])
+def test_a_long_chain_of_level_words_is_refused_in_linear_time(link: str) -> None:
+    """Every way to join a chain's parts was tried: 24 s for 10,000 characters."""
+
+    def make(n: int) -> str:
+        return "Pj. Lurah Sayo Kecamatan Poso" + link * (n // len(link))
+
+    with pytest.raises(UnknownEntity):
+        parse_position(make(1_000))
+    assert_linear(parse_position, make, limit=8 * 100, step=30, errors=(UnknownEntity,))
+
+
 @settings(max_examples=60)
 @given(data=st.data(), region=st.sampled_from(_KABKOTA))
 def test_village_labels_round_trip(data: st.DataObject, region: str) -> None:

@@ -176,6 +176,15 @@ def _unit_canonical(
     return printed
 
 
+# The registry bounds a printed chain of regions: no region's name holds more than one
+# level word (Lima Puluh Kota, Kecamatan Kota Bahagia, Desa Kota Palak; a test checks
+# every name), so a name spans at most two parts of a chain, and four levels give a
+# place at most three regions around it. A longer chain nests nothing: it is refused
+# without trying every way to join its parts (which grew with the cube of its length).
+_NAME_PARTS: Final = 2
+_CHAIN_PARTS: Final = 3 * _NAME_PARTS
+
+
 def _parents(text: str, within: str | None, as_of: DateLike | None) -> tuple[str, ...]:
     """The codes of the larger region printed after the place (none: no constraint).
 
@@ -187,6 +196,9 @@ def _parents(text: str, within: str | None, as_of: DateLike | None) -> tuple[str
     if within is None:
         return ()
     parts = _chain_parts(within)
+    if len(parts) > _CHAIN_PARTS:
+        level = _cue_level(parts[-1])
+        raise _unknown(text, parts[-1], level, level or "wilayah", as_of)
     codes: tuple[str, ...] = ()
     k = len(parts)
     while k:
@@ -194,9 +206,10 @@ def _parents(text: str, within: str | None, as_of: DateLike | None) -> tuple[str
         part = parts[k]
         level = _cue_level(part)
         found = _region_candidates(part, level, as_of, codes)
-        joined = part
-        while not found and k:
+        joined, span = part, 1
+        while not found and k and span < _NAME_PARTS:
             k -= 1
+            span += 1
             joined = f"{parts[k]} {joined}"
             found = _region_candidates(joined, _cue_level(joined), as_of, codes)
         if not found:
@@ -352,7 +365,7 @@ def _with_parents(
     """
     parts = _chain_parts(phrase.within) if phrase.within else []
     first_error: UnknownEntity | None = None
-    for cut in range(len(parts) + 1):
+    for cut in range(min(len(parts), _NAME_PARTS - 1) + 1):
         tried = " ".join([place, *parts[:cut]])
         try:
             parents = _parents(text, " ".join(parts[cut:]) or None, as_of)

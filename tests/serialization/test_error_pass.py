@@ -178,6 +178,32 @@ def test_the_error_pass_gives_the_general_paths_details(
     _both([_line(r, compact) for r in records])
 
 
+# A NIP of each shape (written with separators or not) against a birth date and a
+# gender it disagrees with: check_person is skipped for a shape error only, and an
+# impossible part leaves the comparisons to be made.
+_SHAPES = [
+    "19650302 199003 1 002",  # valid
+    "19650302 199000 1 002",  # TMT month 00: not a shape error
+    "19650302-199003-1-00",  # 17 digits
+    "19650302.199003.1.0O2",  # a letter
+    "1965 0302 1990 0310 02 7",  # 19 digits
+    " - ",  # separators only
+    "1",
+    "000000000",
+    "130123456",
+]
+
+
+@pytest.mark.parametrize("number", _SHAPES)
+def test_each_shape_of_nip_with_disagreeing_birth_and_gender(number: str) -> None:
+    records = [
+        {"id": "budi", "name": "Budi", "nip": number, "birth_date": birth, "gender": gender}
+        for birth in ("1965-03-02", "1970-01-01", "1965-02-30")
+        for gender in ("male", "female", "pria")
+    ]
+    _both([_line(r, compact) for r in records for compact in (True, False)])
+
+
 @given(case=invalid.documents(Person))
 def test_near_miss_documents(case: tuple[dict[str, Any], str]) -> None:
     document, _ = case

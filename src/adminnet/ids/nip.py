@@ -76,6 +76,7 @@ __all__ = [
     "format",
     "get_birth_date",
     "get_gender",
+    "is_shape_error",
     "is_valid",
     "parse",
     "validate",
@@ -251,8 +252,23 @@ def compact(number: str) -> str:
     return clean(number)
 
 
+# The (code, variant) of every error _digits raises: the shape errors (see is_shape_error).
+_SHAPE_ERRORS: Final = frozenset(
+    {
+        ("nip.invalid_type", None),
+        ("nip.invalid_length", "empty"),
+        ("nip.invalid_format", None),
+        ("nip.invalid_length", "one"),
+        ("nip.invalid_length", None),
+    }
+)
+
+
 def _digits(number: object) -> str:
-    """Compact form of a NIP of 9 or 18 ASCII digits, or raise the shape error."""
+    """Compact form of a NIP of 9 or 18 ASCII digits, or raise the shape error.
+
+    Its errors are the shape errors (:data:`_SHAPE_ERRORS`, :func:`is_shape_error`).
+    """
     if type(number) is str and len(number) == 18 and number.isascii() and number.isdigit():
         return number
     if not isinstance(number, str):
@@ -387,6 +403,39 @@ def _validate(number: object, at: DateLike | None) -> str:
         return s
     _check(s, at)
     return s
+
+
+def is_shape_error(error: BaseException) -> bool:
+    """Galat bentuk NIP (whether ``error`` is :func:`validate`'s error for a NIP's shape).
+
+    A NIP's shape is wrong when it is not a string, or not 18 (or 9) digits once
+    compact. For such a number :func:`validate` raises a shape error, and
+    :func:`check_person` raises *the same* error (class, code, variant and params) for
+    the same number, before it compares anything, whatever the birth date and gender;
+    for any other number :func:`check_person` raises no shape error. So a caller that
+    holds :func:`validate`'s error for a number knows, when this is true, what
+    :func:`check_person` does with it, without calling it; every other error of
+    :func:`validate` (an impossible part, an appointment too early or in the future, the
+    all-zero 9-digit number) says nothing about :func:`check_person`.
+
+    >>> try:
+    ...     validate("1965030219900310")
+    ... except ValidationError as exc:
+    ...     error = exc
+    >>> is_shape_error(error)
+    True
+    >>> try:
+    ...     check_person("1965030219900310", gender=Gender.FEMALE)
+    ... except ValidationError as exc:
+    ...     (exc.code, dict(exc.params)) == (error.code, dict(error.params))
+    True
+    >>> try:
+    ...     validate("196513021990031002")
+    ... except ValidationError as exc:
+    ...     is_shape_error(exc)
+    False
+    """
+    return isinstance(error, InvalidFormat) and (error.code, error.variant) in _SHAPE_ERRORS
 
 
 def is_valid(number: object, *, at: DateLike | None = None) -> bool:
@@ -536,7 +585,8 @@ def check_person(
         InconsistentData: the birth date (``person.nip_birth_date_mismatch``) or the
             gender (``person.nip_gender_mismatch``) the NIP encodes is another; the
             birth date is compared first.
-        InvalidFormat, InvalidLength: ``number`` is not 18 (or 9) digits.
+        InvalidFormat, InvalidLength: ``number`` is not 18 (or 9) digits: the very
+            error :func:`validate` raises for it (see :func:`is_shape_error`).
     """
     if type(number) is str and len(number) == 18 and number.isdigit() and number.isascii():
         s = number

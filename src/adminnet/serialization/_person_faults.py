@@ -24,7 +24,9 @@ What it knows is what the accelerator knows, no more. For each field, in field o
   :func:`~adminnet.ids.nip.validate` at ``nip``, and
   :func:`~adminnet.ids.nip.check_person` at ``birth_date`` and at ``gender`` (each
   on its own, as each field's validator does), an error equal to one already found
-  (same code and values) dropped, as the general path drops it.
+  (same code and values) dropped, as the general path drops it. When the NIP's error
+  is a shape error (:func:`~adminnet.ids.nip.is_shape_error`), ``check_person`` is not
+  called: its owner states that it raises that very error, which would be dropped.
 
 Unknown keys follow, in input order. The pass declines (``None``: the general path
 decides) for anything else: a float (the exact parser reads it as a Decimal, which
@@ -60,6 +62,8 @@ _MISSING: Final = object()
 _FIELDS: Final = _person.PERSON_FIELDS
 _PATHS: Final = {name: render_path([name]) for name in _FIELDS}
 _GENDERS: Final = _person.GENDERS
+_is_nip: Final = _person.is_nip
+_is_shape_error: Final = _nip.is_shape_error
 
 Entry = tuple[str, AdminnetError | None, object]
 """A field's problem: its name, the rule's error (``None``: ask its hook), the raw value."""
@@ -117,16 +121,21 @@ def _entries(
     else:
         out.append(("name", None, raw_name))  # missing or another JSON type
     # nip: structured (Person's converter compacts it), then the NIP rule
-    number = None
+    number = None  # the number to compare with the birth date and gender, if any
     if type(raw_nip) is str and raw_nip.isascii():
-        number = raw_nip if _person.is_nip(raw_nip) else _nip.compact(raw_nip)
         error = refused.nip  # the accelerator asked the rule already
-        if error is None:
-            try:
-                _nip.validate(number)
-            except AdminnetError as exc:
-                error = exc.with_traceback(None)
+        if error is None or not _is_shape_error(error):
+            number = raw_nip if _is_nip(raw_nip) else _nip.compact(raw_nip)
+            if error is None:
+                try:
+                    _nip.validate(number)
+                except AdminnetError as exc:
+                    error = exc.with_traceback(None)
+                    if _is_shape_error(error):
+                        number = None
         if error is not None:
+            # A shape error: check_person would raise this very error at the birth
+            # date and at the gender (its owner says so), dropped there as said.
             out.append(("nip", error, raw_nip))
             seen.append(error)
     elif raw_nip is not None:
@@ -169,11 +178,19 @@ def _entries(
 
 
 def _said(error: AdminnetError, before: list[AdminnetError]) -> bool:
-    """Whether ``error`` says what one of ``before`` said (the general path's test)."""
-    if not before:
-        return False
-    same = _same_message(error)
-    return any(_same_message(b) == same for b in before)
+    """Whether ``error`` says what one of ``before`` said (the general path's test).
+
+    Errors of different codes never say the same (the code is part of what is compared).
+    """
+    code = error.code
+    same = None
+    for b in before:
+        if b.code == code:
+            if same is None:
+                same = _same_message(error)
+            if _same_message(b) == same:
+                return True
+    return False
 
 
 def _id_error(current: _person.Plan, ident: str) -> AdminnetError | None:

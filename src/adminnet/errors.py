@@ -407,11 +407,12 @@ class ErrorDetail:
         if cls is not ErrorDetail or not set(map(type, params)) <= _STR:
             return cls(path, code, message, line, params=params)
         detail = _new(cls)
-        _set(detail, "path", path)
-        _set(detail, "code", code)
-        _set(detail, "message", message)
-        _set(detail, "line", line)
-        _set(detail, "params", params)
+        set_path, set_code, set_message, set_line, set_params = _DETAIL_SLOTS
+        set_path(detail, path)
+        set_code(detail, code)
+        set_message(detail, message)
+        set_line(detail, line)
+        set_params(detail, params)
         return detail
 
     def to_dict(self) -> dict[str, object]:
@@ -426,25 +427,40 @@ class ErrorDetail:
 
 
 _new = object.__new__
-_set = object.__setattr__
 _STR = frozenset((str,))
+# Each slot's own setter, in field order (path, code, message, line, params): a store
+# without the frozen class's __setattr__ and its lookups, for ErrorDetail._checked.
+_DETAIL_SLOTS: tuple[Callable[[ErrorDetail, Any], None], ...] = tuple(
+    ErrorDetail.__dict__[a.name].__set__ for a in attrs.fields(ErrorDetail)
+)
 _PLAIN = frozenset((str, int))
 
 
 def attach_note(exc: BaseException, instance: object, attribute: attrs.Attribute[Any]) -> None:
     """Attach the cattrs note naming ``attribute`` to ``exc`` (once), for error paths."""
-    from cattrs import AttributeValidationNote  # on first failure: not at import
-
+    note_class = _note_class()
     for note in getattr(exc, "__notes__", ()):
-        if isinstance(note, AttributeValidationNote):
+        if isinstance(note, note_class):
             return
     exc.add_note(
-        AttributeValidationNote(
+        note_class(
             f"Validating {type(instance).__name__} @ attribute {attribute.name}",
             attribute.name,
             attribute.type,
         )
     )
+
+
+_note_classes: list[type[Any]] = []
+
+
+def _note_class() -> type[Any]:
+    """The note class of cattrs (AttributeValidationNote), imported on first use."""
+    if not _note_classes:
+        from cattrs import AttributeValidationNote
+
+        _note_classes.append(AttributeValidationNote)
+    return _note_classes[0]
 
 
 def _check_params(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -490,8 +506,14 @@ class InvalidDataError(ValidationError):
 
     def __init__(self, errors: Iterable[ErrorDetail], *, code: str | None = None) -> None:
         self.errors = tuple(errors)
-        # The message is joined when it is read (an error path makes one a bad line).
-        super().__init__(None, code=code)
+        # The message is joined when it is read (an error path makes one a bad line), and
+        # the attributes are AdminnetError.__init__'s for no message and no params, set
+        # here directly: one a bad line.
+        self._fallback = None
+        self.code = code = code if code is not None else self.default_code
+        self.params = _NO_PARAMS
+        self.variant = None
+        ValueError.__init__(self, code)
 
     @property
     def message(self) -> str:

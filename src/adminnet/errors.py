@@ -137,6 +137,14 @@ class AdminnetError(Exception):
         self.variant = variant
         super().__init__(message if message is not None else self.code)
 
+    def _init_bare(self, code: str) -> None:
+        """What ``__init__`` does for ``code`` alone (no message, params or variant), faster."""
+        self._fallback = None
+        self.code = code
+        self.params = _NO_PARAMS
+        self.variant = None
+        Exception.__init__(self, code)
+
     @property
     def template_key(self) -> str:
         """The catalogue key of the message: the code, or ``code.variant``."""
@@ -506,14 +514,8 @@ class InvalidDataError(ValidationError):
 
     def __init__(self, errors: Iterable[ErrorDetail], *, code: str | None = None) -> None:
         self.errors = tuple(errors)
-        # The message is joined when it is read (an error path makes one a bad line), and
-        # the attributes are AdminnetError.__init__'s for no message and no params, set
-        # here directly: one a bad line.
-        self._fallback = None
-        self.code = code = code if code is not None else self.default_code
-        self.params = _NO_PARAMS
-        self.variant = None
-        ValueError.__init__(self, code)
+        # The message is joined when it is read (an error path makes one a bad line).
+        self._init_bare(code if code is not None else self.default_code)
 
     @property
     def message(self) -> str:

@@ -290,3 +290,25 @@ def test_a_model_that_disagrees_turns_the_error_pass_off(monkeypatch: pytest.Mon
     _person.reset()
     assert _jsonl([line]) == general
     _person_faults._checked.clear()
+
+
+def test_the_details_and_error_of_a_bad_line_are_what_the_constructors_make() -> None:
+    """ErrorDetail set slot by slot and InvalidDataError's bare set-up change no value."""
+    from adminnet.errors import ErrorDetail, InvalidComponent
+
+    error = InvalidComponent(code="nip.invalid_serial", params={"value": "000"})
+    fast = ErrorDetail.from_error("$.nip", error, 3)
+    slow = ErrorDetail("$.nip", error.code, error.message, 3, params=dict(error.params))
+    assert (fast, fast.params, type(fast.params)) == (slow, slow.params, dict)
+    assert repr(fast) == repr(slow)
+    for code in (None, "rule_errors"):
+        made = InvalidDataError([fast], code=code)
+        assert made.args == ((code or "invalid_data"),)
+        assert (made.code, dict(made.params), made.variant, made.errors) == (
+            code or "invalid_data",
+            {},
+            None,
+            (fast,),
+        )
+        assert str(made) == str(fast)
+    assert str(InvalidDataError([])) == "the document is not valid"

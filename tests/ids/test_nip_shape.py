@@ -1,10 +1,8 @@
-"""What nip.check_person promises about itself, held on arbitrary numbers.
+"""nip.is_shape_error: what it promises about check_person, held on arbitrary numbers.
 
-The loader's error pass relies on two of its stated properties: for a number whose
-validate error is a shape error (:func:`nip.is_shape_error`) it raises that very error
-(dropped there as already said), and its two comparisons are independent (a number
-that agrees with a birth date and a gender at once agrees with each). So they must
-hold for every input, not only the examples.
+The loader's error pass skips check_person for a number whose validate error is a
+shape error (the very error check_person would raise, dropped as already said), so
+the promise must hold for every input, not only the examples.
 """
 
 from __future__ import annotations
@@ -101,35 +99,3 @@ def test_only_nip_shape_errors() -> None:
     assert not nip.is_shape_error(InvalidFormat(code="nik.invalid_length"))
     assert not nip.is_shape_error(ValueError("nip.invalid_length"))
     assert nip.is_shape_error(InvalidFormat(code="nip.invalid_type", params={"type": "int"}))
-
-
-@given(
-    st.one_of(_NUMBERS, st.text("0123456789", min_size=18, max_size=18)),
-    st.dates(min_value=dt.date(1900, 1, 1)),
-    st.sampled_from(list(Gender)),
-)
-@example("196503021990031002", dt.date(1965, 3, 2), Gender.MALE)
-@example("196503021990031002", dt.date(1965, 3, 3), Gender.MALE)
-@example("196503021990031002", dt.date(1965, 3, 2), Gender.FEMALE)
-@example("196503021990031002", dt.date(1965, 3, 3), Gender.FEMALE)
-@example("196513021990031002", dt.date(1965, 3, 3), Gender.FEMALE)
-@example("196503021990033002", dt.date(1965, 3, 3), Gender.FEMALE)
-@example("130123456", dt.date(1965, 3, 3), Gender.FEMALE)
-def test_the_two_comparisons_are_independent(
-    number: object, birth: dt.date, gender: Gender
-) -> None:
-    """With both, check_person raises exactly when one alone does: the birth date's first."""
-    both = _outcome(lambda: nip.check_person(number, birth_date=birth, gender=gender))  # type: ignore[arg-type]
-    by_birth = _outcome(lambda: nip.check_person(number, birth_date=birth))  # type: ignore[arg-type]
-    by_gender = _outcome(lambda: nip.check_person(number, gender=gender))  # type: ignore[arg-type]
-    first = by_birth if by_birth is not None else by_gender
-    if first is None:
-        assert both is None
-    else:
-        assert both is not None
-        assert (type(both), both.code, both.variant, dict(both.params)) == (
-            type(first),
-            first.code,
-            first.variant,
-            dict(first.params),
-        )

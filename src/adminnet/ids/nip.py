@@ -571,10 +571,7 @@ def check_person(
     compared); a legacy 9-digit NIP encodes neither, so it agrees with anything, and
     so do birth-date digits that are no calendar date or a gender digit other than 1
     or 2 (nothing to compare: :func:`validate` reports those, once, at the NIP). The NIP
-    itself is only put in compact form here: check it with :func:`validate`. The two
-    comparisons are independent: given both, it raises exactly when one of them given
-    alone would (the birth date's error if both disagree), so a number that agrees with
-    both at once agrees with each.
+    itself is only put in compact form here: check it with :func:`validate`.
     :class:`~adminnet.model.person.Person` uses this for its cross-field check, and so
     does the loader's fast path for Person records.
 

@@ -26,9 +26,7 @@ What it knows is what the accelerator knows, no more. For each field, in field o
   on its own, as each field's validator does), an error equal to one already found
   (same code and values) dropped, as the general path drops it. When the NIP's error
   is a shape error (:func:`~adminnet.ids.nip.is_shape_error`), ``check_person`` is not
-  called: its owner states that it raises that very error, which would be dropped;
-  and when the NIP agrees with the birth date and the gender asked at once, neither
-  is asked on its own (its owner states that the two comparisons are independent).
+  called: its owner states that it raises that very error, which would be dropped.
 
 Unknown keys follow, in input order. The pass declines (``None``: the general path
 decides) for anything else: a float (the exact parser reads it as a Decimal, which
@@ -142,20 +140,9 @@ def _entries(
             seen.append(error)
     elif raw_nip is not None:
         out.append(("nip", None, raw_nip))
-    birth = _person.date_of(raw_birth) if type(raw_birth) is str else None
-    gender = _GENDERS.get(raw_gender) if type(raw_gender) is str else None
-    compare = number is not None
-    if compare and birth is not None and gender is not None:
-        # check_person's comparisons are each its own (its owner says so): a NIP that
-        # agrees with both at once agrees with each, and neither is asked again.
-        try:
-            _nip.check_person(number, birth_date=birth, gender=gender)  # type: ignore[arg-type]
-        except AdminnetError as exc:
-            exc.with_traceback(None)
-        else:
-            compare = False
     # birth date: structured, then its agreement with the NIP
     if type(raw_birth) is str:
+        birth = _person.date_of(raw_birth)
         if birth is None:
             try:
                 structure_date(raw_birth)
@@ -163,9 +150,9 @@ def _entries(
                 out.append(("birth_date", exc.with_traceback(None), raw_birth))
             else:  # pragma: no cover - the memo refuses only what the hook refuses
                 return None
-        elif compare:
+        elif number is not None:
             try:
-                _nip.check_person(number, birth_date=birth)  # type: ignore[arg-type]
+                _nip.check_person(number, birth_date=birth)
             except AdminnetError as exc:
                 exc.with_traceback(None)  # no cycle through this frame
                 if not _said(exc, seen):
@@ -175,11 +162,12 @@ def _entries(
         out.append(("birth_date", None, raw_birth))
     # gender: its value, then its agreement with the NIP
     if raw_gender is not None:
+        gender = _GENDERS.get(raw_gender) if type(raw_gender) is str else None
         if gender is None:
             out.append(("gender", None, raw_gender))
-        elif compare:
+        elif number is not None:
             try:
-                _nip.check_person(number, gender=gender)  # type: ignore[arg-type]
+                _nip.check_person(number, gender=gender)
             except AdminnetError as exc:
                 exc.with_traceback(None)
                 if not _said(exc, seen):

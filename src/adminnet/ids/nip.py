@@ -372,10 +372,15 @@ def validate(number: str, *, at: DateLike | None = None) -> str:
                     and cached[6] <= _clock.time() < cached[1]
                     and appointed[0] <= cached[5]
                 ):
+                    _accepted[0] = number
                     return number
             elif appointed[0] <= _at_key(at):
+                _accepted[0] = number
                 return number
-    return _validate(number, at)
+    s = _validate(number, at)
+    if len(s) == 18:
+        _accepted[0] = s
+    return s
 
 
 def _validate(number: object, at: DateLike | None) -> str:
@@ -505,6 +510,12 @@ def get_gender(number: str, *, at: DateLike | None = None) -> Gender | None:
 
 
 _MALE: Final = Gender.MALE
+_accepted: Final[list[object]] = [None]
+"""The 18-digit str object :func:`validate` accepted (and returned) last, so that
+:func:`check_person`, asked about the same object next (Person's validators, the loader),
+need not prove its shape again (``str.isdigit`` on 18 characters is the dearest step of
+the check). An identity test on an immutable ``str``: another thread's store only makes
+it miss, and a miss checks the shape as before."""
 _written = Memo[_dt.date, str](_CACHE_LIMIT)  # a date -> "YYYYMMDD", as a NIP writes it
 _written_get: Final = _written.get
 
@@ -538,8 +549,10 @@ def check_person(
             birth date is compared first.
         InvalidFormat, InvalidLength: ``number`` is not 18 (or 9) digits.
     """
-    if type(number) is str and len(number) == 18 and number.isdigit() and number.isascii():
-        s = number
+    if number is _accepted[0] or (
+        type(number) is str and len(number) == 18 and number.isdigit() and number.isascii()
+    ):
+        s = number  # 18 ASCII digits (the number validate accepted last is: see _accepted)
     else:
         s = _digits(number)
         if len(s) != 18:
@@ -557,9 +570,10 @@ def check_person(
                     "birth_date": str(birth_date),
                 },
             )
-    if gender is not None:
+    # digit 15: "1" male, "2" female; any other digit is validate's to report
+    if gender is not None and (s[14] == "1") is not (gender is _MALE):
         digit = s[14]
-        if (digit == "1" and gender is not _MALE) or (digit == "2" and gender is _MALE):
+        if digit == "1" or digit == "2":
             encoded = _MALE if digit == "1" else Gender.FEMALE
             raise InconsistentData(
                 code="person.nip_gender_mismatch",

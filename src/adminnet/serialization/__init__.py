@@ -391,23 +391,21 @@ def iter_jsonl(
             report(InvalidDataError([detail]))
             break
         number += 1
-        raw: object = line
-        kind = type(raw)
-        if kind is bytes or kind is str:
-            pass
-        elif isinstance(raw, bytearray | memoryview):
-            line = bytes(raw)
-        elif not isinstance(raw, str | bytes):
-            detail = ErrorDetail.from_code(
-                "$", "type.invalid", {"got": got(raw)}, variant="line", line=number
-            )
-            report(InvalidDataError([detail]))
-            continue
-        first = line[:1]
-        if first != b"{" and first != "{" and _is_blank(line):
-            continue
+        kind = type(line)
+        if kind is not bytes and kind is not str:
+            raw: object = line
+            if isinstance(raw, bytearray | memoryview):
+                line = bytes(raw)
+            elif not isinstance(raw, str | bytes):
+                detail = ErrorDetail.from_code(
+                    "$", "type.invalid", {"got": got(raw)}, variant="line", line=number
+                )
+                report(InvalidDataError([detail]))
+                continue
         result = load(line, number)
         if type(result) is LineErrors:
+            if _is_blank(line):  # skipped; asked only of a line that did not load
+                continue
             details = result.details
             if result.line != number:
                 details = [

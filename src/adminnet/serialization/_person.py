@@ -479,9 +479,8 @@ def read_text(line: str | bytes) -> Person | Refused | None:
     else:
         return None
     current = _plans[0] if _plans else plan()
-    if (
-        not current.enabled
-        or Person.__attrs_attrs__ is not current.person_attrs
+    if (  # a plan that is off has no classes' fields (None): it fails here too
+        Person.__attrs_attrs__ is not current.person_attrs
         or PersonName.__attrs_attrs__ is not current.name_attrs
     ):
         return None if plan().enabled is False else read_text(line)

@@ -78,7 +78,8 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 COMMAND = ".venv/bin/python bench/bench_records.py"
 DATA_DIR = Path(os.environ.get("ADMINNET_BENCH_DIR", "/tmp/adminnet-bench"))
 E2E_RECORDS = 4_000_050
-BUDGET_VS_PYDANTIC = 1.5
+BUDGET_VS_PYDANTIC = 1.0  # DESIGN: "ahead of pydantic v2" ...
+STRETCH_VS_PYDANTIC = 1.5  # ... "1.5x stays the stretch"
 BUDGET_VS_MSGSPEC = 0.8
 BUDGET_ERRORS_VS_PYDANTIC = 1.0  # the error path, 10 % invalid, every error exact
 BUDGET_E2E_S = 30.0
@@ -450,13 +451,19 @@ def in_process(args: argparse.Namespace) -> list[list[str]]:
     for peer, budget in (("pydantic", BUDGET_VS_PYDANTIC), ("msgspec", BUDGET_VS_MSGSPEC)):
         theirs = happy[peer]
         ratio = ours["rate"] / theirs["rate"]
-        verdict = "ok" if ratio >= budget else "OVER BUDGET"
+        ahead = peer == "pydantic"  # ahead of it (strictly), with a stretch goal
+        verdict = "ok" if (ratio > budget if ahead else ratio >= budget) else "OVER BUDGET"
         version = pydantic.VERSION if peer == "pydantic" else msgspec.__version__
-        print(f"  adminnet / {peer}: {ratio:.2f}x throughput (budget >= {budget}x) {verdict}")
+        limit = f"> {budget}x" if ahead else f">= {budget}x"
+        stretch = ""
+        if ahead:
+            reached = "reached" if ratio >= STRETCH_VS_PYDANTIC else "not reached"
+            stretch = f" ({STRETCH_VS_PYDANTIC}x the stretch: {reached})"
+        print(f"  adminnet / {peer}: {ratio:.2f}x throughput (budget {limit}){stretch} {verdict}")
         rows.append(
             _row(
                 f"records: load {len(lines):,} valid Person (JSONL, mixed names), throughput",
-                f">= {budget}x {peer}",
+                f"{limit} {peer}{stretch}",
                 _rate(ours["rate"]),
                 f"{peer} {version}",
                 _rate(theirs["rate"]),

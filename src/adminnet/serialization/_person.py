@@ -343,15 +343,17 @@ def _from_dict(value: object) -> Person | Refused | None:
     get = value.get
     ident = get("id")
     number = get("nip")
-    if type(number) is str and not _is_nip(number):
-        number = _nip.compact(number)  # Person's converter: separators removed
+    if number is not None:
+        if type(number) is not str:
+            return Refused(value, suspect=False)
+        if not _is_nip(number):
+            number = _nip.compact(number)  # Person's converter: separators removed
+            if not _is_nip(number):
+                return _refused_nip(number, value)
     raw_birth = get("birth_date")
     raw_gender = get("gender")
-    if type(number) is str and not _is_nip(number):
-        return _refused_nip(number, value)
     if (
         type(ident) is not str
-        or not _is_nip(number)
         or (raw_birth is not None and type(raw_birth) is not str)
         or (raw_gender is not None and type(raw_gender) is not str)
     ):

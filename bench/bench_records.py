@@ -234,6 +234,13 @@ def load_msgspec(lines: Sequence[bytes]) -> tuple[int, Problems]:
     return n, problems
 
 
+def peer_version(peer: str) -> str:
+    """The peer library named with its version, as the rows show it ("pydantic 2.14.4")."""
+    return (
+        f"pydantic {pydantic.VERSION}" if peer == "pydantic" else f"msgspec {msgspec.__version__}"
+    )
+
+
 LOADERS: dict[str, Loader] = {
     "adminnet": load_adminnet,
     "pydantic": load_pydantic,
@@ -435,7 +442,7 @@ def _row(metric: str, budget: str, measured: str, peer: str, peer_value: str, ra
 def in_process(args: argparse.Namespace) -> list[list[str]]:
     rows: list[list[str]] = []
     cmd = f"`{COMMAND} --no-e2e`"
-    print(f"pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}")
+    print(f"{peer_version('pydantic')}, {peer_version('msgspec')}")
     lines, _ = _lines(args.n, invalid=0.0, names="mixed")
     happy = _compare(lines, args.repeat)
     for name, r in happy.items():
@@ -453,7 +460,6 @@ def in_process(args: argparse.Namespace) -> list[list[str]]:
         ratio = ours["rate"] / theirs["rate"]
         ahead = peer == "pydantic"  # ahead of it (strictly), with a stretch goal
         verdict = "ok" if (ratio > budget if ahead else ratio >= budget) else "OVER BUDGET"
-        version = pydantic.VERSION if peer == "pydantic" else msgspec.__version__
         limit = f"> {budget}x" if ahead else f">= {budget}x"
         stretch = ""
         if ahead:
@@ -465,7 +471,7 @@ def in_process(args: argparse.Namespace) -> list[list[str]]:
                 f"records: load {len(lines):,} valid Person (JSONL, mixed names), throughput",
                 f"{limit} {peer}{stretch}",
                 _rate(ours["rate"]),
-                f"{peer} {version}",
+                peer_version(peer),
                 _rate(theirs["rate"]),
                 f"{ratio:.2f}",
                 cmd,
@@ -497,7 +503,6 @@ def in_process(args: argparse.Namespace) -> list[list[str]]:
     pct = f"{args.invalid:.0%}"
     for peer in ("pydantic", "msgspec"):
         theirs = errors[peer]
-        version = pydantic.VERSION if peer == "pydantic" else msgspec.__version__
         ratio = errors["adminnet"]["rate"] / theirs["rate"]
         budget = "n/a (informative)"
         if peer == "pydantic":
@@ -509,7 +514,7 @@ def in_process(args: argparse.Namespace) -> list[list[str]]:
                 f"records: load {len(lines):,} Person, {pct} invalid (error path), throughput",
                 budget,
                 _rate(errors["adminnet"]["rate"]),
-                f"{peer} {version}",
+                peer_version(peer),
                 _rate(theirs["rate"]),
                 f"{ratio:.2f}",
                 cmd,

@@ -139,6 +139,8 @@ _today_cache: tuple[object, float, int, int, str, str, float] = (None, 0.0, 0, 0
 _CACHE_LIMIT: Final = 50_000
 _births = Memo[str, tuple[str, str]](_CACHE_LIMIT)  # digits 1-8 -> earliest (PNS, PPPK) key
 _appointments = Memo[str, tuple[str, int]](_CACHE_LIMIT)  # digits 9-14 -> (key, 0 PNS / 1 PPPK)
+_births_get: Final = _births.get  # module-level: a Memo's get is a slot, not a method
+_appointments_get: Final = _appointments.get
 _tails: set[str] = set()  # digits 15-18: gender 1 or 2, serial not 000
 _at_cache: tuple[object, str] = (None, "")  # last reference date of an exact plain type
 # Memo of parse(): digits 9-14 of a number validate() accepted -> (kind, appointment, PPPK
@@ -357,8 +359,8 @@ def validate(number: str, *, at: DateLike | None = None) -> str:
     # "YYYYMM" keys decide exactly as _check does; anything they do not accept (every
     # error included) goes the slow way, _validate.
     if type(number) is str and len(number) == 18:
-        limits = _births.get(number[:8]) or _birth_limits(number[:8])
-        appointed = _appointments.get(number[8:14]) or _appointment(number[8:14])
+        limits = _births_get(number[:8]) or _birth_limits(number[:8])
+        appointed = _appointments_get(number[8:14]) or _appointment(number[8:14])
         if (
             limits is not None
             and appointed is not None

@@ -402,10 +402,10 @@ def iter_jsonl(
                 )
                 report(InvalidDataError([detail]))
                 continue
+        if line[:1] != b"{" and line[:1] != "{" and _is_blank(line):
+            continue
         result = load(line, number)
         if type(result) is LineErrors:
-            if _is_blank(line):  # skipped; asked only of a line that did not load
-                continue
             details = result.details
             if result.line != number:
                 details = [

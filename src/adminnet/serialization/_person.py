@@ -126,6 +126,7 @@ _titles_ok = _memo.Memo[tuple[str, tuple[str, ...]], bool](50_000)
 _dates = _memo.Memo[str, "pendulum.Date | None"](50_000)
 _title_lists = _memo.Memo[tuple[str, str], "tuple[str, ...] | None"](50_000)
 _dates_get: Final = _dates.get
+_title_lists_get: Final = _title_lists.get
 
 
 def reset() -> None:
@@ -230,8 +231,9 @@ def _name_of(
     optional text that is absent is ``None``, which the plan found they leave as it is.
     """
     obj = _new(PersonName)
-    current.set_prefixes(obj, prefixes)
-    current.set_suffixes(obj, suffixes)
+    set_prefixes, set_suffixes = current.set_titles  # read as a slot: no method look-up
+    set_prefixes(obj, prefixes)
+    set_suffixes(obj, suffixes)
     none_setters = current.none_setters
     if none_setters is not None and (
         values is _NO_VALUES
@@ -446,7 +448,7 @@ def _written_titles(raw: str, field: str) -> tuple[str, ...] | None:
     if not raw:
         return ()
     key = (field, raw)
-    titles = _title_lists.get(key, _memo.MISSING)
+    titles = _title_lists_get(key, _memo.MISSING)
     if titles is _memo.MISSING:
         titles = _titles(tuple(raw[1:-1].split('","')), field)
         _title_lists.put(key, titles)

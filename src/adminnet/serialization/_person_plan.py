@@ -55,8 +55,7 @@ class Plan:
     name_steps: tuple[tuple[str, Setter, Any, Any, Any], ...] = ()
     name_keys: frozenset[str] = frozenset()
     optional_names: tuple[str, ...] = ()  # the optional text fields of PersonName
-    set_prefixes: Setter = _unset
-    set_suffixes: Setter = _unset
+    set_titles: tuple[Setter, Setter] = (_unset, _unset)  # prefixes', suffixes' setters
     # given's (setter, converter or None, validator or None, field)
     given_step: tuple[Setter, Any, Any, Any] = (_unset, None, None, None)
     # The optional texts' setters, if each field's converter and validator leave a
@@ -122,8 +121,7 @@ def make() -> Plan:
         ),
         name_keys=frozenset(names),
         optional_names=optional,
-        set_prefixes=name_set["prefixes"],
-        set_suffixes=name_set["suffixes"],
+        set_titles=(name_set["prefixes"], name_set["suffixes"]),
         given_step=(name_set["given"], given.converter, given.validator, given),
         none_setters=_none_setters(n, optional, name_set),
     )

@@ -432,3 +432,26 @@ def test_the_accelerators_refusal_hint_changes_no_error(
     assert with_accelerator == general
     maybe_valid = {("birth_date", "1970-01-01"), ("gender", "female")}  # fine without a NIP
     assert general or set(dict(breaks).items()) <= maybe_valid
+
+
+def test_blank_lines_never_reach_a_loader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blank line is skipped before any loader sees it (a failed load costs a record's
+    worth of work many times over)."""
+    import adminnet.serialization as facade
+
+    real = facade._line_loader
+    seen: list[object] = []
+
+    def spying(cls: type) -> object:
+        load = real(cls)
+
+        def spy(text: str | bytes, number: int) -> object:
+            seen.append(text)
+            return load(text, number)
+
+        return spy
+
+    monkeypatch.setattr(facade, "_line_loader", spying)
+    lines = ["", "  ", "\r", "\t \r", BUDI, " ", b"", b" \r", BUDI.encode()]
+    assert [p.id for p in iter_jsonl(Person, lines)] == ["budi", "budi"]
+    assert seen == [BUDI, BUDI.encode()]

@@ -78,7 +78,8 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 COMMAND = ".venv/bin/python bench/bench_records.py"
 DATA_DIR = Path(os.environ.get("ADMINNET_BENCH_DIR", "/tmp/adminnet-bench"))
 E2E_RECORDS = 4_000_050
-BUDGET_VS_PYDANTIC = 1.5
+BUDGET_VS_PYDANTIC = 1.0  # DESIGN: "ahead of pydantic v2" ...
+STRETCH_VS_PYDANTIC = 1.5  # ... "1.5x stays the stretch"
 BUDGET_VS_MSGSPEC = 0.8
 BUDGET_ERRORS_VS_PYDANTIC = 1.0  # the error path, 10 % invalid, every error exact
 BUDGET_E2E_S = 30.0
@@ -231,6 +232,13 @@ def load_msgspec(lines: Sequence[bytes]) -> tuple[int, Problems]:
             continue
         n += 1
     return n, problems
+
+
+def peer_version(peer: str) -> str:
+    """The peer library named with its version, as the rows show it ("pydantic 2.14.4")."""
+    return (
+        f"pydantic {pydantic.VERSION}" if peer == "pydantic" else f"msgspec {msgspec.__version__}"
+    )
 
 
 LOADERS: dict[str, Loader] = {
@@ -434,7 +442,7 @@ def _row(metric: str, budget: str, measured: str, peer: str, peer_value: str, ra
 def in_process(args: argparse.Namespace) -> list[list[str]]:
     rows: list[list[str]] = []
     cmd = f"`{COMMAND} --no-e2e`"
-    print(f"pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}")
+    print(f"{peer_version('pydantic')}, {peer_version('msgspec')}")
     lines, _ = _lines(args.n, invalid=0.0, names="mixed")
     happy = _compare(lines, args.repeat)
     for name, r in happy.items():
@@ -450,15 +458,20 @@ def in_process(args: argparse.Namespace) -> list[list[str]]:
     for peer, budget in (("pydantic", BUDGET_VS_PYDANTIC), ("msgspec", BUDGET_VS_MSGSPEC)):
         theirs = happy[peer]
         ratio = ours["rate"] / theirs["rate"]
-        verdict = "ok" if ratio >= budget else "OVER BUDGET"
-        version = pydantic.VERSION if peer == "pydantic" else msgspec.__version__
-        print(f"  adminnet / {peer}: {ratio:.2f}x throughput (budget >= {budget}x) {verdict}")
+        ahead = peer == "pydantic"  # ahead of it (strictly), with a stretch goal
+        verdict = "ok" if (ratio > budget if ahead else ratio >= budget) else "OVER BUDGET"
+        limit = f"> {budget}x" if ahead else f">= {budget}x"
+        stretch = ""
+        if ahead:
+            reached = "reached" if ratio >= STRETCH_VS_PYDANTIC else "not reached"
+            stretch = f" ({STRETCH_VS_PYDANTIC}x the stretch: {reached})"
+        print(f"  adminnet / {peer}: {ratio:.2f}x throughput (budget {limit}){stretch} {verdict}")
         rows.append(
             _row(
                 f"records: load {len(lines):,} valid Person (JSONL, mixed names), throughput",
-                f">= {budget}x {peer}",
+                f"{limit} {peer}{stretch}",
                 _rate(ours["rate"]),
-                f"{peer} {version}",
+                peer_version(peer),
                 _rate(theirs["rate"]),
                 f"{ratio:.2f}",
                 cmd,
@@ -490,7 +503,6 @@ def in_process(args: argparse.Namespace) -> list[list[str]]:
     pct = f"{args.invalid:.0%}"
     for peer in ("pydantic", "msgspec"):
         theirs = errors[peer]
-        version = pydantic.VERSION if peer == "pydantic" else msgspec.__version__
         ratio = errors["adminnet"]["rate"] / theirs["rate"]
         budget = "n/a (informative)"
         if peer == "pydantic":
@@ -502,7 +514,7 @@ def in_process(args: argparse.Namespace) -> list[list[str]]:
                 f"records: load {len(lines):,} Person, {pct} invalid (error path), throughput",
                 budget,
                 _rate(errors["adminnet"]["rate"]),
-                f"{peer} {version}",
+                peer_version(peer),
                 _rate(theirs["rate"]),
                 f"{ratio:.2f}",
                 cmd,

@@ -54,7 +54,7 @@ INTRO = """\
 
 Every performance budget of adminnet (docs: `../shared/DESIGN.md`, "Performance
 budgets", and the issues), measured by the scripts in `bench/`, never by timed tests.
-Regenerate everything with `.venv/bin/python bench/run_all.py` (about 15 minutes),
+Regenerate everything with `.venv/bin/python bench/run_all.py` (about 20 minutes),
 or some scripts with `.venv/bin/python bench/run_all.py records regions ...`; each
 row's command reruns its measurement alone (printing it).
 

@@ -29,7 +29,15 @@ from adminnet.model.dataset import Dataset
 from adminnet.model.digital import GRADING_SCHEMES, GradingScheme, Progress
 from adminnet.model.person import Person
 from adminnet.model.region import RegionName
-from adminnet.serialization import _person, from_dict, from_json, iter_jsonl, to_dict, to_json
+from adminnet.serialization import (
+    _person,
+    _person_plan,
+    from_dict,
+    from_json,
+    iter_jsonl,
+    to_dict,
+    to_json,
+)
 from adminnet.text import names
 from adminnet.text.names import PersonName
 from adminnet.time import PartialDate, Period
@@ -97,7 +105,7 @@ def test_a_converter_it_cannot_replicate_turns_it_off(monkeypatch: pytest.Monkey
 
 def test_probes_that_disagree_turn_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The plan is checked by behaviour: any probe the model answers otherwise disables it."""
-    monkeypatch.setattr(_person, "_by_model", lambda record: None)  # "the model refuses all"
+    monkeypatch.setattr(_person_plan, "by_model", lambda record: None)  # "the model refuses all"
     current = _person.plan()
     assert not current.enabled
     assert current.reason.startswith("probe")
@@ -180,6 +188,7 @@ def test_optional_texts_are_written_only_when_set() -> None:
 def test_the_accelerator_reads_optional_texts(monkeypatch: pytest.MonkeyPatch) -> None:
     """With RankedName in PersonName's place, the plan serves its optional texts."""
     monkeypatch.setattr(_person, "PersonName", RankedName)
+    monkeypatch.setattr(_person_plan, "PersonName", RankedName)
     current = _person.plan()
     assert current.enabled, current.reason
     assert current.optional_names == ("rank", "honorific")
@@ -209,6 +218,7 @@ def test_none_goes_its_own_way_when_a_converter_changes_it(
     assert _person.plan().none_setters is not None  # PersonName as it is: None passes
     _person.reset()
     monkeypatch.setattr(_person, "PersonName", DefaultRankName)
+    monkeypatch.setattr(_person_plan, "PersonName", DefaultRankName)
     current = _person.plan()
     assert current.enabled, current.reason
     assert current.none_setters is None
@@ -422,3 +432,26 @@ def test_the_accelerators_refusal_hint_changes_no_error(
     assert with_accelerator == general
     maybe_valid = {("birth_date", "1970-01-01"), ("gender", "female")}  # fine without a NIP
     assert general or set(dict(breaks).items()) <= maybe_valid
+
+
+def test_blank_lines_never_reach_a_loader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blank line is skipped before any loader sees it (a failed load costs a record's
+    worth of work many times over)."""
+    import adminnet.serialization as facade
+
+    real = facade._line_loader
+    seen: list[object] = []
+
+    def spying(cls: type) -> object:
+        load = real(cls)
+
+        def spy(text: str | bytes, number: int) -> object:
+            seen.append(text)
+            return load(text, number)
+
+        return spy
+
+    monkeypatch.setattr(facade, "_line_loader", spying)
+    lines = ["", "  ", "\r", "\t \r", BUDI, " ", b"", b" \r", BUDI.encode()]
+    assert [p.id for p in iter_jsonl(Person, lines)] == ["budi", "budi"]
+    assert seen == [BUDI, BUDI.encode()]

@@ -213,7 +213,7 @@ def test_arbitrary_lines_never_crash_and_agree(lines: list[Any]) -> None:
 
 def test_rows_built_in_batches_equal_one_table(monkeypatch: pytest.MonkeyPatch) -> None:
     """Several record batches give the table to_arrow makes of all, in one chunk."""
-    import adminnet.export._arrow as arrow
+    import adminnet.export._arrow_write as arrow
 
     dataset = lan_mou_2017()
     for kind in ("agencies", "persons", "tenures"):

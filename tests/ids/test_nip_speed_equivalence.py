@@ -9,6 +9,7 @@ different call orders.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import time
 import types
@@ -376,3 +377,53 @@ def test_memos_stay_bounded() -> None:
             assert outcome(number, at=ref) == expected(number, ref)
     assert 0 < len(nip._births) <= 50_000
     assert 0 < len(nip._appointments) <= 50_000
+
+
+# --- check_person after validate (the accepted-number slot) -----------------------------
+
+
+def _checked(number: object, birth: dt.date | None, gender: Gender | None) -> Outcome:
+    try:
+        nip.check_person(number, birth_date=birth, gender=gender)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        return ("error", type(exc), exc.code, str(exc))
+    return ("ok",)
+
+
+@given(
+    case=cases(),
+    odd=st.text(alphabet="0123456789\u0661\u00b2 x-", max_size=20),
+    birth=st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2010, 12, 31)),
+    gender=st.none() | st.sampled_from(Gender),
+)
+def test_check_person_answers_the_same_after_validate(
+    case: tuple[str, dt.date], odd: str, birth: dt.date | None, gender: Gender | None
+) -> None:
+    """validate remembers the number it accepted last, so that check_person need not
+    prove its shape again: its answer is the same whether validate ran before or not,
+    for that number, for an equal copy of it and for any other text."""
+    number, ref = case
+    for candidate in (number, odd):
+        nip._accepted[0] = None
+        alone = _checked(candidate, birth, gender)
+        with contextlib.suppress(ValidationError):
+            nip.validate(candidate, at=ref)
+        assert _checked(candidate, birth, gender) == alone
+        assert _checked("".join(candidate), birth, gender) == alone  # an equal copy
+        assert _checked(odd, birth, gender) == _checked(odd + "", birth, gender)
+
+
+def test_the_accepted_slot_holds_only_what_validate_accepted() -> None:
+    """A number validate refuses is never remembered, so check_person still refuses its shape."""
+    good = "196503021990031002"
+    assert nip.validate(good) == good
+    assert nip._accepted[0] is good
+    bad = "19650302199003100x"
+    with pytest.raises(ValidationError):
+        nip.validate(bad)
+    assert nip._accepted[0] is good
+    with pytest.raises(InvalidFormat):
+        nip.check_person(bad, gender=Gender.MALE)
+    nip.check_person(good, birth_date=pendulum.date(1965, 3, 2), gender=Gender.MALE)
+    with pytest.raises(InconsistentData):
+        nip.check_person(good, gender=Gender.FEMALE)

@@ -43,7 +43,7 @@ import attrs
 import pendulum
 
 from adminnet.errors import ErrorDetail, InvalidDataError, ValidationError
-from adminnet.export._arrow import (
+from adminnet.export._arrow_schema import (
     _DERIVED,
     _KIND_KEY,
     _KINDS,

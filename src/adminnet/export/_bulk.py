@@ -91,7 +91,7 @@ class Validated(NamedTuple):
 
 
 def _schema(kind: str) -> Any:
-    from adminnet.export._arrow import arrow_schema
+    from adminnet.export._arrow_schema import arrow_schema
 
     return arrow_schema(kind)
 
@@ -169,7 +169,7 @@ def _items(batch: object, first_line: int) -> tuple[Sequence[int], list[Any], bo
     elif isinstance(batch, bytes | bytearray | memoryview):
         lines = bytes(batch).split(b"\n")
     elif type(batch).__module__.startswith("pyarrow"):
-        from adminnet.export._arrow import _pyarrow
+        from adminnet.export._arrow_schema import _pyarrow
 
         pa = _pyarrow()
         if isinstance(batch, pa.RecordBatch):
@@ -267,7 +267,7 @@ def validate_batch(batch: object, kind: str, *, first_line: int = 1) -> Validate
             ``line`` column is not integers without nulls (``bulk.invalid_line_column``).
     """
     cls = _collection(kind)
-    from adminnet.export._arrow import _pyarrow
+    from adminnet.export._arrow_schema import _pyarrow
 
     pa = _pyarrow()
     numbers, items, text = _items(batch, first_line)
@@ -284,7 +284,7 @@ def _table(pa: Any, kind: str, entities: Iterator[Any]) -> Any:
     no more than the lines and the columns (less memory, and no work for the cyclic
     garbage collector).
     """
-    from adminnet.export._arrow import to_arrow
+    from adminnet.export._arrow_write import to_arrow
 
     table = to_arrow(entities, kind=kind)
     if not table.num_rows:

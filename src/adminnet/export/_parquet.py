@@ -37,8 +37,9 @@ from pathlib import Path
 from typing import Any, Final
 
 from adminnet.errors import ErrorDetail, InvalidDataError
-from adminnet.export._arrow import BATCH_SIZE, _pyarrow, record_batches
 from adminnet.export._arrow_read import from_arrow, unknown_collection
+from adminnet.export._arrow_schema import _pyarrow
+from adminnet.export._arrow_write import BATCH_SIZE, record_batches
 from adminnet.model.dataset import COLLECTIONS, Dataset
 
 __all__ = ["read_parquet", "write_parquet"]

@@ -147,7 +147,7 @@ def to_dataframe(
         import pyarrow
     except ImportError as exc:
         raise ModuleNotFoundError(_PANDAS_HINT, name=exc.name or "pandas") from exc
-    from adminnet.export import _arrow
+    from adminnet.export import _arrow_write
 
     def dtype(tp: Any) -> Any:
         types = pyarrow.types
@@ -155,7 +155,7 @@ def to_dataframe(
             return None  # Categorical, and pandas' own text dtype (its .str accessor)
         return pandas.ArrowDtype(tp)
 
-    tables = _arrow.to_arrow(objs, kind=kind)
+    tables = _arrow_write.to_arrow(objs, kind=kind)
     if isinstance(tables, dict):
         return {name: t.to_pandas(types_mapper=dtype) for name, t in tables.items()}
     return tables.to_pandas(types_mapper=dtype)

@@ -140,6 +140,8 @@ _today_cache: tuple[object, float, int, int, str, str, float] = (None, 0.0, 0, 0
 _CACHE_LIMIT: Final = 50_000
 _births = Memo[str, tuple[str, str]](_CACHE_LIMIT)  # digits 1-8 -> earliest (PNS, PPPK) key
 _appointments = Memo[str, tuple[str, int]](_CACHE_LIMIT)  # digits 9-14 -> (key, 0 PNS / 1 PPPK)
+_births_get: Final = _births.get  # module-level: a Memo's get is a slot, not a method
+_appointments_get: Final = _appointments.get
 _tails: set[str] = set()  # digits 15-18: gender 1 or 2, serial not 000
 _at_cache: tuple[object, str] = (None, "")  # last reference date of an exact plain type
 # Memo of parse(): digits 9-14 of a number validate() accepted -> (kind, appointment, PPPK
@@ -373,8 +375,8 @@ def validate(number: str, *, at: DateLike | None = None) -> str:
     # "YYYYMM" keys decide exactly as _check does; anything they do not accept (every
     # error included) goes the slow way, _validate.
     if type(number) is str and len(number) == 18:
-        limits = _births.get(number[:8]) or _birth_limits(number[:8])
-        appointed = _appointments.get(number[8:14]) or _appointment(number[8:14])
+        limits = _births_get(number[:8]) or _birth_limits(number[:8])
+        appointed = _appointments_get(number[8:14]) or _appointment(number[8:14])
         if (
             limits is not None
             and appointed is not None
@@ -388,10 +390,15 @@ def validate(number: str, *, at: DateLike | None = None) -> str:
                     and cached[6] <= _clock.time() < cached[1]
                     and appointed[0] <= cached[5]
                 ):
+                    _accepted[0] = number
                     return number
             elif appointed[0] <= _at_key(at):
+                _accepted[0] = number
                 return number
-    return _validate(number, at)
+    s = _validate(number, at)
+    if len(s) == 18:
+        _accepted[0] = s
+    return s
 
 
 def _validate(number: object, at: DateLike | None) -> str:
@@ -554,6 +561,12 @@ def get_gender(number: str, *, at: DateLike | None = None) -> Gender | None:
 
 
 _MALE: Final = Gender.MALE
+_accepted: Final[list[object]] = [None]
+"""The 18-digit str object :func:`validate` accepted (and returned) last, so that
+:func:`check_person`, asked about the same object next (Person's validators, the loader),
+need not prove its shape again (``str.isdigit`` on 18 characters is the dearest step of
+the check). An identity test on an immutable ``str``: another thread's store only makes
+it miss, and a miss checks the shape as before."""
 _written = Memo[_dt.date, str](_CACHE_LIMIT)  # a date -> "YYYYMMDD", as a NIP writes it
 _written_get: Final = _written.get
 
@@ -588,8 +601,10 @@ def check_person(
         InvalidFormat, InvalidLength: ``number`` is not 18 (or 9) digits: the very
             error :func:`validate` raises for it (see :func:`is_shape_error`).
     """
-    if type(number) is str and len(number) == 18 and number.isdigit() and number.isascii():
-        s = number
+    if number is _accepted[0] or (
+        type(number) is str and len(number) == 18 and number.isdigit() and number.isascii()
+    ):
+        s = number  # 18 ASCII digits (the number validate accepted last is: see _accepted)
     else:
         s = _digits(number)
         if len(s) != 18:
@@ -607,9 +622,10 @@ def check_person(
                     "birth_date": str(birth_date),
                 },
             )
-    if gender is not None:
+    # digit 15: "1" male, "2" female; any other digit is validate's to report
+    if gender is not None and (s[14] == "1") is not (gender is _MALE):
         digit = s[14]
-        if (digit == "1" and gender is not _MALE) or (digit == "2" and gender is _MALE):
+        if digit == "1" or digit == "2":
             encoded = _MALE if digit == "1" else Gender.FEMALE
             raise InconsistentData(
                 code="person.nip_gender_mismatch",

@@ -391,20 +391,18 @@ def iter_jsonl(
             report(InvalidDataError([detail]))
             break
         number += 1
-        raw: object = line
-        kind = type(raw)
-        if kind is bytes or kind is str:
-            pass
-        elif isinstance(raw, bytearray | memoryview):
-            line = bytes(raw)
-        elif not isinstance(raw, str | bytes):
-            detail = ErrorDetail.from_code(
-                "$", "type.invalid", {"got": got(raw)}, variant="line", line=number
-            )
-            report(InvalidDataError([detail]))
-            continue
-        first = line[:1]
-        if first != b"{" and first != "{" and _is_blank(line):
+        kind = type(line)
+        if kind is not bytes and kind is not str:
+            raw: object = line
+            if isinstance(raw, bytearray | memoryview):
+                line = bytes(raw)
+            elif not isinstance(raw, str | bytes):
+                detail = ErrorDetail.from_code(
+                    "$", "type.invalid", {"got": got(raw)}, variant="line", line=number
+                )
+                report(InvalidDataError([detail]))
+                continue
+        if line[:1] != b"{" and line[:1] != "{" and _is_blank(line):
             continue
         result = load(line, number)
         if type(result) is LineErrors:

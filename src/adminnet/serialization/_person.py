@@ -31,7 +31,8 @@ The same rules as the model, called, never re-encoded:
   changes (or is monkeypatched in a test) changes both paths.
 
 It turns itself off (every record goes the general way) when it cannot vouch for the
-model, checked when the plan is made, on first use:
+model, checked when the plan (:mod:`adminnet.serialization._person_plan`) is made, on
+first use:
 
 - Person's fields are not the five it reads, or PersonName has a field that is not an
   optional text; a converter takes ``self`` or the field; a class has a
@@ -46,10 +47,8 @@ model, checked when the plan is made, on first use:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any, Final
 
-import attrs
 import pendulum
 
 from adminnet import _memo
@@ -59,13 +58,16 @@ from adminnet.ids._gender import Gender
 from adminnet.model import _common
 from adminnet.model.person import Person
 from adminnet.serialization import _json
-from adminnet.serialization._primitives import optional_text_fields, structure_date
+from adminnet.serialization import _person_plan as _plan
+from adminnet.serialization._person_plan import Plan
+from adminnet.serialization._primitives import structure_date
 from adminnet.text import names as _names
 from adminnet.text.names import PersonName
 
 __all__ = [
     "REFUSED",
     "UNPARSED",
+    "Plan",
     "Refused",
     "from_text",
     "from_value",
@@ -75,8 +77,7 @@ __all__ = [
     "reset",
 ]
 
-_PERSON_FIELDS: Final = ("id", "name", "nip", "birth_date", "gender")
-_TITLE_FIELDS: Final = ("prefixes", "suffixes")
+_PERSON_FIELDS: Final = _plan.PERSON_FIELDS
 _PERSON_KEYS: Final = frozenset(_PERSON_FIELDS)
 _GENDERS: Final = {g.value: g for g in Gender}
 
@@ -119,42 +120,13 @@ class Refused:
 REFUSED: Final = Refused()
 UNPARSED: Final = Refused(suspect=False)
 """Declined: the quickest parser refused the text (the exact parser alone decides)."""
-Setter = Callable[[Any, Any], None]
-
-
-def _unset(obj: object, value: object) -> None:  # pragma: no cover - plans off only
-    raise TypeError(value)
-
-
-@attrs.frozen
-class Plan:
-    """What the accelerator knows of the classes, checked once (``enabled`` False: off)."""
-
-    enabled: bool
-    reason: str = ""
-    person_attrs: object = None
-    name_attrs: object = None
-    person_set: tuple[Setter, ...] = ()
-    name_fields: tuple[Any, ...] = ()  # attrs.Attribute of PersonName but the titles
-    name_set: dict[str, Setter] = attrs.Factory(dict)
-    # For each of name_fields: (name, setter, converter or None, validator or None, field)
-    name_steps: tuple[tuple[str, Setter, Any, Any, Any], ...] = ()
-    name_keys: frozenset[str] = frozenset()
-    optional_names: tuple[str, ...] = ()  # the optional text fields of PersonName
-    set_prefixes: Setter = _unset
-    set_suffixes: Setter = _unset
-    # given's (setter, converter or None, validator or None, field)
-    given_step: tuple[Setter, Any, Any, Any] = (_unset, None, None, None)
-    # The optional texts' setters, if each field's converter and validator leave a
-    # ``None`` as it is (checked on the real functions when the plan is made), else None.
-    none_setters: tuple[Setter, ...] | None = None
-
 
 _plans: list[Plan] = []
 _titles_ok = _memo.Memo[tuple[str, tuple[str, ...]], bool](50_000)
 _dates = _memo.Memo[str, "pendulum.Date | None"](50_000)
 _title_lists = _memo.Memo[tuple[str, str], "tuple[str, ...] | None"](50_000)
 _dates_get: Final = _dates.get
+_title_lists_get: Final = _title_lists.get
 
 
 def reset() -> None:
@@ -176,7 +148,7 @@ def plan() -> Plan:
             current = Plan(enabled=False, reason="the classes' fields changed after the plan")
             _plans[0] = current
         return current
-    made = _make_plan()
+    made = _plan.make()
     if made.enabled:
         _plans.append(made)  # probes run with the plan in place
         problem = _probe()
@@ -188,139 +160,10 @@ def plan() -> Plan:
     return made
 
 
-def _setter(cls: type, name: str) -> Setter:
-    """The slot descriptor's ``__set__`` (attrs frozen classes here have slots)."""
-    for klass in cls.__mro__:
-        slot = klass.__dict__.get(name)
-        if slot is not None:
-            if type(slot).__name__ != "member_descriptor":
-                break
-            return slot.__set__  # type: ignore[no-any-return]
-    raise TypeError(name)
-
-
-def _plain(a: Any) -> bool:
-    return a.converter is None or (
-        callable(a.converter) and not isinstance(a.converter, attrs.Converter)
-    )
-
-
-def _make_plan() -> Plan:
-    try:
-        f: Any = attrs.fields(Person)
-        n: Any = attrs.fields(PersonName)
-        optional_names = optional_text_fields(PersonName)
-    except (NameError, TypeError, AttributeError):  # pragma: no cover - resolve_types
-        return Plan(enabled=False, reason="the field types cannot be resolved")
-    if tuple(a.name for a in f) != _PERSON_FIELDS:
-        return Plan(enabled=False, reason="Person's fields are not the ones read here")
-    names = tuple(a.name for a in n)
-    optional = tuple(name for name in optional_names if name not in names[:3])
-    if names[:3] != ("given", *_TITLE_FIELDS) or len(optional) != len(names) - 3:
-        return Plan(enabled=False, reason="PersonName has a field that is not an optional text")
-    for cls in (Person, PersonName):
-        if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
-            return Plan(enabled=False, reason=f"{cls.__name__} has a post-init hook")
-    if attrs.validators.get_disabled():
-        return Plan(enabled=False, reason="attrs validators are disabled")
-    if not all(_plain(a) for a in (*f, *n)):
-        return Plan(enabled=False, reason="a converter takes self or the field")
-    try:
-        person_set = tuple(_setter(Person, name) for name in _PERSON_FIELDS)
-        name_set = {name: _setter(PersonName, name) for name in names}
-    except TypeError:  # pragma: no cover - the classes have slots
-        return Plan(enabled=False, reason="a class has no slots")
-    given = next(a for a in n if a.name == "given")
-    return Plan(
-        enabled=True,
-        person_attrs=Person.__attrs_attrs__,
-        name_attrs=PersonName.__attrs_attrs__,
-        person_set=person_set,
-        name_fields=tuple(a for a in n if a.name not in _TITLE_FIELDS),
-        name_set=name_set,
-        name_steps=tuple(
-            (a.name, name_set[a.name], a.converter, a.validator, a)
-            for a in n
-            if a.name not in _TITLE_FIELDS
-        ),
-        name_keys=frozenset(names),
-        optional_names=optional,
-        set_prefixes=name_set["prefixes"],
-        set_suffixes=name_set["suffixes"],
-        given_step=(name_set["given"], given.converter, given.validator, given),
-        none_setters=_none_setters(n, optional, name_set),
-    )
-
-
-def _none_setters(
-    fields: Any, optional: tuple[str, ...], name_set: dict[str, Setter]
-) -> tuple[Setter, ...] | None:
-    """The setters of the optional texts if ``None`` passes each one's own steps as it is.
-
-    Asked of the field's converter and validator themselves, once: a name without a
-    pangkat or sapaan (nearly every record) then costs one slot store a field.
-    """
-    probe = _new(PersonName)
-    for a in fields:
-        if a.name not in optional:
-            continue
-        try:
-            value = None if a.converter is None else a.converter(None)
-            if value is None and a.validator is not None:
-                a.validator(probe, a, None)
-        except AdminnetError:
-            return None  # None is refused or changed: every value goes its own way
-        if value is not None:
-            return None
-    return tuple(name_set[name] for name in optional)
-
-
-# Probe records: each is run through Person(...) and through this module, which must
-# agree (both build the same Person, or this module declines where the model refuses).
-_PROBES: Final = (
-    {"id": "budi", "name": "Budi Santoso"},
-    {"id": "budi", "name": "Dr. Ir. Budi Santoso, M.Si.", "nip": "196503021990031002"},
-    {
-        "id": "budi-2",
-        "name": {"given": "Budi Santoso", "prefixes": ["Ir."], "suffixes": ["M.Si."]},
-        "nip": "196503021990031002",
-        "birth_date": "1965-03-02",
-        "gender": "male",
-    },
-    {"id": "sri", "name": "Sri", "nip": "199001012021212001", "gender": "female"},
-    {"id": "budi", "name": "Budi", "nip": "196503021990031002", "birth_date": "1965-03-03"},
-    {"id": "budi", "name": "Budi", "nip": "196503021990031002", "gender": "female"},
-    {"id": "Budi", "name": "Budi"},
-    {"id": "budi", "name": "Budi", "nip": "196513021990031002"},
-    {"id": "budi", "name": "Budi", "nip": "196503021990031000"},
-    {"id": "budi", "name": {"given": "Budi", "prefixes": ["XYZ"]}},
-    {"id": "budi", "name": ""},
-    {"id": "budi", "name": "Budi", "birth_date": "1965-02-30"},
-    {"id": "budi", "name": "Budi", "gender": "pria"},
-)
-
-
-def _by_model(record: dict[str, Any]) -> Person | None:
-    """The model's answer to a probe: its Person, or ``None`` where it refuses.
-
-    The probes are fixed records of known keys and types, so the constructors can only
-    refuse them with their rules' errors.
-    """
-    kwargs = dict(record)
-    try:
-        if isinstance(kwargs.get("name"), dict):
-            kwargs["name"] = PersonName(**kwargs["name"])
-        if kwargs.get("birth_date") is not None:
-            kwargs["birth_date"] = structure_date(kwargs["birth_date"])
-        return Person(**kwargs)
-    except AdminnetError:
-        return None
-
-
 def _probe() -> str:
     """The first probe on which this module and the model disagree ('' if none)."""
-    for record in _PROBES:
-        expected = _by_model(record)
+    for record in _plan.PROBES:
+        expected = _plan.by_model(record)
         got = from_value(record)
         if got is None and expected is None:
             continue
@@ -388,8 +231,9 @@ def _name_of(
     optional text that is absent is ``None``, which the plan found they leave as it is.
     """
     obj = _new(PersonName)
-    current.set_prefixes(obj, prefixes)
-    current.set_suffixes(obj, suffixes)
+    set_prefixes, set_suffixes = current.set_titles  # read as a slot: no method look-up
+    set_prefixes(obj, prefixes)
+    set_suffixes(obj, suffixes)
     none_setters = current.none_setters
     if none_setters is not None and (
         values is _NO_VALUES
@@ -501,15 +345,17 @@ def _from_dict(value: object) -> Person | Refused | None:
     get = value.get
     ident = get("id")
     number = get("nip")
-    if type(number) is str and not _is_nip(number):
-        number = _nip.compact(number)  # Person's converter: separators removed
+    if number is not None:
+        if type(number) is not str:
+            return Refused(value, suspect=False)
+        if not _is_nip(number):
+            number = _nip.compact(number)  # Person's converter: separators removed
+            if not _is_nip(number):
+                return _refused_nip(number, value)
     raw_birth = get("birth_date")
     raw_gender = get("gender")
-    if type(number) is str and not _is_nip(number):
-        return _refused_nip(number, value)
     if (
         type(ident) is not str
-        or not _is_nip(number)
         or (raw_birth is not None and type(raw_birth) is not str)
         or (raw_gender is not None and type(raw_gender) is not str)
     ):
@@ -602,7 +448,7 @@ def _written_titles(raw: str, field: str) -> tuple[str, ...] | None:
     if not raw:
         return ()
     key = (field, raw)
-    titles = _title_lists.get(key, _memo.MISSING)
+    titles = _title_lists_get(key, _memo.MISSING)
     if titles is _memo.MISSING:
         titles = _titles(tuple(raw[1:-1].split('","')), field)
         _title_lists.put(key, titles)
@@ -637,9 +483,8 @@ def read_text(line: str | bytes) -> Person | Refused | None:
     else:
         return None
     current = _plans[0] if _plans else plan()
-    if (
-        not current.enabled
-        or Person.__attrs_attrs__ is not current.person_attrs
+    if (  # a plan that is off has no classes' fields (None): it fails here too
+        Person.__attrs_attrs__ is not current.person_attrs
         or PersonName.__attrs_attrs__ is not current.name_attrs
     ):
         return None if plan().enabled is False else read_text(line)

@@ -306,7 +306,7 @@ def _build(
     if number is not None:
         nip = _nip
         try:
-            nip.validate(number)
+            number = nip.validate(number)  # its compact form, as Person's converter's
         except AdminnetError as exc:
             return exc.with_traceback(None)  # the error pass reports it, at the NIP
         if birth is not None or gender is not None:
@@ -436,9 +436,9 @@ _LINE: Final = re.compile(
     rf'\{{"id":"({_common.ID_PATTERN.pattern[:-2]})",'
     rf'"name":(?:"({_TEXT})"|\{{"given":"({_TEXT})",'
     rf'"prefixes":\[{_TITLE_LIST}\],"suffixes":\[{_TITLE_LIST}\]\}}),'
-    r'"nip":(?:"([0-9]{18})"|null),'
-    r'"birth_date":(?:"([0-9]{4}-[0-9]{2}-[0-9]{2})"|null),'
-    rf'"gender":(?:"({"|".join(re.escape(g.value) for g in Gender)})"|null)\}}[ \t\r\n]*\Z'
+    rf'"nip":(?:"({_TEXT})"|null),'
+    rf'"birth_date":(?:"({_TEXT})"|null),'
+    rf'"gender":(?:"({_TEXT})"|null)\}}[ \t\r\n]*\Z'
 )
 _match_line: Final = _LINE.match
 

@@ -123,16 +123,17 @@ def _entries(
     # nip: structured (Person's converter compacts it), then the NIP rule
     number = None  # the number to compare with the birth date and gender, if any
     if type(raw_nip) is str and raw_nip.isascii():
-        error = refused.nip  # the accelerator asked the rule already
-        if error is None or not _is_shape_error(error):
-            number = raw_nip if _is_nip(raw_nip) else _nip.compact(raw_nip)
-            if error is None:
-                try:
-                    _nip.validate(number)
-                except AdminnetError as exc:
-                    error = exc.with_traceback(None)
-                    if _is_shape_error(error):
-                        number = None
+        number = raw_nip if _is_nip(raw_nip) else _nip.compact(raw_nip)
+        # The accelerator's answer (it asked the rule already) is the rule's about the
+        # compact number only if the text is written compact: an error quotes the text.
+        error = refused.nip if number == raw_nip else None
+        if error is None:
+            try:
+                _nip.validate(number)
+            except AdminnetError as exc:
+                error = exc.with_traceback(None)
+        if error is not None and _is_shape_error(error):
+            number = None
         if error is not None:
             # A shape error: check_person would raise this very error at the birth
             # date and at the gender (its owner says so), dropped there as said.

@@ -133,10 +133,10 @@ def _entries(
             except AdminnetError as exc:
                 error = exc.with_traceback(None)
         if error is not None and _is_shape_error(error):
+            # check_person would raise this very error at the birth date and at the
+            # gender (its owner says so), dropped there as said: nothing to compare.
             number = None
         if error is not None:
-            # A shape error: check_person would raise this very error at the birth
-            # date and at the gender (its owner says so), dropped there as said.
             out.append(("nip", error, raw_nip))
             seen.append(error)
     elif raw_nip is not None:

@@ -93,12 +93,15 @@ class Refused:
     ``record``, the record exactly as :func:`adminnet.serialization._json.loads` parses
     the text (``None`` when not known so), and ``name``, the outcome of ``parse_name``
     on its string name when that was called (a PersonName or the rule's error),
-    ``nip``, the NIP rule's error when it was asked; ``suspect`` is false when it
-    declined only a shape it does not read (an unknown key, a value of another JSON
-    type).
+    ``nip``, the NIP rule's error when it was asked (about the text as written),
+    ``birth``, the date hook's error for the birth date when it refused it, ``agree``,
+    :func:`~adminnet.ids.nip.check_person`'s error when it was asked about the NIP
+    with both the birth date and the gender (the birth date is compared first);
+    ``suspect`` is false when it declined only a shape it does not read (an unknown
+    key, a value of another JSON type).
     """
 
-    __slots__ = ("name", "nip", "record", "suspect")
+    __slots__ = ("agree", "birth", "name", "nip", "record", "suspect")
 
     def __init__(
         self,
@@ -106,11 +109,15 @@ class Refused:
         name: object = None,
         *,
         nip: AdminnetError | None = None,
+        birth: AdminnetError | None = None,
+        agree: AdminnetError | None = None,
         suspect: bool = True,
     ) -> None:
         self.record = record
         self.name = name
         self.nip = nip  # the NIP rule's error, when it was asked
+        self.birth = birth  # the date hook's error, when it refused the birth date
+        self.agree = agree  # check_person's error (NIP, birth date and gender), if asked
         self.suspect = suspect  # a rule refused a value (not only a shape it does not read)
 
     def __repr__(self) -> str:
@@ -287,33 +294,37 @@ def _build(
     number: str | None,
     raw_birth: str | None,
     raw_gender: str | None,
-) -> Person | Refused | AdminnetError:
+) -> Person | Refused:
     """Apply the rules the values of a Person have not met yet, then build it.
 
     The id has met the model's pattern already (the caller's ``_LINE`` includes it).
-    Refused: :data:`REFUSED`, or the NIP rule's error (the error pass reuses it).
+    A refusal is a new :class:`Refused` with the rule's error the error pass reuses;
+    the caller adds the record and the name.
     """
     birth = None
     if raw_birth is not None:
-        birth = _dates_get(raw_birth) or _date(raw_birth)
+        birth = _dates_get(raw_birth)
         if birth is None:
-            return REFUSED
+            try:
+                birth = _dates.put(raw_birth, structure_date(raw_birth))
+            except AdminnetError as exc:  # the error pass reports it, at the birth date
+                return Refused(birth=exc.with_traceback(None))
     gender = None
     if raw_gender is not None:
         gender = _GENDERS.get(raw_gender)
         if gender is None:
-            return REFUSED
+            return Refused()
     if number is not None:
         nip = _nip
         try:
             number = nip.validate(number)  # its compact form, as Person's converter's
-        except AdminnetError as exc:
-            return exc.with_traceback(None)  # the error pass reports it, at the NIP
+        except AdminnetError as exc:  # the error pass reports it, at the NIP
+            return Refused(nip=exc.with_traceback(None))
         if birth is not None or gender is not None:
             try:
                 nip.check_person(number, birth_date=birth, gender=gender)
-            except AdminnetError:
-                return REFUSED  # the error pass reports it, at its field
+            except AdminnetError as exc:  # the error pass reports it, at its field
+                return Refused(agree=exc.with_traceback(None))
     obj = _new(Person)
     s_id, s_name, s_nip, s_birth, s_gender = current.person_set
     s_id(obj, ident)
@@ -377,9 +388,10 @@ def _from_dict(value: object) -> Person | Refused | None:
     if _common.ID_PATTERN.match(ident) is None:
         return Refused(value, name)
     person = _build(current, ident, name, number, raw_birth, raw_gender)
-    if type(person) is Person:
-        return person
-    return Refused(value, name, nip=person if isinstance(person, AdminnetError) else None)
+    if type(person) is Refused:
+        person.record = value
+        person.name = name
+    return person
 
 
 def _refused_nip(number: str, value: dict[str, Any]) -> Refused | None:
@@ -507,11 +519,10 @@ def read_text(line: str | bytes) -> Person | Refused | None:
     if name is None:
         return None
     person = _build(current, ident, name, number, raw_birth, raw_gender)
-    if type(person) is Person:
-        return person
-    return Refused(
-        _written_record(match), name, nip=person if isinstance(person, AdminnetError) else None
-    )
+    if type(person) is Refused:
+        person.record = _written_record(match)
+        person.name = name
+    return person
 
 
 def _written_record(match: re.Match[str]) -> dict[str, Any]:

@@ -64,6 +64,9 @@ _PATHS: Final = {name: render_path([name]) for name in _FIELDS}
 _GENDERS: Final = _person.GENDERS
 _is_nip: Final = _person.is_nip
 _is_shape_error: Final = _nip.is_shape_error
+# nip.check_person's codes (its docstring): which of its two comparisons failed
+_BIRTH_MISMATCH: Final = "person.nip_birth_date_mismatch"
+_GENDER_MISMATCH: Final = "person.nip_gender_mismatch"
 
 Entry = tuple[str, AdminnetError | None, object]
 """A field's problem: its name, the rule's error (``None``: ask its hook), the raw value."""
@@ -141,24 +144,36 @@ def _entries(
             seen.append(error)
     elif raw_nip is not None:
         out.append(("nip", None, raw_nip))
+    # The accelerator's check_person with the NIP, birth date and gender, when it got
+    # that far (the NIP valid, the two read); that function compares the birth date
+    # first and raises the code of the comparison that failed (its documented codes).
+    agree = refused.agree
+    birth_said = agree if agree is not None and agree.code == _BIRTH_MISMATCH else None
+    gender_said = agree if agree is not None and agree.code == _GENDER_MISMATCH else None
     # birth date: structured, then its agreement with the NIP
     if type(raw_birth) is str:
-        birth = _person.date_of(raw_birth)
+        birth = None if refused.birth is not None else _person.date_of(raw_birth)
         if birth is None:
-            try:
-                structure_date(raw_birth)
-            except AdminnetError as exc:
-                out.append(("birth_date", exc.with_traceback(None), raw_birth))
-            else:  # pragma: no cover - the memo refuses only what the hook refuses
-                return None
-        elif number is not None:
-            try:
-                _nip.check_person(number, birth_date=birth)
-            except AdminnetError as exc:
-                exc.with_traceback(None)  # no cycle through this frame
-                if not _said(exc, seen):
-                    out.append(("birth_date", exc, raw_birth))
-                seen.append(exc)
+            error = refused.birth  # the hook's error, when the accelerator asked it
+            if error is None:
+                try:
+                    structure_date(raw_birth)
+                except AdminnetError as exc:
+                    error = exc.with_traceback(None)
+                else:  # pragma: no cover - the memo refuses only what the hook refuses
+                    return None
+            out.append(("birth_date", error, raw_birth))
+        elif number is not None and gender_said is None:  # (it agreed if gender_said)
+            error = birth_said
+            if error is None:
+                try:
+                    _nip.check_person(number, birth_date=birth)
+                except AdminnetError as exc:
+                    error = exc.with_traceback(None)  # no cycle through this frame
+            if error is not None:
+                if not _said(error, seen):
+                    out.append(("birth_date", error, raw_birth))
+                seen.append(error)
     elif raw_birth is not None:
         out.append(("birth_date", None, raw_birth))
     # gender: its value, then its agreement with the NIP
@@ -167,12 +182,14 @@ def _entries(
         if gender is None:
             out.append(("gender", None, raw_gender))
         elif number is not None:
-            try:
-                _nip.check_person(number, gender=gender)
-            except AdminnetError as exc:
-                exc.with_traceback(None)
-                if not _said(exc, seen):
-                    out.append(("gender", exc, raw_gender))
+            error = gender_said
+            if error is None:
+                try:
+                    _nip.check_person(number, gender=gender)
+                except AdminnetError as exc:
+                    error = exc.with_traceback(None)
+            if error is not None and not _said(error, seen):
+                out.append(("gender", error, raw_gender))
     if _person.PERSON_KEYS.issuperset(record):
         return out, []
     return out, [key for key in record if key not in _person.PERSON_KEYS]

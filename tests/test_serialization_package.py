@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -472,3 +472,37 @@ def test_blank_lines_never_reach_a_loader(monkeypatch: pytest.MonkeyPatch) -> No
     lines = ["", "  ", "\r", "\t \r", BUDI, " ", b"", b" \r", BUDI.encode()]
     assert [p.id for p in iter_jsonl(Person, lines)] == ["budi", "budi"]
     assert seen == [BUDI, BUDI.encode()]
+
+
+_HEAD = '{"id":"budi","name":'
+_TAIL = ',"nip":"196503021990031002","birth_date":"1965-03-02","gender":"male"}'
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: _HEAD + '"' + "Budi " * (n // 5) + '"' + _TAIL,  # a long name
+        lambda n: (
+            _HEAD + '{"given":"Budi","prefixes":[' + '"Dr.",' * (n // 6) + '"Ir."],'
+            '"suffixes":[]}' + _TAIL
+        ),  # a long title list
+        lambda n: _HEAD + '"Budi","nip":"' + "1" * n + '"}',  # a long NIP text
+        lambda n: _HEAD + '"Budi","nip":"1965 03 02' + " 0" * (n // 2) + '"}',
+        lambda n: _HEAD + '"Budi","birth_date":"' + "1965-" * (n // 5) + '"}',
+        lambda n: _HEAD + '"Budi","gender":"' + "x" * n + '"}',
+        lambda n: '{"id":"' + "a-" * (n // 2) + 'a","name":"Budi"}',  # a long id
+        lambda n: '{"id":"' + "a-" * (n // 2) + '-","name":"Budi"}',  # a long near-miss id
+        lambda n: _HEAD + '"' + "Budi " * (n // 5) + '"' + _TAIL[:-1],  # no closing brace
+        lambda n: _HEAD + '"Budi"' + _TAIL[:-1] + ',"x":"' + "\\u0041" * (n // 6) + '"}',
+    ],
+)
+def test_a_person_line_is_read_in_linear_time(make: Callable[[int], str]) -> None:
+    """The written layout's pattern and every path after it (the other layout, the
+    error pass, the general path) are linear in the line's length: 100x the text takes
+    well under 1000x the time (quadratic would be 10,000x)."""
+    from fuzz.growth import assert_linear
+
+    def load(line: str) -> object:
+        return list(iter_jsonl(Person, [line], on_error=lambda _e: None))
+
+    assert_linear(load, make, limit=1_000, floor=2e-5)

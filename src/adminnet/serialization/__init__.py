@@ -402,7 +402,8 @@ def iter_jsonl(
                 )
                 report(InvalidDataError([detail]))
                 continue
-        if line[:1] != b"{" and line[:1] != "{" and _is_blank(line):
+        first = line[:1]
+        if first != b"{" and first != "{" and _is_blank(line):
             continue
         result = load(line, number)
         if type(result) is LineErrors:

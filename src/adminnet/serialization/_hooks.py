@@ -456,12 +456,12 @@ class _PersonHook(_ClassHook):
         person = _person_read_text(text)
         if type(person) is Person:
             return person
-        suspect = type(person) is Refused
-        if suspect:
-            found = self._faults(person, line)  # type: ignore[arg-type]
+        suspect = False
+        if isinstance(person, Refused):
+            found = self._faults(person, line)
             if found is not None:
                 return LineErrors(found, line)
-            suspect = person.suspect  # type: ignore[union-attr]
+            suspect = person.suspect
         try:
             # What the quickest parser refused, only the exact one decides (as loads).
             value = exact_loads(text) if person is UNPARSED else loads(text)

@@ -273,18 +273,25 @@ def _name_of(
     return obj
 
 
+def _date_or_error(text: str) -> pendulum.Date | AdminnetError:
+    """The pendulum.Date of a date text (remembered), or the date hook's error for it."""
+    known = _dates_get(text)
+    if known is not None:
+        return known
+    try:
+        day = structure_date(text)
+    except AdminnetError as exc:  # not a date: the error pass reports it
+        return exc.with_traceback(None)
+    _dates.put(text, day)
+    return day
+
+
 def _date(text: object) -> pendulum.Date | None:
-    """The pendulum.Date of a ``YYYY-MM-DD`` string (remembered), or ``None``."""
+    """The pendulum.Date of a date string (remembered), or ``None``."""
     if type(text) is not str:
         return None
-    day = _dates.get(text)
-    if day is None:
-        try:
-            day = structure_date(text)
-        except AdminnetError:  # not a date: the general path reports it
-            return None
-        _dates.put(text, day)
-    return day
+    day = _date_or_error(text)
+    return None if isinstance(day, AdminnetError) else day
 
 
 def _build(
@@ -305,10 +312,10 @@ def _build(
     if raw_birth is not None:
         birth = _dates_get(raw_birth)
         if birth is None:
-            try:
-                birth = _dates.put(raw_birth, structure_date(raw_birth))
-            except AdminnetError as exc:  # the error pass reports it, at the birth date
-                return Refused(birth=exc.with_traceback(None))
+            read = _date_or_error(raw_birth)
+            if isinstance(read, AdminnetError):  # the error pass reports it, at the field
+                return Refused(birth=read)
+            birth = read
     gender = None
     if raw_gender is not None:
         gender = _GENDERS.get(raw_gender)

@@ -28,12 +28,19 @@ from __future__ import annotations
 
 import decimal
 import enum
+import functools
+import itertools
+import keyword
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, overload
 
+import attrs
+import pendulum
+
 from adminnet.errors import InvalidComponent, InvalidFormat
 from adminnet.export._arrow_schema import (
+    _EPOCH_ORDINAL,
     _KINDS,
     DECIMAL_PRECISION,
     DECIMAL_SCALE,
@@ -46,9 +53,13 @@ from adminnet.export._arrow_schema import (
     _Plan,
     _plan,
     _pyarrow,
+    _Role,
+    _zone,
     arrow_schema,
 )
 from adminnet.model.dataset import COLLECTION_OF, COLLECTIONS, Dataset
+from adminnet.text.names import PersonName
+from adminnet.time import PartialDate
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -60,18 +71,19 @@ BATCH_SIZE: Final = 65_536
 
 
 def _build_leaf(pa: Any, leaf: _Leaf, cells: list[Any]) -> Any:
-    """The column of ``leaf`` from its cells (see :func:`_cell_of`)."""
+    """The column of ``leaf`` from its cells (see :func:`_reader`)."""
     tp = leaf.field.type
     if pa.types.is_dictionary(tp):
         dictionary = _dictionary_of(leaf)
-        if dictionary is not None:  # members (or labels) of a fixed dictionary
-            index, values = dictionary
-            found = list(map(index.get, cells))  # None stays None
-            if found.count(None) != cells.count(None):  # never from a valid entity
-                pairs = zip(cells, found, strict=True)
-                bad = next(v for v, i in pairs if i is None and v is not None)
-                raise _no_member(leaf.name, bad)
-            return pa.DictionaryArray.from_arrays(pa.array(found, pa.int8()), values)
+        if dictionary is not None:  # the cells are indexes into a fixed dictionary
+            try:
+                indices = pa.array(cells, pa.int8())
+            except pa.ArrowInvalid:  # a _Bad cell: never from a valid entity
+                bad = next((c for c in cells if type(c) is _Bad), None)
+                if bad is None:
+                    raise
+                raise _no_member(leaf.name, bad.value) from None
+            return pa.DictionaryArray.from_arrays(indices, dictionary[1])
         return pa.array(cells, pa.string()).dictionary_encode()
     if pa.types.is_list(tp) and pa.types.is_dictionary(tp.value_type):
         return _enum_list(pa, leaf.tp, cells, tp, leaf.name)
@@ -159,6 +171,199 @@ def _column(pa: Any, x: _Leaf | _ListOf, cells: list[Any]) -> Any:
     return _build_leaf(pa, x, cells)
 
 
+# --- reading the cells: one compiled loop per plan -----------------------------------
+
+
+class _Bad:
+    """The cell of a value that is no member of its column's fixed dictionary.
+
+    Only an entity changed behind its validators holds one; its column refuses it
+    when built (``arrow.invalid_cell``), never writing it as null.
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+
+def _indexed(cell: Callable[[Any], Any], index: Mapping[Any, int]) -> Callable[[Any], Any]:
+    """Entity -> the index of its cell in a fixed dictionary (None, or a :class:`_Bad`)."""
+
+    def indexed(obj: Any) -> int | _Bad | None:
+        value = cell(obj)
+        if value is None:
+            return None
+        try:
+            return index[value]
+        except (KeyError, TypeError):  # no member (TypeError: not even hashable)
+            return _Bad(value)
+
+    return indexed
+
+
+_RAW: Final = (str, int, bool, decimal.Decimal, pendulum.DateTime)  # the cell is the value
+_TEXT: Final = (PartialDate, PersonName)  # the cell is its text
+_DAYS: Final = "toordinal() - _EPOCH"  # a date's date32 cell
+
+
+@attrs.frozen
+class _Reader:
+    """How the cells of a kind's rows are read, in one call per batch.
+
+    ``fill(rows, appends)`` appends the cells of each entity of ``rows`` to the
+    columns, one ``append`` per leaf of the plan, and returns None once ``rows`` is
+    exhausted, ``(obj, False)`` at an entity of another class, ``(obj, True)`` at an
+    entity whose cells the fast path could not read (a value changed behind the
+    validators): the caller cuts the columns back to the rows before it and reads its
+    cells with ``cells``, the plain cell function of each leaf (which gives the same
+    cells or raises what the plan's own ``get`` raises).
+    """
+
+    fill: Callable[[Iterator[Any], tuple[Callable[[Any], None], ...]], Any]
+    cells: tuple[Callable[[Any], Any], ...]
+    source: str  # the text of ``fill``
+
+
+class _Compiler:
+    """Writes the text of a plan's ``fill`` function (see :class:`_Reader`).
+
+    The code is what one would write by hand for the kind: a loop over the entities
+    that reads each field once (an object on the path once for all its columns),
+    tests it for None once, and appends each column's cell, with no call per cell but
+    the ``append`` itself. A leaf it has no rule for is read by its own cell function.
+    """
+
+    def __init__(self, plan: _Plan) -> None:
+        self.names: dict[str, Any] = {
+            "cls": plan.cls,
+            "_zone": _zone,
+            "_struct_rows": _struct_rows,
+            "_EPOCH": _EPOCH_ORDINAL,
+        }
+        self.cells: list[Callable[[Any], Any]] = []
+        for i, x in enumerate(plan.leaves):
+            cell = _cell_of(x)
+            dictionary = _dictionary_of(x) if isinstance(x, _Leaf) else None
+            if dictionary is not None:
+                index = dictionary[0]
+                self.names[f"ix{i}"] = {**index, None: None}
+                cell = _indexed(cell, index)
+            self.cells.append(cell)
+            self.names[f"c{i}"] = cell
+            self.names[f"x{i}"] = x
+        self.lines: list[str] = []
+        self.fresh = 0
+        self.emit("o", 0, list(enumerate(plan.leaves)), " " * 12)
+        appends = "".join(f"a{i}, " for i in range(len(plan.leaves)))
+        self.source = "\n".join(
+            [
+                "def fill(rows, appends):",
+                f"    {appends}= appends",
+                "    for o in rows:",
+                "        if type(o) is not cls:",
+                "            return o, False",
+                "        try:",
+                *self.lines,
+                "        except Exception:",
+                "            return o, True",
+                "    return None",
+                "",
+            ]
+        )
+
+    def var(self, stem: str) -> str:
+        self.fresh += 1
+        return f"{stem}{self.fresh}"
+
+    def emit(
+        self, obj: str, depth: int, items: list[tuple[int, _Leaf | _ListOf]], ind: str
+    ) -> None:
+        """Append the cells of ``items``, whose paths all pass through ``obj``."""
+        for name, group in itertools.groupby(items, lambda item: item[1].path[depth]):
+            members = list(group)
+            if not name.isidentifier() or keyword.iskeyword(name):
+                self.lines.extend(f"{ind}a{i}(c{i}(o))" for i, _ in members)
+                continue
+            attr = f"{obj}.{name}"
+            if len(members) == 1 and len(members[0][1].path) == depth + 1:
+                i, x = members[0]
+                direct = self.direct(i, x, attr)
+                if direct is not None:  # one column, None or not
+                    self.lines.append(f"{ind}a{i}({direct})")
+                    continue
+            v = self.var("v")
+            self.lines.append(f"{ind}{v} = {attr}")
+            self.lines.append(f"{ind}if {v} is None:")
+            self.lines.extend(f"{ind}    {self.null(i, x)}" for i, x in members)
+            self.lines.append(f"{ind}else:")
+            inner = []
+            for i, x in members:
+                if len(x.path) > depth + 1:
+                    inner.append((i, x))
+                else:
+                    self.lines.extend(f"{ind}    {line}" for line in self.cell(i, x, v))
+            self.emit(v, depth + 1, inner, ind + "    ")
+
+    def direct(self, i: int, x: _Leaf | _ListOf, value: str) -> str | None:
+        """The cell of leaf ``i`` as one expression of its field's value, if it has one."""
+        if isinstance(x, _ListOf):  # None fails in both readings
+            return f"_struct_rows(x{i}, {value})"
+        if x.role is not _Role.VALUE:
+            return None
+        if f"ix{i}" in self.names:  # a member: its index (None has None)
+            return f"ix{i}[{value}]"
+        if x.cell is None and (x.tp in _RAW or typing.get_origin(x.tp) is tuple):
+            return value
+        return None
+
+    def null(self, i: int, x: _Leaf | _ListOf) -> str:
+        """The line appending leaf ``i``'s cell when an object on its path is None."""
+        if isinstance(x, _ListOf) or self.rule(i, x, "v") is None:
+            return f"a{i}(c{i}(o))"
+        return f"a{i}(None)"
+
+    def cell(self, i: int, x: _Leaf | _ListOf, v: str) -> list[str]:
+        """The lines appending leaf ``i``'s cell from its field's value ``v``, not None."""
+        lines = self.rule(i, x, v)
+        return [f"a{i}(c{i}(o))"] if lines is None else lines
+
+    def rule(self, i: int, x: _Leaf | _ListOf, v: str) -> list[str] | None:
+        """The lines of a leaf this compiler knows (None for another), as the plan reads it."""
+        direct = self.direct(i, x, v)
+        if direct is not None:
+            return [f"a{i}({direct})"]
+        if isinstance(x, _ListOf):
+            return None
+        if x.role is _Role.VALUE and x.tp in _TEXT:
+            return [f"a{i}(str({v}))"]
+        if x.role is _Role.VALUE and x.tp is pendulum.Date:
+            return [f"a{i}({v}.{_DAYS})"]
+        if x.role in (_Role.EARLIEST, _Role.LATEST) and x.tp is PartialDate:
+            day = f"a{i}(None if d is None else d.{_DAYS})"  # d: read just before
+            return [f"d = {v}.{x.role.value}", day]
+        if x.role is _Role.PRECISION and x.tp is PartialDate and f"ix{i}" in self.names:
+            return [f"a{i}(ix{i}[{v}.precision])"]
+        if x.role is _Role.LABEL and f"ix{i}" in self.names:
+            return [f"a{i}(ix{i}[{v}.label])"]
+        if x.role is _Role.TIMEZONE and x.tp is pendulum.DateTime:
+            return [f"a{i}(_zone({v}))"]
+        return None
+
+
+@functools.cache
+def _reader(kind: str) -> _Reader:
+    """The compiled reader of a kind's cells (built on first use, then kept)."""
+    plan = _plan(kind)
+    if not plan.leaves:
+        msg = f"no Arrow column for {plan.cls!r}"  # rows are counted in the columns
+        raise TypeError(msg)
+    compiler = _Compiler(plan)
+    namespace = dict(compiler.names)
+    exec(compile(compiler.source, f"<adminnet arrow reader: {kind}>", "exec"), namespace)
+    return _Reader(namespace["fill"], tuple(compiler.cells), compiler.source)
+
+
 def _kind_of(cls: type, i: int) -> str:
     kind = COLLECTION_OF.get(cls)
     if kind is None:
@@ -195,14 +400,10 @@ def _rows(objs: object, kind: str | None, batch_size: int) -> tuple[str | None, 
         kind = first_kind
     if type(first) is not _KINDS[kind]:
         raise _mixed(first, 0, kind)
-    return kind, _then_rest(first, it)
-
-
-def _then_rest(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
-    """``first``, then ``rest``, holding ``first`` no longer than needed (unlike chain)."""
-    yield first
-    del first
-    yield from rest
+    # The first row, then the rest. The tuple iterator drops the tuple, and so the row,
+    # once it is read past (chain((first,), it) would hold it to the end); and unlike a
+    # generator, chain adds no Python frame per row.
+    return kind, itertools.chain(iter((first,)), it)
 
 
 _END: Final = object()
@@ -211,27 +412,29 @@ _END: Final = object()
 def _iter_batches(plan: _Plan, rows: Iterator[Any], batch_size: int) -> Iterator[Any]:
     """Record batches of ``batch_size`` rows, each built in one pass over its entities.
 
-    Each entity is read once, into one cell per column (see :func:`_cell_of`) and not
+    Each entity is read once, into one cell per column (see :func:`_reader`), and not
     kept, so the entities of a generator are freed as they come: a batch costs its
     cells only, and its cells give the cyclic garbage collector nothing new to track
-    (but for the struct rows of a tuple of objects).
+    (but for the struct rows of a tuple of objects and the values of date-times).
     """
     pa = _pyarrow()
-    cells = [_cell_of(x) for x in plan.leaves]
-    cls = plan.cls
+    reader = _reader(plan.kind)
     done = 0  # rows in the batches before this one
     while True:
-        columns: list[list[Any]] = [[] for _ in cells]
-        pairs = tuple(zip([c.append for c in columns], cells, strict=True))
-        n = 0
-        for obj in rows:
-            if type(obj) is not cls:
+        columns: list[list[Any]] = [[] for _ in plan.leaves]
+        appends = tuple(c.append for c in columns)
+        batch = itertools.islice(rows, batch_size)
+        while (stop := reader.fill(batch, appends)) is not None:
+            obj, slow = stop
+            n = min(map(len, columns))
+            if not slow:
                 raise _mixed(obj, done + n, plan.kind)
-            for append, cell in pairs:
+            for column in columns:  # the cells read before the fast path stopped
+                del column[n:]
+            for append, cell in zip(appends, reader.cells, strict=True):
                 append(cell(obj))
-            n += 1
-            if n == batch_size:
-                break
+            del obj, stop
+        n = len(columns[0])
         if not n:
             return
         arrays = [_column(pa, x, c) for x, c in zip(plan.leaves, columns, strict=True)]

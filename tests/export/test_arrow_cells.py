@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import math
 from typing import Any
+from unittest import mock
 
 import attrs
 import pytest
@@ -23,7 +24,12 @@ pa = pytest.importorskip("pyarrow")
 from adminnet import strategies as ads  # noqa: E402
 from adminnet.errors import InvalidFormat  # noqa: E402
 from adminnet.examples import lan_mou_2017  # noqa: E402
-from adminnet.export import arrow_schema, record_batches, to_arrow  # noqa: E402
+from adminnet.export import (  # noqa: E402
+    _arrow_write,
+    arrow_schema,
+    record_batches,
+    to_arrow,
+)
 from adminnet.export._arrow_schema import _dictionary_of, _Leaf, _ListOf, _plan  # noqa: E402
 from adminnet.export._arrow_write import _reader  # noqa: E402
 from adminnet.model.dataset import COLLECTIONS  # noqa: E402
@@ -39,6 +45,9 @@ STRATEGY: dict[str, Any] = {
     "targets": ads.digitalization_targets(),
     "measurements": ads.measurements(),
 }
+
+
+PIECES = st.sampled_from([1, 2, 3, _arrow_write._PIECE])  # rows converted at once
 
 
 def test_every_collection_has_a_strategy_here() -> None:
@@ -105,9 +114,10 @@ def check_batches(kind: str, entities: list[Any], batch_size: int) -> None:
 def test_compiled_cells_equal_each_leafs_get(kind: str) -> None:
     """Every collection, arbitrary entities, batches small enough to split them."""
 
-    @given(st.lists(STRATEGY[kind], max_size=7), st.integers(1, 4))
-    def check(entities: list[Any], batch_size: int) -> None:
-        check_batches(kind, entities, batch_size)
+    @given(st.lists(STRATEGY[kind], max_size=7), st.integers(1, 4), PIECES)
+    def check(entities: list[Any], batch_size: int, piece: int) -> None:
+        with mock.patch.object(_arrow_write, "_PIECE", piece):
+            check_batches(kind, entities, batch_size)
 
     check()
 
@@ -198,3 +208,32 @@ def test_a_value_the_plain_reading_cannot_read_raises_as_it_does() -> None:
     person = changed(lan_mou_2017().persons[0], birth_date="1965-03-02")
     with pytest.raises(AttributeError):
         to_arrow([person])
+
+
+@pytest.mark.parametrize("piece", [1, 2, _arrow_write._PIECE])
+def test_errors_of_pieces_come_in_column_order_after_the_batch_is_read(piece: int) -> None:
+    """Pieces are converted as rows come; their errors wait for the whole batch."""
+    ds = lan_mou_2017()
+    agreement = ds.agreements[0]
+    bad_title = changed(agreement, title=5)  # a later column, an earlier row
+    bad_kind = changed(agreement, kind="x")
+    with mock.patch.object(_arrow_write, "_PIECE", piece):
+        with pytest.raises(InvalidFormat) as info:
+            to_arrow([agreement, bad_title, agreement, bad_kind, agreement])
+        assert info.value.params == {"column": "kind", "value": "'x'"}
+        with pytest.raises(InvalidFormat) as info:
+            to_arrow([agreement, bad_kind, agreement, ds.persons[0]])
+        assert info.value.code == "arrow.mixed_types"
+        assert info.value.params["row"] == 3
+        with pytest.raises(pa.ArrowTypeError):  # as pyarrow refuses it, in its turn
+            to_arrow([agreement, bad_title, agreement])
+
+
+@given(st.integers(1, 5), st.integers(1, 7))
+def test_pieces_and_batches_give_the_same_table(piece: int, batch_size: int) -> None:
+    persons = list(lan_mou_2017().persons) * 3
+    expected = to_arrow(persons)
+    with mock.patch.object(_arrow_write, "_PIECE", piece):
+        assert to_arrow(persons).equals(expected)
+        batches = list(record_batches(persons, batch_size=batch_size))
+    assert pa.Table.from_batches(batches).equals(expected)

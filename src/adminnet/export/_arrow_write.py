@@ -85,23 +85,46 @@ BATCH_SIZE: Final = 65_536
 def _build_leaf(pa: Any, leaf: _Leaf, cells: list[Any]) -> Any:
     """The column of ``leaf`` from its cells (see :func:`_reader`)."""
     tp = leaf.field.type
-    if pa.types.is_dictionary(tp):
-        dictionary = _dictionary_of(leaf)
-        if dictionary is not None:  # the cells are indexes into a fixed dictionary
-            try:
-                indices = pa.array(cells, pa.int8())
-            except pa.ArrowInvalid:  # a _Bad cell: never from a valid entity
-                bad = next((c for c in cells if type(c) is _Bad), None)
-                if bad is None:
-                    raise
-                raise _no_member(leaf.name, bad.value) from None
-            return pa.DictionaryArray.from_arrays(indices, dictionary[1])
-        return pa.array(cells, pa.string()).dictionary_encode()
     if pa.types.is_list(tp) and pa.types.is_dictionary(tp.value_type):
         return _enum_list(pa, leaf.tp, cells, tp, leaf.name)
+    return _whole(pa, leaf, [_piece(pa, leaf, cells)])
+
+
+def _piecewise(pa: Any, x: _Leaf | _ListOf) -> bool:
+    """Whether the column of ``x`` is converted piece by piece (see :func:`_piece`)."""
+    return isinstance(x, _Leaf) and not pa.types.is_list(x.field.type)
+
+
+def _piece(pa: Any, leaf: _Leaf, cells: list[Any]) -> Any:
+    """Some rows' cells of a column that is not a list as an array (see :func:`_whole`).
+
+    A dictionary column's piece is its indices (a fixed dictionary) or its text.
+    """
+    tp = leaf.field.type
+    if pa.types.is_dictionary(tp):
+        if _dictionary_of(leaf) is None:
+            return pa.array(cells, pa.string())
+        try:  # the cells are indexes into a fixed dictionary
+            return pa.array(cells, pa.int8())
+        except pa.ArrowInvalid:  # a _Bad cell: never from a valid entity
+            bad = next((c for c in cells if type(c) is _Bad), None)
+            if bad is None:
+                raise
+            raise _no_member(leaf.name, bad.value) from None
     if pa.types.is_decimal(tp):
         return _decimal_array(pa, leaf, cells)
     return pa.array(cells, tp)
+
+
+def _whole(pa: Any, leaf: _Leaf, pieces: list[Any]) -> Any:
+    """The column of ``leaf`` from its pieces, in order (see :func:`_piece`)."""
+    array = pieces[0] if len(pieces) == 1 else pa.concat_arrays(pieces)
+    if pa.types.is_dictionary(leaf.field.type):
+        dictionary = _dictionary_of(leaf)
+        if dictionary is None:  # built per batch, values in order of first appearance
+            return array.dictionary_encode()
+        return pa.DictionaryArray.from_arrays(array, dictionary[1])
+    return array
 
 
 def _enum_list(pa: Any, tp: Any, values: list[Any], list_type: Any, name: str) -> Any:
@@ -421,6 +444,10 @@ def _rows(objs: object, kind: str | None, batch_size: int) -> tuple[str | None, 
 _END: Final = object()
 
 
+_PIECE: Final = 4_096
+"""Rows whose cells are converted at once: they are still in the processor's cache."""
+
+
 def _iter_batches(plan: _Plan, rows: Iterator[Any], batch_size: int) -> Iterator[Any]:
     """Record batches of ``batch_size`` rows, each built in one pass over its entities.
 
@@ -428,28 +455,57 @@ def _iter_batches(plan: _Plan, rows: Iterator[Any], batch_size: int) -> Iterator
     kept, so the entities of a generator are freed as they come: a batch costs its
     cells only, and its cells give the cyclic garbage collector nothing new to track
     (but for the struct rows of a tuple of objects and the values of date-times).
+    The cells of a column that is not a list are converted every :data:`_PIECE` rows,
+    while still in the processor's cache, and the pieces joined into one array per
+    batch. A piece that fails is kept as its error, raised once the batch is read and
+    its columns before it are built, as if the batch were converted whole.
     """
     pa = _pyarrow()
     reader = _reader(plan.kind)
+    piecewise = [_piecewise(pa, x) for x in plan.leaves]
     done = 0  # rows in the batches before this one
     while True:
         columns: list[list[Any]] = [[] for _ in plan.leaves]
         appends = tuple(c.append for c in columns)
-        batch = itertools.islice(rows, batch_size)
-        while (stop := reader.fill(batch, appends)) is not None:
-            obj, slow = stop
-            n = min(map(len, columns))
-            if not slow:
-                raise _mixed(obj, done + n, plan.kind)
-            for column in columns:  # the cells read before the fast path stopped
-                del column[n:]
-            for append, cell in zip(appends, reader.cells, strict=True):
-                append(cell(obj))
-            del obj, stop
-        n = len(columns[0])
+        pieces: list[list[Any]] = [[] for _ in plan.leaves]
+        failed: dict[int, Exception] = {}
+        n = 0  # rows of this batch
+        while n < batch_size:
+            part = itertools.islice(rows, min(_PIECE, batch_size - n))
+            bases = [len(c) for c in columns]  # a list column keeps its cells to the end
+            while (stop := reader.fill(part, appends)) is not None:
+                obj, slow = stop
+                got = min(len(c) - b for c, b in zip(columns, bases, strict=True))
+                if not slow:
+                    raise _mixed(obj, done + n + got, plan.kind)
+                for column, base in zip(columns, bases, strict=True):  # cut back the row
+                    del column[base + got :]
+                for append, cell in zip(appends, reader.cells, strict=True):
+                    append(cell(obj))
+                del obj, stop
+            got = len(columns[0]) - bases[0]
+            if not got:
+                break
+            n += got
+            for i, x in enumerate(plan.leaves):
+                if piecewise[i] and i not in failed:
+                    try:
+                        pieces[i].append(_piece(pa, typing.cast(_Leaf, x), columns[i]))
+                    except Exception as exc:  # raised in its turn once the batch is read
+                        failed[i] = exc
+                if piecewise[i]:
+                    columns[i].clear()
         if not n:
             return
-        arrays = [_column(pa, x, c) for x, c in zip(plan.leaves, columns, strict=True)]
+        arrays = []
+        for i, x in enumerate(plan.leaves):
+            if i in failed:
+                raise failed[i]
+            if piecewise[i]:
+                arrays.append(_whole(pa, typing.cast(_Leaf, x), pieces[i]))
+            else:
+                arrays.append(_column(pa, x, columns[i]))
+        del columns, pieces
         yield pa.RecordBatch.from_arrays(arrays, schema=plan.schema)
         done += n
 

@@ -170,22 +170,41 @@ def _decimal_array(pa: Any, leaf: _Leaf, values: list[Any]) -> Any:
         raise
 
 
-def _struct_rows(node: _ListOf, items: Iterable[Any]) -> list[dict[str, Any]]:
+_PLAIN: Final = frozenset({str, int, bool, float, type(None), decimal.Decimal, pendulum.Date})
+"""Types whose values are struct fields as they are (no enum, no tuple)."""
+
+_Struct = tuple[tuple[str, Callable[[Any], Any], "_Struct | None"], ...]
+
+
+def _struct_of(node: _ListOf) -> _Struct:
+    """Each field of a struct: its name, its getter and, for a list of structs, its own."""
+    return tuple(
+        (x.name, x.get, _struct_of(x) if isinstance(x, _ListOf) else None) for x in node.leaves
+    )
+
+
+def _struct_rows(struct: _Struct, items: Iterable[Any]) -> list[dict[str, Any]]:
+    """The struct rows of a tuple of objects (an enum as its value, a tuple as a list)."""
     rows = []
     for item in items:
         row: dict[str, Any] = {}
-        for x in node.leaves:
-            if isinstance(x, _ListOf):
-                row[x.name] = _struct_rows(x, x.get(item))
-                continue
-            value = x.get(item)
-            if isinstance(value, enum.Enum):
-                value = value.value
-            elif isinstance(value, tuple):
-                value = [v.value if isinstance(v, enum.Enum) else v for v in value]
-            row[x.name] = value
+        for name, get, inner in struct:
+            value = get(item)
+            if inner is not None:
+                value = _struct_rows(inner, value)
+            elif type(value) not in _PLAIN:
+                value = _struct_value(value)
+            row[name] = value
         rows.append(row)
     return rows
+
+
+def _struct_value(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [v.value if isinstance(v, enum.Enum) else v for v in value]
+    return value
 
 
 def _cell_of(x: _Leaf | _ListOf) -> Callable[[Any], Any]:
@@ -197,7 +216,8 @@ def _cell_of(x: _Leaf | _ListOf) -> Callable[[Any], Any]:
     reader (:func:`_reader`) gives the same cells faster; this is its fallback.
     """
     if isinstance(x, _ListOf):
-        return lambda obj: _struct_rows(x, x.get(obj))
+        struct, get = _struct_of(x), x.get
+        return lambda obj: _struct_rows(struct, get(obj))
     return x.get if x.cell is None else x.cell
 
 
@@ -286,7 +306,8 @@ class _Compiler:
                 cell = _indexed(cell, index)
             self.cells.append(cell)
             self.names[f"c{i}"] = cell
-            self.names[f"x{i}"] = x
+            if isinstance(x, _ListOf):
+                self.names[f"x{i}"] = _struct_of(x)
         self.lines: list[str] = []
         self.fresh = 0
         self.emit("o", 0, list(enumerate(plan.leaves)), " " * 12)

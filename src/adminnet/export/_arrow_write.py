@@ -22,18 +22,37 @@ they can read again. The columns and their types are those of :func:`arrow_schem
 ('2016-08-04', 'day', 'penjabat', 'Pj.')
 >>> [p["agency_id"] for p in to_arrow(ds.agreements).column("parties")[0].as_py()]
 ['lan', 'pemkot-8171']
+
+How rows are read: each entity once, into one cell per column, by a loop compiled once
+per kind from the plan of :mod:`~adminnet.export._arrow_schema` (as attrs compiles an
+``__init__``): each field is read once, an object on the path is tested for None once
+for all its columns, and each cell is appended with no call in between; an enum's cell
+is its index in the column's fixed dictionary. A row that loop cannot read (only an
+entity changed behind its validators) is read by the plan's own getters instead, so
+the errors are theirs.
+
+>>> lines = [line.strip() for line in _reader("persons").source.splitlines()]
+>>> lines[lines.index("v2 = o.birth_date") :][:5]
+['v2 = o.birth_date', 'if v2 is None:', 'a3(None)', 'else:', 'a3(v2.toordinal() - 719163)']
 """
 
 from __future__ import annotations
 
 import decimal
 import enum
+import functools
+import itertools
+import keyword
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, overload
 
+import attrs
+import pendulum
+
 from adminnet.errors import InvalidComponent, InvalidFormat
 from adminnet.export._arrow_schema import (
+    _EPOCH_ORDINAL,
     _KINDS,
     DECIMAL_PRECISION,
     DECIMAL_SCALE,
@@ -46,9 +65,13 @@ from adminnet.export._arrow_schema import (
     _Plan,
     _plan,
     _pyarrow,
+    _Role,
+    _zone,
     arrow_schema,
 )
 from adminnet.model.dataset import COLLECTION_OF, COLLECTIONS, Dataset
+from adminnet.text.names import PersonName
+from adminnet.time import PartialDate
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -60,24 +83,48 @@ BATCH_SIZE: Final = 65_536
 
 
 def _build_leaf(pa: Any, leaf: _Leaf, cells: list[Any]) -> Any:
-    """The column of ``leaf`` from its cells (see :func:`_cell_of`)."""
+    """The column of ``leaf`` from its cells (see :func:`_reader`)."""
     tp = leaf.field.type
-    if pa.types.is_dictionary(tp):
-        dictionary = _dictionary_of(leaf)
-        if dictionary is not None:  # members (or labels) of a fixed dictionary
-            index, values = dictionary
-            found = list(map(index.get, cells))  # None stays None
-            if found.count(None) != cells.count(None):  # never from a valid entity
-                pairs = zip(cells, found, strict=True)
-                bad = next(v for v, i in pairs if i is None and v is not None)
-                raise _no_member(leaf.name, bad)
-            return pa.DictionaryArray.from_arrays(pa.array(found, pa.int8()), values)
-        return pa.array(cells, pa.string()).dictionary_encode()
     if pa.types.is_list(tp) and pa.types.is_dictionary(tp.value_type):
         return _enum_list(pa, leaf.tp, cells, tp, leaf.name)
+    return _whole(pa, leaf, [_piece(pa, leaf, cells)])
+
+
+def _piecewise(pa: Any, x: _Leaf | _ListOf) -> bool:
+    """Whether the column of ``x`` is converted piece by piece (see :func:`_piece`)."""
+    return isinstance(x, _Leaf) and not pa.types.is_list(x.field.type)
+
+
+def _piece(pa: Any, leaf: _Leaf, cells: list[Any]) -> Any:
+    """Some rows' cells of a column that is not a list as an array (see :func:`_whole`).
+
+    A dictionary column's piece is its indices (a fixed dictionary) or its text.
+    """
+    tp = leaf.field.type
+    if pa.types.is_dictionary(tp):
+        if _dictionary_of(leaf) is None:
+            return pa.array(cells, pa.string())
+        try:  # the cells are indexes into a fixed dictionary
+            return pa.array(cells, pa.int8())
+        except pa.ArrowInvalid:  # a _Bad cell: never from a valid entity
+            bad = next((c for c in cells if type(c) is _Bad), None)
+            if bad is None:
+                raise
+            raise _no_member(leaf.name, bad.value) from None
     if pa.types.is_decimal(tp):
         return _decimal_array(pa, leaf, cells)
     return pa.array(cells, tp)
+
+
+def _whole(pa: Any, leaf: _Leaf, pieces: list[Any]) -> Any:
+    """The column of ``leaf`` from its pieces, in order (see :func:`_piece`)."""
+    array = pieces[0] if len(pieces) == 1 else pa.concat_arrays(pieces)
+    if pa.types.is_dictionary(leaf.field.type):
+        dictionary = _dictionary_of(leaf)
+        if dictionary is None:  # built per batch, values in order of first appearance
+            return array.dictionary_encode()
+        return pa.DictionaryArray.from_arrays(array, dictionary[1])
+    return array
 
 
 def _enum_list(pa: Any, tp: Any, values: list[Any], list_type: Any, name: str) -> Any:
@@ -123,33 +170,54 @@ def _decimal_array(pa: Any, leaf: _Leaf, values: list[Any]) -> Any:
         raise
 
 
-def _struct_rows(node: _ListOf, items: Iterable[Any]) -> list[dict[str, Any]]:
+_PLAIN: Final = frozenset({str, int, bool, float, type(None), decimal.Decimal, pendulum.Date})
+"""Types whose values are struct fields as they are (no enum, no tuple)."""
+
+_Struct = tuple[tuple[str, Callable[[Any], Any], "_Struct | None"], ...]
+
+
+def _struct_of(node: _ListOf) -> _Struct:
+    """Each field of a struct: its name, its getter and, for a list of structs, its own."""
+    return tuple(
+        (x.name, x.get, _struct_of(x) if isinstance(x, _ListOf) else None) for x in node.leaves
+    )
+
+
+def _struct_rows(struct: _Struct, items: Iterable[Any]) -> list[dict[str, Any]]:
+    """The struct rows of a tuple of objects (an enum as its value, a tuple as a list)."""
     rows = []
     for item in items:
         row: dict[str, Any] = {}
-        for x in node.leaves:
-            if isinstance(x, _ListOf):
-                row[x.name] = _struct_rows(x, x.get(item))
-                continue
-            value = x.get(item)
-            if isinstance(value, enum.Enum):
-                value = value.value
-            elif isinstance(value, tuple):
-                value = [v.value if isinstance(v, enum.Enum) else v for v in value]
-            row[x.name] = value
+        for name, get, inner in struct:
+            value = get(item)
+            if inner is not None:
+                value = _struct_rows(inner, value)
+            elif type(value) not in _PLAIN:
+                value = _struct_value(value)
+            row[name] = value
         rows.append(row)
     return rows
 
 
-def _cell_of(x: _Leaf | _ListOf) -> Callable[[Any], Any]:
-    """Entity -> its cell in the column of ``x`` (what :func:`_column` builds from).
+def _struct_value(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [v.value if isinstance(v, enum.Enum) else v for v in value]
+    return value
 
-    A cell is the field's value (text, number, enum member: nothing new for the cyclic
-    garbage collector to track), a day number for a date, the struct rows of a tuple of
-    objects.
+
+def _cell_of(x: _Leaf | _ListOf) -> Callable[[Any], Any]:
+    """Entity -> its cell in the column of ``x``, read by the plan's own getters.
+
+    A cell is the field's value (text, number: nothing new for the cyclic garbage
+    collector to track), a day number for a date, the struct rows of a tuple of
+    objects (an enum member becomes its index, see :func:`_indexed`). The compiled
+    reader (:func:`_reader`) gives the same cells faster; this is its fallback.
     """
     if isinstance(x, _ListOf):
-        return lambda obj: _struct_rows(x, x.get(obj))
+        struct, get = _struct_of(x), x.get
+        return lambda obj: _struct_rows(struct, get(obj))
     return x.get if x.cell is None else x.cell
 
 
@@ -157,6 +225,199 @@ def _column(pa: Any, x: _Leaf | _ListOf, cells: list[Any]) -> Any:
     if isinstance(x, _ListOf):
         return pa.array(cells, x.field.type)
     return _build_leaf(pa, x, cells)
+
+
+# --- reading the cells: one compiled loop per plan -----------------------------------
+
+
+class _Bad:
+    """The cell of a value that is no member of its column's fixed dictionary.
+
+    Only an entity changed behind its validators holds one; its column refuses it
+    when built (``arrow.invalid_cell``), never writing it as null.
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+
+def _indexed(cell: Callable[[Any], Any], index: Mapping[Any, int]) -> Callable[[Any], Any]:
+    """Entity -> the index of its cell in a fixed dictionary (None, or a :class:`_Bad`)."""
+
+    def indexed(obj: Any) -> int | _Bad | None:
+        value = cell(obj)
+        if value is None:
+            return None
+        try:
+            return index[value]
+        except (KeyError, TypeError):  # no member (TypeError: not even hashable)
+            return _Bad(value)
+
+    return indexed
+
+
+_RAW: Final = (str, int, bool, decimal.Decimal, pendulum.DateTime)  # the cell is the value
+_TEXT: Final = (PartialDate, PersonName)  # the cell is its text
+_DAYS: Final = f"toordinal() - {_EPOCH_ORDINAL}"  # a date's date32 cell (a constant)
+
+
+@attrs.frozen
+class _Reader:
+    """How the cells of a kind's rows are read, in one call per batch.
+
+    ``fill(rows, appends)`` appends the cells of each entity of ``rows`` to the
+    columns, one ``append`` per leaf of the plan, and returns None once ``rows`` is
+    exhausted, ``(obj, False)`` at an entity of another class, ``(obj, True)`` at an
+    entity whose cells the fast path could not read (a value changed behind the
+    validators): the caller cuts the columns back to the rows before it and reads its
+    cells with ``cells``, the plain cell function of each leaf (which gives the same
+    cells or raises what the plan's own ``get`` raises).
+    """
+
+    fill: Callable[[Iterator[Any], tuple[Callable[[Any], None], ...]], Any]
+    cells: tuple[Callable[[Any], Any], ...]
+    source: str  # the text of ``fill``
+
+
+class _Compiler:
+    """Writes the text of a plan's ``fill`` function (see :class:`_Reader`).
+
+    The code is what one would write by hand for the kind: a loop over the entities
+    that reads each field once (an object on the path once for all its columns),
+    tests it for None once, and appends each column's cell, with no call per cell but
+    the ``append`` itself. A leaf it has no rule for is read by its own cell function.
+    """
+
+    def __init__(self, plan: _Plan) -> None:
+        self.names: dict[str, Any] = {
+            "cls": plan.cls,
+            "_zone": _zone,
+            "_struct_rows": _struct_rows,
+        }
+        self.cells: list[Callable[[Any], Any]] = []
+        for i, x in enumerate(plan.leaves):
+            cell = _cell_of(x)
+            dictionary = _dictionary_of(x) if isinstance(x, _Leaf) else None
+            if dictionary is not None:
+                index = dictionary[0]
+                self.names[f"ix{i}"] = {**index, None: None}
+                cell = _indexed(cell, index)
+            self.cells.append(cell)
+            self.names[f"c{i}"] = cell
+            if isinstance(x, _ListOf):
+                self.names[f"x{i}"] = _struct_of(x)
+        self.lines: list[str] = []
+        self.fresh = 0
+        self.emit("o", 0, list(enumerate(plan.leaves)), " " * 12)
+        appends = "".join(f"a{i}, " for i in range(len(plan.leaves)))
+        self.source = "\n".join(
+            [
+                "def fill(rows, appends):",
+                f"    {appends}= appends",
+                "    for o in rows:",
+                "        if type(o) is not cls:",
+                "            return o, False",
+                "        try:",
+                *self.lines,
+                "        except Exception:",
+                "            return o, True",
+                "    return None",
+                "",
+            ]
+        )
+
+    def var(self, stem: str) -> str:
+        self.fresh += 1
+        return f"{stem}{self.fresh}"
+
+    def emit(
+        self, obj: str, depth: int, items: list[tuple[int, _Leaf | _ListOf]], ind: str
+    ) -> None:
+        """Append the cells of ``items``, whose paths all pass through ``obj``."""
+        for name, group in itertools.groupby(items, lambda item: item[1].path[depth]):
+            members = list(group)
+            if not name.isidentifier() or keyword.iskeyword(name):
+                self.lines.extend(f"{ind}a{i}(c{i}(o))" for i, _ in members)
+                continue
+            attr = f"{obj}.{name}"
+            if len(members) == 1 and len(members[0][1].path) == depth + 1:
+                i, x = members[0]
+                direct = self.direct(i, x, attr)
+                if direct is not None:  # one column, None or not
+                    self.lines.append(f"{ind}a{i}({direct})")
+                    continue
+            v = self.var("v")
+            self.lines.append(f"{ind}{v} = {attr}")
+            self.lines.append(f"{ind}if {v} is None:")
+            self.lines.extend(f"{ind}    {self.null(i, x)}" for i, x in members)
+            self.lines.append(f"{ind}else:")
+            inner = []
+            for i, x in members:
+                if len(x.path) > depth + 1:
+                    inner.append((i, x))
+                else:
+                    self.lines.extend(f"{ind}    {line}" for line in self.cell(i, x, v))
+            self.emit(v, depth + 1, inner, ind + "    ")
+
+    def direct(self, i: int, x: _Leaf | _ListOf, value: str) -> str | None:
+        """The cell of leaf ``i`` as one expression of its field's value, if it has one."""
+        if isinstance(x, _ListOf):  # None fails in both readings
+            return f"_struct_rows(x{i}, {value})"
+        if x.role is not _Role.VALUE:
+            return None
+        if f"ix{i}" in self.names:  # a member: its index (None has None)
+            return f"ix{i}[{value}]"
+        if x.cell is None and (x.tp in _RAW or typing.get_origin(x.tp) is tuple):
+            return value
+        return None
+
+    def null(self, i: int, x: _Leaf | _ListOf) -> str:
+        """The line appending leaf ``i``'s cell when an object on its path is None."""
+        if isinstance(x, _ListOf) or self.rule(i, x, "v") is None:
+            return f"a{i}(c{i}(o))"
+        return f"a{i}(None)"
+
+    def cell(self, i: int, x: _Leaf | _ListOf, v: str) -> list[str]:
+        """The lines appending leaf ``i``'s cell from its field's value ``v``, not None."""
+        lines = self.rule(i, x, v)
+        return [f"a{i}(c{i}(o))"] if lines is None else lines
+
+    def rule(self, i: int, x: _Leaf | _ListOf, v: str) -> list[str] | None:
+        """The lines of a leaf this compiler knows (None for another), as the plan reads it."""
+        direct = self.direct(i, x, v)
+        if direct is not None:
+            return [f"a{i}({direct})"]
+        if isinstance(x, _ListOf):
+            return None
+        if x.role is _Role.VALUE and x.tp in _TEXT:
+            return [f"a{i}(str({v}))"]
+        if x.role is _Role.VALUE and x.tp is pendulum.Date:
+            return [f"a{i}({v}.{_DAYS})"]
+        if x.role in (_Role.EARLIEST, _Role.LATEST) and x.tp is PartialDate:
+            day = f"a{i}(None if d is None else d.{_DAYS})"  # d: read just before
+            return [f"d = {v}.{x.role.value}", day]
+        if x.role is _Role.PRECISION and x.tp is PartialDate and f"ix{i}" in self.names:
+            return [f"a{i}(ix{i}[{v}.precision])"]
+        if x.role is _Role.LABEL and f"ix{i}" in self.names:
+            return [f"a{i}(ix{i}[{v}.label])"]
+        if x.role is _Role.TIMEZONE and x.tp is pendulum.DateTime:
+            return [f"a{i}(_zone({v}))"]
+        return None
+
+
+@functools.cache
+def _reader(kind: str) -> _Reader:
+    """The compiled reader of a kind's cells (built on first use, then kept)."""
+    plan = _plan(kind)
+    if not plan.leaves:
+        msg = f"no Arrow column for {plan.cls!r}"  # rows are counted in the columns
+        raise TypeError(msg)
+    compiler = _Compiler(plan)
+    namespace = dict(compiler.names)
+    exec(compile(compiler.source, f"<adminnet arrow reader: {kind}>", "exec"), namespace)
+    return _Reader(namespace["fill"], tuple(compiler.cells), compiler.source)
 
 
 def _kind_of(cls: type, i: int) -> str:
@@ -195,46 +456,77 @@ def _rows(objs: object, kind: str | None, batch_size: int) -> tuple[str | None, 
         kind = first_kind
     if type(first) is not _KINDS[kind]:
         raise _mixed(first, 0, kind)
-    return kind, _then_rest(first, it)
-
-
-def _then_rest(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
-    """``first``, then ``rest``, holding ``first`` no longer than needed (unlike chain)."""
-    yield first
-    del first
-    yield from rest
+    # The first row, then the rest. The tuple iterator drops the tuple, and so the row,
+    # once it is read past (chain((first,), it) would hold it to the end); and unlike a
+    # generator, chain adds no Python frame per row.
+    return kind, itertools.chain(iter((first,)), it)
 
 
 _END: Final = object()
 
 
+_PIECE: Final = 4_096
+"""Rows whose cells are converted at once: they are still in the processor's cache."""
+
+
 def _iter_batches(plan: _Plan, rows: Iterator[Any], batch_size: int) -> Iterator[Any]:
     """Record batches of ``batch_size`` rows, each built in one pass over its entities.
 
-    Each entity is read once, into one cell per column (see :func:`_cell_of`) and not
+    Each entity is read once, into one cell per column (see :func:`_reader`), and not
     kept, so the entities of a generator are freed as they come: a batch costs its
     cells only, and its cells give the cyclic garbage collector nothing new to track
-    (but for the struct rows of a tuple of objects).
+    (but for the struct rows of a tuple of objects and the values of date-times).
+    The cells of a column that is not a list are converted every :data:`_PIECE` rows,
+    while still in the processor's cache, and the pieces joined into one array per
+    batch. A piece that fails is kept as its error, raised once the batch is read and
+    its columns before it are built, as if the batch were converted whole.
     """
     pa = _pyarrow()
-    cells = [_cell_of(x) for x in plan.leaves]
-    cls = plan.cls
+    reader = _reader(plan.kind)
+    piecewise = [_piecewise(pa, x) for x in plan.leaves]
     done = 0  # rows in the batches before this one
     while True:
-        columns: list[list[Any]] = [[] for _ in cells]
-        pairs = tuple(zip([c.append for c in columns], cells, strict=True))
-        n = 0
-        for obj in rows:
-            if type(obj) is not cls:
-                raise _mixed(obj, done + n, plan.kind)
-            for append, cell in pairs:
-                append(cell(obj))
-            n += 1
-            if n == batch_size:
+        columns: list[list[Any]] = [[] for _ in plan.leaves]
+        appends = tuple(c.append for c in columns)
+        pieces: list[list[Any]] = [[] for _ in plan.leaves]
+        failed: dict[int, Exception] = {}
+        n = 0  # rows of this batch
+        while n < batch_size:
+            part = itertools.islice(rows, min(_PIECE, batch_size - n))
+            bases = [len(c) for c in columns]  # a list column keeps its cells to the end
+            while (stop := reader.fill(part, appends)) is not None:
+                obj, slow = stop
+                got = min(len(c) - b for c, b in zip(columns, bases, strict=True))
+                if not slow:
+                    raise _mixed(obj, done + n + got, plan.kind)
+                for column, base in zip(columns, bases, strict=True):  # cut back the row
+                    del column[base + got :]
+                for append, cell in zip(appends, reader.cells, strict=True):
+                    append(cell(obj))
+                del obj, stop
+            got = len(columns[0]) - bases[0]
+            if not got:
                 break
+            n += got
+            for i, x in enumerate(plan.leaves):
+                if piecewise[i] and i not in failed:
+                    try:
+                        pieces[i].append(_piece(pa, typing.cast(_Leaf, x), columns[i]))
+                    except Exception as exc:  # raised in its turn once the batch is read
+                        failed[i] = exc
+                if piecewise[i]:
+                    columns[i].clear()
         if not n:
             return
-        arrays = [_column(pa, x, c) for x, c in zip(plan.leaves, columns, strict=True)]
+        arrays = []
+        for i, x in enumerate(plan.leaves):
+            if i in failed:
+                raise failed[i]
+            if piecewise[i]:
+                arrays.append(_whole(pa, typing.cast(_Leaf, x), pieces[i]))
+            else:
+                arrays.append(_column(pa, x, columns[i]))
+        del columns, pieces
         yield pa.RecordBatch.from_arrays(arrays, schema=plan.schema)
         done += n
 

@@ -103,6 +103,9 @@ def language() -> str:
     return _i18n.language()
 
 
+_NO_PARAMS: Mapping[str, object] = MappingProxyType({})
+
+
 class AdminnetError(Exception):
     """Galat adminnet (root of every adminnet error); never raised bare.
 
@@ -120,8 +123,11 @@ class AdminnetError(Exception):
     default_message: ClassVar[str] = "adminnet error"
 
     code: str
-    params: Mapping[str, object]
-    variant: str | None
+    # What an error has when it is not given (class attributes: an error path makes
+    # thousands of errors, and each sets only what it was given).
+    params: Mapping[str, object] = _NO_PARAMS
+    variant: str | None = None
+    _fallback: str | None = None
 
     def __init__(
         self,
@@ -131,19 +137,23 @@ class AdminnetError(Exception):
         params: Mapping[str, object] | None = None,
         variant: str | None = None,
     ) -> None:
-        self._fallback = message
-        self.code = code if code is not None else self.default_code
-        self.params = MappingProxyType(dict(params)) if params else _NO_PARAMS
-        self.variant = variant
-        super().__init__(message if message is not None else self.code)
+        if code is None:
+            code = self.default_code
+        self.code = code
+        if params:
+            self.params = MappingProxyType(dict(params))
+        if variant is not None:
+            self.variant = variant
+        if message is None:
+            self.args = (code,)  # what Exception.__init__(self, code) stores
+        else:
+            self._fallback = message
+            self.args = (message,)
 
     def _init_bare(self, code: str) -> None:
         """What ``__init__`` does for ``code`` alone (no message, params or variant), faster."""
-        self._fallback = None
         self.code = code
-        self.params = _NO_PARAMS
-        self.variant = None
-        Exception.__init__(self, code)
+        self.args = (code,)
 
     @property
     def template_key(self) -> str:
@@ -154,7 +164,7 @@ class AdminnetError(Exception):
     def message(self) -> str:
         """The message in the current language (catalogue first, then the fallback)."""
         fallback = self._fallback if self._fallback is not None else self.default_message
-        return render(self.template_key, self.params, fallback)
+        return render(template_key(self.code, self.variant), self.params, fallback)
 
     def __str__(self) -> str:
         return self.message
@@ -171,9 +181,6 @@ class AdminnetError(Exception):
     def rewrap(self) -> Self:
         """A fresh copy (class, code, params, variant, fallback), without traceback or notes."""
         return copy.copy(self)
-
-
-_NO_PARAMS: Mapping[str, object] = MappingProxyType({})
 
 
 def _rebuild(
@@ -253,7 +260,7 @@ class UnknownEntity(AdminnetError, LookupError):
     default_code = "unknown"
     default_message = "no such entity"
 
-    _params: Mapping[str, object]
+    _params: Mapping[str, object] = _NO_PARAMS
 
     def __init__(
         self,

@@ -141,7 +141,7 @@ class AdminnetError(Exception):
             code = self.default_code
         self.code = code
         if params:
-            self.params = MappingProxyType(dict(params))
+            self.params = MappingProxyType(params.copy() if type(params) is dict else dict(params))
         if variant is not None:
             self.variant = variant
         if message is None:
@@ -387,7 +387,10 @@ class ErrorDetail:
         >>> d.message
         'NIP 12 has 2 digits, not 18 (or 9 for a pre-2009 NIP)'
         """
-        return cls._checked(path, error.code, error.message, line, plain_params(error.params))
+        plain = plain_params(error.params)
+        if cls is not ErrorDetail:
+            return cls(path, error.code, error.message, line, params=plain)
+        return _detail(path, error.code, error.message, line, plain)
 
     @classmethod
     def from_code(
@@ -408,27 +411,9 @@ class ErrorDetail:
         plain = plain_params(params or {})
         key = template_key(code, variant)
         message = render(key, plain, fallback if fallback is not None else code)
-        return cls._checked(path, code, message, line, plain)
-
-    @classmethod
-    def _checked(
-        cls, path: str, code: str, message: str, line: int | None, params: dict[str, str | int]
-    ) -> ErrorDetail:
-        """The detail of values made here (``params`` from :func:`plain_params`).
-
-        Set slot by slot, without ``__init__``'s checks when they cannot fail (text
-        keys; the values are str or int already): an error path builds thousands.
-        """
-        if cls is not ErrorDetail or not set(map(type, params)) <= _STR:
-            return cls(path, code, message, line, params=params)
-        detail = _new(cls)
-        set_path, set_code, set_message, set_line, set_params = _DETAIL_SLOTS
-        set_path(detail, path)
-        set_code(detail, code)
-        set_message(detail, message)
-        set_line(detail, line)
-        set_params(detail, params)
-        return detail
+        if cls is not ErrorDetail:
+            return cls(path, code, message, line, params=plain)
+        return _detail(path, code, message, line, plain)
 
     def to_dict(self) -> dict[str, object]:
         """Plain dict (JSON-ready): path, code, message, line, params."""
@@ -444,10 +429,32 @@ class ErrorDetail:
 _new = object.__new__
 _STR = frozenset((str,))
 # Each slot's own setter, in field order (path, code, message, line, params): a store
-# without the frozen class's __setattr__ and its lookups, for ErrorDetail._checked.
+# without the frozen class's __setattr__ and its lookups, for _detail.
 _DETAIL_SLOTS: tuple[Callable[[ErrorDetail, Any], None], ...] = tuple(
     ErrorDetail.__dict__[a.name].__set__ for a in attrs.fields(ErrorDetail)
 )
+_set_path, _set_code, _set_message, _set_line, _set_params = _DETAIL_SLOTS
+
+
+def _detail(
+    path: str, code: str, message: str, line: int | None, params: dict[str, str | int]
+) -> ErrorDetail:
+    """The ErrorDetail of values made here (``params`` from :func:`plain_params`).
+
+    Set slot by slot, without ``__init__``'s checks when they cannot fail (text keys;
+    the values are str or int already): an error path builds thousands.
+    """
+    if not set(map(type, params)) <= _STR:
+        return ErrorDetail(path, code, message, line, params=params)
+    detail = _new(ErrorDetail)
+    _set_path(detail, path)
+    _set_code(detail, code)
+    _set_message(detail, message)
+    _set_line(detail, line)
+    _set_params(detail, params)
+    return detail
+
+
 _PLAIN = frozenset((str, int))
 
 
@@ -494,11 +501,11 @@ def _check_params(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 def plain_params(params: Mapping[str, object]) -> dict[str, str | int]:
     """Parameter polos (params as JSON-ready values: int and str stay, the rest become str)."""
-    if set(map(type, params.values())) <= _PLAIN:  # nearly always: a copy
-        if type(params) is MappingProxyType:  # an error's params: its dict's copy
-            return params.copy()
-        return dict(params)  # type: ignore[arg-type]
-    return {k: v if type(v) is int or type(v) is str else str(v) for k, v in params.items()}
+    # An error's params: its dict's copy (whose values are quicker to read than a proxy's).
+    copy: dict[str, object] = params.copy() if type(params) is MappingProxyType else dict(params)
+    if set(map(type, copy.values())) <= _PLAIN:  # nearly always
+        return copy  # type: ignore[return-value]
+    return {k: v if type(v) is int or type(v) is str else str(v) for k, v in copy.items()}
 
 
 class InvalidDataError(ValidationError):

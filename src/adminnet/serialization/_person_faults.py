@@ -154,7 +154,8 @@ def _others(
                 except AdminnetError as exc:
                     error = exc.with_traceback(None)
             if error is not None:
-                if _is_shape_error(error):
+                # (asked: check_person was, so it is no shape error)
+                if not refused.asked and _is_shape_error(error):
                     # check_person would raise this very error at the birth date and at
                     # the gender (its owner says so), dropped there as said: nothing to
                     # compare.
@@ -259,7 +260,7 @@ def details(
     ``known``: the field names as the unknown-key message lists them.
     """
     current = refused.plan or _person.plan()  # the plan the record was read with
-    if not enabled or not current.enabled or not _verified(current):
+    if not enabled or (current is not _agreeing[0] and not _verified(current)):
         return None
     found = _entries(refused, current)
     if found is None:
@@ -316,6 +317,7 @@ _PROBES: Final = (
 )
 
 _checked: list[tuple[object, bool]] = []  # (the plan, whether the probes agree)
+_agreeing: list[object] = [None]  # that plan if they agree (one identity test a line)
 
 
 def _verified(current: _person.Plan) -> bool:
@@ -324,6 +326,7 @@ def _verified(current: _person.Plan) -> bool:
         return _checked[0][1]
     ok = current.enabled and all(_agrees(record, current) for record in _PROBES)
     _checked[:] = [(current, ok)]
+    _agreeing[0] = current if ok else None
     return ok
 
 

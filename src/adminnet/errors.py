@@ -415,6 +415,16 @@ class ErrorDetail:
             return cls(path, code, message, line, params=plain)
         return _detail(path, code, message, line, plain)
 
+    def with_line(self, line: int | None) -> ErrorDetail:
+        """Rincian pada baris (the same detail at ``line`` of a JSON Lines input).
+
+        >>> ErrorDetail("$", "json.invalid", "bad JSON").with_line(7).line
+        7
+        """
+        if type(self) is not ErrorDetail:
+            return attrs.evolve(self, line=line)
+        return _detail(self.path, self.code, self.message, line, self.params)
+
     def to_dict(self) -> dict[str, object]:
         """Plain dict (JSON-ready): path, code, message, line, params."""
         return {
@@ -437,9 +447,9 @@ _set_path, _set_code, _set_message, _set_line, _set_params = _DETAIL_SLOTS
 
 
 def _detail(
-    path: str, code: str, message: str, line: int | None, params: dict[str, str | int]
+    path: str, code: str, message: str, line: int | None, params: Mapping[str, str | int]
 ) -> ErrorDetail:
-    """The ErrorDetail of values made here (``params`` from :func:`plain_params`).
+    """The ErrorDetail of values made here (``params``: plain_params' or a detail's own).
 
     Set slot by slot, without ``__init__``'s checks when they cannot fail (text keys;
     the values are str or int already): an error path builds thousands.

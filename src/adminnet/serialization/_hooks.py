@@ -481,10 +481,7 @@ def line_errors(details: Sequence[ErrorDetail], line: int | None) -> InvalidData
     Each detail carries the number ``line`` (``None``: the text is no line of a file).
     """
     if line is not None:
-        details = [
-            d if d.line == line else ErrorDetail(d.path, d.code, d.message, line, params=d.params)
-            for d in details
-        ]
+        details = [d if d.line == line else d.with_line(line) for d in details]
     return InvalidDataError(details)
 
 

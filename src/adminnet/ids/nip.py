@@ -538,6 +538,7 @@ def get_gender(number: str, *, at: DateLike | None = None) -> Gender | None:
 
 
 _MALE: Final = Gender.MALE
+_ISO_STR: Final = frozenset({pendulum.Date, _dt.date})  # date types whose str is isoformat
 _accepted: Final[list[object]] = [None]
 """The 18-digit str object :func:`validate` accepted (and returned) last, so that
 :func:`check_person`, asked about the same object next (Person's validators, the loader),
@@ -596,7 +597,11 @@ def check_person(
                 params={
                     "value": s,
                     "encoded": f"{s[0:4]}-{s[4:6]}-{s[6:8]}",
-                    "birth_date": str(birth_date),
+                    # str() of these two types is their isoformat (pendulum's through
+                    # a Python method): the C method, for an error path's thousands
+                    "birth_date": birth_date.isoformat()
+                    if type(birth_date) in _ISO_STR
+                    else str(birth_date),
                 },
             )
     # digit 15: "1" male, "2" female; any other digit is validate's to report

@@ -123,6 +123,7 @@ class AdminnetError(Exception):
     default_message: ClassVar[str] = "adminnet error"
 
     code: str
+    args: tuple[Any, ...]  # (message or code,): what Exception.__init__ would store
     # What an error has when it is not given (class attributes: an error path makes
     # thousands of errors, and each sets only what it was given).
     params: Mapping[str, object] = _NO_PARAMS

@@ -164,8 +164,13 @@ class AdminnetError(Exception):
     @property
     def message(self) -> str:
         """The message in the current language (catalogue first, then the fallback)."""
-        fallback = self._fallback if self._fallback is not None else self.default_message
-        return render(template_key(self.code, self.variant), self.params, fallback)
+        fallback = self._fallback
+        variant = self.variant
+        return render(
+            self.code if variant is None else template_key(self.code, variant),
+            self.params,
+            fallback if fallback is not None else self.default_message,
+        )
 
     def __str__(self) -> str:
         return self.message

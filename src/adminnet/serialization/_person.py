@@ -94,8 +94,9 @@ class Refused:
     was read, for the error pass (:mod:`adminnet.serialization._person_faults`):
 
     - ``record``: the record exactly as :func:`adminnet.serialization._json.loads`
-      parses the text (``None`` when not known so), and ``plan``, the plan it was read
-      with;
+      parses the text (``None`` when not known so), ``plan``, the plan it was read
+      with, and ``written``: the text is a line in the layout adminnet writes (its id
+      met the model's pattern, which ``_LINE`` includes);
     - ``name``: the outcome of ``parse_name`` on its string name when that was called
       (a PersonName or the rule's error), or the PersonName of its object name;
     - ``nip``: the NIP rule's error when it was asked (about the text as written), and
@@ -125,6 +126,7 @@ class Refused:
         "plan",
         "record",
         "suspect",
+        "written",
     )
 
     def __init__(
@@ -152,6 +154,7 @@ class Refused:
         self.agree = agree  # and its error, if it raised
         self.checked = checked  # the NIP, birth date and gender pass and agree
         self.suspect = suspect  # a rule refused a value (not only a shape it does not read)
+        self.written = False  # a line in the written layout (its id is good)
 
     def __repr__(self) -> str:
         return "REFUSED"
@@ -606,7 +609,9 @@ def read_text(line: str | bytes) -> Person | Refused | None:
         if text is None:
             return REFUSED
         record = _written_record(match)
-        return _others(current, record, exc.with_traceback(None), number, raw_birth, raw_gender)
+        refused = _others(current, record, exc.with_traceback(None), number, raw_birth, raw_gender)
+        refused.written = True
+        return refused
     if name is None:
         return None
     person = _build(current, ident, name, number, raw_birth, raw_gender)
@@ -614,6 +619,7 @@ def read_text(line: str | bytes) -> Person | Refused | None:
         person.record = _written_record(match)
         person.name = name
         person.plan = current
+        person.written = True
     return person
 
 

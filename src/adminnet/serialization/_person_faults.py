@@ -90,7 +90,9 @@ def _entries(
     out: list[Entry] = []
     seen: list[AdminnetError] = []  # the validators' errors so far
     # id: structured by its hook unless an ASCII string; then the model's pattern
-    if type(ident) is not str or not ident.isascii():
+    if refused.written:
+        pass  # a line in the written layout: its pattern includes the id's
+    elif type(ident) is not str or not ident.isascii():
         out.append(("id", None, ident))
     elif _common.ID_PATTERN.match(ident) is None:
         error = _id_error(current, ident)

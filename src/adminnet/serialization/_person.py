@@ -114,54 +114,34 @@ class Refused:
     key, a value of another JSON type).
     """
 
-    __slots__ = (
-        "agree",
-        "asked",
-        "birth",
-        "birth_date",
-        "checked",
-        "name",
-        "nip",
-        "number",
-        "plan",
-        "record",
-        "suspect",
-        "written",
-    )
+    # What was not learnt: class attributes, so that a refusal (one a bad line) stores
+    # only what it learnt, without the keyword call of a constructor taking them all.
+    record: dict[str, Any] | None = None
+    plan: Plan | None = None  # the plan the record was read with
+    name: object = None
+    nip: AdminnetError | None = None  # the NIP rule's error, when it was asked
+    number: str | None = None  # the compact NIP, when the rule accepted it
+    birth: AdminnetError | None = None  # the date hook's error, when it refused the birth date
+    birth_date: pendulum.Date | None = None  # the birth date, when it was read
+    asked = False  # check_person was asked (NIP, birth date and gender as read)
+    agree: AdminnetError | None = None  # and its error, if it raised
+    checked = False  # the NIP, birth date and gender pass and agree
+    suspect = True  # a rule refused a value (not only a shape it does not read)
+    written = False  # a line in the written layout (its id is good)
 
-    def __init__(
-        self,
-        record: dict[str, Any] | None = None,
-        name: object = None,
-        *,
-        nip: AdminnetError | None = None,
-        number: str | None = None,
-        birth: AdminnetError | None = None,
-        birth_date: pendulum.Date | None = None,
-        asked: bool = False,
-        agree: AdminnetError | None = None,
-        checked: bool = False,
-        suspect: bool = True,
-    ) -> None:
-        self.record = record
-        self.plan: Plan | None = None  # the plan the record was read with
-        self.name = name
-        self.nip = nip  # the NIP rule's error, when it was asked
-        self.number = number  # the compact NIP, when the rule accepted it
-        self.birth = birth  # the date hook's error, when it refused the birth date
-        self.birth_date = birth_date  # the birth date, when it was read
-        self.asked = asked  # check_person was asked (NIP, birth date and gender as read)
-        self.agree = agree  # and its error, if it raised
-        self.checked = checked  # the NIP, birth date and gender pass and agree
-        self.suspect = suspect  # a rule refused a value (not only a shape it does not read)
-        self.written = False  # a line in the written layout (its id is good)
+    def __init__(self, record: dict[str, Any] | None = None, name: object = None) -> None:
+        if record is not None:
+            self.record = record
+        if name is not None:
+            self.name = name
 
     def __repr__(self) -> str:
         return "REFUSED"
 
 
 REFUSED: Final = Refused()
-UNPARSED: Final = Refused(suspect=False)
+UNPARSED: Final = Refused()
+UNPARSED.suspect = False
 """Declined: the quickest parser refused the text (the exact parser alone decides)."""
 
 _plans: list[Plan] = []
@@ -352,13 +332,17 @@ def _build(
         if birth is None:
             read = _date_or_error(raw_birth)
             if isinstance(read, AdminnetError):  # the error pass reports it, at the field
-                return Refused(birth=read)
+                refused = Refused()
+                refused.birth = read
+                return refused
             birth = read
     gender = None
     if raw_gender is not None:
         gender = _GENDERS.get(raw_gender)
         if gender is None:
-            return Refused(birth_date=birth)
+            refused = Refused()
+            refused.birth_date = birth
+            return refused
     if number is not None:
         nip = _nip
         try:
@@ -370,9 +354,14 @@ def _build(
                 nip.check_person(number, birth_date=birth, gender=gender)
             except AdminnetError as exc:  # the error pass reports it, at its field
                 error = exc.with_traceback(None)
-                return Refused(number=number, birth_date=birth, asked=True, agree=error)
+                refused = Refused()
+                refused.number, refused.birth_date = number, birth
+                refused.asked, refused.agree = True, error
+                return refused
     if name is None:
-        return Refused(number=number, birth_date=birth, checked=True)
+        refused = Refused()
+        refused.number, refused.birth_date, refused.checked = number, birth, True
+        return refused
     obj = _new(Person)
     s_id, s_name, s_nip, s_birth, s_gender = current.person_set
     s_id(obj, ident)
@@ -383,6 +372,13 @@ def _build(
     return obj
 
 
+def _shape(value: dict[str, Any]) -> Refused:
+    """The refusal of a record of a shape the accelerator does not read (not suspect)."""
+    refused = Refused(value)
+    refused.suspect = False
+    return refused
+
+
 def _refused_nip_rule(
     number: str, error: AdminnetError, birth: pendulum.Date | None, gender: Gender | None
 ) -> Refused:
@@ -391,7 +387,8 @@ def _refused_nip_rule(
     The error pass compares a NIP that is no shape error with the birth date and the
     gender (as Person's validators do): asked here once for both.
     """
-    refused = Refused(nip=error, birth_date=birth)
+    refused = Refused()
+    refused.nip, refused.birth_date = error, birth
     if (birth is not None or gender is not None) and not _nip.is_shape_error(error):
         refused.asked = True
         try:
@@ -442,13 +439,13 @@ def _from_dict(value: object) -> Person | Refused | None:
     if not current.enabled:
         return None
     if not _PERSON_KEYS.issuperset(value):
-        return Refused(value, suspect=False)  # unknown keys: the error pass reports them
+        return _shape(value)  # unknown keys: the error pass reports them
     get = value.get
     ident = get("id")
     number = get("nip")
     if number is not None:
         if type(number) is not str:
-            return Refused(value, suspect=False)
+            return _shape(value)
         if not _is_nip(number):
             number = _nip.compact(number)  # Person's converter: separators removed
             if not _is_nip(number):
@@ -460,7 +457,7 @@ def _from_dict(value: object) -> Person | Refused | None:
         or (raw_birth is not None and type(raw_birth) is not str)
         or (raw_gender is not None and type(raw_gender) is not str)
     ):
-        return Refused(value, suspect=False)
+        return _shape(value)
     raw_name = get("name")
     try:
         if type(raw_name) is dict:
@@ -492,7 +489,9 @@ def _refused_nip(number: str, value: dict[str, Any]) -> Refused | None:
     try:
         _nip.validate(number)
     except AdminnetError as exc:
-        return Refused(value, nip=exc.with_traceback(None))
+        refused = Refused(value)
+        refused.nip = exc.with_traceback(None)
+        return refused
     return None  # pragma: no cover - a valid NIP the accelerator does not take as it is
 
 

@@ -36,6 +36,7 @@ _chosen: str | None = None
 _from_environment: str | None = None  # read once; set_language(None) reads again
 _lock = threading.Lock()
 _catalogues: dict[str, Mapping[str, str]] = {}
+_tried: dict[str, tuple[Mapping[str, str], ...]] = {}  # language -> the catalogues render reads
 
 
 def set_language(lang: str | None) -> None:
@@ -116,9 +117,13 @@ def render(code: str, params: Mapping[str, object], fallback: str) -> str:
     Falls back to English, then to ``fallback``, when the catalogue has no template for
     the code or the template names a field that ``params`` lacks.
     """
-    lang = language()
-    for which in (lang, "en") if lang != "en" else ("en",):
-        template = catalogue(which).get(code)
+    # language() without its call once known (an error path words thousands a second)
+    lang = _chosen or _from_environment or language()
+    tried = _tried.get(lang)
+    if tried is None:
+        tried = _tried[lang] = tuple(catalogue(which) for which in dict.fromkeys((lang, "en")))
+    for templates in tried:
+        template = templates.get(code)
         if template is not None:
             try:
                 return template.format_map(params)

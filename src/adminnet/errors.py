@@ -103,6 +103,9 @@ def language() -> str:
     return _i18n.language()
 
 
+_NO_PARAMS: Mapping[str, object] = MappingProxyType({})
+
+
 class AdminnetError(Exception):
     """Galat adminnet (root of every adminnet error); never raised bare.
 
@@ -120,8 +123,12 @@ class AdminnetError(Exception):
     default_message: ClassVar[str] = "adminnet error"
 
     code: str
-    params: Mapping[str, object]
-    variant: str | None
+    args: tuple[Any, ...]  # (message or code,): what Exception.__init__ would store
+    # What an error has when it is not given (class attributes: an error path makes
+    # thousands of errors, and each sets only what it was given).
+    params: Mapping[str, object] = _NO_PARAMS
+    variant: str | None = None
+    _fallback: str | None = None
 
     def __init__(
         self,
@@ -131,19 +138,23 @@ class AdminnetError(Exception):
         params: Mapping[str, object] | None = None,
         variant: str | None = None,
     ) -> None:
-        self._fallback = message
-        self.code = code if code is not None else self.default_code
-        self.params = MappingProxyType(dict(params)) if params else _NO_PARAMS
-        self.variant = variant
-        super().__init__(message if message is not None else self.code)
+        if code is None:
+            code = self.default_code
+        self.code = code
+        if params:
+            self.params = MappingProxyType(params.copy() if type(params) is dict else dict(params))
+        if variant is not None:
+            self.variant = variant
+        if message is None:
+            self.args = (code,)  # what Exception.__init__(self, code) stores
+        else:
+            self._fallback = message
+            self.args = (message,)
 
     def _init_bare(self, code: str) -> None:
         """What ``__init__`` does for ``code`` alone (no message, params or variant), faster."""
-        self._fallback = None
         self.code = code
-        self.params = _NO_PARAMS
-        self.variant = None
-        Exception.__init__(self, code)
+        self.args = (code,)
 
     @property
     def template_key(self) -> str:
@@ -153,8 +164,13 @@ class AdminnetError(Exception):
     @property
     def message(self) -> str:
         """The message in the current language (catalogue first, then the fallback)."""
-        fallback = self._fallback if self._fallback is not None else self.default_message
-        return render(self.template_key, self.params, fallback)
+        fallback = self._fallback
+        variant = self.variant
+        return render(
+            self.code if variant is None else template_key(self.code, variant),
+            self.params,
+            fallback if fallback is not None else self.default_message,
+        )
 
     def __str__(self) -> str:
         return self.message
@@ -171,9 +187,6 @@ class AdminnetError(Exception):
     def rewrap(self) -> Self:
         """A fresh copy (class, code, params, variant, fallback), without traceback or notes."""
         return copy.copy(self)
-
-
-_NO_PARAMS: Mapping[str, object] = MappingProxyType({})
 
 
 def _rebuild(
@@ -253,7 +266,7 @@ class UnknownEntity(AdminnetError, LookupError):
     default_code = "unknown"
     default_message = "no such entity"
 
-    _params: Mapping[str, object]
+    _params: Mapping[str, object] = _NO_PARAMS
 
     def __init__(
         self,
@@ -380,7 +393,10 @@ class ErrorDetail:
         >>> d.message
         'NIP 12 has 2 digits, not 18 (or 9 for a pre-2009 NIP)'
         """
-        return cls._checked(path, error.code, error.message, line, plain_params(error.params))
+        plain = plain_params(error.params)
+        if cls is not ErrorDetail:
+            return cls(path, error.code, error.message, line, params=plain)
+        return _detail(path, error.code, error.message, line, plain)
 
     @classmethod
     def from_code(
@@ -401,27 +417,19 @@ class ErrorDetail:
         plain = plain_params(params or {})
         key = template_key(code, variant)
         message = render(key, plain, fallback if fallback is not None else code)
-        return cls._checked(path, code, message, line, plain)
+        if cls is not ErrorDetail:
+            return cls(path, code, message, line, params=plain)
+        return _detail(path, code, message, line, plain)
 
-    @classmethod
-    def _checked(
-        cls, path: str, code: str, message: str, line: int | None, params: dict[str, str | int]
-    ) -> ErrorDetail:
-        """The detail of values made here (``params`` from :func:`plain_params`).
+    def with_line(self, line: int | None) -> ErrorDetail:
+        """Rincian pada baris (the same detail at ``line`` of a JSON Lines input).
 
-        Set slot by slot, without ``__init__``'s checks when they cannot fail (text
-        keys; the values are str or int already): an error path builds thousands.
+        >>> ErrorDetail("$", "json.invalid", "bad JSON").with_line(7).line
+        7
         """
-        if cls is not ErrorDetail or not set(map(type, params)) <= _STR:
-            return cls(path, code, message, line, params=params)
-        detail = _new(cls)
-        set_path, set_code, set_message, set_line, set_params = _DETAIL_SLOTS
-        set_path(detail, path)
-        set_code(detail, code)
-        set_message(detail, message)
-        set_line(detail, line)
-        set_params(detail, params)
-        return detail
+        if type(self) is not ErrorDetail:
+            return attrs.evolve(self, line=line)
+        return _detail(self.path, self.code, self.message, line, self.params)
 
     def to_dict(self) -> dict[str, object]:
         """Plain dict (JSON-ready): path, code, message, line, params."""
@@ -437,10 +445,32 @@ class ErrorDetail:
 _new = object.__new__
 _STR = frozenset((str,))
 # Each slot's own setter, in field order (path, code, message, line, params): a store
-# without the frozen class's __setattr__ and its lookups, for ErrorDetail._checked.
+# without the frozen class's __setattr__ and its lookups, for _detail.
 _DETAIL_SLOTS: tuple[Callable[[ErrorDetail, Any], None], ...] = tuple(
     ErrorDetail.__dict__[a.name].__set__ for a in attrs.fields(ErrorDetail)
 )
+_set_path, _set_code, _set_message, _set_line, _set_params = _DETAIL_SLOTS
+
+
+def _detail(
+    path: str, code: str, message: str, line: int | None, params: Mapping[str, str | int]
+) -> ErrorDetail:
+    """The ErrorDetail of values made here (``params``: plain_params' or a detail's own).
+
+    Set slot by slot, without ``__init__``'s checks when they cannot fail (text keys;
+    the values are str or int already): an error path builds thousands.
+    """
+    if not set(map(type, params)) <= _STR:
+        return ErrorDetail(path, code, message, line, params=params)
+    detail = _new(ErrorDetail)
+    _set_path(detail, path)
+    _set_code(detail, code)
+    _set_message(detail, message)
+    _set_line(detail, line)
+    _set_params(detail, params)
+    return detail
+
+
 _PLAIN = frozenset((str, int))
 
 
@@ -487,11 +517,11 @@ def _check_params(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 def plain_params(params: Mapping[str, object]) -> dict[str, str | int]:
     """Parameter polos (params as JSON-ready values: int and str stay, the rest become str)."""
-    if set(map(type, params.values())) <= _PLAIN:  # nearly always: a copy
-        if type(params) is MappingProxyType:  # an error's params: its dict's copy
-            return params.copy()
-        return dict(params)  # type: ignore[arg-type]
-    return {k: v if type(v) is int or type(v) is str else str(v) for k, v in params.items()}
+    # An error's params: its dict's copy (whose values are quicker to read than a proxy's).
+    copy: dict[str, object] = params.copy() if type(params) is MappingProxyType else dict(params)
+    if set(map(type, copy.values())) <= _PLAIN:  # nearly always
+        return copy  # type: ignore[return-value]
+    return {k: v if type(v) is int or type(v) is str else str(v) for k, v in copy.items()}
 
 
 class InvalidDataError(ValidationError):

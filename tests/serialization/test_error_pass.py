@@ -172,6 +172,43 @@ def _line(record: dict[str, Any], compact: bool) -> bytes:
     ],
     compact=True,
 )
+@example(  # refused at the id or the name: the accelerator reads the other fields too
+    records=[
+        {
+            "id": "Budi",
+            "name": "Budi",
+            "nip": "196503021990001002",
+            "birth_date": "1970-01-01",
+            "gender": "female",
+        },
+        {
+            "id": "budi",
+            "name": "Dr., M.Si.",
+            "nip": "196503021990031002",
+            "birth_date": "1965-03-03",
+            "gender": "female",
+        },
+        {"id": "B", "name": "", "nip": "196503021990031002", "birth_date": "1965-03-02"},
+        {"id": "budi", "name": 5, "nip": "19650302 199000 1 002", "gender": "female"},
+        {"id": "budi", "nip": "196503021990031002", "birth_date": "1965-02-30"},
+    ],
+    compact=True,
+)
+@example(  # a NIP refused for other than its shape, compared once with both fields
+    records=[
+        {
+            "id": "budi",
+            "name": "Budi",
+            "nip": number,
+            "birth_date": birth,
+            "gender": gender,
+        }
+        for number in ("196503021990001002", "19650302 199000 1 002", "196503022099011002")
+        for birth in ("1965-03-02", "1970-01-01")
+        for gender in ("male", "female")
+    ],
+    compact=False,
+)
 def test_the_error_pass_gives_the_general_paths_details(
     records: list[dict[str, Any]], compact: bool
 ) -> None:
@@ -301,6 +338,9 @@ def test_the_details_and_error_of_a_bad_line_are_what_the_constructors_make() ->
     slow = ErrorDetail("$.nip", error.code, error.message, 3, params=dict(error.params))
     assert (fast, fast.params, type(fast.params)) == (slow, slow.params, dict)
     assert repr(fast) == repr(slow)
+    moved = fast.with_line(7)
+    made = ErrorDetail("$.nip", error.code, error.message, 7, params=dict(error.params))
+    assert (moved, moved.params, repr(moved)) == (made, made.params, repr(made))
     for code in (None, "rule_errors"):
         made = InvalidDataError([fast], code=code)
         assert made.args == ((code or "invalid_data"),)
@@ -312,3 +352,22 @@ def test_the_details_and_error_of_a_bad_line_are_what_the_constructors_make() ->
         )
         assert str(made) == str(fast)
     assert str(InvalidDataError([])) == "the document is not valid"
+
+
+def test_a_record_refused_at_its_id_or_name_says_whether_the_rest_passes() -> None:
+    """The accelerator reads the other fields of such a record, for the error pass."""
+    _person.reset()
+    good = '"nip":"196503021990031002","birth_date":"1965-03-02","gender":"male"}'
+    bad = '"nip":"196503021990031002","birth_date":"1965-03-03","gender":"male"}'
+    for head in ('{"id":"ASN 1","name":"Budi",', '{"id":"asn-1","name":"Dr., M.Si.",'):
+        passes = _person.read_text(head + good)
+        assert isinstance(passes, _person.Refused)
+        assert passes.checked
+        assert passes.record is not None
+        fails = _person.read_text(head + bad)
+        assert isinstance(fails, _person.Refused)
+        assert not fails.checked
+        assert fails.asked
+        assert fails.agree is not None
+        assert fails.agree.code == "person.nip_birth_date_mismatch"
+        _both([(head + line).encode() for line in (good, bad)])

@@ -134,8 +134,8 @@ _LEGACY_ZERO: Final = "000000000"
 # and freezegun in tests) reads today again, as does one past midnight.
 _today_cache: tuple[object, float, int, int, str, str, float] = (None, 0.0, 0, 0, "", "", 0.0)
 
-# Memos of the fast path of validate(), filled on first sight of a part that _check
-# accepts and emptied when full (anything else is not stored and goes the slow way).
+# Memos of the fast path of validate(), filled with the parts of each number _check
+# accepts (_remember) and emptied when full (anything else goes the slow way).
 # An appointment is compared as a "YYYYMM" key: the TMT for a PNS, "YYYY00" for a PPPK.
 _CACHE_LIMIT: Final = 50_000
 _births = Memo[str, tuple[str, str]](_CACHE_LIMIT)  # digits 1-8 -> earliest (PNS, PPPK) key
@@ -183,45 +183,27 @@ def _reference(at: DateLike | None) -> tuple[int, int, str]:
     return y, m, iso
 
 
-def _birth_limits(text: str) -> tuple[str, str] | None:
-    """Memoised earliest appointment keys for birth digits ``text``; ``None`` if bad.
+def _remember(s: str, by: int, bm: int, bd: int, pppk: bool) -> None:
+    """Memoise the parts of an 18-digit number ``s`` that :func:`_check` accepted.
 
-    A PNS TMT (its 1st day) is late enough from the month of the 18th birthday if that
-    is on the 1st, else from the next month; a PPPK year from the birth year + 18. "~"
-    sorts after every key (an 18th birthday after the year 9999).
+    The fast path of :func:`validate` then decides on them by comparing keys: the
+    earliest appointment keys of the birth digits (a PNS TMT, its 1st day, is late
+    enough from the month of the 18th birthday if that is on the 1st, else from the
+    next month; a PPPK year from the birth year + 18; "~" sorts after every key, an
+    18th birthday after the year 9999), the key and kind of digits 9-14, and digits
+    15-18. Only parts of accepted numbers are kept: a part that is refused is never
+    looked up in vain and then computed twice.
     """
-    if not is_digits(text):
-        return None
-    by, bm, bd = int(text[0:4]), int(text[4:6]), int(text[6:8])
-    if by < _MIN_BIRTH_YEAR or not _is_calendar_date(by, bm, bd):
-        return None
-    ay, am = by + _MIN_AGE, bm + (bd != 1)
-    if am > 12:
-        ay, am = ay + 1, 1
-    pns = f"{ay:04d}{am:02d}" if ay <= 9999 else "~"
-    pppk = f"{by + _MIN_AGE:04d}00" if by + _MIN_AGE <= 9999 else "~"
-    return _births.put(text, (pns, pppk))
-
-
-def _appointment(text: str) -> tuple[str, int] | None:
-    """Memoised comparison key and kind of TMT digits ``text``; ``None`` if bad."""
-    if not (text.isascii() and text.isdigit()) or text[4:] == "00":
-        return None
-    if text[4:] <= "12":
-        found = text, 0
-    elif text[:4] >= str(_FIRST_PPPK_YEAR):
-        found = text[:4] + "00", 1
-    else:
-        return None
-    return _appointments.put(text, found)
-
-
-def _tail(text: str) -> bool:
-    """Whether digits 15-18 ``text`` are a good gender and serial (memoised if so)."""
-    if text.isascii() and text.isdigit() and text[0] in "12" and text[1:] != "000":
-        _tails.add(text)  # at most 1,998 of them
-        return True
-    return False
+    if _births_get(s[:8]) is None:
+        ay, am = by + _MIN_AGE, bm + (bd != 1)
+        if am > 12:
+            ay, am = ay + 1, 1
+        pns = f"{ay:04d}{am:02d}" if ay <= 9999 else "~"
+        pppk_key = f"{by + _MIN_AGE:04d}00" if by + _MIN_AGE <= 9999 else "~"
+        _births.put(s[:8], (pns, pppk_key))
+    if _appointments_get(s[8:14]) is None:
+        _appointments.put(s[8:14], (s[8:12] + "00", 1) if pppk else (s[8:14], 0))
+    _tails.add(s[14:])  # at most 1,998 of them: gender 1 or 2, serial 001-999
 
 
 def _at_key(at: DateLike) -> str:
@@ -373,14 +355,15 @@ def validate(number: str, *, at: DateLike | None = None) -> str:
     """
     # Fast path for a valid canonical 18-digit number: memoised parts and comparisons of
     # "YYYYMM" keys decide exactly as _check does; anything they do not accept (every
-    # error included) goes the slow way, _validate.
+    # error included, and parts not seen yet) goes the slow way, which memoises the
+    # parts of a number it accepts.
     if type(number) is str and len(number) == 18:
-        limits = _births_get(number[:8]) or _birth_limits(number[:8])
-        appointed = _appointments_get(number[8:14]) or _appointment(number[8:14])
+        limits = _births_get(number[:8])
+        appointed = _appointments_get(number[8:14])
         if (
             limits is not None
             and appointed is not None
-            and (number[14:] in _tails or _tail(number[14:]))
+            and number[14:] in _tails
             and limits[appointed[1]] <= appointed[0]
         ):
             if at is None:
@@ -395,20 +378,14 @@ def validate(number: str, *, at: DateLike | None = None) -> str:
             elif appointed[0] <= _at_key(at):
                 _accepted[0] = number
                 return number
-    s = _validate(number, at)
-    if len(s) == 18:
-        _accepted[0] = s
-    return s
-
-
-def _validate(number: object, at: DateLike | None) -> str:
-    """:func:`validate` without its fast path."""
     s = _digits(number)
     if len(s) == 9:
         if s == _LEGACY_ZERO:
             raise InvalidFormat(code="nip.invalid_format", variant="zeros", params={"value": s})
         return s
-    _check(s, at)
+    by, bm, bd, _, _, pppk = _check(s, at)
+    _remember(s, by, bm, bd, pppk)
+    _accepted[0] = s
     return s
 
 
@@ -561,6 +538,7 @@ def get_gender(number: str, *, at: DateLike | None = None) -> Gender | None:
 
 
 _MALE: Final = Gender.MALE
+_ISO_STR: Final = frozenset({pendulum.Date, _dt.date})  # date types whose str is isoformat
 _accepted: Final[list[object]] = [None]
 """The 18-digit str object :func:`validate` accepted (and returned) last, so that
 :func:`check_person`, asked about the same object next (Person's validators, the loader),
@@ -619,7 +597,11 @@ def check_person(
                 params={
                     "value": s,
                     "encoded": f"{s[0:4]}-{s[4:6]}-{s[6:8]}",
-                    "birth_date": str(birth_date),
+                    # str() of these two types is their isoformat (pendulum's through
+                    # a Python method): the C method, for an error path's thousands
+                    "birth_date": birth_date.isoformat()
+                    if type(birth_date) in _ISO_STR
+                    else str(birth_date),
                 },
             )
     # digit 15: "1" male, "2" female; any other digit is validate's to report

@@ -114,7 +114,7 @@ from cattrs.preconf.json import make_converter as _make_json_converter
 from adminnet import _memo
 from adminnet.errors import ErrorDetail, InvalidDataError, InvalidFormat
 from adminnet.serialization._errors import MAX_DETAILS, cap, details_of, got, too_many
-from adminnet.serialization._hooks import FORMAT_VERSION, LineErrors, configure
+from adminnet.serialization._hooks import FORMAT_VERSION, configure, line_errors
 from adminnet.serialization._json import dumps, dumps_bytes, loads
 from adminnet.time import PartialDate
 
@@ -266,25 +266,26 @@ def _loader(cls: type[T]) -> Callable[[str | bytes], T]:
     return load_text
 
 
-def _line_loader(cls: type[T]) -> Callable[[str | bytes, int], T | LineErrors]:
+def _line_loader(cls: type[T]) -> Callable[[str | bytes, int], T | InvalidDataError]:
     """How to read one JSON line (its text and number) as a ``cls``: problems returned.
 
     The Person hook's ``load_line``; for every other class, :func:`_loader`'s error
-    caught.
+    caught. The InvalidDataError returned lists the line's problems, each detail with
+    the line's number.
     """
     hook = _converter().get_structure_hook(cls)
-    load_line: Callable[[str | bytes, int], T | LineErrors] | None = getattr(
+    load_line: Callable[[str | bytes, int], T | InvalidDataError] | None = getattr(
         hook, "load_line", None
     )
     if load_line is not None:
         return load_line
     load = _loader(cls)
 
-    def load_or_errors(text: str | bytes, _line: int) -> T | LineErrors:
+    def load_or_errors(text: str | bytes, line: int) -> T | InvalidDataError:
         try:
             return load(text)
         except InvalidDataError as exc:
-            return LineErrors(exc.errors)
+            return line_errors(exc.errors, line)
 
     return load_or_errors
 
@@ -406,13 +407,8 @@ def iter_jsonl(
         if first != b"{" and first != "{" and _is_blank(line):
             continue
         result = load(line, number)
-        if type(result) is LineErrors:
-            details = result.details
-            if result.line != number:
-                details = [
-                    ErrorDetail(d.path, d.code, d.message, number, params=d.params) for d in details
-                ]
-            report(InvalidDataError(details))
+        if type(result) is InvalidDataError:
+            report(result)
             continue
         yield result  # type: ignore[misc]
     if dropped:

@@ -86,8 +86,8 @@ from adminnet.time import PartialDate
 __all__ = [
     "ENTITY_CLASSES",
     "FORMAT_VERSION",
-    "LineErrors",
     "configure",
+    "line_errors",
 ]
 
 FORMAT_VERSION: Final = "1.0"
@@ -444,12 +444,12 @@ class _PersonHook(_ClassHook):
             InvalidDataError: listing every problem with its path.
         """
         result = self.load_line(text)
-        if type(result) is LineErrors:
-            raise InvalidDataError(result.details)
+        if type(result) is InvalidDataError:
+            raise result
         return result
 
     def load_line(self, text: str | bytes, line: int | None = None) -> Any:
-        """:meth:`load_text` for a JSON line: its problems are returned, not raised.
+        """:meth:`load_text` for a JSON line: its InvalidDataError is returned, not raised.
 
         ``line``: the number the details carry.
         """
@@ -460,32 +460,29 @@ class _PersonHook(_ClassHook):
         if isinstance(person, Refused):
             found = self._faults(person, line)
             if found is not None:
-                return LineErrors(found, line)
+                return InvalidDataError(found)  # each detail carries the line already
             suspect = person.suspect
         try:
             # What the quickest parser refused, only the exact one decides (as loads).
             value = exact_loads(text) if person is UNPARSED else loads(text)
         except InvalidDataError as exc:
-            return LineErrors(exc.errors)
+            return line_errors(exc.errors, line)
         try:
             return self._structure(value, Person, suspect=suspect)
         except MemoryError:
             raise
         except Exception as exc:
-            return LineErrors(cap(details_of(exc)))
+            return line_errors(cap(details_of(exc)), line)
 
 
-class LineErrors:
+def line_errors(details: Sequence[ErrorDetail], line: int | None) -> InvalidDataError:
     """The problems of one JSON line, as a line loader returns them (not raised).
 
-    ``line``: the line number the details carry already (``None``: none yet).
+    Each detail carries the number ``line`` (``None``: the text is no line of a file).
     """
-
-    __slots__ = ("details", "line")
-
-    def __init__(self, details: Sequence[ErrorDetail], line: int | None = None) -> None:
-        self.details = details
-        self.line = line
+    if line is not None:
+        details = [d if d.line == line else d.with_line(line) for d in details]
+    return InvalidDataError(details)
 
 
 _WHILE_DATASET: Final = "While structuring Dataset"

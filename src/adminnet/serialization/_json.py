@@ -21,6 +21,7 @@ not orjson is installed:
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
@@ -92,37 +93,44 @@ def decode(data: bytes) -> str:
         raise InvalidDataError([detail]) from None
 
 
+class _State(threading.local):
+    duplicate = False  # the text being read by this thread has a duplicate key
+
+
+_state: Final = _State()
+
+
+def _pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object of the exact parser; one with a repeated key is marked (``_Pairs``)."""
+    obj = dict(items)
+    if len(obj) == len(items):
+        return obj
+    _state.duplicate = True
+    marked = _Pairs(obj)
+    counted: set[str] = set()
+    marked.duplicates = []
+    for key, _ in items:
+        if key in counted and key not in marked.duplicates:
+            marked.duplicates.append(key)
+        counted.add(key)
+    return marked
+
+
+# The exact parser, made once (json.loads with options makes a decoder at every call).
+_EXACT: Final = json.JSONDecoder(
+    object_pairs_hook=_pairs, parse_float=decimal_of, parse_int=_parse_int, parse_constant=Decimal
+)
+
+
 def exact_loads(text: str | bytes) -> Any:
     """Parse JSON exactly (see the module docstring); raise InvalidDataError."""
     if isinstance(text, bytes | bytearray | memoryview):
         text = decode(bytes(text))
     if text.startswith(_BOM):
         text = text[1:]
-    seen_duplicate = False
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal seen_duplicate
-        obj = dict(items)
-        if len(obj) == len(items):
-            return obj
-        seen_duplicate = True
-        marked = _Pairs(obj)
-        counted: set[str] = set()
-        marked.duplicates = []
-        for key, _ in items:
-            if key in counted and key not in marked.duplicates:
-                marked.duplicates.append(key)
-            counted.add(key)
-        return marked
-
+    _state.duplicate = False
     try:
-        value = json.loads(
-            text,
-            object_pairs_hook=pairs,
-            parse_float=decimal_of,
-            parse_int=_parse_int,
-            parse_constant=Decimal,
-        )
+        value = _EXACT.decode(text)  # json.loads(text, **its options), without a new decoder
     except json.JSONDecodeError as exc:
         detail = ErrorDetail.from_code(
             "$",
@@ -134,7 +142,7 @@ def exact_loads(text: str | bytes) -> Any:
         raise InvalidDataError([ErrorDetail.from_code("$", "json.too_deep")]) from None
     except AdminnetError as exc:  # a number beyond the range read (decimal_of)
         raise InvalidDataError([ErrorDetail.from_error("$", exc)]) from None
-    if seen_duplicate:
+    if _state.duplicate:
         raise InvalidDataError(_duplicates(value))
     return value
 

@@ -12,9 +12,11 @@ One seam. It is entered from one place, the Person hook of
 :mod:`adminnet.serialization._hooks`: :func:`from_text` for the text of one document
 or JSON line, :func:`from_value` for an already parsed value. Nothing else calls it.
 A refusal (:class:`Refused`) carries the record it read and what it learnt (the name,
-the NIP rule's error), which the Person hook hands to the error pass,
+each rule's answer), which the Person hook hands to the error pass,
 :mod:`adminnet.serialization._person_faults`, so that an invalid line is neither
-parsed nor checked twice.
+parsed nor checked twice. A record whose id or name is refused is read to the end all
+the same (the other fields checked as for a valid one), so that the refusal says
+whether they pass.
 
 The same rules as the model, called, never re-encoded:
 
@@ -90,42 +92,56 @@ class Refused:
     A hint for the general path (the record is most likely invalid, so it looks for
     every error before it calls the constructor), never an answer. It may carry what
     was read, for the error pass (:mod:`adminnet.serialization._person_faults`):
-    ``record``, the record exactly as :func:`adminnet.serialization._json.loads` parses
-    the text (``None`` when not known so), and ``name``, the outcome of ``parse_name``
-    on its string name when that was called (a PersonName or the rule's error),
-    ``nip``, the NIP rule's error when it was asked (about the text as written),
-    ``birth``, the date hook's error for the birth date when it refused it, ``agree``,
-    :func:`~adminnet.ids.nip.check_person`'s error when it was asked about the NIP
-    with both the birth date and the gender (the birth date is compared first);
+
+    - ``record``: the record exactly as :func:`adminnet.serialization._json.loads`
+      parses the text (``None`` when not known so), ``plan``, the plan it was read
+      with, and ``written``: the text is a line in the layout adminnet writes (its id
+      met the model's pattern, which ``_LINE`` includes);
+    - ``name``: the outcome of ``parse_name`` on its string name when that was called
+      (a PersonName or the rule's error), or the PersonName of its object name;
+    - ``nip``: the NIP rule's error when it was asked (about the text as written), and
+      ``number``: the compact NIP when the rule accepted it;
+    - ``birth``: the date hook's error for the birth date when it refused it, and
+      ``birth_date``: the date when it read it;
+    - ``asked``: :func:`~adminnet.ids.nip.check_person` was asked about the NIP (one
+      that is no shape error, see :func:`~adminnet.ids.nip.is_shape_error`) with the
+      birth date and the gender as read (each may be absent), and ``agree`` is its
+      error, if it raised (the birth date is compared first);
+    - ``checked``: the NIP, the birth date and the gender each passed its rules and
+      they agree (what made the record refused is its id or its name).
+
     ``suspect`` is false when it declined only a shape it does not read (an unknown
     key, a value of another JSON type).
     """
 
-    __slots__ = ("agree", "birth", "name", "nip", "record", "suspect")
+    # What was not learnt: class attributes, so that a refusal (one a bad line) stores
+    # only what it learnt, without the keyword call of a constructor taking them all.
+    record: dict[str, Any] | None = None
+    plan: Plan | None = None  # the plan the record was read with
+    name: object = None
+    nip: AdminnetError | None = None  # the NIP rule's error, when it was asked
+    number: str | None = None  # the compact NIP, when the rule accepted it
+    birth: AdminnetError | None = None  # the date hook's error, when it refused the birth date
+    birth_date: pendulum.Date | None = None  # the birth date, when it was read
+    asked = False  # check_person was asked (NIP, birth date and gender as read)
+    agree: AdminnetError | None = None  # and its error, if it raised
+    checked = False  # the NIP, birth date and gender pass and agree
+    suspect = True  # a rule refused a value (not only a shape it does not read)
+    written = False  # a line in the written layout (its id is good)
 
-    def __init__(
-        self,
-        record: dict[str, Any] | None = None,
-        name: object = None,
-        *,
-        nip: AdminnetError | None = None,
-        birth: AdminnetError | None = None,
-        agree: AdminnetError | None = None,
-        suspect: bool = True,
-    ) -> None:
-        self.record = record
-        self.name = name
-        self.nip = nip  # the NIP rule's error, when it was asked
-        self.birth = birth  # the date hook's error, when it refused the birth date
-        self.agree = agree  # check_person's error (NIP, birth date and gender), if asked
-        self.suspect = suspect  # a rule refused a value (not only a shape it does not read)
+    def __init__(self, record: dict[str, Any] | None = None, name: object = None) -> None:
+        if record is not None:
+            self.record = record
+        if name is not None:
+            self.name = name
 
     def __repr__(self) -> str:
         return "REFUSED"
 
 
 REFUSED: Final = Refused()
-UNPARSED: Final = Refused(suspect=False)
+UNPARSED: Final = Refused()
+UNPARSED.suspect = False
 """Declined: the quickest parser refused the text (the exact parser alone decides)."""
 
 _plans: list[Plan] = []
@@ -297,16 +313,18 @@ def _date(text: object) -> pendulum.Date | None:
 def _build(
     current: Plan,
     ident: str,
-    name: PersonName,
+    name: PersonName | None,
     number: str | None,
     raw_birth: str | None,
     raw_gender: str | None,
 ) -> Person | Refused:
     """Apply the rules the values of a Person have not met yet, then build it.
 
-    The id has met the model's pattern already (the caller's ``_LINE`` includes it).
-    A refusal is a new :class:`Refused` with the rule's error the error pass reuses;
-    the caller adds the record and the name.
+    The id has met the model's pattern already (the caller's ``_LINE`` includes it),
+    unless ``name`` is ``None``: the id or the name was refused, and the other fields
+    are checked all the same (a :class:`Refused` with ``checked`` when they pass). A
+    refusal is a new :class:`Refused` with what the rules answered, which the error
+    pass reuses; the caller adds the record, the name and the plan.
     """
     birth = None
     if raw_birth is not None:
@@ -314,24 +332,36 @@ def _build(
         if birth is None:
             read = _date_or_error(raw_birth)
             if isinstance(read, AdminnetError):  # the error pass reports it, at the field
-                return Refused(birth=read)
+                refused = Refused()
+                refused.birth = read
+                return refused
             birth = read
     gender = None
     if raw_gender is not None:
         gender = _GENDERS.get(raw_gender)
         if gender is None:
-            return Refused()
+            refused = Refused()
+            refused.birth_date = birth
+            return refused
     if number is not None:
         nip = _nip
         try:
             number = nip.validate(number)  # its compact form, as Person's converter's
         except AdminnetError as exc:  # the error pass reports it, at the NIP
-            return Refused(nip=exc.with_traceback(None))
+            return _refused_nip_rule(number, exc.with_traceback(None), birth, gender)
         if birth is not None or gender is not None:
             try:
                 nip.check_person(number, birth_date=birth, gender=gender)
             except AdminnetError as exc:  # the error pass reports it, at its field
-                return Refused(agree=exc.with_traceback(None))
+                error = exc.with_traceback(None)
+                refused = Refused()
+                refused.number, refused.birth_date = number, birth
+                refused.asked, refused.agree = True, error
+                return refused
+    if name is None:
+        refused = Refused()
+        refused.number, refused.birth_date, refused.checked = number, birth, True
+        return refused
     obj = _new(Person)
     s_id, s_name, s_nip, s_birth, s_gender = current.person_set
     s_id(obj, ident)
@@ -340,6 +370,56 @@ def _build(
     s_birth(obj, birth)
     s_gender(obj, gender)
     return obj
+
+
+def _shape(value: dict[str, Any]) -> Refused:
+    """The refusal of a record of a shape the accelerator does not read (not suspect)."""
+    refused = Refused(value)
+    refused.suspect = False
+    return refused
+
+
+def _refused_nip_rule(
+    number: str, error: AdminnetError, birth: pendulum.Date | None, gender: Gender | None
+) -> Refused:
+    """The refusal of a NIP by its rule, with check_person's answer when it compares.
+
+    The error pass compares a NIP that is no shape error with the birth date and the
+    gender (as Person's validators do): asked here once for both.
+    """
+    refused = Refused()
+    refused.nip, refused.birth_date = error, birth
+    if (birth is not None or gender is not None) and not _nip.is_shape_error(error):
+        refused.asked = True
+        try:
+            _nip.check_person(number, birth_date=birth, gender=gender)
+        except AdminnetError as exc:
+            refused.agree = exc.with_traceback(None)
+    return refused
+
+
+def _others(
+    current: Plan,
+    value: dict[str, Any],
+    name: object,
+    number: str | None,
+    raw_birth: str | None,
+    raw_gender: str | None,
+    *,
+    suspect: bool = True,
+) -> Refused:
+    """The refusal of a record whose id or name is refused (or missing).
+
+    It says what the other fields hold: :func:`_build` without a name.
+    """
+    refused = _build(current, "", None, number, raw_birth, raw_gender)
+    if not isinstance(refused, Refused):  # pragma: no cover - no Person without a name
+        return Refused(value, name)
+    refused.record = value
+    refused.name = name
+    refused.plan = current
+    refused.suspect = suspect or not refused.checked
+    return refused
 
 
 def _is_nip(number: object) -> bool:
@@ -359,13 +439,13 @@ def _from_dict(value: object) -> Person | Refused | None:
     if not current.enabled:
         return None
     if not _PERSON_KEYS.issuperset(value):
-        return Refused(value, suspect=False)  # unknown keys: the error pass reports them
+        return _shape(value)  # unknown keys: the error pass reports them
     get = value.get
     ident = get("id")
     number = get("nip")
     if number is not None:
         if type(number) is not str:
-            return Refused(value, suspect=False)
+            return _shape(value)
         if not _is_nip(number):
             number = _nip.compact(number)  # Person's converter: separators removed
             if not _is_nip(number):
@@ -377,7 +457,7 @@ def _from_dict(value: object) -> Person | Refused | None:
         or (raw_birth is not None and type(raw_birth) is not str)
         or (raw_gender is not None and type(raw_gender) is not str)
     ):
-        return Refused(value, suspect=False)
+        return _shape(value)
     raw_name = get("name")
     try:
         if type(raw_name) is dict:
@@ -386,18 +466,21 @@ def _from_dict(value: object) -> Person | Refused | None:
             name = _name(raw_name, current)
         elif type(raw_name) is str and raw_name.isascii():
             name = _names.parse_name(raw_name)
-        else:
-            return Refused(value, suspect=False)
+        else:  # missing, or another JSON type: the error pass asks the name's hook
+            return _others(current, value, None, number, raw_birth, raw_gender, suspect=False)
     except AdminnetError as exc:  # a rule refused a value: the error pass reports it
-        return Refused(value, exc.with_traceback(None)) if type(raw_name) is str else REFUSED
+        if type(raw_name) is not str:
+            return REFUSED
+        return _others(current, value, exc.with_traceback(None), number, raw_birth, raw_gender)
     if name is None:
         return None
     if _common.ID_PATTERN.match(ident) is None:
-        return Refused(value, name)
+        return _others(current, value, name, number, raw_birth, raw_gender)
     person = _build(current, ident, name, number, raw_birth, raw_gender)
     if type(person) is Refused:
         person.record = value
         person.name = name
+        person.plan = current
     return person
 
 
@@ -406,7 +489,9 @@ def _refused_nip(number: str, value: dict[str, Any]) -> Refused | None:
     try:
         _nip.validate(number)
     except AdminnetError as exc:
-        return Refused(value, nip=exc.with_traceback(None))
+        refused = Refused(value)
+        refused.nip = exc.with_traceback(None)
+        return refused
     return None  # pragma: no cover - a valid NIP the accelerator does not take as it is
 
 
@@ -522,13 +607,18 @@ def read_text(line: str | bytes) -> Person | Refused | None:
     except AdminnetError as exc:  # a rule refused a value: the error pass reports it
         if text is None:
             return REFUSED
-        return Refused(_written_record(match), exc.with_traceback(None))
+        record = _written_record(match)
+        refused = _others(current, record, exc.with_traceback(None), number, raw_birth, raw_gender)
+        refused.written = True
+        return refused
     if name is None:
         return None
     person = _build(current, ident, name, number, raw_birth, raw_gender)
     if type(person) is Refused:
         person.record = _written_record(match)
         person.name = name
+        person.plan = current
+        person.written = True
     return person
 
 
@@ -576,6 +666,6 @@ def _from_other(line: str | bytes) -> Person | Refused | None:
 PERSON_FIELDS: Final = _PERSON_FIELDS
 PERSON_KEYS: Final = _PERSON_KEYS
 GENDERS: Final = _GENDERS
-is_nip: Final = _is_nip
 date_of: Final = _date
+is_nip: Final = _is_nip
 name_of_value: Final = _name

@@ -87,13 +87,12 @@ def _entries(
     get = record.get
     ident = get("id", _MISSING)
     raw_name = get("name", _MISSING)
-    raw_nip = get("nip")
-    raw_birth = get("birth_date")
-    raw_gender = get("gender")
     out: list[Entry] = []
     seen: list[AdminnetError] = []  # the validators' errors so far
     # id: structured by its hook unless an ASCII string; then the model's pattern
-    if type(ident) is not str or not ident.isascii():
+    if refused.written:
+        pass  # a line in the written layout: its pattern includes the id's
+    elif type(ident) is not str or not ident.isascii():
         out.append(("id", None, ident))
     elif _common.ID_PATTERN.match(ident) is None:
         error = _id_error(current, ident)
@@ -123,49 +122,76 @@ def _entries(
                 return None
     else:
         out.append(("name", None, raw_name))  # missing or another JSON type
+    # (checked: the accelerator found that they pass and agree)
+    if not refused.checked and not _others(refused, get, out, seen):
+        return None
+    if _person.PERSON_KEYS.issuperset(record):
+        return out, []
+    return out, [key for key in record if key not in _person.PERSON_KEYS]
+
+
+def _others(
+    refused: _person.Refused, get: Any, out: list[Entry], seen: list[AdminnetError]
+) -> bool:
+    """The problems of the NIP, the birth date and the gender, added to ``out``.
+
+    ``seen``: the validators' errors so far, to which the NIP's is added. What the
+    accelerator learnt (``refused``) is taken as it is, the rest asked of the rules.
+    False: the pass declines.
+    """
+    raw_nip = get("nip")
+    raw_birth = get("birth_date")
+    raw_gender = get("gender")
     # nip: structured (Person's converter compacts it), then the NIP rule
-    number = None  # the number to compare with the birth date and gender, if any
-    if type(raw_nip) is str and raw_nip.isascii():
-        number = raw_nip if _is_nip(raw_nip) else _nip.compact(raw_nip)
-        # The accelerator's answer (it asked the rule already) is the rule's about the
-        # compact number only if the text is written compact: an error quotes the text.
-        error = refused.nip if number == raw_nip else None
-        if error is None:
-            try:
-                _nip.validate(number)
-            except AdminnetError as exc:
-                error = exc.with_traceback(None)
-        if error is not None and _is_shape_error(error):
-            # check_person would raise this very error at the birth date and at the
-            # gender (its owner says so), dropped there as said: nothing to compare.
-            number = None
-        if error is not None:
-            out.append(("nip", error, raw_nip))
-            seen.append(error)
-    elif raw_nip is not None:
-        out.append(("nip", None, raw_nip))
-    # The accelerator's check_person with the NIP, birth date and gender, when it got
-    # that far (the NIP valid, the two read); that function compares the birth date
-    # first and raises the code of the comparison that failed (its documented codes).
+    number = refused.number  # the number to compare with the birth date and gender, if any
+    if number is None and raw_nip is not None:
+        if type(raw_nip) is str and raw_nip.isascii():
+            number = raw_nip if _is_nip(raw_nip) else _nip.compact(raw_nip)
+            # The accelerator's answer (it asked the rule already) is the rule's about the
+            # compact number only if the text is written compact: an error quotes the text.
+            error = refused.nip if number == raw_nip else None
+            if error is None:
+                try:
+                    _nip.validate(number)
+                except AdminnetError as exc:
+                    error = exc.with_traceback(None)
+            if error is not None:
+                # (asked: check_person was, so it is no shape error)
+                if not refused.asked and _is_shape_error(error):
+                    # check_person would raise this very error at the birth date and at
+                    # the gender (its owner says so), dropped there as said: nothing to
+                    # compare.
+                    number = None
+                out.append(("nip", error, raw_nip))
+                seen.append(error)
+        else:
+            out.append(("nip", None, raw_nip))
+    # check_person's answer about the NIP with the birth date and gender as read, when
+    # the accelerator asked it: it compares the birth date first and raises the code of
+    # the comparison that failed (its documented codes).
+    asked = refused.asked
     agree = refused.agree
-    birth_said = agree if agree is not None and agree.code == _BIRTH_MISMATCH else None
-    gender_said = agree if agree is not None and agree.code == _GENDER_MISMATCH else None
     # birth date: structured, then its agreement with the NIP
     if type(raw_birth) is str:
-        birth = None if refused.birth is not None else _person.date_of(raw_birth)
+        birth = refused.birth_date
         if birth is None:
             error = refused.birth  # the hook's error, when the accelerator asked it
             if error is None:
-                try:
-                    structure_date(raw_birth)
-                except AdminnetError as exc:
-                    error = exc.with_traceback(None)
-                else:  # pragma: no cover - the memo refuses only what the hook refuses
-                    return None
-            out.append(("birth_date", error, raw_birth))
-        elif number is not None and gender_said is None:  # (it agreed if gender_said)
-            error = birth_said
-            if error is None:
+                birth = _person.date_of(raw_birth)
+                if birth is None:
+                    try:
+                        structure_date(raw_birth)
+                    except AdminnetError as exc:
+                        error = exc.with_traceback(None)
+                    else:  # pragma: no cover - the memo refuses only what the hook refuses
+                        return False
+            if error is not None:
+                out.append(("birth_date", error, raw_birth))
+        if birth is not None and number is not None:
+            if asked:  # agreed, unless the birth date is what it refused
+                error = agree if agree is not None and agree.code == _BIRTH_MISMATCH else None
+            else:
+                error = None
                 try:
                     _nip.check_person(number, birth_date=birth)
                 except AdminnetError as exc:
@@ -182,17 +208,17 @@ def _entries(
         if gender is None:
             out.append(("gender", None, raw_gender))
         elif number is not None:
-            error = gender_said
-            if error is None:
+            if asked and (agree is None or agree.code == _GENDER_MISMATCH):
+                error = agree  # (a mismatch of the birth date says nothing of the gender)
+            else:
+                error = None
                 try:
                     _nip.check_person(number, gender=gender)
                 except AdminnetError as exc:
                     error = exc.with_traceback(None)
             if error is not None and not _said(error, seen):
                 out.append(("gender", error, raw_gender))
-    if _person.PERSON_KEYS.issuperset(record):
-        return out, []
-    return out, [key for key in record if key not in _person.PERSON_KEYS]
+    return True
 
 
 def _said(error: AdminnetError, before: list[AdminnetError]) -> bool:
@@ -235,8 +261,8 @@ def details(
     ``hooks``: each field's structure hook and type, as the general path calls them;
     ``known``: the field names as the unknown-key message lists them.
     """
-    current = _person.plan()
-    if not enabled or not current.enabled or not _verified(current):
+    current = refused.plan or _person.plan()  # the plan the record was read with
+    if not enabled or (current is not _agreeing[0] and not _verified(current)):
         return None
     found = _entries(refused, current)
     if found is None:
@@ -293,6 +319,7 @@ _PROBES: Final = (
 )
 
 _checked: list[tuple[object, bool]] = []  # (the plan, whether the probes agree)
+_agreeing: list[object] = [None]  # that plan if they agree (one identity test a line)
 
 
 def _verified(current: _person.Plan) -> bool:
@@ -301,6 +328,7 @@ def _verified(current: _person.Plan) -> bool:
         return _checked[0][1]
     ok = current.enabled and all(_agrees(record, current) for record in _PROBES)
     _checked[:] = [(current, ok)]
+    _agreeing[0] = current if ok else None
     return ok
 
 
@@ -318,13 +346,20 @@ def _agrees(record: dict[str, Any], current: _person.Plan) -> bool:
         (n.name for n in getattr(expected, "__notes__", ()) if type(n) is AttributeValidationNote),
         None,
     )
-    found = _entries(_person.Refused(dict(record)), current)
-    if found is None or not found[0]:
-        return False
-    first_field, error, _ = found[0][0]
-    return (
-        first_field == field
-        and error is not None
-        and (error.code, error.variant, dict(error.params), type(error))
-        == (expected.code, expected.variant, dict(expected.params), type(expected))
-    )
+    # The pass alone, and with what the accelerator learnt reading the record.
+    learnt = _person.read_value(dict(record))
+    for refused in (_person.Refused(dict(record)), learnt):
+        if not isinstance(refused, _person.Refused):
+            return False
+        found = _entries(refused, current)
+        if found is None or not found[0]:
+            return False
+        first_field, error, _ = found[0][0]
+        if not (
+            first_field == field
+            and error is not None
+            and (error.code, error.variant, dict(error.params), type(error))
+            == (expected.code, expected.variant, dict(expected.params), type(expected))
+        ):
+            return False
+    return True

@@ -312,6 +312,15 @@ def test_a_long_chain_of_level_words_is_refused_in_linear_time(link: str) -> Non
     assert_linear(parse_position, make, limit=8 * 100, step=30, errors=(UnknownEntity,))
 
 
+@pytest.mark.parametrize(
+    ("role", "code"), [("Lurah", "15.04.08.1008"), ("Kepala Desa", "15.04.08.2006")]
+)
+def test_village_role_tells_kelurahan_from_desa(role: str, code: str) -> None:
+    """Kecamatan Maro Sebo Ilir has a kelurahan and a desa named Terusan: the role decides."""
+    label = f"Pj. {role} Terusan Kecamatan Maro Sebo Ilir Kabupaten Batanghari"
+    assert parse_position(label).region_code == code
+
+
 @settings(max_examples=60)
 @given(data=st.data(), region=st.sampled_from(_KABKOTA))
 def test_village_labels_round_trip(data: st.DataObject, region: str) -> None:
@@ -333,7 +342,14 @@ def test_village_labels_round_trip(data: st.DataObject, region: str) -> None:
     assert parent is not None
     role = Role.LURAH if village.kind.value == "kelurahan" else Role.KEPALA_DESA
     label = f"Pj. {role.label} {village.name} Kecamatan {kecamatan.name} {parent.official_name}"
-    twins = [v for v in regions.children(kecamatan.code) if v.name == village.name]
+    # Twins are villages of the same name and kind: the role names the kind (a lurah
+    # heads a kelurahan, a kepala desa a desa), so a desa and a kelurahan of one name
+    # in one kecamatan are told apart (test_village_role_tells_kelurahan_from_desa).
+    twins = [
+        v
+        for v in regions.children(kecamatan.code)
+        if v.name == village.name and v.kind is village.kind
+    ]
     if len(twins) > 1:
         with pytest.raises(AmbiguousName):
             parse_position(label)

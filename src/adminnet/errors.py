@@ -421,10 +421,10 @@ class ErrorDetail:
             return cls(path, code, message, line, params=plain)
         return _detail(path, code, message, line, plain)
 
-    def with_line(self, line: int | None) -> ErrorDetail:
+    def _at_line(self, line: int | None) -> ErrorDetail:
         """Rincian pada baris (the same detail at ``line`` of a JSON Lines input).
 
-        >>> ErrorDetail("$", "json.invalid", "bad JSON").with_line(7).line
+        >>> ErrorDetail("$", "json.invalid", "bad JSON")._at_line(7).line
         7
         """
         if type(self) is not ErrorDetail:

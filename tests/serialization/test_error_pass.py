@@ -338,7 +338,7 @@ def test_the_details_and_error_of_a_bad_line_are_what_the_constructors_make() ->
     slow = ErrorDetail("$.nip", error.code, error.message, 3, params=dict(error.params))
     assert (fast, fast.params, type(fast.params)) == (slow, slow.params, dict)
     assert repr(fast) == repr(slow)
-    moved = fast.with_line(7)
+    moved = fast._at_line(7)
     made = ErrorDetail("$.nip", error.code, error.message, 7, params=dict(error.params))
     assert (moved, moved.params, repr(moved)) == (made, made.params, repr(made))
     for code in (None, "rule_errors"):

@@ -481,7 +481,7 @@ def line_errors(details: Sequence[ErrorDetail], line: int | None) -> InvalidData
     Each detail carries the number ``line`` (``None``: the text is no line of a file).
     """
     if line is not None:
-        details = [d if d.line == line else d.with_line(line) for d in details]
+        details = [d if d.line == line else d._at_line(line) for d in details]
     return InvalidDataError(details)
 
 

@@ -27,17 +27,7 @@ from adminnet.model.dataset import COLLECTIONS, Dataset  # noqa: E402
 from adminnet.model.digital import Measurement  # noqa: E402
 from adminnet.model.person import Person  # noqa: E402
 
-STRATEGY: dict[str, Any] = {
-    "agencies": ads.agencies(),
-    "persons": ads.persons(),
-    "positions": ads.positions(),
-    "tenures": ads.tenures(),
-    "agreements": ads.agreements(),
-    "events": ads.events(),
-    "services": ads.public_services(),
-    "targets": ads.digitalization_targets(),
-    "measurements": ads.measurements(),
-}
+from .strategies import STRATEGY  # noqa: E402
 
 
 def test_every_collection_has_a_strategy_here() -> None:

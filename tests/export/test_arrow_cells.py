@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 
 pa = pytest.importorskip("pyarrow")
 
-from adminnet import strategies as ads  # noqa: E402
 from adminnet.errors import InvalidFormat  # noqa: E402
 from adminnet.examples import lan_mou_2017  # noqa: E402
 from adminnet.export import (  # noqa: E402
@@ -34,18 +33,7 @@ from adminnet.export._arrow_schema import _dictionary_of, _Leaf, _ListOf, _plan 
 from adminnet.export._arrow_write import _reader  # noqa: E402
 from adminnet.model.dataset import COLLECTIONS  # noqa: E402
 
-STRATEGY: dict[str, Any] = {
-    "agencies": ads.agencies(),
-    "persons": ads.persons(),
-    "positions": ads.positions(),
-    "tenures": ads.tenures(),
-    "agreements": ads.agreements(),
-    "events": ads.events(),
-    "services": ads.public_services(),
-    "targets": ads.digitalization_targets(),
-    "measurements": ads.measurements(),
-}
-
+from .strategies import STRATEGY  # noqa: E402
 
 PIECES = st.sampled_from([1, 2, 3, _arrow_write._PIECE])  # rows converted at once
 

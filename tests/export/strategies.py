@@ -17,4 +17,4 @@ STRATEGY: dict[str, Any] = {
     "targets": ads.digitalization_targets(),
     "measurements": ads.measurements(),
 }
-"""Collection name -> a strategy of its entities (a test holds it to ``COLLECTIONS``)."""
+"""Collection name -> a strategy of its entities (test_arrow.py holds it to ``COLLECTIONS``)."""

@@ -11,6 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from .strategies import STRATEGY
+
 pa = pytest.importorskip("pyarrow")
 
 from adminnet import strategies as ads  # noqa: E402
@@ -26,8 +28,6 @@ from adminnet.export import (  # noqa: E402
 from adminnet.model.dataset import COLLECTIONS, Dataset  # noqa: E402
 from adminnet.model.digital import Measurement  # noqa: E402
 from adminnet.model.person import Person  # noqa: E402
-
-from .strategies import STRATEGY  # noqa: E402
 
 
 def test_every_collection_has_a_strategy_here() -> None:

@@ -52,8 +52,8 @@ loader, which builds the entity or lists its exact errors; one batch costs what
 entities come (:func:`~adminnet.export.to_arrow` reads each once into its cells and keeps
 none), so a batch holds its lines and columns but not its entities, and an error is kept
 as its four cells only: about a third more time than ``iter_jsonl`` alone for valid
-Person lines (``bench/RESULTS.md``). Several batches in parallel (a process pool, Spark or Dask, see
-``docs/scale.md``) use every core.
+Person lines (``bench/RESULTS.md``). Several batches in parallel (a process pool, Spark
+or Dask, see ``docs/scale.md``) use every core.
 """
 
 from __future__ import annotations
